@@ -1,0 +1,61 @@
+#pragma once
+// The checker: replays the history in topological order into the schema model,
+// checks every name at each point, and resolves every operation into Changes.
+
+#include <optional>
+#include <vector>
+
+#include "compiler/ast/ast.h"
+#include "compiler/diag/diag.h"
+#include "compiler/graph/graph.h"
+#include "compiler/model/change.h"
+#include "compiler/model/schema.h"
+
+namespace migrac {
+
+// The effective settings of one migration (LANGUAGE.md "Settings").
+struct MigrationSettings {
+  std::int64_t lock_timeout_ms = 5000;
+  std::int64_t statement_timeout_ms = 0;  // 0: none
+  bool online = true;
+  bool transactional = true;  // `set transaction = none` (or raw -- migrac:no-transaction) -> false
+};
+
+// Options that apply to every migration of a run (migrac.ini, command line);
+// a migration's own `set` overrides them.
+struct CheckOptions {
+  MigrationSettings defaults;
+  std::optional<bool> force_online;  // --no-online sets false, overriding migrations
+};
+
+// One migration, checked and resolved.
+struct CheckedMigration {
+  std::size_t migration = 0;  // index into the migrations vector
+  MigrationSettings settings;
+  std::vector<model::Change> up;
+  // The `down { }` block resolved against the schema after `up`, if written.
+  std::optional<std::vector<model::Change>> explicit_down;
+  bool has_raw_sql = false;  // a raw .up.sql migration: `up` is empty, raw statements are used
+};
+
+// The whole history, checked. `checked` follows graph.order.
+struct CheckedHistory {
+  std::vector<CheckedMigration> checked;
+  std::vector<long> position;  // migration index -> index in `checked`, or -1 if not checked
+  model::Schema final_schema;  // the schema after every migration in order
+};
+
+// Checks the migrations in graph.order. Stops replaying after `stop_at` if given
+// (for `schema --at`). Reports every problem found.
+CheckedHistory check_history(const std::vector<ast::Migration>& migrations,
+                             const RevisionGraph& graph, const SourceSet& sources,
+                             const CheckOptions& options, Diagnostics& diags,
+                             std::optional<std::size_t> stop_at = std::nullopt);
+
+// Deterministic default names (LANGUAGE.md): pk_<t>, uq_<t>_<cols>,
+// fk_<t>_<cols>_<reft>, ck_<t>_<cols or n>, ix_<t>_<cols>, shortened with a hash
+// suffix past `max_length` bytes.
+std::string default_name(const std::string& prefix, const std::string& table,
+                         const std::vector<std::string>& parts, std::size_t max_length = 63);
+
+}  // namespace migrac

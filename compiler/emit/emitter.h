@@ -1,0 +1,64 @@
+#pragma once
+// The emitter interface: one implementation per dialect (postgres.cpp,
+// sqlite.cpp, mysql.cpp) turns model::Changes into SQL statements. Shared SQL
+// building is configured by data (Capabilities, quoting), not by dialect checks.
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "compiler/diag/diag.h"
+#include "compiler/model/change.h"
+
+namespace migrac {
+
+enum class Dialect { Postgres, Sqlite, Mysql };
+std::string_view dialect_name(Dialect d);                    // "postgres", "sqlite", "mysql"
+std::optional<Dialect> parse_dialect(std::string_view name);  // also "postgresql", "mariadb"
+
+// What a dialect can do; the planner chooses forms from these facts.
+struct Capabilities {
+  bool transactional_ddl = true;
+  bool concurrent_index = false;          // CREATE/DROP INDEX CONCURRENTLY
+  bool not_valid_constraints = false;     // ADD CONSTRAINT ... NOT VALID + VALIDATE
+  bool constraint_using_index = false;    // ADD CONSTRAINT ... USING INDEX
+  bool enum_add_value_in_transaction = true;
+  bool enum_add_value_reversible = false;
+  bool partial_index = true;
+  bool lock_timeout = false;              // SET LOCAL lock_timeout
+  std::size_t max_identifier_length = 63;
+};
+
+// The lock a statement takes and whether it rewrites or scans the table.
+struct LockFacts {
+  std::string level;  // "ACCESS EXCLUSIVE", "SHARE UPDATE EXCLUSIVE", ..., "" for none
+  std::string table;  // the table it locks, "" for none
+  bool rewrites = false;
+  bool scans = false;
+};
+
+// One emitted statement.
+struct EmittedStatement {
+  std::string sql;  // no trailing semicolon
+  LockFacts lock;
+};
+
+// A dialect's SQL writer.
+class Emitter {
+ public:
+  virtual ~Emitter() = default;
+  virtual Dialect dialect() const = 0;
+  virtual const Capabilities& capabilities() const = 0;
+  // The statements for one change (usually one; several for a table rebuild).
+  // An unsupported change reports an error at change.source and returns none.
+  virtual std::vector<EmittedStatement> emit(const model::Change& change,
+                                             Diagnostics& diags) const = 0;
+  // A quoted identifier when it needs quoting, else as is.
+  virtual std::string quote(std::string_view identifier) const = 0;
+};
+
+std::unique_ptr<Emitter> make_emitter(Dialect dialect);
+
+}  // namespace migrac

@@ -1,0 +1,86 @@
+#pragma once
+// The closed set of schema changes. The checker resolves each written
+// operation into one or more Changes that carry everything later phases need
+// (final names, and the previous state wherever a reverse needs it); the
+// planner adds the online forms (concurrent index builds, NOT VALID + VALIDATE,
+// ...) and the emitters turn each Change into SQL for one dialect.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "compiler/model/schema.h"
+
+namespace migrac::model {
+
+struct AddTable { Table table; };                   // columns and constraints; no indexes
+struct DropTable { Table table; };                  // the table before the drop, with indexes
+struct RenameTable { std::string from, to; };
+struct AddColumn {
+  std::string table;
+  Column column;
+  std::vector<Constraint> constraints;  // inline pk/unique/references/check of the column
+};
+struct DropColumn { std::string table; Column column; };  // the column before the drop
+struct RenameColumn { std::string table, from, to; };
+struct AlterColumnType {
+  std::string table, column;
+  ast::TypeRef from, to;
+  std::optional<ast::Expr> using_expr;
+};
+struct SetNotNull { std::string table, column; };
+struct DropNotNull { std::string table, column; };
+// set default (to present) / drop default (to empty); from is the previous default
+struct SetDefault {
+  std::string table, column;
+  std::optional<ast::Expr> from, to;
+};
+// not_valid: ADD CONSTRAINT ... NOT VALID (online form; VALIDATE follows)
+struct AddConstraint { std::string table; Constraint constraint; bool not_valid = false; };
+struct ValidateConstraint { std::string table, name; };
+// ADD CONSTRAINT name PRIMARY KEY|UNIQUE USING INDEX index (online form)
+struct AddConstraintUsingIndex { std::string table; Constraint constraint; std::string index; };
+struct DropConstraint { std::string table; Constraint constraint; };  // the constraint before
+struct CreateIndex { Index index; bool concurrently = false; };
+// if_exists is set by the planner for recovery drops and idempotent reverses
+struct DropIndex { Index index; bool concurrently = false; bool if_exists = false; };
+struct CreateEnum { Enum type; };
+struct AddEnumValue {
+  std::string type, value;
+  std::optional<std::string> neighbor;
+  bool before = false;
+};
+struct DropEnum { Enum type; };  // the enum before the drop
+// Update existing rows in batches until no row matches.
+struct Backfill {
+  std::string table;
+  std::vector<ast::Assignment> assignments;
+  std::optional<ast::Expr> where;
+  std::int64_t batch = 10000;
+  std::vector<std::string> key_columns;  // the table's primary key, if any
+};
+// Raw SQL with per-dialect bodies (dialect empty: every dialect).
+struct RawSql { std::vector<ast::SqlBody> bodies; };
+// Session setting for the current transaction (`SET LOCAL lock_timeout = '5s'`).
+struct SetLocal { std::string name; std::string value; };
+
+using ChangeKind =
+    std::variant<AddTable, DropTable, RenameTable, AddColumn, DropColumn, RenameColumn,
+                 AlterColumnType, SetNotNull, DropNotNull, SetDefault, AddConstraint,
+                 ValidateConstraint, AddConstraintUsingIndex, DropConstraint, CreateIndex,
+                 DropIndex, CreateEnum, AddEnumValue, DropEnum, Backfill, RawSql, SetLocal>;
+
+// One change with its origin and the facts the planner and linter need.
+struct Change {
+  ChangeKind kind;
+  SourceRange source;             // the operation it came from
+  int no_transaction_block = -1;  // from ast::Operation
+  bool table_is_new = false;      // the table was created earlier in the same migration
+  // The table after this change (for changes to an existing table): emitters
+  // that rebuild tables (SQLite) read it. Empty for changes not on one table.
+  std::optional<Table> table_after;
+};
+
+}  // namespace migrac::model

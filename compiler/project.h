@@ -1,0 +1,42 @@
+#pragma once
+// The compiler pipeline up to the checked history: load -> parse (in
+// parallel) -> graph -> check. Planning and emission are per dialect and
+// per range, so callers run them on the result (see plan_range).
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "compiler/ast/ast.h"
+#include "compiler/check/check.h"
+#include "compiler/diag/diag.h"
+#include "compiler/graph/graph.h"
+#include "compiler/plan/plan.h"
+#include "compiler/source/source.h"
+
+namespace migrac {
+
+struct ProjectOptions {
+  std::string dir = "migrations";
+  CheckOptions check;
+  unsigned threads = 0;  // 0: hardware concurrency
+  std::optional<std::string> check_until;  // stop the checker after this id (schema --at)
+};
+
+// Everything the compiler knows about a migrations directory.
+struct Project {
+  SourceSet sources;
+  std::vector<ast::Migration> migrations;  // sorted by id
+  RevisionGraph graph;
+  CheckedHistory history;
+  Diagnostics diags;
+};
+
+// Loads, parses, builds the graph and checks. Diagnostics are sorted.
+Project compile_project(const ProjectOptions& options);
+
+// Plans the migrations `revs` (graph indexes, in order) for one dialect.
+std::vector<MigrationPlan> plan_revisions(const Project& project, const std::vector<std::size_t>& revs,
+                                          const Emitter& emitter, Diagnostics& diags);
+
+}  // namespace migrac
