@@ -7,7 +7,9 @@ For each case the runner records, with the exit code appended:
   <dialect>.up.sql     `migrac sql head --dialect <dialect>`    (when check passes)
   <dialect>.down.sql   `migrac sql --down base --dialect <dialect>`
 A case named fail_* must produce at least one non-zero exit; any other case
-must produce none. A file <name>/args replaces `--dir <name>`. Dialects come from the file <name>/dialects if present
+must produce none. A file <name>/commands adds outputs, one per line:
+`<output-file> <migrac arguments>` (the directory arguments are appended),
+e.g. `lint.json lint --format json`. A file <name>/args replaces `--dir <name>`. Dialects come from the file <name>/dialects if present
 (one per line), else from --dialects.
 
   run_golden.py MIGRAC              compare (exit 1 on any difference)
@@ -51,6 +53,13 @@ def outputs(migrac, name, dialects):
     dir_args = case_args(name)
     code, text = run(migrac, ["check"] + dir_args)
     results["check.txt"] = (code, text)
+    extra = os.path.join(CASES, name, "commands")
+    if os.path.exists(extra):
+        with open(extra) as f:
+            for line in f:
+                words = line.split()
+                if words and not words[0].startswith("#"):
+                    results[words[0]] = run(migrac, words[1:] + dir_args)
     if code != 0:
         return results
     for d in dialects:
