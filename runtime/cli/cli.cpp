@@ -25,6 +25,7 @@ constexpr VerbEntry kVerbs[] = {
     {"schema", verb_schema, "print the schema model as CREATE statements (--at REV)"},
     {"heads", verb_heads, "print the current head revisions"},
     {"history", verb_history, "list the migrations in order (--verbose)"},
+    {"lint", verb_lint, "lint the migrations for unsafe operations (--base GITREF, --format)"},
 };
 
 void print_usage(std::ostream& out) {
