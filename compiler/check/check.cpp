@@ -49,6 +49,7 @@ CheckedHistory check_history(const std::vector<ast::Migration>& migrations,
     cm.settings = resolve_settings(m, options);
     if (m.format == ast::MigrationFormat::RawSql) {
       cm.has_raw_sql = true;
+      apply_raw_ddl(m, state);
     } else {
       checker.begin_migration();
       for (const ast::Operation& op : m.up) checker.check(op, cm.up);

@@ -130,6 +130,9 @@ class Checker {
   std::unordered_set<std::string> new_tables_;  // created earlier in this migration
 };
 
+// Follows the simple DDL of a raw .up.sql migration in `state` (raw_ddl.cpp).
+void apply_raw_ddl(const ast::Migration& migration, CheckState& state);
+
 // --- helpers shared by the handlers (names.cpp, types.cpp, expr.cpp)
 
 // A portable type as written in the language: "varchar(255)", "order_status".
