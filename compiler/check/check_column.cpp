@@ -167,7 +167,7 @@ void Checker::on(const ast::AlterColumnDefault& op) {
                     "an identity column takes its values from its sequence");
       return;
     }
-    if (!check_default(*op.value, *t, c->name)) return;
+    if (!check_default(*op.value, *t, *c)) return;
   }
   std::optional<ast::Expr> from = std::move(c->default_value);
   c->default_value = op.value;

@@ -20,8 +20,9 @@ std::vector<std::string> enum_names(const model::Schema& schema) {
 void Checker::on(const ast::CreateEnum& op) {
   const std::string& name = op.name.name;
   if (st_.schema.enum_type(name)) {
-    diags_.report(DiagKind::DuplicateEnum, op.name.range,
-                  fmt::format("enum '{}' already exists", name));
+    Diagnostic& d = diags_.report(DiagKind::DuplicateEnum, op.name.range,
+                                  fmt::format("enum '{}' already exists", name));
+    note_origin(d, st_.enum_at, name, "enum");
     return;
   }
   if (st_.schema.table(name)) {
@@ -41,6 +42,7 @@ void Checker::on(const ast::CreateEnum& op) {
     e.values.push_back(v.value);
   }
   st_.schema.enums.emplace(name, e);
+  st_.enum_at[name] = op.name.range;
   emit(model::CreateEnum{std::move(e)});
 }
 
@@ -98,6 +100,7 @@ void Checker::on(const ast::DropEnum& op) {
     return;
   }
   model::Enum before = std::move(it->second);
+  st_.enum_at.erase(it->first);
   st_.schema.enums.erase(it);
   emit(model::DropEnum{std::move(before)});
 }

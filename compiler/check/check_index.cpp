@@ -25,11 +25,12 @@ void Checker::on(const ast::CreateIndex& op) {
                                                                  : element_cols);
   SourceRange at = op.name ? op.name->range : op.table.range;
   if (auto owner = st_.schema.index_owner.find(name); owner != st_.schema.index_owner.end()) {
-    diags_.report(DiagKind::DuplicateIndex, at,
-                  fmt::format("index '{}' already exists on table '{}'", name, owner->second),
-                  op.name ? std::string{}
-                          : fmt::format("give this index a name: 'create index <name> on {} ...'",
-                                        t->name));
+    Diagnostic& d = diags_.report(
+        DiagKind::DuplicateIndex, at,
+        fmt::format("index '{}' already exists on table '{}'", name, owner->second),
+        op.name ? std::string{}
+                : fmt::format("give this index a name: 'create index <name> on {} ...'", t->name));
+    note_origin(d, st_.index_at, name, "index");
     return;
   }
   if (std::string user = relation_user(name); !user.empty()) {
@@ -40,6 +41,7 @@ void Checker::on(const ast::CreateIndex& op) {
   model::Index index{name, t->name, op.unique, op.elements, std::move(all_cols), op.where};
   t->indexes.push_back(index);
   st_.schema.index_owner[name] = t->name;
+  st_.index_at[name] = at;
   emit(model::CreateIndex{std::move(index), false}, t->name);
 }
 
@@ -59,6 +61,7 @@ void Checker::on(const ast::DropIndex& op) {
   std::string table_name = owner->second;
   model::Table* t = st_.schema.table(table_name);
   st_.schema.index_owner.erase(owner);
+  st_.index_at.erase(op.name.name);
   if (!t) return;  // cannot happen: index_owner follows the tables
   auto it = std::find_if(t->indexes.begin(), t->indexes.end(),
                          [&](const model::Index& i) { return i.name == op.name.name; });

@@ -50,7 +50,7 @@ model::Column Checker::column_from_def(const ast::ColumnDef& def, const model::T
       diags_.report(DiagKind::IdentityWithDefault, def.default_value->range,
                     fmt::format("identity column '{}.{}' also has a default", table.name, col.name),
                     "an identity column takes its values from its sequence; remove the default");
-    else if (check_default(*def.default_value, table, col.name))
+    else if (check_default(*def.default_value, table, col))
       col.default_value = def.default_value;
   }
   if (def.primary_key)
@@ -78,8 +78,9 @@ model::Column Checker::column_from_def(const ast::ColumnDef& def, const model::T
 void Checker::on(const ast::CreateTable& op) {
   const std::string& name = op.table.name;
   if (st_.schema.table(name)) {
-    diags_.report(DiagKind::DuplicateTable, op.table.range,
-                  fmt::format("table '{}' already exists", name));
+    Diagnostic& d = diags_.report(DiagKind::DuplicateTable, op.table.range,
+                                  fmt::format("table '{}' already exists", name));
+    note_origin(d, st_.table_at, name, "table");
     return;
   }
   std::string user = relation_user(name);
@@ -105,6 +106,7 @@ void Checker::on(const ast::CreateTable& op) {
   add_pending(table, pending, nullptr);
   emit(model::AddTable{table});
   st_.schema.tables.emplace(name, std::move(table));
+  st_.table_at[name] = op.table.range;
   new_tables_.insert(name);
 }
 
@@ -126,7 +128,11 @@ void Checker::on(const ast::DropTable& op) {
                   "drop those constraints (or their tables) first");
     return;
   }
-  for (const model::Index& i : t->indexes) st_.schema.index_owner.erase(i.name);
+  for (const model::Index& i : t->indexes) {
+    st_.schema.index_owner.erase(i.name);
+    st_.index_at.erase(i.name);
+  }
+  st_.table_at.erase(t->name);
   for (const model::Constraint& c : t->constraints) {
     auto it = st_.key_names.find(c.name);
     if (it != st_.key_names.end() && it->second == t->name) st_.key_names.erase(it);
@@ -143,8 +149,9 @@ void Checker::on(const ast::RenameTable& op) {
   if (!t) return;
   const std::string& to = op.to.name;
   if (st_.schema.table(to)) {
-    diags_.report(DiagKind::DuplicateTable, op.to.range,
-                  fmt::format("table '{}' already exists", to));
+    Diagnostic& d = diags_.report(DiagKind::DuplicateTable, op.to.range,
+                                  fmt::format("table '{}' already exists", to));
+    note_origin(d, st_.table_at, to, "table");
     return;
   }
   std::string user = relation_user(to);
@@ -167,6 +174,8 @@ void Checker::on(const ast::RenameTable& op) {
     if (it != st_.key_names.end() && it->second == from) it->second = to;
   }
   st_.schema.tables.insert(std::move(node));
+  st_.table_at.erase(from);
+  st_.table_at[to] = op.to.range;
   for (auto& [other_name, other] : st_.schema.tables)
     for (model::Constraint& c : other.constraints)
       if (c.kind == ast::ConstraintKind::ForeignKey && c.ref_table == from) c.ref_table = to;

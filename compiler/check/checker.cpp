@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <utility>
 
 namespace migrac {
@@ -100,9 +101,28 @@ bool Checker::check_expr(const ast::Expr& e, const model::Table& table,
   return ok;
 }
 
+void Checker::note_origin(Diagnostic& d, const std::unordered_map<std::string, SourceRange>& at,
+                          const std::string& name, const char* what) {
+  auto it = at.find(name);
+  if (it == at.end() || !it->second.valid()) return;
+  d.notes.push_back({it->second, fmt::format("{} '{}' is created here", what, name)});
+}
+
 bool Checker::check_default(const ast::Expr& e, const model::Table& table,
-                            const std::string& column) {
+                            const model::Column& col) {
+  const std::string& column = col.name;
   bool ok = true;
+  if (e.kind == ast::ExprKind::String && col.type.kind == ast::TypeKind::Enum) {
+    if (const model::Enum* en = st_.schema.enum_type(col.type.name)) {
+      const auto& values = en->values;
+      if (std::find(values.begin(), values.end(), e.text) == values.end()) {
+        diags_.report(DiagKind::UnknownEnumValue, e.range,
+                      fmt::format("enum '{}' has no value '{}'", en->name, e.text),
+                      did_you_mean(e.text, values));
+        ok = false;
+      }
+    }
+  }
   for_each_column(e, [&](const ast::Expr& ref) {
     ok = false;
     std::string help = value_function_hint(ref.text);

@@ -28,6 +28,8 @@ struct CheckState {
   // Primary key and unique constraints own an index of the same name on
   // PostgreSQL, so their names share the namespace of tables and indexes.
   std::unordered_map<std::string, std::string> key_names;  // constraint name -> table
+  // Where each table, index and enum was created (or renamed to its name), for notes.
+  std::unordered_map<std::string, SourceRange> table_at, index_at, enum_at;
 };
 
 // A constraint being built from a definition, with where its parts were written.
@@ -81,8 +83,11 @@ class Checker {
   // Reports unknown columns and types of `e` read in `table`; appends the
   // columns read (first appearance, no repeats) to `cols` if given.
   bool check_expr(const ast::Expr& e, const model::Table& table, std::vector<std::string>* cols);
-  // A default reads no column.
-  bool check_default(const ast::Expr& e, const model::Table& table, const std::string& column);
+  // A default reads no column; for an enum column, a string default is one of its values.
+  bool check_default(const ast::Expr& e, const model::Table& table, const model::Column& column);
+  // Adds "'x' is created here" to `d` if `at` knows where `name` came from.
+  static void note_origin(Diagnostic& d, const std::unordered_map<std::string, SourceRange>& at,
+                          const std::string& name, const char* what);
   // What already uses `name` in the namespace of tables, indexes and key
   // constraints (and enums, which share PostgreSQL's type namespace with
   // tables, but are checked by their handlers), described for a message;

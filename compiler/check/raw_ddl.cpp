@@ -137,7 +137,7 @@ ast::RefAction ref_action(const std::string& code) {
 // Applies one raw statement's parse tree to the state.
 class RawDdl {
  public:
-  RawDdl(CheckState& st, const std::string& sql) : st_(st), sql_(sql) {}
+  RawDdl(CheckState& st, const std::string& sql, SourceRange at) : st_(st), sql_(sql), at_(at) {}
 
   void apply(const json& stmt) {
     if (stmt.contains("CreateStmt")) create_table(stmt["CreateStmt"]);
@@ -289,6 +289,7 @@ class RawDdl {
         if (e.contains("Constraint")) add_constraint(t, e["Constraint"], {});
     }
     st_.schema.tables.emplace(name, std::move(t));
+    st_.table_at[name] = at_;
   }
 
   void alter_table(const json& s) {
@@ -427,6 +428,7 @@ class RawDdl {
     }
     if (st_.schema.index_owner.count(index.name)) return;
     st_.schema.index_owner[index.name] = t->name;
+    st_.index_at[index.name] = at_;
     t->indexes.push_back(std::move(index));
   }
 
@@ -463,6 +465,7 @@ class RawDdl {
     std::vector<std::string> n = names(s["typeName"]);
     if (n.empty() || st_.schema.enum_type(n.back())) return;
     st_.schema.enums.emplace(n.back(), model::Enum{n.back(), names(s.value("vals", json::array()))});
+    st_.enum_at[n.back()] = at_;
   }
 
   void alter_enum(const json& s) {
@@ -483,6 +486,7 @@ class RawDdl {
 
   CheckState& st_;
   const std::string& sql_;
+  SourceRange at_;  // the statement, for "created here" notes
 };
 
 }  // namespace
@@ -494,7 +498,7 @@ void apply_raw_ddl(const ast::Migration& migration, CheckState& state) {
       json tree = json::parse(result.parse_tree, nullptr, false);
       if (tree.is_object() && tree.contains("stmts"))
         for (const json& s : tree["stmts"])
-          if (s.contains("stmt")) RawDdl(state, statement.text).apply(s["stmt"]);
+          if (s.contains("stmt")) RawDdl(state, statement.text, statement.range).apply(s["stmt"]);
     }
     pg_query_free_parse_result(result);
   }
