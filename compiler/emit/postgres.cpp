@@ -315,6 +315,11 @@ struct PgWriter {
   Out operator()(const model::RawSql& c) const;
 
   Out operator()(const model::SetLocal& c) const {
+    if (c.value.empty()) {
+      return one(c.local ? fmt::format("SET LOCAL {} = DEFAULT", c.name)
+                         : fmt::format("RESET {}", c.name),
+                 LockFacts{});
+    }
     return one(fmt::format("SET {}{} = {}", c.local ? "LOCAL " : "", c.name,
                            sql.string_literal(c.value)),
                LockFacts{});

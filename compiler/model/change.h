@@ -67,7 +67,8 @@ struct Backfill {
 struct RawSql { std::vector<ast::SqlBody> bodies; };
 // Session setting for the current transaction (`SET LOCAL lock_timeout = '5s'`);
 // local = false: for the rest of the session (`SET lock_timeout = '5s'`), used
-// outside transactions where SET LOCAL has no effect.
+// outside transactions where SET LOCAL has no effect; an empty value resets
+// the setting to its default (`RESET lock_timeout`).
 struct SetLocal { std::string name; std::string value; bool local = true; };
 
 using ChangeKind =
