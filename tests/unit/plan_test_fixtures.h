@@ -218,3 +218,43 @@ inline std::vector<std::string> segment_sql(const std::vector<Segment>& segments
 }
 
 }  // namespace migrac::testing
+
+namespace migrac::testing {
+
+// A .mig migration 0002_change (after 0001_initial) whose checked `up` is `changes`.
+struct PlanInput {
+  ast::Migration migration;
+  CheckedMigration checked;
+  SourceSet files = sources();
+};
+
+inline PlanInput plan_input(std::vector<model::Change> changes, MigrationSettings settings = {}) {
+  PlanInput in;
+  in.migration.id = "0002_change";
+  in.migration.file = 0;
+  in.migration.parents = {ast::Ident{"0001_initial", false, {}}};
+  in.migration.checksum = "v1:00";
+  in.migration.id_range = at_line(1);
+  in.checked.migration = 1;
+  in.checked.settings = settings;
+  in.checked.up = std::move(changes);
+  return in;
+}
+
+// Plans the input for PostgreSQL, requiring no diagnostics and that every
+// statement parses.
+inline MigrationPlan pg_plan(const PlanInput& in) {
+  static std::unique_ptr<Emitter> pg = make_emitter(Dialect::Postgres);
+  Diagnostics diags;
+  MigrationPlan plan = plan_migration(in.migration, in.checked, *pg, in.files, PlanOptions{}, diags);
+  for (const Diagnostic& d : diags.all()) INFO(d.message);
+  REQUIRE_FALSE(diags.has_errors());
+  require_plan_parses(plan);
+  return plan;
+}
+
+inline MigrationPlan pg_plan(std::vector<model::Change> changes, MigrationSettings settings = {}) {
+  return pg_plan(plan_input(std::move(changes), settings));
+}
+
+}  // namespace migrac::testing
