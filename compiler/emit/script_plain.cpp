@@ -47,16 +47,18 @@ std::string where_text(const PlannedStatement& s, const SourceSet& sources) {
   return " | " + sources.location(s.source);
 }
 
-std::string comment_for(const PlannedStatement& s, const Segment& segment, const SourceSet& sources) {
+// `closing`: a setting after the segment's last statement (it resets the session).
+std::string comment_for(const PlannedStatement& s, const Segment& segment, bool closing,
+                        const SourceSet& sources) {
   switch (s.role) {
     case StatementRole::Setting:
       if (segment.transactional) return "-- setting: for this transaction only";
-      return "-- setting: session-level (SET LOCAL has no effect outside a transaction); "
-             "reset at the end of the segment";
+      if (closing) return "-- setting: back to the session default";
+      return "-- setting: for the session, as SET LOCAL has no effect outside a transaction";
     case StatementRole::Recovery:
       return fmt::format(
           "-- recovery: drops an index left INVALID by an interrupted build (the runner runs it "
-          "only then) | {}{}",
+          "only in that case) | {}{}",
           facts_text(s.lock), where_text(s, sources));
     case StatementRole::Backfill:
       return fmt::format("-- backfill: in batches, each committed, until no row is left | {}{}",
@@ -89,9 +91,16 @@ void render_segments(std::string& out, const std::vector<Segment>& segments,
     out += fmt::format("-- segment {}/{}: {}\n", i + 1, segments.size(),
                        seg.transactional ? "in a transaction" : "outside a transaction");
     if (seg.transactional) out += "BEGIN;\n";
-    for (const PlannedStatement& s : seg.statements) {
+    // Settings after the last real statement close the segment (they reset the session).
+    std::size_t last_real = seg.statements.size();
+    for (std::size_t k = 0; k < seg.statements.size(); ++k) {
+      if (seg.statements[k].role != StatementRole::Setting) last_real = k;
+    }
+    for (std::size_t k = 0; k < seg.statements.size(); ++k) {
+      const PlannedStatement& s = seg.statements[k];
+      bool closing = last_real < seg.statements.size() && k > last_real;
       out += "\n";
-      out += comment_for(s, seg, sources) + "\n";
+      out += comment_for(s, seg, closing, sources) + "\n";
       const std::string& text =
           s.role == StatementRole::Backfill && !s.script_sql.empty() ? s.script_sql : s.sql;
       out += terminated(text) + "\n";

@@ -160,9 +160,24 @@ inline std::string pg_parse_error(const std::string& sql) {
   return error;
 }
 
+// For `DO $tag$ body $tag$`: an empty string when the body parses as
+// PL/pgSQL, else the error. Other statements: empty.
+inline std::string plpgsql_error(const std::string& sql) {
+  if (!sql.starts_with("DO $")) return "";
+  std::size_t tag_end = sql.find('$', 4);
+  std::string tag = sql.substr(3, tag_end - 2);
+  std::string function = "CREATE FUNCTION migrac_check() RETURNS void LANGUAGE plpgsql AS " +
+                         sql.substr(3);
+  PgQueryPlpgsqlParseResult r = pg_query_parse_plpgsql(function.c_str());
+  std::string error = r.error ? std::string(r.error->message) : std::string();
+  pg_query_free_plpgsql_parse_result(r);
+  return error;
+}
+
 inline void require_parses(const std::string& sql) {
   INFO(sql);
   REQUIRE(pg_parse_error(sql) == "");
+  REQUIRE(plpgsql_error(sql) == "");
 }
 
 // Every statement of a plan, its recovery conditions and script forms.
