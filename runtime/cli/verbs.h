@@ -15,6 +15,8 @@ int verb_sql(const Args& args);
 int verb_schema(const Args& args);
 int verb_heads(const Args& args);
 int verb_history(const Args& args);
+int verb_new(const Args& args);
+int verb_merge(const Args& args);
 int verb_lint(const Args& args);
 
 }  // namespace migrac::cli
