@@ -77,6 +77,7 @@ Diagnostics finish(const SourceSet& sources, int file, const std::vector<SourceR
   Diagnostics out = apply_suppressions(findings, suppressions);
   report_unused(suppressions, problems);
   out.append(problems);
+  out.sort();
   return out;
 }
 
