@@ -48,6 +48,7 @@ struct RawContext {
   // State built up by the statements before the current one.
   std::set<std::string> created_tables;   // CREATE TABLE earlier in this file
   std::set<std::string> created_indexes;  // CREATE INDEX earlier in this file
+  std::set<std::string> not_valid_added;  // constraints added NOT VALID in this transaction
   bool in_explicit_transaction = false;   // after BEGIN, before COMMIT/ROLLBACK
   SourceRange explicit_begin;             // that BEGIN
   bool lock_timeout_set = false;

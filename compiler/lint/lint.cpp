@@ -57,6 +57,7 @@ void update_state(RawContext& ctx, const SqlStatement& stmt) {
       ctx.explicit_begin = ctx.statement(stmt);
     } else if (kind == "TRANS_STMT_COMMIT" || kind == "TRANS_STMT_ROLLBACK") {
       ctx.in_explicit_transaction = false;
+      ctx.not_valid_added.clear();
     }
   }
 }

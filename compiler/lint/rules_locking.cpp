@@ -310,7 +310,19 @@ void check_locking(RawContext& ctx, const SqlStatement& stmt) {
     const Json& cmd = node_body(cmd_node);
     std::string_view sub = field_str(cmd, "subtype");
     if (sub == "AT_AddConstraint") {
-      check_constraint(ctx, stmt, table, field(field(cmd, "def"), "Constraint"), false);
+      const Json& con = field(field(cmd, "def"), "Constraint");
+      check_constraint(ctx, stmt, table, con, false);
+      if (field_bool(con, "skip_validation") && ctx.in_transaction()) {
+        ctx.not_valid_added.insert(std::string(field_str(con, "conname")));
+      }
+    } else if (sub == "AT_ValidateConstraint" && ctx.in_transaction() &&
+               ctx.not_valid_added.count(std::string(field_str(cmd, "name")))) {
+      ctx.report(DiagKind::LintBlockingConstraint, ctx.statement(stmt),
+                 fmt::format("validating {} in the transaction that added it keeps the lock of "
+                             "the add for the whole scan of {}",
+                             in_quotes(field_str(cmd, "name")), in_quotes(table)),
+                 "validate it in a later migration (or after a COMMIT in a non-transactional "
+                 "one)");
     } else if (sub == "AT_AddColumn") {
       const Json& def = field(field(cmd, "def"), "ColumnDef");
       for (const Json& cn : field_list(def, "constraints")) {
