@@ -25,6 +25,11 @@ constexpr VerbEntry kVerbs[] = {
     {"schema", verb_schema, "print the schema model as CREATE statements (--at REV)"},
     {"heads", verb_heads, "print the current head revisions"},
     {"history", verb_history, "list the migrations in order (--verbose)"},
+    {"upgrade", verb_upgrade, "apply migrations up to a revision (head, +N, ID; --sql for psql)"},
+    {"downgrade", verb_downgrade, "revert migrations down to a revision (-N, base, ID; --sql)"},
+    {"current", verb_current, "print the revisions the database is at"},
+    {"status", verb_status, "compare the database with the files (pending, edited, unknown)"},
+    {"stamp", verb_stamp, "record a revision as applied without running it (--delete)"},
 };
 
 void print_usage(std::ostream& out) {

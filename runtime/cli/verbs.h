@@ -16,4 +16,11 @@ int verb_schema(const Args& args);
 int verb_heads(const Args& args);
 int verb_history(const Args& args);
 
+// Database verbs (runtime).
+int verb_upgrade(const Args& args);
+int verb_downgrade(const Args& args);
+int verb_current(const Args& args);
+int verb_status(const Args& args);
+int verb_stamp(const Args& args);
+
 }  // namespace migrac::cli
