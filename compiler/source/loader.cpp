@@ -85,8 +85,10 @@ std::vector<MigrationFile> load_directory(const std::string& dir, SourceSet& sou
                                           Diagnostics& diags) {
   std::error_code ec;
   std::vector<std::string> names;
+  std::vector<std::string> not_regular;  // entries with a migration's name that are no file
   for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    if (it->is_regular_file(ec)) names.push_back(it->path().filename().string());
+    std::error_code file_ec;
+    (it->is_regular_file(file_ec) ? names : not_regular).push_back(it->path().filename().string());
   }
   if (ec) {
     diags.report(DiagKind::CannotReadDirectory, {},
@@ -94,6 +96,13 @@ std::vector<MigrationFile> load_directory(const std::string& dir, SourceSet& sou
     return {};
   }
   std::sort(names.begin(), names.end());
+  std::sort(not_regular.begin(), not_regular.end());
+  for (const std::string& name : not_regular) {
+    std::string stem;
+    if (classify(name, stem) == FileKind::Other) continue;
+    diags.report(DiagKind::CannotReadFile, {},
+                 fmt::format("cannot read '{}': not a regular file", display_path(dir, name)));
+  }
 
   std::map<std::string, MigrationFile> by_id;
   std::vector<std::pair<std::string, int>> downs;  // id, file

@@ -25,6 +25,8 @@ constexpr VerbEntry kVerbs[] = {
     {"schema", verb_schema, "print the schema model as CREATE statements (--at REV)"},
     {"heads", verb_heads, "print the current head revisions"},
     {"history", verb_history, "list the migrations in order (--verbose)"},
+    {"new", verb_new, "scaffold the next migration after the head"},
+    {"merge", verb_merge, "scaffold a merge migration of two heads"},
     {"upgrade", verb_upgrade, "apply migrations up to a revision (head, +N, ID; --sql for psql)"},
     {"downgrade", verb_downgrade, "revert migrations down to a revision (-N, base, ID; --sql)"},
     {"current", verb_current, "print the revisions the database is at"},

@@ -15,6 +15,8 @@ int verb_sql(const Args& args);
 int verb_schema(const Args& args);
 int verb_heads(const Args& args);
 int verb_history(const Args& args);
+int verb_new(const Args& args);
+int verb_merge(const Args& args);
 
 // Database verbs (runtime).
 int verb_upgrade(const Args& args);
