@@ -58,19 +58,19 @@ class PsqlWriter {
   PsqlWriter(const SourceSet& sources, const ScriptOptions& options, HistoryTable table)
       : sources_(sources), options_(options), table_(std::move(table)), h_(table_.qualified()) {}
 
-  std::string render(const std::vector<MigrationPlan>& plans) {
+  std::string render(const std::vector<const MigrationPlan*>& plans) {
     preamble(plans);
-    for (const MigrationPlan& p : plans) options_.down ? down(p) : up(p);
+    for (const MigrationPlan* p : plans) options_.down ? down(*p) : up(*p);
     out_ += fmt::format("\n\\echo 'migrac: done: {} migration{} {}'\n", plans.size(),
                         plans.size() == 1 ? "" : "s", options_.down ? "reverted" : "applied");
     return out_;
   }
 
  private:
-  void preamble(const std::vector<MigrationPlan>& plans) {
+  void preamble(const std::vector<const MigrationPlan*>& plans) {
     out_ += fmt::format("-- migrac psql script: {} {} migration{}", options_.down ? "downgrade" : "upgrade",
                         plans.size(), plans.size() == 1 ? "" : "s");
-    if (!plans.empty()) out_ += fmt::format(", {} .. {}", plans.front().id, plans.back().id);
+    if (!plans.empty()) out_ += fmt::format(", {} .. {}", plans.front()->id, plans.back()->id);
     out_ += "\n-- Apply with: psql -v ON_ERROR_STOP=1 -f THIS_FILE\n"
             "-- It stops at the first error; after fixing the cause, run it again: every\n"
             "-- segment already recorded in the history table is skipped.\n"
@@ -87,13 +87,13 @@ class PsqlWriter {
 
   // The database must have every parent the script does not apply itself, and
   // must not have applied any migration of the script from other files.
-  void up_check(const std::vector<MigrationPlan>& plans) {
+  void up_check(const std::vector<const MigrationPlan*>& plans) {
     std::set<std::string> in_script;
-    for (const MigrationPlan& p : plans) in_script.insert(p.id);
+    for (const MigrationPlan* p : plans) in_script.insert(p->id);
     std::vector<std::string> needed;
     std::set<std::string> seen;
-    for (const MigrationPlan& p : plans) {
-      for (const std::string& parent : p.parents) {
+    for (const MigrationPlan* p : plans) {
+      for (const std::string& parent : p->parents) {
         if (!in_script.count(parent) && seen.insert(parent).second) needed.push_back(parent);
       }
     }
@@ -112,7 +112,7 @@ class PsqlWriter {
     checksum_check(plans);
     if (!plans.empty()) {
       std::vector<std::string> ids;
-      for (const MigrationPlan& p : plans) ids.push_back(p.id);
+      for (const MigrationPlan* p : plans) ids.push_back(p->id);
       out_ += fmt::format(
           "  SELECT string_agg(id, ', ') INTO bad FROM {} WHERE id IN ({})\n"
           "    AND segments_done >= segments_total AND (down_done > 0 OR segment_started > 0);\n"
@@ -125,15 +125,15 @@ class PsqlWriter {
   }
 
   // Nothing outside the script may depend on what it reverts.
-  void down_check(const std::vector<MigrationPlan>& plans) {
+  void down_check(const std::vector<const MigrationPlan*>& plans) {
     std::vector<std::string> ids;
-    for (const MigrationPlan& p : plans) ids.push_back(p.id);
+    for (const MigrationPlan* p : plans) ids.push_back(p->id);
     out_ += "-- The database must be at the revision this script starts from.\n";
     out_ += "DO $migrac$\nDECLARE\n  bad text;\nBEGIN\n";
-    for (const MigrationPlan& p : plans) {
-      if (p.reversible) continue;
-      out_ += fmt::format("  RAISE EXCEPTION 'migrac: migration ''{}'' cannot be reverted: %', {};\n", p.id,
-                          sql_literal(p.irreversible_reason));
+    for (const MigrationPlan* p : plans) {
+      if (p->reversible) continue;
+      out_ += fmt::format("  RAISE EXCEPTION 'migrac: migration ''{}'' cannot be reverted: %', {};\n", p->id,
+                          sql_literal(p->irreversible_reason));
     }
     if (!ids.empty()) {
       out_ += fmt::format(
@@ -152,11 +152,11 @@ class PsqlWriter {
     out_ += "END\n$migrac$;\n";
   }
 
-  void checksum_check(const std::vector<MigrationPlan>& plans) {
+  void checksum_check(const std::vector<const MigrationPlan*>& plans) {
     if (plans.empty()) return;
     std::string pairs;
-    for (const MigrationPlan& p : plans) {
-      pairs += fmt::format("{}({}, {})", pairs.empty() ? "" : ", ", sql_literal(p.id), sql_literal(p.checksum));
+    for (const MigrationPlan* p : plans) {
+      pairs += fmt::format("{}({}, {})", pairs.empty() ? "" : ", ", sql_literal(p->id), sql_literal(p->checksum));
     }
     out_ += fmt::format(
         "  SELECT string_agg(h.id, ', ') INTO bad FROM {} h JOIN (VALUES {}) AS f(id, checksum)\n"
@@ -310,8 +310,8 @@ class PsqlWriter {
 
 }  // namespace
 
-std::string render_psql_script(const std::vector<MigrationPlan>& plans, const SourceSet& sources,
-                               const ScriptOptions& options) {
+std::string render_psql_script(const std::vector<const MigrationPlan*>& plans,
+                               const SourceSet& sources, const ScriptOptions& options) {
   std::string error;
   auto table = parse_history_table(options.history_table, error);
   if (!table) {
@@ -319,6 +319,14 @@ std::string render_psql_script(const std::vector<MigrationPlan>& plans, const So
                        sql_literal("migrac: " + error));
   }
   return PsqlWriter(sources, options, *table).render(plans);
+}
+
+std::string render_psql_script(const std::vector<MigrationPlan>& plans, const SourceSet& sources,
+                               const ScriptOptions& options) {
+  std::vector<const MigrationPlan*> refs;
+  refs.reserve(plans.size());
+  for (const MigrationPlan& p : plans) refs.push_back(&p);
+  return render_psql_script(refs, sources, options);
 }
 
 }  // namespace migrac
