@@ -184,7 +184,7 @@ std::optional<SessionSetting> session_setting(const std::string& sql) {
       R"(^\s*SET\s+(LOCAL\s+)?([A-Za-z_][A-Za-z0-9_.]*)\s*(=|\s+TO\s+)\s*([\s\S]*?)\s*;?\s*$)",
       std::regex::icase);
   std::smatch m;
-  if (!std::regex_match(sql, m, re)) return std::nullopt;
+  if (!std::regex_match(sql, m, re) || !m[1].matched) return std::nullopt;
   return SessionSetting{fmt::format("SET {} = {}", m[2].str(), m[4].str()),
                         fmt::format("RESET {}", m[2].str())};
 }

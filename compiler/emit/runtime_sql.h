@@ -73,7 +73,8 @@ std::string history_delete_sql(const HistoryTable& table, const std::string& id)
 std::string history_stamp_sql(const HistoryTable& table, const HistoryRowKey& key);
 
 // "SET LOCAL x = v" as session-level "SET x = v" plus its "RESET x", for a
-// non-transactional segment (SET LOCAL has no effect outside a transaction).
+// non-transactional segment (SET LOCAL has no effect outside a transaction);
+// nullopt for any other statement (a plain SET or RESET runs as written).
 struct SessionSetting {
   std::string set_sql;
   std::string reset_sql;

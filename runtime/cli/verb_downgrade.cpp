@@ -51,8 +51,16 @@ int verb_downgrade(const Args& args) {
   opts.add(database_options(kConnectOptions | kRunOptions));
   int code = kOk;
   const char* usage = "downgrade -N|base|ID [--sql] [--allow-edited] [--lock-wait 60s] [--retries 5]";
-  auto inv = parse_invocation("downgrade", usage, args, opts, 1, code);
+  // "-1" looks like an option to the parser: take it out first.
+  Args rest;
+  std::optional<std::string> relative;
+  for (const std::string& a : args) {
+    if (!relative && history::relative_steps(a, '-')) relative = a;
+    else rest.push_back(a);
+  }
+  auto inv = parse_invocation("downgrade", usage, rest, opts, relative ? 0 : 1, code);
   if (!inv) return code;
+  if (relative) inv->positional.push_back(*relative);
   if (inv->positional.empty()) {
     std::cerr << fmt::format("migrac downgrade: missing the target (-1, base or a revision)\nusage: migrac {}\n", usage);
     return kUsage;

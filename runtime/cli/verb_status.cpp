@@ -66,7 +66,7 @@ int verb_status(const Args& args) {
   }
 
   std::string out;
-  out += fmt::format("database: {}\n", session_line(*session));
+  out += session_line(*session) + "\n";
   out += fmt::format("applied: {} of {} migrations\n", applied, migrations.size());
   auto section = [&](const char* title, std::size_t n) { out += fmt::format("{}: {}\n", title, n); };
   if (!state.partly_applied.empty()) {
