@@ -1,1 +1,1 @@
-SELECT 1;
+DROP INDEX IF EXISTS ix_users_name;

@@ -1,4 +1,6 @@
 --- stderr
-migrac: 'head' is ambiguous: more than one head: '0002_change', '0003_raw'
-  help: write a merge migration (migrac merge A B), or name one head
---- exit 2
+error[E0305]: more than one head: '0002_change', '0003_raw'
+  help: write a merge migration: 'after 0002_change, 0003_raw;' (migrac merge 0002_change 0003_raw)
+  note: fail_lint_set_not_null/0002_change.mig:1:1: head '0002_change' is here
+1 error, 0 warnings generated
+--- exit 1
