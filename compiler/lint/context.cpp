@@ -60,13 +60,13 @@ SourceRange RawContext::range(std::uint32_t begin, std::uint32_t end) const {
 
 SourceRange RawContext::clause_at(long location, const SqlStatement& stmt) const {
   if (location < 0) return statement(stmt);
-  auto begin = static_cast<std::uint32_t>(location);
+  auto begin = static_cast<std::uint32_t>(location) + base;
   return range(begin, clause_end(text, begin, stmt.end));
 }
 
 SourceRange RawContext::type_at(long location, const SqlStatement& stmt) const {
   if (location < 0) return statement(stmt);
-  auto begin = static_cast<std::uint32_t>(location);
+  auto begin = static_cast<std::uint32_t>(location) + base;
   return range(begin, type_end(text, begin, stmt.end));
 }
 

@@ -41,7 +41,8 @@ struct RawContext {
 
   const SourceSet& sources;
   int file = -1;
-  std::string_view text;
+  std::string_view text;      // the whole file
+  std::uint32_t base = 0;     // offset of the parsed SQL in the file (a .mig `sql` body)
   bool transactional = true;  // no `-- migrac:no-transaction` header
   Diagnostics& out;
 

@@ -127,6 +127,64 @@ Diagnostics lint_raw_migration(const SourceSet& sources, const ast::Migration& m
   return finish(sources, migration.file, units, findings);
 }
 
+namespace {
+
+// Runs the statement rules of raw SQL over one SQL text of a file (`base`:
+// its offset in the file). Returns false when PostgreSQL cannot parse it.
+void lint_statements(RawContext& ctx, const std::string& sql) {
+  ParsedSql parsed = parse_sql(sql);
+  if (parsed.error) {
+    std::uint32_t begin = ctx.base + parsed.error_offset;
+    std::uint32_t end = begin;
+    while (end < ctx.text.size() && !std::isspace(static_cast<unsigned char>(ctx.text[end])) &&
+           ctx.text[end] != ';') {
+      ++end;
+    }
+    ctx.report(DiagKind::LintRawSyntax, ctx.range(begin, end), *parsed.error);
+    return;
+  }
+  for (SqlStatement& stmt : parsed.statements) {
+    stmt.begin += ctx.base;
+    stmt.end += ctx.base;
+    check_data_loss(ctx, stmt);
+    check_rename(ctx, stmt);
+    check_columns(ctx, stmt);
+    check_locking(ctx, stmt);
+    check_reversibility(ctx, stmt);
+    check_types(ctx, stmt);
+    update_state(ctx, stmt);
+  }
+}
+
+// The PostgreSQL bodies of the `sql` operations of a .mig migration, linted
+// like raw SQL (migrac sets lock_timeout itself, so that rule is off).
+void lint_sql_bodies(const SourceSet& sources, const ast::Migration& migration,
+                     const CheckedMigration& checked, Diagnostics& out) {
+  const SourceFile& f = sources[migration.file];
+  for (const ast::Operation& op : migration.up) {
+    const auto* sql = std::get_if<ast::Sql>(&op.op);
+    if (!sql) continue;
+    for (const ast::SqlBody& body : sql->bodies) {
+      if (body.dialect && body.dialect->name != "postgres" && body.dialect->name != "postgresql") {
+        continue;
+      }
+      std::size_t at = body.text.empty() ? std::string::npos
+                                         : f.text.find(body.text, body.range.begin.offset);
+      if (at == std::string::npos) continue;
+      RawContext ctx(sources, migration.file, f.text, out);
+      ctx.base = static_cast<std::uint32_t>(at);
+      ctx.transactional = checked.settings.transactional && op.no_transaction_block < 0;
+      ctx.lock_timeout_reported = ctx.statement_timeout_reported = true;
+      for (const model::Change& c : checked.up) {
+        if (const auto* t = std::get_if<model::AddTable>(&c.kind)) ctx.created_tables.insert(t->table.name);
+      }
+      lint_statements(ctx, body.text);
+    }
+  }
+}
+
+}  // namespace
+
 Diagnostics lint_mig_migration(const SourceSet& sources, const ast::Migration& migration,
                                const CheckedMigration& checked, const MigrationPlan* plan) {
   Diagnostics findings;
@@ -140,6 +198,7 @@ Diagnostics lint_mig_migration(const SourceSet& sources, const ast::Migration& m
     check_types(ctx, change);
   }
   if (migration.file < 0) return findings;
+  lint_sql_bodies(sources, migration, checked, findings);
   return finish(sources, migration.file, operation_ranges(migration), findings);
 }
 

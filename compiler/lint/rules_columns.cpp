@@ -231,11 +231,11 @@ void check_columns(RawContext& ctx, const SqlStatement& stmt) {
     } else if (subtype == "AT_AlterColumnType") {
       const Json& def = field(field(cmd, "def"), "ColumnDef");
       long loc = node_location(field(def, "typeName"));
-      std::string type = loc >= 0 ? std::string(ctx.text.substr(
-                                        static_cast<std::size_t>(loc),
-                                        type_end(ctx.text, static_cast<std::uint32_t>(loc), stmt.end) -
-                                            static_cast<std::size_t>(loc)))
-                                  : type_name(field(def, "typeName"));
+      std::string type = type_name(field(def, "typeName"));
+      if (loc >= 0) {
+        SourceRange r = ctx.type_at(loc, stmt);
+        type = std::string(ctx.text.substr(r.begin.offset, r.end.offset - r.begin.offset));
+      }
       ctx.report(DiagKind::LintColumnTypeRewrite, ctx.span(stmt, {"alter"}, column, {"type"}),
                  fmt::format("changing the type of {} to {} rewrites {} under an ACCESS "
                              "EXCLUSIVE lock unless the old type converts without a rewrite",

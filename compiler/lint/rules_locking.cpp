@@ -239,12 +239,12 @@ void check_locking(RawContext& ctx, const SqlStatement& stmt) {
     if (concurrent && ctx.in_transaction()) {
       ctx.report(DiagKind::LintConcurrentlyInTransaction, ctx.statement(stmt),
                  "create index concurrently cannot run inside a transaction block",
-                 "move it to a migration marked '-- migrac:no-transaction'");
+                 "move it outside the transaction ('-- migrac:no-transaction', or a 'no transaction { }' block)");
     } else if (!concurrent && !ctx.is_new_table(table)) {
       ctx.report(DiagKind::LintBlockingIndex, ctx.statement(stmt),
                  fmt::format("create index blocks writes to {} while it builds (SHARE lock)",
                              in_quotes(table)),
-                 "create index concurrently, in a migration marked '-- migrac:no-transaction'");
+                 "create index concurrently, outside a transaction ('-- migrac:no-transaction', or a 'no transaction { }' block)");
     }
     if (!concurrent && ctx.is_new_table(table)) {
       ctx.created_indexes.insert(std::string(field_str(body, "idxname")));
@@ -256,7 +256,7 @@ void check_locking(RawContext& ctx, const SqlStatement& stmt) {
     if (concurrent && ctx.in_transaction()) {
       ctx.report(DiagKind::LintConcurrentlyInTransaction, ctx.statement(stmt),
                  "drop index concurrently cannot run inside a transaction block",
-                 "move it to a migration marked '-- migrac:no-transaction'");
+                 "move it outside the transaction ('-- migrac:no-transaction', or a 'no transaction { }' block)");
       return;
     }
     if (concurrent) return;
@@ -267,7 +267,7 @@ void check_locking(RawContext& ctx, const SqlStatement& stmt) {
                  fmt::format("drop index {} blocks reads and writes of its table (ACCESS "
                              "EXCLUSIVE lock)",
                              in_quotes(name)),
-                 "drop index concurrently, in a migration marked '-- migrac:no-transaction'");
+                 "drop index concurrently, outside a transaction ('-- migrac:no-transaction', or a 'no transaction { }' block)");
     }
     return;
   }
@@ -276,11 +276,11 @@ void check_locking(RawContext& ctx, const SqlStatement& stmt) {
     if (concurrent && ctx.in_transaction()) {
       ctx.report(DiagKind::LintConcurrentlyInTransaction, ctx.statement(stmt),
                  "reindex concurrently cannot run inside a transaction block",
-                 "move it to a migration marked '-- migrac:no-transaction'");
+                 "move it outside the transaction ('-- migrac:no-transaction', or a 'no transaction { }' block)");
     } else if (!concurrent) {
       ctx.report(DiagKind::LintBlockingIndex, ctx.statement(stmt),
                  "reindex blocks writes to the table and reads that use the index",
-                 "reindex concurrently, in a migration marked '-- migrac:no-transaction'");
+                 "reindex concurrently, outside a transaction ('-- migrac:no-transaction', or a 'no transaction { }' block)");
     }
     return;
   }
@@ -293,7 +293,7 @@ void check_locking(RawContext& ctx, const SqlStatement& stmt) {
     if (ctx.in_transaction()) {
       ctx.report(DiagKind::LintConcurrentlyInTransaction, ctx.statement(stmt),
                  "vacuum cannot run inside a transaction block",
-                 "move it to a migration marked '-- migrac:no-transaction'");
+                 "move it outside the transaction ('-- migrac:no-transaction', or a 'no transaction { }' block)");
     }
     return;
   }

@@ -151,3 +151,28 @@ TEST_CASE("column types: json, timestamp, int keys, varchar", "[lint][model]") {
   CHECK(lint_changes({change(model::AddTable{t})}) ==
         std::vector<std::string>{"W0617", "W0615", "W0616", "W0619", "W0618"});
 }
+
+TEST_CASE("the PostgreSQL bodies of sql operations are linted like raw SQL", "[lint][model]") {
+  SourceSet sources;
+  ast::Migration m;
+  m.id = "0002_x";
+  std::string text = "after 0001;\nsql $$ ALTER TABLE users DROP COLUMN bio $$\n    sqlite $$ SELECT 1 $$;\n";
+  m.file = sources.add("m/0002_x.mig", text);
+  m.down = std::vector<ast::Operation>{};
+  ast::Sql sql;
+  ast::SqlBody pg;
+  pg.text = " ALTER TABLE users DROP COLUMN bio ";
+  pg.range = sources.range(m.file, 16, 55);
+  ast::SqlBody lite;
+  lite.dialect = ast::Ident{"sqlite", false, {}};
+  lite.text = " SELECT 1 ";
+  lite.range = sources.range(m.file, 60, 76);
+  sql.bodies = {pg, lite};
+  m.up.push_back(ast::Operation{sql, sources.range(m.file, 12, 77), -1});
+  CheckedMigration checked;
+  Diagnostics d = lint::lint_mig_migration(sources, m, checked, nullptr);
+  REQUIRE(d.all().size() == 1);
+  CHECK(d.all()[0].kind == DiagKind::LintDropColumn);
+  CHECK(d.all()[0].range.begin.line == 2);
+  CHECK(d.all()[0].range.begin.column == 20);
+}
