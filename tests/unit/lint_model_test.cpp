@@ -174,5 +174,5 @@ TEST_CASE("the PostgreSQL bodies of sql operations are linted like raw SQL", "[l
   REQUIRE(d.all().size() == 1);
   CHECK(d.all()[0].kind == DiagKind::LintDropColumn);
   CHECK(d.all()[0].range.begin.line == 2);
-  CHECK(d.all()[0].range.begin.column == 20);
+  CHECK(d.all()[0].range.begin.column == 26);  // "DROP COLUMN bio"
 }
