@@ -5,11 +5,12 @@
 namespace migrac::lint {
 
 void register_syntax_rules(std::vector<Rule>& out) {
-  out.push_back({DiagKind::LintRawSyntax, "raw-sql-syntax", "syntax", RuleScope::RawSql,
-                 "A raw SQL migration that PostgreSQL cannot parse fails when it runs; the "
-                 "message is PostgreSQL's own, pointed at the file position.",
-                 "Fix the statement; `migrac sql` shows the file as it will run.", "syntax-error",
-                 false});
+  out.push_back({DiagKind::LintRawSyntax, "raw-sql-syntax", "syntax", RuleScope::Mig,
+                 "The PostgreSQL body of a `sql` operation that PostgreSQL cannot parse fails when "
+                 "the migration runs. The message is PostgreSQL's own, pointed at the position in "
+                 "the .mig file. (Raw `.up.sql` files get the same check from the compiler, "
+                 "E0217.)",
+                 "Fix the statement; `migrac sql` shows it as it will run.", "syntax-error", false});
 }
 
 namespace {

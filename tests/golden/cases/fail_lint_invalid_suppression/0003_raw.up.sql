@@ -1,5 +1,6 @@
 -- migrac:after 0002_change
+-- migrac:allow drop-column
+
 SET lock_timeout = '2s';
 SET statement_timeout = '1min';
--- migrac:allow drop-column
 ALTER TABLE orders DROP COLUMN note;
