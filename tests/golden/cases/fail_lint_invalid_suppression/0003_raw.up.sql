@@ -1,6 +1,0 @@
--- migrac:after 0002_change
--- migrac:allow drop-column
-
-SET lock_timeout = '2s';
-SET statement_timeout = '1min';
-ALTER TABLE orders DROP COLUMN note;

@@ -1,6 +1,0 @@
--- migrac:after 0002_change
--- migrac:allow rename-column the column is new in this release
-
-SET lock_timeout = '2s';
-SET statement_timeout = '1min';
-ALTER TABLE orders RENAME COLUMN note TO comment;
