@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cassert>
 
 #include "compiler/emit/postgres.h"
 #include "compiler/emit/sql_builder.h"
@@ -48,6 +49,7 @@ const std::vector<std::string_view> kReserved = {
 
 DialectSpelling postgres_spelling() {
   DialectSpelling s;
+  assert(std::is_sorted(kReserved.begin(), kReserved.end()));  // ident() binary-searches it
   s.reserved = kReserved;
   auto set = [&](ast::TypeKind k, TypeSpelling t) { s.types[static_cast<std::size_t>(k)] = t; };
   set(ast::TypeKind::SmallInt, {"smallint", "", ""});

@@ -157,6 +157,7 @@ TEST_CASE("function facts: volatile and time-varying", "[emit][builder]") {
   CHECK(expr_is_volatile(expr(ast::ExprKind::RawSql, "1")));
   CHECK_FALSE(expr_is_volatile(call("lower", {col("a")})));
   CHECK_FALSE(expr_varies_between_transactions(call("lower", {col("a")})));
+  CHECK_FALSE(expr_varies_between_transactions(call("upper", {col("a")})));
   CHECK(expr_varies_between_transactions(bin("+", col("a"), call("random"))));
   CHECK_FALSE(expr_is_volatile(bin("+", col("a"), num("1"))));
 }
