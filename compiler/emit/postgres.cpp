@@ -299,8 +299,10 @@ struct PgWriter {
                LockFacts{});
   }
 
+  // IF NOT EXISTS: PostgreSQL cannot drop an enum value, so a migration whose
+  // `down { }` leaves the value behind must apply again after a downgrade.
   Out operator()(const model::AddEnumValue& c) const {
-    std::string text = fmt::format("ALTER TYPE {} ADD VALUE {}", sql.ident(c.type),
+    std::string text = fmt::format("ALTER TYPE {} ADD VALUE IF NOT EXISTS {}", sql.ident(c.type),
                                    sql.string_literal(c.value));
     if (c.neighbor) {
       text += fmt::format(" {} {}", c.before ? "BEFORE" : "AFTER", sql.string_literal(*c.neighbor));

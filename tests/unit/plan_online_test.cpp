@@ -199,7 +199,7 @@ TEST_CASE("enum add value commits in a transaction of its own", "[plan][online]"
       change(model::SetDefault{"orders", "status", str("pending"), str("refunded")}, 3),
   });
   CHECK(segment_sql(plan.up) ==
-        Strings{"tx\nSET LOCAL lock_timeout = '5s'\nALTER TYPE order_status ADD VALUE 'refunded' "
+        Strings{"tx\nSET LOCAL lock_timeout = '5s'\nALTER TYPE order_status ADD VALUE IF NOT EXISTS 'refunded' "
                 "AFTER 'shipped'",
                 "tx\nSET LOCAL lock_timeout = '5s'\nALTER TABLE orders ALTER COLUMN status SET "
                 "DEFAULT 'refunded'"});
