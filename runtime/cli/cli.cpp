@@ -1,12 +1,63 @@
 #include "runtime/cli/cli.h"
 
-#include <cstdio>
+#include <iostream>
+#include <string_view>
+
+#include <fmt/format.h>
+
+#include "runtime/cli/verb.h"
+#include "runtime/cli/verbs.h"
 
 namespace migrac::cli {
 
-int run(int, char**) {
-  std::fputs("migrac: not yet\n", stderr);
-  return 2;
+namespace {
+
+// One entry of the verb table.
+struct VerbEntry {
+  std::string_view name;
+  int (*run)(const Args&);
+  std::string_view summary;
+};
+
+constexpr VerbEntry kVerbs[] = {
+    {"check", verb_check, "compile every migration and report diagnostics"},
+    {"sql", verb_sql, "print the SQL of a range of migrations ([FROM:]TO, --down)"},
+    {"schema", verb_schema, "print the schema model as CREATE statements (--at REV)"},
+    {"heads", verb_heads, "print the current head revisions"},
+    {"history", verb_history, "list the migrations in order (--verbose)"},
+    {"new", verb_new, "scaffold the next migration after the head"},
+    {"merge", verb_merge, "scaffold a merge migration of two heads"},
+};
+
+void print_usage(std::ostream& out) {
+  out << "usage: migrac VERB [options]\n\nverbs:\n";
+  for (const VerbEntry& v : kVerbs) out << fmt::format("  {:<10} {}\n", v.name, v.summary);
+  out << "\n'migrac VERB --help' shows a verb's options.\n";
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+  if (argc < 2) {
+    print_usage(std::cerr);
+    return kUsage;
+  }
+  std::string_view verb = argv[1];
+  if (verb == "--help" || verb == "-h" || verb == "help") {
+    print_usage(std::cout);
+    return kOk;
+  }
+  if (verb == "--version") {
+    std::cout << "migrac 0.1.0\n";
+    return kOk;
+  }
+  Args args(argv + 2, argv + argc);
+  for (const VerbEntry& v : kVerbs) {
+    if (v.name == verb) return v.run(args);
+  }
+  std::cerr << fmt::format("migrac: unknown verb '{}'\n", verb);
+  print_usage(std::cerr);
+  return kUsage;
 }
 
 }  // namespace migrac::cli

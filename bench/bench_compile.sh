@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Compile speed: a synthetic history of N migrations (default 10,000) that uses
+# every operation kind, compiled to PostgreSQL by `migrac sql head` and by
+# `alembic upgrade head --sql` on the equivalent Alembic project, in one run.
+# Prints wall time (median of RUNS), peak RSS, migrations per second and the ratio.
+#   bench/bench_compile.sh [N] [RUNS]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+n=${1:-10000}
+runs=${2:-5}
+"$root/scripts/bootstrap" --bench
+"$root/scripts/build" >/dev/null
+migrac="$root/build/migrac"
+work=$(mktemp -d /tmp/migrac-bench.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+python3 "$root/bench/gen_history.py" --count "$n" --out "$work/mig" --alembic "$work/alembic" >/dev/null
+
+# measure NAME DIR CMD...: runs CMD RUNS times in DIR; prints "median_seconds peak_rss_kib"
+measure() {
+  local dir=$1; shift
+  local times=() rss=0
+  for ((i = 0; i < runs; i++)); do
+    ( cd "$dir" && /usr/bin/time -f "%e %M" -o "$work/time" "$@" >"$work/out" 2>"$work/err" ) ||
+      { echo "failed: $*" >&2; tail -5 "$work/err" >&2; exit 1; }
+    read -r t m <"$work/time"
+    times+=("$t"); [ "$m" -gt "$rss" ] && rss=$m
+  done
+  local median
+  median=$(printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  echo "$median $rss"
+}
+
+read -r m_time m_rss < <(measure "$work" "$migrac" sql head --dir mig)
+m_lines=$(wc -l <"$work/out")
+read -r a_time a_rss < <(measure "$work/alembic" alembic upgrade head --sql)
+a_lines=$(wc -l <"$work/out")
+
+awk -v n="$n" -v runs="$runs" -v mt="$m_time" -v mr="$m_rss" -v ml="$m_lines" \
+    -v at="$a_time" -v ar="$a_rss" -v al="$a_lines" 'BEGIN {
+  printf "compile %d migrations to PostgreSQL (median of %d runs)\n\n", n, runs
+  printf "| tool | command | wall s | peak RSS MB | migrations/s | output lines | vs migrac |\n"
+  printf "|---|---|---:|---:|---:|---:|---:|\n"
+  printf "| migrac | migrac sql head | %.3f | %.1f | %.0f | %d | 1.0x |\n", mt, mr/1024, n/(mt>0?mt:0.001), ml
+  printf "| alembic | alembic upgrade head --sql | %.3f | %.1f | %.0f | %d | %.1fx slower |\n", at, ar/1024, n/(at>0?at:0.001), al, at/(mt>0?mt:0.001)
+}'

@@ -1,0 +1,158 @@
+#include "compiler/source/loader.h"
+
+#include <openssl/evp.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include <fmt/format.h>
+
+namespace migrac {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+bool read_file(const fs::path& path, std::string& out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  out = buffer.str();
+  return !in.bad();
+}
+
+std::string display_path(const std::string& dir, const std::string& name) {
+  if (dir.empty() || dir == ".") return name;
+  std::string d = dir;
+  while (d.size() > 1 && d.back() == '/') d.pop_back();
+  if (d.rfind("./", 0) == 0) d = d.substr(2);
+  return d + "/" + name;
+}
+
+// The kind of migration file a name is, and its stem (the id).
+enum class FileKind { Mig, UpSql, DownSql, Other };
+FileKind classify(const std::string& name, std::string& stem) {
+  if (ends_with(name, ".up.sql")) { stem = name.substr(0, name.size() - 7); return FileKind::UpSql; }
+  if (ends_with(name, ".down.sql")) { stem = name.substr(0, name.size() - 9); return FileKind::DownSql; }
+  if (ends_with(name, ".mig")) { stem = name.substr(0, name.size() - 4); return FileKind::Mig; }
+  return FileKind::Other;
+}
+
+}  // namespace
+
+bool is_valid_migration_id(std::string_view id) {
+  if (id.empty()) return false;
+  return std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  });
+}
+
+std::string checksum_v1(const std::vector<std::string_view>& texts) {
+  EVP_MD_CTX* ctx = EVP_MD_CTX_new();
+  EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr);
+  std::string normalized;
+  for (std::string_view text : texts) {
+    normalized.clear();
+    normalized.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '\r') {
+        normalized += '\n';
+        if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      } else {
+        normalized += text[i];
+      }
+    }
+    EVP_DigestUpdate(ctx, normalized.data(), normalized.size());
+  }
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  EVP_DigestFinal_ex(ctx, digest, &length);
+  EVP_MD_CTX_free(ctx);
+  std::string hex = "v1:";
+  for (unsigned int i = 0; i < length; ++i) hex += fmt::format("{:02x}", digest[i]);
+  return hex;
+}
+
+std::vector<MigrationFile> load_directory(const std::string& dir, SourceSet& sources,
+                                          Diagnostics& diags) {
+  std::error_code ec;
+  std::vector<std::string> names;
+  std::vector<std::string> not_regular;  // entries with a migration's name that are no file
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    std::error_code file_ec;
+    (it->is_regular_file(file_ec) ? names : not_regular).push_back(it->path().filename().string());
+  }
+  if (ec) {
+    diags.report(DiagKind::CannotReadDirectory, {},
+                 fmt::format("cannot read the migrations directory '{}': {}", dir, ec.message()));
+    return {};
+  }
+  std::sort(names.begin(), names.end());
+  std::sort(not_regular.begin(), not_regular.end());
+  for (const std::string& name : not_regular) {
+    std::string stem;
+    if (classify(name, stem) == FileKind::Other) continue;
+    diags.report(DiagKind::CannotReadFile, {},
+                 fmt::format("cannot read '{}': not a regular file", display_path(dir, name)));
+  }
+
+  std::map<std::string, MigrationFile> by_id;
+  std::vector<std::pair<std::string, int>> downs;  // id, file
+  for (const std::string& name : names) {
+    std::string stem;
+    FileKind kind = classify(name, stem);
+    if (kind == FileKind::Other) continue;
+    std::string path = display_path(dir, name);
+    std::string text;
+    if (!read_file(fs::path(dir) / name, text)) {
+      diags.report(DiagKind::CannotReadFile, {}, fmt::format("cannot read '{}'", path));
+      continue;
+    }
+    int file = sources.add(path, std::move(text));
+    if (!is_valid_migration_id(stem)) {
+      diags.report(DiagKind::BadFileName, sources.range(file, 0, 0),
+                   fmt::format("'{}' is not a valid migration id (letters, digits and '_' only)", stem),
+                   "rename the file, e.g. '0001_initial_schema.mig'");
+      continue;
+    }
+    if (kind == FileKind::DownSql) {
+      downs.emplace_back(stem, file);
+      continue;
+    }
+    MigrationFile mf{stem, kind == FileKind::Mig ? ast::MigrationFormat::Mig
+                                                 : ast::MigrationFormat::RawSql,
+                     file, -1};
+    auto [it, inserted] = by_id.emplace(stem, mf);
+    if (!inserted) {
+      // Two files with one id: kept both so that the graph reports the duplicate.
+      by_id.emplace(stem + "\x01" + std::to_string(file), mf);
+    }
+  }
+  for (const auto& [id, file] : downs) {
+    auto it = by_id.find(id);
+    if (it == by_id.end() || it->second.format != ast::MigrationFormat::RawSql) {
+      diags.report(DiagKind::DownWithoutUp, sources.range(file, 0, 0),
+                   fmt::format("'{}' has no matching '{}.up.sql'", sources[file].path, id));
+      continue;
+    }
+    it->second.down_file = file;
+  }
+  std::vector<MigrationFile> out;
+  out.reserve(by_id.size());
+  for (auto& [key, mf] : by_id) out.push_back(std::move(mf));
+  if (out.empty() && !diags.has_errors()) {
+    diags.report(DiagKind::NoMigrations, {},
+                 fmt::format("no migrations in '{}' (expected <id>.mig or <id>.up.sql files)", dir));
+  }
+  return out;
+}
+
+}  // namespace migrac

@@ -1,0 +1,124 @@
+#include "runtime/cli/verb.h"
+
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "compiler/diag/render.h"
+
+namespace migrac::cli {
+
+namespace po = boost::program_options;
+
+std::optional<Invocation> parse_invocation(const std::string& verb, const std::string& usage,
+                                           const std::vector<std::string>& args,
+                                           po::options_description options, int max_positional,
+                                           int& exit_code) {
+  Invocation inv;
+  inv.verb = verb;
+  po::options_description all(fmt::format("usage: migrac {}\n\nOptions", usage));
+  options.add_options()("help,h", "show this help");
+  all.add(options).add(global_options());
+  po::options_description hidden;
+  hidden.add_options()("positional", po::value<std::vector<std::string>>(), "");
+  po::options_description parse_with;
+  parse_with.add(all).add(hidden);
+  po::positional_options_description pos;
+  pos.add("positional", -1);
+  try {
+    po::store(po::command_line_parser(args).options(parse_with).positional(pos).run(), inv.vm);
+    po::notify(inv.vm);
+  } catch (const po::error& e) {
+    std::cerr << fmt::format("migrac {}: {}\nusage: migrac {}\n", verb, e.what(), usage);
+    exit_code = kUsage;
+    return std::nullopt;
+  }
+  if (inv.vm.count("help")) {
+    std::cout << all;
+    exit_code = kOk;
+    return std::nullopt;
+  }
+  if (inv.vm.count("positional")) inv.positional = inv.vm["positional"].as<std::vector<std::string>>();
+  if (static_cast<int>(inv.positional.size()) > max_positional) {
+    std::cerr << fmt::format("migrac {}: unexpected argument '{}'\nusage: migrac {}\n", verb,
+                             inv.positional[static_cast<std::size_t>(max_positional)], usage);
+    exit_code = kUsage;
+    return std::nullopt;
+  }
+  if (auto err = load_config(inv.vm, inv.config)) {
+    std::cerr << fmt::format("migrac {}: {}\n", verb, *err);
+    exit_code = kUsage;
+    return std::nullopt;
+  }
+  return inv;
+}
+
+ProjectOptions project_options(const Config& config) {
+  ProjectOptions o;
+  o.dir = config.dir;
+  if (config.lock_timeout_ms) o.check.defaults.lock_timeout_ms = *config.lock_timeout_ms;
+  if (config.statement_timeout_ms) o.check.defaults.statement_timeout_ms = *config.statement_timeout_ms;
+  if (config.online) {
+    if (*config.online) o.check.defaults.online = true;
+    else o.check.force_online = false;
+  }
+  return o;
+}
+
+std::optional<Project> compile_or_report(const Invocation& inv, int& exit_code, bool json,
+                                         bool warnings) {
+  Project project = compile_project(project_options(inv.config));
+  if (json) {
+    std::cout << render_json(project.diags, project.sources);
+  } else {
+    for (const Diagnostic& d : project.diags.all()) {
+      if (!warnings && d.severity != Severity::Error) continue;
+      std::cerr << render_text(d, project.sources);
+    }
+    if (project.diags.has_errors()) std::cerr << render_summary(project.diags);
+  }
+  if (project.diags.has_errors()) {
+    exit_code = kMigrationErrors;
+    return std::nullopt;
+  }
+  return project;
+}
+
+std::optional<RevisionRef> resolve_revision(const Project& project, const std::string& spec) {
+  const RevisionGraph& g = project.graph;
+  if (spec == "base") return RevisionRef{true, 0};
+  if (spec == "head") {
+    if (g.heads.size() == 1) return RevisionRef{false, g.heads[0]};
+    if (g.heads.empty()) return RevisionRef{true, 0};
+    std::string names;
+    for (std::size_t h : g.heads) names += fmt::format("{}'{}'", names.empty() ? "" : ", ", project.migrations[h].id);
+    std::cerr << fmt::format("migrac: 'head' is ambiguous: more than one head: {}\n"
+                             "  help: write a merge migration (migrac merge A B), or name one head\n",
+                             names);
+    return std::nullopt;
+  }
+  if (long r = g.find(spec); r >= 0) return RevisionRef{false, static_cast<std::size_t>(r)};
+  std::vector<std::size_t> matches;
+  std::vector<std::string> ids;
+  for (std::size_t i = 0; i < project.migrations.size(); ++i) {
+    ids.push_back(project.migrations[i].id);
+    if (project.migrations[i].id.rfind(spec, 0) == 0) matches.push_back(i);
+  }
+  if (matches.size() == 1) return RevisionRef{false, matches[0]};
+  if (matches.size() > 1) {
+    std::cerr << fmt::format("migrac: revision '{}' is ambiguous: it starts {} ids\n", spec, matches.size());
+    return std::nullopt;
+  }
+  std::string help = did_you_mean(spec, ids);
+  std::cerr << fmt::format("migrac: unknown revision '{}'\n", spec);
+  if (!help.empty()) std::cerr << "  help: " << help << "\n";
+  return std::nullopt;
+}
+
+std::optional<Dialect> config_dialect(const Config& config) {
+  auto d = parse_dialect(config.dialect);
+  if (!d) std::cerr << fmt::format("migrac: unknown dialect '{}' (postgres, sqlite or mysql)\n", config.dialect);
+  return d;
+}
+
+}  // namespace migrac::cli

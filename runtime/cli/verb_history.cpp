@@ -1,0 +1,81 @@
+// `migrac heads` and `migrac history [--verbose]`: the revision graph as text.
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "runtime/cli/verb.h"
+#include "runtime/cli/verbs.h"
+
+namespace migrac::cli {
+
+namespace {
+
+std::string join_ids(const Project& p, const std::vector<std::size_t>& revs) {
+  std::string s;
+  for (std::size_t r : revs) s += (s.empty() ? "" : ", ") + p.migrations[r].id;
+  return s;
+}
+
+// The first comment line of a .mig file, as its message (Alembic's docstring).
+std::string message_of(const Project& p, const ast::Migration& m) {
+  if (m.file < 0) return {};
+  const SourceFile& f = p.sources[m.file];
+  for (std::uint32_t line = 1; line <= f.line_starts.size(); ++line) {
+    std::string_view text = f.line_text(line);
+    if (text.empty()) continue;
+    if (text.rfind("-- ", 0) != 0) return {};
+    std::string_view msg = text.substr(3);
+    if (msg.rfind("migrac:", 0) == 0) continue;
+    return std::string(msg);
+  }
+  return {};
+}
+
+}  // namespace
+
+int verb_heads(const Args& args) {
+  int code = kOk;
+  auto inv = parse_invocation("heads", "heads", args, {}, 0, code);
+  if (!inv) return code;
+  auto project = compile_or_report(*inv, code, false, false);
+  if (!project) return code;
+  for (std::size_t h : project->graph.heads) std::cout << project->migrations[h].id << " (head)\n";
+  return kOk;
+}
+
+int verb_history(const Args& args) {
+  namespace po = boost::program_options;
+  po::options_description opts;
+  opts.add_options()("verbose,v", "show file, parents, checksum and settings");
+  int code = kOk;
+  auto inv = parse_invocation("history", "history [--verbose]", args, opts, 0, code);
+  if (!inv) return code;
+  auto project = compile_or_report(*inv, code, false, false);
+  if (!project) return code;
+  bool verbose = inv->vm.count("verbose") > 0;
+  const RevisionGraph& g = project->graph;
+  // Newest first, as Alembic prints it.
+  for (auto it = g.order.rbegin(); it != g.order.rend(); ++it) {
+    const Revision& r = g.revisions[*it];
+    const ast::Migration& m = project->migrations[*it];
+    std::string parents = r.parents.empty() ? "<base>" : join_ids(*project, r.parents);
+    std::string marks;
+    if (r.children.empty()) marks += " (head)";
+    if (r.parents.size() > 1) marks += " (merge)";
+    if (r.children.size() > 1) marks += " (branchpoint)";
+    std::string msg = message_of(*project, m);
+    if (!verbose) {
+      std::cout << fmt::format("{} -> {}{}{}\n", parents, m.id, marks, msg.empty() ? "" : ", " + msg);
+      continue;
+    }
+    std::cout << fmt::format("Rev: {}{}\n", m.id, marks);
+    std::cout << fmt::format("Parent: {}\n", parents);
+    std::cout << fmt::format("Path: {}\n", project->sources[m.file].path);
+    std::cout << fmt::format("Checksum: {}\n", m.checksum);
+    if (!msg.empty()) std::cout << fmt::format("\n    {}\n", msg);
+    std::cout << "\n";
+  }
+  return kOk;
+}
+
+}  // namespace migrac::cli

@@ -1,0 +1,124 @@
+// `migrac new NAME` and `migrac merge A B`: scaffold the next migration.
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "compiler/source/loader.h"
+#include "runtime/cli/verb.h"
+#include "runtime/cli/verbs.h"
+
+namespace migrac::cli {
+
+namespace {
+
+// "Add Phone number!" -> "add_phone_number"
+std::string snake_case(const std::string& name) {
+  std::string out;
+  for (char c : name) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += c;
+    else if (c >= 'A' && c <= 'Z') out += static_cast<char>(c - 'A' + 'a');
+    else if (!out.empty() && out.back() != '_') out += '_';
+  }
+  while (!out.empty() && out.back() == '_') out.pop_back();
+  return out;
+}
+
+// The next number: one more than the largest leading number of an id, 4 digits.
+std::string next_number(const Project& project) {
+  long max = 0;
+  for (const ast::Migration& m : project.migrations) {
+    std::size_t digits = 0;
+    while (digits < m.id.size() && m.id[digits] >= '0' && m.id[digits] <= '9') ++digits;
+    if (digits > 0 && digits < 10) max = std::max(max, std::stol(m.id.substr(0, digits)));
+  }
+  return fmt::format("{:04}", max + 1);
+}
+
+// Writes DIR/<id>.mig with the given text unless it exists.
+int write_migration(const Invocation& inv, const std::string& id, const std::string& text) {
+  namespace fs = std::filesystem;
+  fs::path path = fs::path(inv.config.dir) / (id + ".mig");
+  std::error_code ec;
+  fs::create_directories(inv.config.dir, ec);
+  if (fs::exists(path)) {
+    std::cerr << fmt::format("migrac {}: '{}' exists already\n", inv.verb, path.string());
+    return kUsage;
+  }
+  std::ofstream out(path);
+  out << text;
+  if (!out) {
+    std::cerr << fmt::format("migrac {}: cannot write '{}'\n", inv.verb, path.string());
+    return kDatabaseError;
+  }
+  std::cout << path.string() << "\n";
+  return kOk;
+}
+
+// The project as far as loading and the graph go: `new` works on a project
+// whose migrations have errors (the one being written, typically).
+Project load_for_scaffold(const Invocation& inv) {
+  return compile_project(project_options(inv.config));
+}
+
+}  // namespace
+
+int verb_new(const Args& args) {
+  int code = kOk;
+  auto inv = parse_invocation("new", "new NAME", args, {}, 1, code);
+  if (!inv) return code;
+  if (inv->positional.empty()) {
+    std::cerr << "migrac new: a name is needed, e.g. migrac new add_phone_number\n";
+    return kUsage;
+  }
+  std::string name = snake_case(inv->positional[0]);
+  if (name.empty()) {
+    std::cerr << fmt::format("migrac new: '{}' has no letters or digits to name a migration\n",
+                             inv->positional[0]);
+    return kUsage;
+  }
+  Project project = load_for_scaffold(*inv);
+  if (project.graph.heads.size() > 1) {
+    std::string heads;
+    for (std::size_t h : project.graph.heads) heads += fmt::format(" {}", project.migrations[h].id);
+    std::cerr << fmt::format("migrac new: more than one head:{}\n  help: migrac merge{}\n", heads, heads);
+    return kMigrationErrors;
+  }
+  std::string id = next_number(project) + "_" + name;
+  std::string text = fmt::format("-- {}\n", inv->positional[0]);
+  if (!project.graph.heads.empty()) {
+    text += fmt::format("after {};\n", project.migrations[project.graph.heads[0]].id);
+  }
+  text += "\n";
+  return write_migration(*inv, id, text);
+}
+
+int verb_merge(const Args& args) {
+  int code = kOk;
+  auto inv = parse_invocation("merge", "merge A B [...]", args, {}, 16, code);
+  if (!inv) return code;
+  Project project = load_for_scaffold(*inv);
+  std::vector<std::string> parents;
+  if (inv->positional.empty()) {
+    for (std::size_t h : project.graph.heads) parents.push_back(project.migrations[h].id);
+  } else {
+    for (const std::string& spec : inv->positional) {
+      auto ref = resolve_revision(project, spec);
+      if (!ref || ref->is_base) return kUsage;
+      parents.push_back(project.migrations[ref->rev].id);
+    }
+  }
+  if (parents.size() < 2) {
+    std::cerr << "migrac merge: nothing to merge: name two heads (there is one head or none)\n";
+    return kUsage;
+  }
+  std::string list, name = "merge";
+  for (const std::string& p : parents) {
+    list += (list.empty() ? "" : ", ") + p;
+  }
+  std::string id = next_number(project) + "_" + name;
+  return write_migration(*inv, id, fmt::format("-- merge {}\nafter {};\n", list, list));
+}
+
+}  // namespace migrac::cli

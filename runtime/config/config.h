@@ -1,0 +1,42 @@
+#pragma once
+// Configuration of a run: migrac.ini (a Boost.ProgramOptions config file),
+// overridden by the environment (MIGRAC_URL, then DATABASE_URL), overridden
+// by command-line flags.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include <boost/program_options.hpp>
+
+namespace migrac {
+
+// Every setting a run can have, after layering.
+struct Config {
+  std::string dir = "migrations";
+  std::string dialect = "postgres";
+  std::string url;                             // empty: none configured
+  std::string history_table = "migrac_history";  // may be schema-qualified: "ops.migrac_history"
+  std::optional<std::int64_t> lock_timeout_ms;
+  std::optional<std::int64_t> statement_timeout_ms;
+  std::optional<bool> online;
+  std::string config_file;  // the ini file read, if any
+};
+
+// The options that every verb accepts (also the keys of migrac.ini).
+boost::program_options::options_description global_options();
+
+// Builds the Config from parsed flags, the environment and the config file
+// (--config PATH, else ./migrac.ini if present). Relative `dir` in the ini is
+// taken relative to the ini's folder. Returns an error message on failure.
+std::optional<std::string> load_config(const boost::program_options::variables_map& flags,
+                                       Config& config);
+
+// Parses "500ms", "5s", "2min", "1h" (and a bare number of milliseconds).
+std::optional<std::int64_t> parse_duration_ms(const std::string& text);
+
+// The URL with any password replaced by "***" (postgres://u:***@h/db, and password=*** in
+// key=value connection strings).
+std::string redact_url(const std::string& url);
+
+}  // namespace migrac

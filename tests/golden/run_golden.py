@@ -1,0 +1,145 @@
+#!/usr/bin/env python3
+"""Golden tests: every case under tests/golden/cases/<name>/ is a migrations
+directory; its expected outputs live in <name>/expected/ and are compared whole.
+
+For each case the runner records, with the exit code appended:
+  check.txt            `migrac check --dir <name>`
+  <dialect>.up.sql     `migrac sql head --dialect <dialect>`    (when check passes)
+  <dialect>.down.sql   `migrac sql --down base --dialect <dialect>`
+A case named fail_* must produce at least one non-zero exit; any other case
+must produce none. A file <name>/commands adds outputs, one per line:
+`<output-file> <migrac arguments>` (the directory arguments are appended),
+e.g. `lint.json lint --format json`. A file <name>/args replaces `--dir <name>`. Dialects come from the file <name>/dialects if present
+(one per line), else from --dialects.
+
+  run_golden.py MIGRAC              compare (exit 1 on any difference)
+  run_golden.py MIGRAC --regen      rewrite every expected/ folder
+  run_golden.py MIGRAC --codes DEF  also check that every code in the registry
+                                    appears in some expected output
+"""
+import argparse
+import difflib
+import os
+import re
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+CASES = os.path.join(HERE, "cases")
+
+
+def run(migrac, args):
+    p = subprocess.run([migrac] + args, cwd=CASES, capture_output=True, text=True,
+                       env={**os.environ, "MIGRAC_URL": "", "DATABASE_URL": ""})
+    if p.returncode < 0 or p.returncode > 4:
+        raise SystemExit(f"migrac {' '.join(args)} crashed or failed oddly: exit {p.returncode}\n{p.stderr}")
+    out = p.stdout
+    if p.stderr:
+        out += ("" if not out or out.endswith("\n") else "\n") + "--- stderr\n" + p.stderr
+    return p.returncode, out + f"--- exit {p.returncode}\n"
+
+
+def case_args(name):
+    """The directory arguments of a case: --dir NAME, or the words of NAME/args."""
+    path = os.path.join(CASES, name, "args")
+    if os.path.exists(path):
+        with open(path) as f:
+            return f.read().split()
+    return ["--dir", name]
+
+
+def outputs(migrac, name, dialects):
+    results = {}
+    dir_args = case_args(name)
+    code, text = run(migrac, ["check"] + dir_args)
+    results["check.txt"] = (code, text)
+    extra = os.path.join(CASES, name, "commands")
+    if os.path.exists(extra):
+        with open(extra) as f:
+            for line in f:
+                words = line.split()
+                if words and not words[0].startswith("#"):
+                    results[words[0]] = run(migrac, words[1:] + dir_args)
+    if code != 0:
+        return results
+    for d in dialects:
+        results[f"{d}.up.sql"] = run(migrac, ["sql", "head", "--dialect", d] + dir_args)
+        results[f"{d}.down.sql"] = run(migrac, ["sql", "--down", "base", "--dialect", d] + dir_args)
+    return results
+
+
+def case_dialects(name, default):
+    path = os.path.join(CASES, name, "dialects")
+    if os.path.exists(path):
+        with open(path) as f:
+            return [l.strip() for l in f if l.strip() and not l.startswith("#")]
+    return default
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("migrac")
+    ap.add_argument("--regen", action="store_true")
+    ap.add_argument("--dialects", default="postgres")
+    ap.add_argument("--codes", help="a codes*.def folder: every code must be exercised")
+    ap.add_argument("--only", help="run only cases whose name contains this")
+    args = ap.parse_args()
+    migrac = os.path.abspath(args.migrac)
+    default_dialects = args.dialects.split(",")
+    names = sorted(n for n in os.listdir(CASES) if os.path.isdir(os.path.join(CASES, n)))
+    if args.only:
+        names = [n for n in names if args.only in n]
+    failures = []
+    seen_text = []
+    for name in names:
+        results = outputs(migrac, name, case_dialects(name, default_dialects))
+        expected_dir = os.path.join(CASES, name, "expected")
+        nonzero = [f for f, (code, _) in results.items() if code != 0]
+        if name.startswith("fail_") and not nonzero:
+            failures.append(f"{name}: a fail_ case, but every command exited 0")
+        if not name.startswith("fail_") and nonzero:
+            failures.append(f"{name}: not a fail_ case, but {', '.join(nonzero)} exited non-zero")
+        if args.regen:
+            os.makedirs(expected_dir, exist_ok=True)
+            for f in os.listdir(expected_dir):
+                if f not in results:
+                    os.remove(os.path.join(expected_dir, f))
+            for f, (_, text) in results.items():
+                with open(os.path.join(expected_dir, f), "w") as out:
+                    out.write(text)
+            seen_text.extend(text for _, text in results.values())
+            continue
+        present = set(os.listdir(expected_dir)) if os.path.isdir(expected_dir) else set()
+        for f in sorted(present - set(results)):
+            failures.append(f"{name}/expected/{f}: expected, but not produced")
+        for f, (_, text) in results.items():
+            seen_text.append(text)
+            path = os.path.join(expected_dir, f)
+            if not os.path.exists(path):
+                failures.append(f"{name}/expected/{f}: missing (run with --regen and review)")
+                continue
+            with open(path) as e:
+                want = e.read()
+            if want != text:
+                diff = "".join(difflib.unified_diff(want.splitlines(True), text.splitlines(True),
+                                                    f"expected/{f}", "actual", n=2))
+                failures.append(f"{name}/expected/{f} differs:\n{diff}")
+    if args.codes:
+        codes = set()
+        for f in os.listdir(args.codes):
+            if f.startswith("codes_") and f.endswith(".def"):
+                with open(os.path.join(args.codes, f)) as d:
+                    codes.update(re.findall(r'MIGRAC_DIAG\(\s*\w+\s*,\s*"(E\d+)"', d.read()))
+        all_text = "\n".join(seen_text)
+        for code in sorted(codes):
+            if f"[{code}]" not in all_text and f'"code": "{code}"' not in all_text:
+                failures.append(f"diagnostic {code} is produced by no golden case")
+    for f in failures:
+        print("FAIL", f)
+    total = len(names)
+    print(f"golden: {total} cases, {len(failures)} failures{' (regenerated)' if args.regen else ''}")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
