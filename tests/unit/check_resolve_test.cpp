@@ -2,7 +2,7 @@
 // foreign keys, drops of what is in use, settings, and speed.
 #include <catch2/catch.hpp>
 
-#include <chrono>
+#include <ctime>
 
 #include "compiler/check/check.h"
 
@@ -378,11 +378,10 @@ TEST_CASE("ten thousand migrations check well under half a second", "[check][spe
     }
     ms.push_back(mig(id, prev, std::move(ops)));
   }
-  auto start = std::chrono::steady_clock::now();
+  // Processor time, so that a busy machine does not fail the test.
+  std::clock_t start = std::clock();
   Run run(std::move(ms));
-  auto ms_taken = std::chrono::duration_cast<std::chrono::milliseconds>(
-                      std::chrono::steady_clock::now() - start)
-                      .count();
+  long ms_taken = static_cast<long>((std::clock() - start) * 1000 / CLOCKS_PER_SEC);
   CHECK(run.messages().empty());
   CHECK(run.history.checked.size() == 10000);
   CHECK(ms_taken < 500);
