@@ -137,7 +137,9 @@ void Checker::on(const ast::DropTable& op) {
     st_.index_at.erase(i.name);
   }
   remember(st_.table_at, t->name);
+  remember(st_.table_gone_at, t->name);
   st_.table_at.erase(t->name);
+  st_.table_gone_at[t->name] = op.table.range;
   for (const model::Constraint& c : t->constraints) {
     auto it = st_.key_names.find(c.name);
     if (it == st_.key_names.end() || it->second != t->name) continue;
@@ -175,6 +177,8 @@ void Checker::on(const ast::RenameTable& op) {
   remember_table(to);
   remember(st_.table_at, from);
   remember(st_.table_at, to);
+  remember(st_.table_gone_at, from);
+  st_.table_gone_at[from] = op.from.range;
   for (const model::Index& i : t->indexes) remember(st_.schema.index_owner, i.name);
   for (const model::Constraint& c : t->constraints) remember(st_.key_names, c.name);
   auto node = st_.schema.tables.extract(from);

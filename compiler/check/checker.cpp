@@ -63,8 +63,12 @@ std::vector<std::string> Checker::table_names() const {
 
 model::Table* Checker::find_table(const ast::Ident& name) {
   if (model::Table* t = st_.schema.table(name.name)) return t;
-  diags_.report(DiagKind::UnknownTable, name.range, fmt::format("unknown table '{}'", name.name),
-                suggest(name.name, table_names()));
+  Diagnostic& d = diags_.report(DiagKind::UnknownTable, name.range,
+                                fmt::format("unknown table '{}'", name.name),
+                                suggest(name.name, table_names()));
+  if (auto gone = st_.table_gone_at.find(name.name); gone != st_.table_gone_at.end())
+    d.notes.push_back({gone->second, fmt::format("table '{}' is dropped or renamed here",
+                                                 name.name)});
   return nullptr;
 }
 

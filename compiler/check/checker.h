@@ -31,6 +31,8 @@ struct CheckState {
   std::unordered_map<std::string, std::string> key_names;  // constraint name -> table
   // Where each table, index and enum was created (or renamed to its name), for notes.
   std::unordered_map<std::string, SourceRange> table_at, index_at, enum_at;
+  // Where a table that no longer exists was dropped (or renamed away), for notes.
+  std::unordered_map<std::string, SourceRange> table_gone_at;
 };
 
 // A constraint being built from a definition, with where its parts were written.

@@ -387,3 +387,17 @@ TEST_CASE("ten thousand migrations check well under half a second", "[check][spe
   CHECK(ms_taken < 500);
   WARN("10,000 migrations: " << ms_taken << " ms");
 }
+
+TEST_CASE("check_history stops after stop_at", "[check]") {
+  Builder b;
+  ast::AddColumn add{b.id("users"), b.column("bio", TypeKind::Text)};
+  std::vector<ast::Migration> ms{mig("0001", "", {users_table(b)}),
+                                 mig("0002", "0001", {b.op(add)})};
+  Diagnostics diags;
+  RevisionGraph g = build_graph(ms, diags);
+  SourceSet sources;
+  CheckedHistory h = check_history(ms, g, sources, CheckOptions{}, diags, 0);
+  CHECK(h.checked.size() == 1);
+  CHECK(h.position == std::vector<long>{0, -1});
+  CHECK_FALSE(h.final_schema.tables.at("users").column("bio"));
+}
