@@ -7,9 +7,11 @@
 #
 # The .mig history comes from bench/gen_history.py; the SQL files are its
 # PostgreSQL translation (`migrac sql head --out`), turned into raw migrations:
-# a `-- migrac:after` header, `-- migrac:no-transaction` where the migration has
-# a segment outside a transaction, and the statements without BEGIN/COMMIT/SET
-# LOCAL. squawk is installed under build/squawk-npm on first use.
+# a `-- migrac:after` header and the statements; a migration of one
+# transactional segment loses its BEGIN/COMMIT (migrac runs the file in a
+# transaction), one with several segments keeps them and is marked
+# `-- migrac:no-transaction`. squawk is installed under build/squawk-npm on
+# first use.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 n=${1:-1000}
@@ -29,16 +31,17 @@ ups = sorted(f for f in os.listdir(src) if f.endswith(".up.sql"))
 prev = None
 for name in ups:
     text = open(os.path.join(src, name)).read()
-    no_tx = "outside any transaction" in text
+    segments = re.findall(r"^-- segment \d+/\d+: (.*)$", text, re.M)
+    single = segments == ["in a transaction"]
     keep = []
     for line in text.splitlines():
         s = line.strip()
-        if s.startswith("--") or s in ("BEGIN;", "COMMIT;") or s.startswith("SET LOCAL "):
+        if s.startswith("--") or (single and s in ("BEGIN;", "COMMIT;")):
             continue
         keep.append(line)
     body = "\n".join(keep).strip() + "\n"
     head = f"-- migrac:after {prev}\n" if prev else ""
-    if no_tx:
+    if not single:
         head += "-- migrac:no-transaction\n"
     open(os.path.join(dst, name), "w").write(head + body)
     down = name.replace(".up.sql", ".down.sql")

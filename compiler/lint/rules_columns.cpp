@@ -224,6 +224,7 @@ void check_columns(RawContext& ctx, const SqlStatement& stmt) {
                    "the existing rows");
       }
     } else if (subtype == "AT_SetNotNull") {
+      if (ctx.proven_not_null.count(table + "." + column)) continue;
       ctx.report(DiagKind::LintSetNotNull, ctx.span(stmt, {"alter"}, column, {"set", "not", "null"}),
                  fmt::format("set not null on {} scans {} under an ACCESS EXCLUSIVE lock",
                              in_quotes(table, column), in_quotes(table)),

@@ -315,7 +315,24 @@ void check_locking(RawContext& ctx, const SqlStatement& stmt) {
       if (field_bool(con, "skip_validation") && ctx.in_transaction()) {
         ctx.not_valid_added.insert(std::string(field_str(con, "conname")));
       }
-    } else if (sub == "AT_ValidateConstraint" && ctx.in_transaction() &&
+      // check (c IS NOT NULL): once validated, SET NOT NULL needs no scan.
+      const Json& test = field(field(con, "raw_expr"), "NullTest");
+      if (field_str(con, "contype") == "CONSTR_CHECK" &&
+          field_str(test, "nulltesttype") == "IS_NOT_NULL") {
+        std::string column = last_name(field_list(field(field(test, "arg"), "ColumnRef"), "fields"));
+        std::string key = table + "." + column;
+        if (field_bool(con, "skip_validation")) {
+          ctx.not_null_checks[std::string(field_str(con, "conname"))] = key;
+        } else {
+          ctx.proven_not_null.insert(key);
+        }
+      }
+    }
+    if (sub == "AT_ValidateConstraint") {
+      auto check = ctx.not_null_checks.find(std::string(field_str(cmd, "name")));
+      if (check != ctx.not_null_checks.end()) ctx.proven_not_null.insert(check->second);
+    }
+    if (sub == "AT_ValidateConstraint" && ctx.in_transaction() &&
                ctx.not_valid_added.count(std::string(field_str(cmd, "name")))) {
       ctx.report(DiagKind::LintBlockingConstraint, ctx.statement(stmt),
                  fmt::format("validating {} in the transaction that added it keeps the lock of "
