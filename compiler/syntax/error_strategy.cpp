@@ -84,6 +84,38 @@ bool starts_line(antlr4::TokenStream& tokens, antlr4::Token* t) {
   return prev == nullptr || prev->getLine() < t->getLine();
 }
 
+// The column definition that ends just before `offending`, if the rule being
+// parsed has one there (its clause loop was left at the offending token).
+P::ColumnDefContext* column_def_before(antlr4::ParserRuleContext* ctx, antlr4::Token* prev) {
+  if (prev == nullptr) return nullptr;
+  P::ColumnDefContext* def = nullptr;
+  if (ctx->getRuleIndex() == P::RuleCreateTable) {
+    std::vector<P::TableElementContext*> els = static_cast<P::CreateTableContext*>(ctx)->tableElement();
+    if (!els.empty()) def = els.back()->columnDef();
+  } else if (ctx->getRuleIndex() == P::RuleAddColumn) {
+    def = static_cast<P::AddColumnContext*>(ctx)->columnDef();
+  } else if (ctx->getRuleIndex() == P::RuleColumnDef) {
+    def = static_cast<P::ColumnDefContext*>(ctx);
+  }
+  if (def == nullptr || def->getStop() == nullptr ||
+      def->getStop()->getTokenIndex() != prev->getTokenIndex()) {
+    return nullptr;
+  }
+  return def;
+}
+
+// The outermost rule that starts at `offending` and has a name ("a column
+// type", "an expression"): what was expected, said in one phrase.
+std::size_t rule_starting_at(antlr4::ParserRuleContext* ctx, antlr4::Token* offending) {
+  std::size_t found = static_cast<std::size_t>(-1);
+  for (antlr4::ParserRuleContext* c = ctx; c != nullptr;
+       c = static_cast<antlr4::ParserRuleContext*>(c->parent)) {
+    if (c->getStart() == nullptr || c->getStart()->getTokenIndex() != offending->getTokenIndex()) break;
+    if (rule_has_phrase(c->getRuleIndex())) found = c->getRuleIndex();
+  }
+  return found;
+}
+
 bool valid_utf8(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
@@ -155,6 +187,14 @@ bool skip_element(antlr4::Parser& parser, antlr4::ParserRuleContext* element) {
     parser.consume();
     first = false;
   }
+}
+
+antlr4::Token* ReadableErrorStrategy::singleTokenDeletion(antlr4::Parser*) { return nullptr; }
+
+bool ReadableErrorStrategy::singleTokenInsertion(antlr4::Parser* parser) {
+  antlr4::misc::IntervalSet expected = getExpectedTokens(parser);
+  if (expected.size() != 1 || !expected.contains(static_cast<std::size_t>(P::SEMI))) return false;
+  return DefaultErrorStrategy::singleTokenInsertion(parser);
 }
 
 void ReadableErrorStrategy::recover(antlr4::Parser*, std::exception_ptr) {
@@ -305,10 +345,18 @@ void ReadableErrorStrategy::report_at(antlr4::Parser* parser, antlr4::Token* off
   if (report_lexical(offending)) return;
   antlr4::TokenStream& tokens = *parser->getTokenStream();
   if (ctx == nullptr) ctx = parser->getContext();
-  Expected x = expected_at(*parser, state, ctx);
+  Expected x;
+  std::size_t named = rule_starting_at(ctx, offending);
+  if (named != static_cast<std::size_t>(-1)) {
+    add_rule_start(*parser, named, x);
+  } else {
+    x = expected_at(*parser, state, ctx);
+  }
 
   bool eof = offending->getType() == antlr4::Token::EOF;
   antlr4::Token* prev = previous_visible(tokens, offending->getTokenIndex());
+  P::ColumnDefContext* column_before = column_def_before(ctx, prev);
+  if (column_before != nullptr) add_rule_start(*parser, P::RuleColumnClause, x);
   antlr4::ParserRuleContext* statement = ancestor(ctx, P::RuleStatement);
   bool prev_in_statement = prev != nullptr && statement != nullptr &&
                            prev->getTokenIndex() >= statement->getStart()->getTokenIndex();
@@ -316,7 +364,9 @@ void ReadableErrorStrategy::report_at(antlr4::Parser* parser, antlr4::Token* off
   std::string found = describe_token(b_.text(offending), offending->getType());
   SourceRange at = b_.range(offending);
   SourceRange after_prev = prev != nullptr ? b_.after(prev) : at;
-  bool fatal = !(missing_token && x.semicolon && x.phrases.size() == 1);
+  // Only a missing ';' is repaired in place (see singleTokenInsertion): the
+  // statement before it is whole and stays in the AST.
+  bool fatal = !missing_token;
   std::string help;
   if (offending->getType() == P::IDENT) help = did_you_mean(lower(b_.text(offending)), x.keywords);
 
@@ -342,9 +392,8 @@ void ReadableErrorStrategy::report_at(antlr4::Parser* parser, antlr4::Token* off
     return;
   }
   // A missing ',' between column definitions.
-  bool in_element = ancestor(ctx, P::RuleTableElement) != nullptr;
-  if (in_element && ctx->getRuleIndex() == P::RuleColumnDef && new_line && !eof &&
-      is_name_token(offending->getType())) {
+  bool in_table = ancestor(ctx, P::RuleCreateTable) != nullptr;
+  if (in_table && column_before != nullptr && new_line && !eof && is_name_token(offending->getType())) {
     report(after_prev, "expected ',' after column definition");
     return;
   }

@@ -35,6 +35,10 @@ class ReadableErrorStrategy : public antlr4::DefaultErrorStrategy {
   void reportFailedPredicate(antlr4::Parser* parser, const antlr4::FailedPredicateException& e) override;
   void reportUnwantedToken(antlr4::Parser* parser) override;
   void reportMissingToken(antlr4::Parser* parser) override;
+  // Statement recovery replaces ANTLR's single-token repairs, except a missing
+  // ';' (the statement is still whole).
+  antlr4::Token* singleTokenDeletion(antlr4::Parser* parser) override;
+  bool singleTokenInsertion(antlr4::Parser* parser) override;
 
  private:
   // The one place that words an error: `offending` is where the parser stopped,

@@ -249,10 +249,31 @@ Expected expected_at(const antlr4::Parser& parser, std::size_t state, antlr4::Ru
   return out;
 }
 
+bool rule_has_phrase(std::size_t rule) {
+  return rule < rule_phrases().size() && !rule_phrases()[rule].hidden &&
+         !rule_phrases()[rule].phrase.empty();
+}
+
+void add_rule_start(const antlr4::Parser& parser, std::size_t rule, Expected& x) {
+  const antlr4::atn::ATN& atn = parser.getATN();
+  std::string phrase(rule_phrases()[rule].phrase);
+  if (std::find(x.phrases.begin(), x.phrases.end(), phrase) == x.phrases.end()) {
+    x.phrases.insert(x.phrases.begin(), phrase);
+  }
+  antlr4::misc::IntervalSet names = atn.nextTokens(atn.ruleToStartState[P::RuleNonReservedKeyword]);
+  for (ssize_t t : atn.nextTokens(atn.ruleToStartState[rule]).toList()) {
+    auto type = static_cast<std::size_t>(t);
+    if (!is_keyword(type) || names.contains(type)) continue;
+    x.keywords.push_back(lower(parser.getVocabulary().getSymbolicName(type).substr(2)));
+  }
+}
+
 std::string join_alternatives(const std::vector<std::string>& phrases) {
+  bool nested_or = std::any_of(phrases.begin(), phrases.end(),
+                              [](const std::string& p) { return p.find(" or ") != std::string::npos; });
   std::string out;
   for (std::size_t i = 0; i < phrases.size(); ++i) {
-    if (i > 0) out += i + 1 == phrases.size() ? " or " : ", ";
+    if (i > 0) out += i + 1 == phrases.size() ? (nested_or ? ", or " : " or ") : ", ";
     out += phrases[i];
   }
   return out;

@@ -37,7 +37,8 @@ std::optional<ast::OperationKind> transform_operation(Builder& b, P::OperationCo
 
 // --- header (transform_header.cpp)
 std::vector<ast::Ident> transform_after(Builder& b, P::AfterClauseContext* ctx);
-ast::Setting transform_setting(Builder& b, P::SettingContext* ctx);
+// Empty when the name is unknown or the value invalid (reported).
+std::optional<ast::Setting> transform_setting(Builder& b, P::SettingContext* ctx);
 
 }  // namespace migrac::syntax
 

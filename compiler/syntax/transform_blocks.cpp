@@ -90,15 +90,16 @@ class FileTransform {
 
   void setting(P::SettingContext* ctx, Place place) {
     header_placement(ctx, "set", place);
-    ast::Setting s = transform_setting(b_, ctx);
+    std::optional<ast::Setting> s = transform_setting(b_, ctx);
+    if (!s) return;
     for (const ast::Setting& other : m_.settings) {
-      if (other.name.name != s.name.name) continue;
-      b_.report(DiagKind::DuplicateSetting, s.range,
-                fmt::format("setting '{}' is given twice", s.name.name))
+      if (other.name.name != s->name.name) continue;
+      b_.report(DiagKind::DuplicateSetting, s->range,
+                fmt::format("setting '{}' is given twice", s->name.name))
           .notes.push_back({other.range, "the first value is here"});
       return;
     }
-    m_.settings.push_back(std::move(s));
+    m_.settings.push_back(std::move(*s));
   }
 
   void no_transaction(P::NoTransactionBlockContext* ctx, Place place,

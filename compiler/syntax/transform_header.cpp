@@ -73,7 +73,7 @@ std::vector<ast::Ident> transform_after(Builder& b, P::AfterClauseContext* ctx) 
   return parents;
 }
 
-ast::Setting transform_setting(Builder& b, P::SettingContext* ctx) {
+std::optional<ast::Setting> transform_setting(Builder& b, P::SettingContext* ctx) {
   ast::Setting s;
   s.range = b.range(ctx);
   s.name = transform_name(b, ctx->settingName());
@@ -82,8 +82,10 @@ ast::Setting transform_setting(Builder& b, P::SettingContext* ctx) {
   for (const KnownSetting& k : kSettings) {
     if (s.name.name == k.name) s.kind = k.kind;
   }
+  bool ok = true;
   auto invalid = [&](std::string message, std::string help) {
     b.report(DiagKind::InvalidSettingValue, s.value_range, std::move(message), std::move(help));
+    ok = false;
   };
   switch (s.kind) {
     case ast::SettingKind::LockTimeout:
@@ -127,9 +129,11 @@ ast::Setting transform_setting(Builder& b, P::SettingContext* ctx) {
       if (help.empty()) help = "the settings are lock_timeout, statement_timeout, online and transaction";
       b.report(DiagKind::UnknownSetting, s.name.range,
                fmt::format("unknown setting '{}'", s.name.name), help);
+      ok = false;
       break;
     }
   }
+  if (!ok) return std::nullopt;
   return s;
 }
 
