@@ -366,9 +366,9 @@ QUOTED_IDENT : '"' (~'"' | '""')* '"' ;
 STRING : '\'' (~'\'' | '\'\'')* '\'' ;
 DOLLAR_STRING : '$' DOLLAR_TAG? '$' { scanDollarBody(); } ;
 
-LINE_COMMENT : '--' ~[\r\n]* -> channel(HIDDEN) ;
-BLOCK_COMMENT : '/*' .*? '*/' -> channel(HIDDEN) ;
-WS : [ \t\r\n\f]+ -> channel(HIDDEN) ;
+LINE_COMMENT : '--' ~[\r\n]* -> skip ;
+BLOCK_COMMENT : '/*' .*? '*/' -> skip ;
+WS : [ \t\r\n\f]+ -> skip ;
 
 // Errors, kept as tokens so that the parser reports them in place. An unterminated
 // literal is shorter than a terminated one, so it only wins when no end exists.
@@ -379,7 +379,7 @@ UNTERMINATED_BLOCK_COMMENT : '/*' (~'*' | '*'+ ~[*/])* '*'* ;
 // delimiter; the rule itself never matches (the stream holds bytes only).
 UNTERMINATED_DOLLAR_STRING : '\u0100' ;
 // A UTF-8 byte order mark is ignored.
-BYTE_ORDER_MARK : '\u00EF\u00BB\u00BF' -> channel(HIDDEN) ;
+BYTE_ORDER_MARK : '\u00EF\u00BB\u00BF' -> skip ;
 UNEXPECTED_CHAR : [\u0080-\u00FF]+ | . ;
 
 fragment DOLLAR_TAG : [A-Za-z_\u0080-\u00FF] [A-Za-z_0-9\u0080-\u00FF]* ;
