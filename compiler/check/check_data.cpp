@@ -1,0 +1,81 @@
+// Data and escape hatches: backfill and sql.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <utility>
+
+#include "compiler/check/checker.h"
+
+namespace migrac {
+
+namespace {
+
+constexpr std::array<const char*, 3> kDialects{"postgres", "sqlite", "mysql"};
+
+}  // namespace
+
+void Checker::on(const ast::Backfill& op) {
+  model::Table* t = find_table(op.table);
+  if (!t) return;
+  bool ok = true;
+  std::vector<std::string> assigned;
+  for (const ast::Assignment& a : op.assignments) {
+    if (!find_column(std::as_const(*t), a.column)) {
+      ok = false;
+    } else if (std::find(assigned.begin(), assigned.end(), a.column.name) != assigned.end()) {
+      diags_.report(DiagKind::DuplicateColumnInList, a.column.range,
+                    fmt::format("column '{}' is assigned twice", a.column.name));
+      ok = false;
+    } else {
+      assigned.push_back(a.column.name);
+    }
+    if (!check_expr(a.value, *t, nullptr)) ok = false;
+  }
+  if (op.where && !check_expr(*op.where, *t, nullptr)) ok = false;
+  if (op.batch && *op.batch <= 0) {
+    diags_.report(DiagKind::BadBatchSize, op.batch_range,
+                  fmt::format("batch size {} is not positive", *op.batch));
+    ok = false;
+  }
+  if (!ok) return;
+  model::Backfill b;
+  b.table = t->name;
+  b.assignments = op.assignments;
+  b.where = op.where;
+  if (op.batch) b.batch = *op.batch;
+  if (const model::Constraint* pk = t->primary_key()) b.key_columns = pk->columns;
+  emit(std::move(b), t->name);
+}
+
+void Checker::on(const ast::Sql& op) {
+  bool ok = true;
+  std::vector<std::string> seen;  // dialects given ("" for the every-dialect body)
+  for (const ast::SqlBody& body : op.bodies) {
+    std::string dialect = body.dialect ? body.dialect->name : std::string{};
+    SourceRange at = body.dialect ? body.dialect->range : body.range;
+    if (body.dialect && std::find(kDialects.begin(), kDialects.end(), dialect) == kDialects.end()) {
+      std::vector<std::string> known(kDialects.begin(), kDialects.end());
+      std::string help = did_you_mean(dialect, known);
+      if (help.empty()) help = "the dialects are 'postgres', 'sqlite' and 'mysql'";
+      diags_.report(DiagKind::UnknownDialect, at,
+                    fmt::format("unknown dialect '{}' for a sql body", dialect), help);
+      ok = false;
+      continue;
+    }
+    if (std::find(seen.begin(), seen.end(), dialect) != seen.end()) {
+      diags_.report(DiagKind::DuplicateDialect, at,
+                    body.dialect
+                        ? fmt::format("a second sql body for dialect '{}'", dialect)
+                        : std::string("a second sql body for every dialect"));
+      ok = false;
+      continue;
+    }
+    seen.push_back(dialect);
+  }
+  if (!ok) return;
+  // The model cannot follow what raw SQL does: the replay goes on without it.
+  emit(model::RawSql{op.bodies});
+}
+
+}  // namespace migrac
