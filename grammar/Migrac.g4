@@ -90,9 +90,10 @@ setting : K_SET settingName EQ settingValue SEMI ;
 settingName : identifier ;
 // Checked by the transform: durations, true/false, per-migration/none.
 settingValue : settingAtom+ ;
+// Not the keywords that start statements, so that a missing ';' is found.
 settingAtom
-  : NUMBER | DURATION | DIGIT_IDENT | STRING | IDENT | QUOTED_IDENT | nonReservedKeyword
-  | K_TRUE | K_FALSE | K_NULL | K_ON | MINUS | PLUS | DOT
+  : NUMBER | DURATION | DIGIT_IDENT | STRING | IDENT | QUOTED_IDENT
+  | K_TRUE | K_FALSE | K_NULL | K_ON | K_NO | K_DEFAULT | MINUS | PLUS | DOT
   ;
 
 // --- operations ---------------------------------------------------------------

@@ -38,8 +38,11 @@ class FileTransform {
     if (s->operation() != nullptr && s->operation()->createOp() != nullptr &&
         s->operation()->createOp()->createTable() != nullptr) {
       for (P::TableElementContext* el : s->operation()->createOp()->createTable()->tableElement()) {
-        if (el->exception == nullptr || el->getStop() == nullptr) continue;
-        skipped.emplace_back(el->getStart()->getTokenIndex(), el->getStop()->getTokenIndex());
+        if (el->exception == nullptr) continue;
+        // The error is inside the element or at the token that ends it.
+        std::size_t lo = el->getStart()->getTokenIndex();
+        std::size_t hi = el->getStop() != nullptr ? std::max(lo, el->getStop()->getTokenIndex()) : lo;
+        skipped.emplace_back(lo, hi + 1);
       }
     }
     for (std::size_t t : fatal_) {
@@ -53,6 +56,7 @@ class FileTransform {
   }
 
   void statement(P::StatementContext* s, Place place, std::vector<ast::Operation>& out) {
+    if (s->exception != nullptr) return;  // reported by the parser
     if (s->noTransactionBlock() != nullptr) return no_transaction(s->noTransactionBlock(), place, out);
     if (s->downBlock() != nullptr) return down(s->downBlock(), place);
     if (!usable(s)) return;

@@ -136,7 +136,7 @@ void report_concurrently(Builder& b, P::MistakeConcurrentlyContext* ctx) {
            "remove 'concurrently'");
 }
 
-void report_alter_table(Builder& b, P::MistakeAlterTableContext* ctx) {
+void report_alter_table(Builder& b, P::OperationContext* op, P::MistakeAlterTableContext* ctx) {
   std::string table(b.text(ctx->tableName()));
   for (P::MistakeAlterActionContext* a : ctx->mistakeAlterAction()) {
     std::string instead;
@@ -163,7 +163,7 @@ void report_alter_table(Builder& b, P::MistakeAlterTableContext* ctx) {
       instead = fmt::format("alter column {}.{} {}", table, b.text(a->columnName(0)),
                             b.text(a->alterColumnAction()));
     }
-    b.report(DiagKind::SqlStyleSyntax, b.range(ctx),
+    b.report(DiagKind::SqlStyleSyntax, b.range(op),
              "'alter table' is SQL: a migration names the table in each operation",
              fmt::format("write '{};'", instead));
   }
@@ -256,7 +256,7 @@ std::optional<ast::OperationKind> transform_operation(Builder& b, P::OperationCo
       }
       return op;
     }
-    report_alter_table(b, a->mistakeAlterTable());
+    report_alter_table(b, ctx, a->mistakeAlterTable());
     return std::nullopt;
   }
   if (P::BackfillContext* f = ctx->backfill()) return backfill(b, f);
