@@ -95,7 +95,9 @@ class HeaderReader {
       after(name_end, end);
     } else if (name == "no-transaction") {
       if (name_end != end) {
-        diags_.report(DiagKind::UnknownRawSqlDirective, range(name_end, end),
+        std::size_t extra = name_end;
+        while (extra < end && is_blank(text_[extra])) ++extra;
+        diags_.report(DiagKind::UnknownRawSqlDirective, range(extra, end),
                       "'-- migrac:no-transaction' takes no value");
       }
       m_.no_transaction = true;
