@@ -381,7 +381,8 @@ UNTERMINATED_BLOCK_COMMENT : '/*' (~'*' | '*'+ ~[*/])* '*'* ;
 UNTERMINATED_DOLLAR_STRING : '\u0100' ;
 // A UTF-8 byte order mark is ignored.
 BYTE_ORDER_MARK : '\u00EF\u00BB\u00BF' -> skip ;
-UNEXPECTED_CHAR : [\u0080-\u00FF]+ | . ;
+// A run of control characters and non-ASCII bytes is one token (one message).
+UNEXPECTED_CHAR : [\u0000-\u0008\u000B\u000E-\u001F\u007F-\u00FF]+ | . ;
 
 fragment DOLLAR_TAG : [A-Za-z_\u0080-\u00FF] [A-Za-z_0-9\u0080-\u00FF]* ;
 fragment DIGIT : [0-9] ;

@@ -1,5 +1,7 @@
 #include "compiler/syntax/error_strategy.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "compiler/syntax/expectations.h"
@@ -116,6 +118,14 @@ std::size_t rule_starting_at(antlr4::ParserRuleContext* ctx, antlr4::Token* offe
   return found;
 }
 
+// Whether `t` looks like the start of the next statement: a statement keyword
+// first on its line, not indented more than the statement being parsed.
+bool starts_statement(antlr4::TokenStream& tokens, antlr4::Token* t, antlr4::ParserRuleContext* statement) {
+  if (!is_statement_keyword(t->getType()) || !starts_line(tokens, t)) return false;
+  return statement == nullptr ||
+         t->getCharPositionInLine() <= statement->getStart()->getCharPositionInLine();
+}
+
 bool valid_utf8(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
@@ -170,22 +180,16 @@ void skip_statement(antlr4::Parser& parser, antlr4::ParserRuleContext* statement
 bool skip_element(antlr4::Parser& parser, antlr4::ParserRuleContext* element) {
   antlr4::TokenStream& tokens = *parser.getTokenStream();
   antlr4::ParserRuleContext* statement = ancestor(element, P::RuleStatement);
-  std::size_t column = statement != nullptr ? statement->getStart()->getCharPositionInLine() : 0;
   int depth = 0;
-  bool first = true;
   for (;;) {
     antlr4::Token* t = tokens.LT(1);
     std::size_t type = t->getType();
     if (type == antlr4::Token::EOF || type == P::SEMI || type == P::RBRACE) return false;
     if (depth == 0 && (type == P::COMMA || type == P::RPAREN)) return true;
-    if (!first && is_statement_keyword(type) && starts_line(tokens, t) &&
-        t->getCharPositionInLine() <= column) {
-      return false;
-    }
+    if (starts_statement(tokens, t, statement)) return false;
     if (type == P::LPAREN) ++depth;
     if (type == P::RPAREN) --depth;
     parser.consume();
-    first = false;
   }
 }
 
@@ -204,13 +208,36 @@ void ReadableErrorStrategy::recover(antlr4::Parser*, std::exception_ptr) {
 void ReadableErrorStrategy::sync(antlr4::Parser* parser) {
   antlr4::ParserRuleContext* ctx = parser->getContext();
   std::size_t rule = ctx->getRuleIndex();
-  if (rule != P::RuleFile_ && rule != P::RuleNoTransactionBlock && rule != P::RuleDownBlock) {
-    DefaultErrorStrategy::sync(parser);
+  if (rule == P::RuleFile_ || rule == P::RuleNoTransactionBlock || rule == P::RuleDownBlock) {
+    sync_statements(parser, rule != P::RuleFile_);
     return;
   }
+  if (inErrorRecoveryMode(parser)) return;
+  antlr4::atn::ATNState* s = parser->getATN().states[parser->getState()];
+  switch (s->getStateType()) {
+    case antlr4::atn::ATNState::BLOCK_START:
+    case antlr4::atn::ATNState::STAR_BLOCK_START:
+    case antlr4::atn::ATNState::PLUS_BLOCK_START:
+    case antlr4::atn::ATNState::STAR_LOOP_ENTRY:
+    case antlr4::atn::ATNState::PLUS_LOOP_BACK:
+    case antlr4::atn::ATNState::STAR_LOOP_BACK:
+      break;
+    default:
+      return;
+  }
+  std::size_t la = parser->getTokenStream()->LA(1);
+  antlr4::misc::IntervalSet next = parser->getATN().nextTokens(s);
+  if (next.contains(antlr4::Token::EPSILON) || next.contains(la)) return;
+  if (rule == P::RuleCreateTable && sync_table_elements(parser)) return;
+  // Unlike ANTLR's own sync, never skip tokens here: the statement (or the
+  // table element) is recovered as a whole.
+  throw antlr4::InputMismatchException(parser);
+}
+
+void ReadableErrorStrategy::sync_statements(antlr4::Parser* parser, bool in_block) {
   // Between statements: whatever cannot start one is reported and skipped.
+  antlr4::ParserRuleContext* ctx = parser->getContext();
   antlr4::TokenStream& tokens = *parser->getTokenStream();
-  bool in_block = rule != P::RuleFile_;
   for (;;) {
     antlr4::Token* t = tokens.LT(1);
     std::size_t type = t->getType();
@@ -232,6 +259,44 @@ void ReadableErrorStrategy::sync(antlr4::Parser* parser) {
       parser->consume();
     }
   }
+}
+
+bool ReadableErrorStrategy::sync_table_elements(antlr4::Parser* parser) {
+  auto* table = static_cast<P::CreateTableContext*>(parser->getContext());
+  if (table->LPAREN() == nullptr || table->tableElement().empty()) return false;
+  antlr4::TokenStream& tokens = *parser->getTokenStream();
+  for (;;) {
+    antlr4::Token* t = tokens.LT(1);
+    std::size_t type = t->getType();
+    if (type == P::COMMA || type == P::RPAREN) return true;
+    antlr4::Token* prev = previous_visible(tokens, t->getTokenIndex());
+    bool next_element = (is_name_token(type) || type == P::K_CONSTRAINT || type == P::K_FOREIGN) &&
+                        prev != nullptr && t->getLine() > prev->getLine() &&
+                        column_def_before(table, prev) != nullptr &&
+                        !starts_statement(tokens, t, ancestor(table, P::RuleStatement));
+    std::size_t state = parser->getState();
+    if (next_element) {
+      // A missing ',' between two lines: reported, then the next element is
+      // parsed as if the ',' were there.
+      report_at(parser, t, state, table, true);
+      endErrorCondition(parser);
+      static_cast<P*>(parser)->tableElement();
+      parser->setState(state);
+      continue;
+    }
+    report_at(parser, t, state, table, false);
+    std::size_t first_fatal = t->getTokenIndex();
+    if (!skip_element(*parser, table)) throw P::StatementAbort{};
+    forgive_from(first_fatal);
+    endErrorCondition(parser);
+    return true;
+  }
+}
+
+void ReadableErrorStrategy::forgive_from(std::size_t token_index) {
+  fatal_.erase(std::remove_if(fatal_.begin(), fatal_.end(),
+                              [&](std::size_t t) { return t >= token_index; }),
+               fatal_.end());
 }
 
 void ReadableErrorStrategy::reportNoViableAlternative(antlr4::Parser* parser,
@@ -303,20 +368,37 @@ bool ReadableErrorStrategy::report_lexical(antlr4::Token* t) {
       break;
     }
     case P::UNEXPECTED_CHAR: {
-      auto c = static_cast<unsigned char>(text.empty() ? 0 : text[0]);
-      if (c >= 0x80 && valid_utf8(text)) {
-        b_.report(DiagKind::UnexpectedCharacter, r, fmt::format("unexpected character '{}'", text),
-                  "bare names are ASCII letters, digits and '_'; write other names in double quotes");
-      } else if (c >= 0x80) {
+      bool control = false;
+      bool nul = false;
+      bool ascii = true;
+      for (char ch : text) {
+        auto c = static_cast<unsigned char>(ch);
+        control = control || c < 0x20 || c == 0x7f;
+        nul = nul || c == 0;
+        ascii = ascii && c < 0x80;
+      }
+      if (nul || !valid_utf8(text)) {
         std::string bytes;
         for (std::size_t i = 0; i < text.size() && i < 4; ++i) {
           bytes += fmt::format("{}0x{:02x}", i == 0 ? "" : " ", static_cast<unsigned char>(text[i]));
         }
         if (text.size() > 4) bytes += " ...";
         b_.report(DiagKind::UnexpectedCharacter, r,
-                  fmt::format("unexpected bytes {}: the file is not valid UTF-8 text", bytes));
-      } else if (c < 0x20 || c == 0x7f) {
-        b_.report(DiagKind::UnexpectedCharacter, r, fmt::format("unexpected control character 0x{:02x}", c));
+                  fmt::format("unexpected bytes {}: the file is not UTF-8 text", bytes));
+      } else if (control) {
+        unsigned char first = 0;
+        for (char ch : text) {
+          auto c = static_cast<unsigned char>(ch);
+          if (c < 0x20 || c == 0x7f) {
+            first = c;
+            break;
+          }
+        }
+        b_.report(DiagKind::UnexpectedCharacter, r,
+                  fmt::format("unexpected control character 0x{:02x}", first));
+      } else if (!ascii) {
+        b_.report(DiagKind::UnexpectedCharacter, r, fmt::format("unexpected character '{}'", text),
+                  "bare names are ASCII letters, digits and '_'; write other names in double quotes");
       } else {
         b_.report(DiagKind::UnexpectedCharacter, r, fmt::format("unexpected character '{}'", text));
       }
@@ -331,10 +413,12 @@ bool ReadableErrorStrategy::report_lexical(antlr4::Token* t) {
 }
 
 void ReadableErrorStrategy::report_skipped_lexical_errors(antlr4::TokenStream& tokens) {
+  std::set<std::size_t> lines;  // one error per line is enough
+  for (std::size_t i : reported_tokens_) lines.insert(tokens.get(i)->getLine());
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     antlr4::Token* t = tokens.get(i);
-    if (reported_tokens_.count(t->getTokenIndex()) != 0) continue;
-    report_lexical(t);
+    if (reported_tokens_.count(i) != 0 || lines.count(t->getLine()) != 0) continue;
+    if (report_lexical(t)) lines.insert(t->getLine());
   }
 }
 
@@ -371,7 +455,11 @@ void ReadableErrorStrategy::report_at(antlr4::Parser* parser, antlr4::Token* off
   if (offending->getType() == P::IDENT) help = did_you_mean(lower(b_.text(offending)), x.keywords);
 
   auto report = [&](SourceRange r, std::string message) -> Diagnostic& {
-    if (fatal) fatal_.push_back(offending->getTokenIndex());
+    // An error placed just after the previous token belongs to the statement
+    // of that token, not to the one the offending token may start.
+    bool at_prev = prev != nullptr && r.begin.offset == after_prev.begin.offset &&
+                   r.end.offset == after_prev.end.offset;
+    if (fatal) fatal_.push_back(at_prev ? prev->getTokenIndex() : offending->getTokenIndex());
     reported_tokens_.insert(offending->getTokenIndex());
     return b_.report(DiagKind::SyntaxError, r, std::move(message), help);
   };
@@ -383,6 +471,18 @@ void ReadableErrorStrategy::report_at(antlr4::Parser* parser, antlr4::Token* off
     std::string_view name = block->getRuleIndex() == P::RuleDownBlock ? "down" : "no transaction";
     report(after_prev, fmt::format("expected '}}' to close the '{}' block", name))
         .notes.push_back({b_.range(block->getStart()), "the block starts here"});
+    return;
+  }
+  // The next statement starts while this one is unfinished (and not for want
+  // of a ';', handled below).
+  if (prev_in_statement && !x.semicolon && !x.phrases.empty() &&
+      starts_statement(tokens, offending, statement)) {
+    if (ctx->getRuleIndex() == P::RuleCreateTable && column_before != nullptr) {
+      report(after_prev, "expected ')' after column definition");
+      return;
+    }
+    report(after_prev, fmt::format("expected {} after {}", join_alternatives(x.phrases),
+                                   describe_token(b_.text(prev), prev->getType())));
     return;
   }
   // A missing ';' (the statement ended, something else follows).
@@ -433,6 +533,9 @@ void MigracParser::elementError(antlr4::ParserRuleContext* ctx, antlr4::Recognit
   if (e != nullptr) _errHandler->reportError(this, *e);
   ctx->exception = std::current_exception();
   if (!migrac::syntax::skip_element(*this, ctx)) throw StatementAbort{};
+  // The element is left out; the errors in it do not spoil the statement.
+  static_cast<migrac::syntax::ReadableErrorStrategy*>(_errHandler.get())
+      ->forgive_from(ctx->getStart()->getTokenIndex());
   _errHandler->reset(this);
 }
 

@@ -34,25 +34,8 @@ class FileTransform {
     if (s->exception != nullptr || s->getStop() == nullptr) return false;
     std::size_t first = s->getStart()->getTokenIndex();
     std::size_t last = s->getStop()->getTokenIndex();
-    std::vector<std::pair<std::size_t, std::size_t>> skipped;  // table elements left out
-    if (s->operation() != nullptr && s->operation()->createOp() != nullptr &&
-        s->operation()->createOp()->createTable() != nullptr) {
-      for (P::TableElementContext* el : s->operation()->createOp()->createTable()->tableElement()) {
-        if (el->exception == nullptr) continue;
-        // The error is inside the element or at the token that ends it.
-        std::size_t lo = el->getStart()->getTokenIndex();
-        std::size_t hi = el->getStop() != nullptr ? std::max(lo, el->getStop()->getTokenIndex()) : lo;
-        skipped.emplace_back(lo, hi + 1);
-      }
-    }
-    for (std::size_t t : fatal_) {
-      if (t < first || t > last) continue;
-      bool in_skipped = std::any_of(skipped.begin(), skipped.end(), [t](const auto& r) {
-        return t >= r.first && t <= r.second;
-      });
-      if (!in_skipped) return false;
-    }
-    return true;
+    return std::none_of(fatal_.begin(), fatal_.end(),
+                        [&](std::size_t t) { return t >= first && t <= last; });
   }
 
   void statement(P::StatementContext* s, Place place, std::vector<ast::Operation>& out) {
