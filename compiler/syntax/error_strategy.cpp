@@ -500,7 +500,7 @@ void ReadableErrorStrategy::report_at(antlr4::Parser* parser, antlr4::Token* off
   // `(a int, )`
   if (ctx->getRuleIndex() == P::RuleTableElement && offending->getType() == P::RPAREN &&
       prev != nullptr && prev->getType() == P::COMMA) {
-    report(b_.range(prev), "a ',' after the last column definition");
+    report(b_.range(prev), "unexpected ',' after the last column definition");
     return;
   }
   if (x.phrases.size() == 1 && prev_in_statement) {

@@ -34,7 +34,7 @@ std::vector<RulePhrase> build_rule_phrases() {
   set(P::RuleSettingAtom, "a setting value");
   set(P::RuleTableElement, "a column definition or a table constraint", true);
   set(P::RuleColumnDef, "a column definition");
-  set(P::RuleColumnClause, "a column clause such as 'not null' or 'default'", true);
+  set(P::RuleColumnClause, "a column clause such as 'not null'", true);
   set(P::RuleTableConstraint, "'primary key', 'unique', 'foreign key' or 'check'", true);
   set(P::RuleConstraintBody, "'primary key', 'unique', 'foreign key' or 'check'", true);
   set(P::RuleReferentialAction, "'on delete' or 'on update'", true);

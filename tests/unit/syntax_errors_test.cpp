@@ -80,8 +80,8 @@ TEST_CASE("an unknown word where an operation belongs", "[syntax][errors]") {
   CHECK(help_of("crate table t (a int);") == "did you mean 'create'?");
   CHECK(help_of("create table t (a int uniq);") == "did you mean 'unique'?");
   CHECK(errors_of("create table t (a int uniq);") ==
-        std::vector<std::string>{"1:23: unexpected 'uniq': expected a column clause such as 'not null' "
-                                 "or 'default', ',', or ')'"});
+        std::vector<std::string>{"1:23: unexpected 'uniq': expected a column clause such as 'not null', "
+                                 "',' or ')'"});
   CHECK(errors_of("no transaction { foo; }") ==
         std::vector<std::string>{"1:18: unexpected 'foo': expected an operation such as "
                                  "'create table' or 'add column', or '}'"});
@@ -93,7 +93,7 @@ TEST_CASE("column lists: missing and trailing commas", "[syntax][errors]") {
   Parsed p = parse_mig_text("create table t (\n  a int not null\n  b text\n);");
   CHECK(p.messages() == std::vector<std::string>{"2:17: expected ',' after column definition"});
   CHECK(errors_of("create table t (a int, );") ==
-        std::vector<std::string>{"1:22: a ',' after the last column definition"});
+        std::vector<std::string>{"1:22: unexpected ',' after the last column definition"});
 }
 
 TEST_CASE("a bad column is left out, the rest of the table is kept", "[syntax][errors]") {
@@ -117,7 +117,7 @@ TEST_CASE("every error of a file is reported; good statements stay", "[syntax][e
       "wat;\n"
       "drop table a;\n");
   CHECK(p.messages() == std::vector<std::string>{
-                            "2:23: a ',' after the last column definition",
+                            "2:23: unexpected ',' after the last column definition",
                             "3:6: unexpected 'tabel': expected 'table', 'column', 'constraint', "
                             "'index' or 'enum'",
                             "5:21: unexpected ';': expected 'not' or 'default'",
