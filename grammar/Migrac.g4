@@ -219,26 +219,34 @@ typeRef
   ;
 typeName : identifier ;
 
-// --- expressions, lowest precedence first --------------------------------------------
+// --- expressions ---------------------------------------------------------------------
+// Precedence, loosest first: or < and < not < comparison, is, like, in, between
+// < || < + - < * / % < unary - + < primary. Two left-recursive rules (ANTLR lists
+// the tightest alternative first) keep the parse tree shallow.
 
-expr : orExpr ;
-orExpr : andExpr (K_OR andExpr)* ;
-andExpr : notExpr (K_AND notExpr)* ;
-notExpr : K_NOT notExpr | predicate ;
+expr
+  : K_NOT expr
+  | expr K_AND expr
+  | expr K_OR expr
+  | predicate
+  ;
 predicate
-  : concatExpr
-    ( compOp concatExpr
+  : value
+    ( compOp value
     | K_IS K_NOT? K_NULL
-    | K_NOT? K_LIKE concatExpr
+    | K_NOT? K_LIKE value
     | K_NOT? K_IN LPAREN expr (COMMA expr)* RPAREN
-    | K_NOT? K_BETWEEN concatExpr K_AND concatExpr
+    | K_NOT? K_BETWEEN value K_AND value
     )?
   ;
 compOp : EQ | NEQ | LT | LE | GT | GE ;
-concatExpr : addExpr (CONCAT addExpr)* ;
-addExpr : mulExpr (ops+=(PLUS | MINUS) mulExpr)* ;
-mulExpr : unaryExpr (ops+=(STAR | SLASH | PERCENT) unaryExpr)* ;
-unaryExpr : op=(MINUS | PLUS) unaryExpr | primary ;
+value
+  : op=(MINUS | PLUS) value
+  | value op=(STAR | SLASH | PERCENT) value
+  | value op=(PLUS | MINUS) value
+  | value op=CONCAT value
+  | primary
+  ;
 primary
   : STRING
   | NUMBER

@@ -345,6 +345,11 @@ void ReadableErrorStrategy::reportMissingToken(antlr4::Parser* parser) {
 bool ReadableErrorStrategy::report_lexical(antlr4::Token* t) {
   if (t == nullptr) return false;
   std::size_t type = t->getType();
+  if (type != P::UNTERMINATED_STRING && type != P::UNTERMINATED_QUOTED_IDENT &&
+      type != P::UNTERMINATED_BLOCK_COMMENT && type != P::UNTERMINATED_DOLLAR_STRING &&
+      type != P::UNEXPECTED_CHAR) {
+    return false;
+  }
   std::string_view text = b_.text(t);
   SourceRange r = b_.range(t);
   switch (type) {

@@ -41,9 +41,7 @@ std::vector<RulePhrase> build_rule_phrases() {
   set(P::RuleActionKind, "'cascade', 'set null', 'set default', 'restrict' or 'no action'", true);
   set(P::RuleTypeRef, "a column type");
   set(P::RuleTypeName, "a column type");
-  for (std::size_t r : {P::RuleExpr, P::RuleOrExpr, P::RuleAndExpr, P::RuleNotExpr,
-                        P::RulePredicate, P::RuleConcatExpr, P::RuleAddExpr, P::RuleMulExpr,
-                        P::RuleUnaryExpr, P::RulePrimary}) {
+  for (std::size_t r : {P::RuleExpr, P::RulePredicate, P::RuleValue, P::RulePrimary}) {
     set(r, "an expression", true);
   }
   set(P::RuleCompOp, kOperator);

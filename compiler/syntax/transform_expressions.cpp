@@ -1,5 +1,5 @@
-// Expressions: one function per precedence level of the grammar, folding
-// operator chains to the left.
+// Expressions: `expr` (not, and, or), predicates, and `value` (arithmetic,
+// concatenation, unary signs) over primaries.
 
 #include "compiler/syntax/transform.h"
 
@@ -7,7 +7,7 @@ namespace migrac::syntax {
 
 namespace {
 
-ast::Expr concat(Builder& b, P::ConcatExprContext* ctx);
+ast::Expr value(Builder& b, P::ValueContext* ctx);
 ast::Expr primary(Builder& b, P::PrimaryContext* ctx);
 
 ast::Expr binary(Builder& b, std::string op, ast::Expr lhs, ast::Expr rhs) {
@@ -20,10 +20,13 @@ ast::Expr binary(Builder& b, std::string op, ast::Expr lhs, ast::Expr rhs) {
   return e;
 }
 
-ast::Expr unary(Builder& b, P::UnaryExprContext* ctx) {
+// `- x`, `x * y`, `x + y`, `x || y`, or a primary.
+ast::Expr value(Builder& b, P::ValueContext* ctx) {
   if (ctx->primary() != nullptr) return primary(b, ctx->primary());
-  ast::Expr operand = unary(b, ctx->unaryExpr());
+  std::vector<P::ValueContext*> operands = ctx->value();
   std::string op(b.text(ctx->op));
+  if (operands.size() == 2) return binary(b, op, value(b, operands[0]), value(b, operands[1]));
+  ast::Expr operand = value(b, operands[0]);
   // `-1` is a number as written, not an operation.
   if (operand.kind == ast::ExprKind::Number && operand.text.front() != '-' &&
       operand.text.front() != '+') {
@@ -39,36 +42,12 @@ ast::Expr unary(Builder& b, P::UnaryExprContext* ctx) {
   return e;
 }
 
-ast::Expr mul(Builder& b, P::MulExprContext* ctx) {
-  std::vector<P::UnaryExprContext*> parts = ctx->unaryExpr();
-  ast::Expr e = unary(b, parts[0]);
-  for (std::size_t i = 1; i < parts.size(); ++i) {
-    e = binary(b, std::string(b.text(ctx->ops[i - 1])), std::move(e), unary(b, parts[i]));
-  }
-  return e;
-}
-
-ast::Expr add(Builder& b, P::AddExprContext* ctx) {
-  std::vector<P::MulExprContext*> parts = ctx->mulExpr();
-  ast::Expr e = mul(b, parts[0]);
-  for (std::size_t i = 1; i < parts.size(); ++i) {
-    e = binary(b, std::string(b.text(ctx->ops[i - 1])), std::move(e), mul(b, parts[i]));
-  }
-  return e;
-}
-
-ast::Expr concat(Builder& b, P::ConcatExprContext* ctx) {
-  std::vector<P::AddExprContext*> parts = ctx->addExpr();
-  ast::Expr e = add(b, parts[0]);
-  for (std::size_t i = 1; i < parts.size(); ++i) e = binary(b, "||", std::move(e), add(b, parts[i]));
-  return e;
-}
-
+// A value, or a comparison, `is [not] null`, `[not] like`, `[not] in`, `[not] between`.
 ast::Expr predicate(Builder& b, P::PredicateContext* ctx) {
-  std::vector<P::ConcatExprContext*> parts = ctx->concatExpr();
-  ast::Expr lhs = concat(b, parts[0]);
+  std::vector<P::ValueContext*> parts = ctx->value();
+  ast::Expr lhs = value(b, parts[0]);
   if (ctx->compOp() != nullptr) {
-    return binary(b, std::string(b.text(ctx->compOp())), std::move(lhs), concat(b, parts[1]));
+    return binary(b, std::string(b.text(ctx->compOp())), std::move(lhs), value(b, parts[1]));
   }
   ast::Expr e;
   e.range = b.range(ctx);
@@ -81,7 +60,7 @@ ast::Expr predicate(Builder& b, P::PredicateContext* ctx) {
   if (ctx->K_LIKE() != nullptr) {
     e.kind = ast::ExprKind::Like;
     e.args.push_back(std::move(lhs));
-    e.args.push_back(concat(b, parts[1]));
+    e.args.push_back(value(b, parts[1]));
     return e;
   }
   if (ctx->K_IN() != nullptr) {
@@ -93,35 +72,11 @@ ast::Expr predicate(Builder& b, P::PredicateContext* ctx) {
   if (ctx->K_BETWEEN() != nullptr) {
     e.kind = ast::ExprKind::Between;
     e.args.push_back(std::move(lhs));
-    e.args.push_back(concat(b, parts[1]));
-    e.args.push_back(concat(b, parts[2]));
+    e.args.push_back(value(b, parts[1]));
+    e.args.push_back(value(b, parts[2]));
     return e;
   }
   return lhs;
-}
-
-ast::Expr not_expr(Builder& b, P::NotExprContext* ctx) {
-  if (ctx->predicate() != nullptr) return predicate(b, ctx->predicate());
-  ast::Expr e;
-  e.kind = ast::ExprKind::Unary;
-  e.text = "not";
-  e.range = b.range(ctx);
-  e.args.push_back(not_expr(b, ctx->notExpr()));
-  return e;
-}
-
-ast::Expr and_expr(Builder& b, P::AndExprContext* ctx) {
-  std::vector<P::NotExprContext*> parts = ctx->notExpr();
-  ast::Expr e = not_expr(b, parts[0]);
-  for (std::size_t i = 1; i < parts.size(); ++i) e = binary(b, "and", std::move(e), not_expr(b, parts[i]));
-  return e;
-}
-
-ast::Expr or_expr(Builder& b, P::OrExprContext* ctx) {
-  std::vector<P::AndExprContext*> parts = ctx->andExpr();
-  ast::Expr e = and_expr(b, parts[0]);
-  for (std::size_t i = 1; i < parts.size(); ++i) e = binary(b, "or", std::move(e), and_expr(b, parts[i]));
-  return e;
 }
 
 ast::Expr primary(Builder& b, P::PrimaryContext* ctx) {
@@ -165,6 +120,19 @@ ast::Expr primary(Builder& b, P::PrimaryContext* ctx) {
 
 }  // namespace
 
-ast::Expr transform_expr(Builder& b, P::ExprContext* ctx) { return or_expr(b, ctx->orExpr()); }
+ast::Expr transform_expr(Builder& b, P::ExprContext* ctx) {
+  if (ctx->predicate() != nullptr) return predicate(b, ctx->predicate());
+  std::vector<P::ExprContext*> operands = ctx->expr();
+  if (operands.size() == 2) {
+    return binary(b, ctx->K_AND() != nullptr ? "and" : "or", transform_expr(b, operands[0]),
+                  transform_expr(b, operands[1]));
+  }
+  ast::Expr e;
+  e.kind = ast::ExprKind::Unary;
+  e.text = "not";
+  e.range = b.range(ctx);
+  e.args.push_back(transform_expr(b, operands[0]));
+  return e;
+}
 
 }  // namespace migrac::syntax
