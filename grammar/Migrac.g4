@@ -9,9 +9,9 @@
 //   strings, quoted names, comments and dollar-quoted bodies.
 // - Statements are left-factored on their first keyword so that an error is
 //   reported at the token that is wrong, with what could have come there.
-// - Rules named `mistake...` (and alternatives marked "mistake") match common
-//   errors (SQL-style `alter table`, `if exists`, `concurrently`...) so that the
-//   transform can say what was meant; they never produce a valid migration.
+// - Rules named `mistake...` match common errors (SQL-style `alter table`,
+//   `if exists`, `concurrently`...) so that the transform can say what was
+//   meant; they never produce a valid migration.
 // - `statement` and `tableElement` recover from errors themselves (see the catch
 //   clauses): a syntax error skips to the end of the statement (or element), and
 //   parsing goes on, so that every error of a file is reported.
@@ -83,8 +83,10 @@ downBlock : K_DOWN LBRACE statement* RBRACE ;
 
 afterClause : K_AFTER migrationId (COMMA migrationId)* SEMI ;
 
-// Migration ids may start with a digit (0001_initial_schema).
-migrationId : IDENT | DIGIT_IDENT | NUMBER | DURATION | nonReservedKeyword ;
+// Migration ids may start with a digit (0001_initial_schema). A file name
+// (0001_initial_schema.mig) is matched so that the message can say what to write.
+migrationId
+  : (IDENT | DIGIT_IDENT | NUMBER | DURATION | nonReservedKeyword) (DOT (IDENT | nonReservedKeyword))* ;
 
 setting : K_SET settingName EQ settingValue SEMI ;
 settingName : identifier ;

@@ -63,9 +63,12 @@ std::vector<ast::Ident> transform_after(Builder& b, P::AfterClauseContext* ctx) 
     parent.name = std::string(b.text(id));  // ids are kept exactly as written
     parent.range = b.range(id);
     if (!valid_id(parent.name)) {
+      std::string stem = parent.name.substr(0, parent.name.find('.'));
       b.report(DiagKind::InvalidMigrationId, parent.range,
                fmt::format("'{}' is not a migration id: ids are letters, digits and '_'",
-                           parent.name));
+                           parent.name),
+               valid_id(stem) ? fmt::format("write the id without the file extension: '{}'", stem)
+                              : std::string{});
       continue;
     }
     parents.push_back(std::move(parent));

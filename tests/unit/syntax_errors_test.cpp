@@ -257,6 +257,8 @@ TEST_CASE("clauses given twice or contradicting, bad numbers and type arguments"
         std::vector<std::string>{"1:28: invalid batch size '0': a whole number of rows greater than 0 is needed"});
   CHECK(errors_of("after 1.5;") ==
         std::vector<std::string>{"1:7: '1.5' is not a migration id: ids are letters, digits and '_'"});
+  CHECK(help_of("after 0001_initial_schema.mig;") ==
+        "write the id without the file extension: '0001_initial_schema'");
 }
 
 TEST_CASE("blocks and header in the wrong place", "[syntax][errors]") {
