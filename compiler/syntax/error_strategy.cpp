@@ -1,8 +1,11 @@
+// Readable syntax errors and statement-level recovery (see error_strategy.h),
+// and the parser's catch-clause handlers declared in the grammar.
+
 #include "compiler/syntax/error_strategy.h"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "compiler/syntax/expectations.h"
 
@@ -31,23 +34,40 @@ antlr4::ParserRuleContext* ancestor(antlr4::ParserRuleContext* ctx, std::size_t 
 // The operation a rule context belongs to, as the user wrote its keywords.
 std::string_view operation_words(std::size_t rule) {
   switch (rule) {
-    case P::RuleCreateTable: return "create table";
-    case P::RuleCreateIndex: return "create index";
-    case P::RuleCreateEnum: return "create enum";
-    case P::RuleDropTable: return "drop table";
-    case P::RuleDropColumn: return "drop column";
-    case P::RuleDropConstraint: return "drop constraint";
-    case P::RuleDropIndex: return "drop index";
-    case P::RuleDropEnum: return "drop enum";
-    case P::RuleRenameTable: return "rename table";
-    case P::RuleRenameColumn: return "rename column";
-    case P::RuleAddColumn: return "add column";
-    case P::RuleAddConstraint: return "add constraint";
-    case P::RuleAlterColumn: return "alter column";
-    case P::RuleAlterEnum: return "alter enum";
-    case P::RuleBackfill: return "backfill";
-    case P::RuleSqlOp: return "sql";
-    default: return {};
+    case P::RuleCreateTable:
+      return "create table";
+    case P::RuleCreateIndex:
+      return "create index";
+    case P::RuleCreateEnum:
+      return "create enum";
+    case P::RuleDropTable:
+      return "drop table";
+    case P::RuleDropColumn:
+      return "drop column";
+    case P::RuleDropConstraint:
+      return "drop constraint";
+    case P::RuleDropIndex:
+      return "drop index";
+    case P::RuleDropEnum:
+      return "drop enum";
+    case P::RuleRenameTable:
+      return "rename table";
+    case P::RuleRenameColumn:
+      return "rename column";
+    case P::RuleAddColumn:
+      return "add column";
+    case P::RuleAddConstraint:
+      return "add constraint";
+    case P::RuleAlterColumn:
+      return "alter column";
+    case P::RuleAlterEnum:
+      return "alter enum";
+    case P::RuleBackfill:
+      return "backfill";
+    case P::RuleSqlOp:
+      return "sql";
+    default:
+      return {};
   }
 }
 
@@ -92,7 +112,8 @@ P::ColumnDefContext* column_def_before(antlr4::ParserRuleContext* ctx, antlr4::T
   if (prev == nullptr) return nullptr;
   P::ColumnDefContext* def = nullptr;
   if (ctx->getRuleIndex() == P::RuleCreateTable) {
-    std::vector<P::TableElementContext*> els = static_cast<P::CreateTableContext*>(ctx)->tableElement();
+    std::vector<P::TableElementContext*> els =
+        static_cast<P::CreateTableContext*>(ctx)->tableElement();
     if (!els.empty()) def = els.back()->columnDef();
   } else if (ctx->getRuleIndex() == P::RuleAddColumn) {
     def = static_cast<P::AddColumnContext*>(ctx)->columnDef();
@@ -112,7 +133,8 @@ std::size_t rule_starting_at(antlr4::ParserRuleContext* ctx, antlr4::Token* offe
   std::size_t found = static_cast<std::size_t>(-1);
   for (antlr4::ParserRuleContext* c = ctx; c != nullptr;
        c = static_cast<antlr4::ParserRuleContext*>(c->parent)) {
-    if (c->getStart() == nullptr || c->getStart()->getTokenIndex() != offending->getTokenIndex()) break;
+    if (c->getStart() == nullptr || c->getStart()->getTokenIndex() != offending->getTokenIndex())
+      break;
     if (rule_has_phrase(c->getRuleIndex())) found = c->getRuleIndex();
   }
   return found;
@@ -120,7 +142,8 @@ std::size_t rule_starting_at(antlr4::ParserRuleContext* ctx, antlr4::Token* offe
 
 // Whether `t` looks like the start of the next statement: a statement keyword
 // first on its line, not indented more than the statement being parsed.
-bool starts_statement(antlr4::TokenStream& tokens, antlr4::Token* t, antlr4::ParserRuleContext* statement) {
+bool starts_statement(antlr4::TokenStream& tokens, antlr4::Token* t,
+                      antlr4::ParserRuleContext* statement) {
   if (!is_statement_keyword(t->getType()) || !starts_line(tokens, t)) return false;
   return statement == nullptr ||
          t->getCharPositionInLine() <= statement->getStart()->getCharPositionInLine();
@@ -130,7 +153,11 @@ bool valid_utf8(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
     auto c = static_cast<unsigned char>(s[i]);
-    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    std::size_t n = c < 0x80           ? 1
+                    : (c >> 5) == 0x6  ? 2
+                    : (c >> 4) == 0xE  ? 3
+                    : (c >> 3) == 0x1E ? 4
+                                       : 0;
     if (n == 0 || i + n > s.size()) return false;
     for (std::size_t k = 1; k < n; ++k) {
       if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return false;
@@ -144,8 +171,17 @@ bool valid_utf8(std::string_view s) {
 
 bool is_statement_keyword(std::size_t type) {
   switch (type) {
-    case P::K_CREATE: case P::K_DROP: case P::K_RENAME: case P::K_ADD: case P::K_ALTER:
-    case P::K_BACKFILL: case P::K_SQL: case P::K_AFTER: case P::K_SET: case P::K_NO: case P::K_DOWN:
+    case P::K_CREATE:
+    case P::K_DROP:
+    case P::K_RENAME:
+    case P::K_ADD:
+    case P::K_ALTER:
+    case P::K_BACKFILL:
+    case P::K_SQL:
+    case P::K_AFTER:
+    case P::K_SET:
+    case P::K_NO:
+    case P::K_DOWN:
       return true;
     default:
       return false;
@@ -241,7 +277,8 @@ void ReadableErrorStrategy::sync_statements(antlr4::Parser* parser, bool in_bloc
   for (;;) {
     antlr4::Token* t = tokens.LT(1);
     std::size_t type = t->getType();
-    if (type == antlr4::Token::EOF || is_statement_keyword(type) || (type == P::RBRACE && in_block)) {
+    if (type == antlr4::Token::EOF || is_statement_keyword(type) ||
+        (type == P::RBRACE && in_block)) {
       return;
     }
     report_at(parser, t, parser->getState(), ctx, false);
@@ -294,9 +331,9 @@ bool ReadableErrorStrategy::sync_table_elements(antlr4::Parser* parser) {
 }
 
 void ReadableErrorStrategy::forgive_from(std::size_t token_index) {
-  fatal_.erase(std::remove_if(fatal_.begin(), fatal_.end(),
-                              [&](std::size_t t) { return t >= token_index; }),
-               fatal_.end());
+  fatal_.erase(
+      std::remove_if(fatal_.begin(), fatal_.end(), [&](std::size_t t) { return t >= token_index; }),
+      fatal_.end());
 }
 
 void ReadableErrorStrategy::reportNoViableAlternative(antlr4::Parser* parser,
@@ -308,8 +345,10 @@ void ReadableErrorStrategy::reportNoViableAlternative(antlr4::Parser* parser,
     // The parser looked ahead several tokens: what was expected at the start
     // of the decision says nothing about this token.
     antlr4::Token* prev = previous_visible(*parser->getTokenStream(), offending->getTokenIndex());
-    std::string message = fmt::format("unexpected {}", describe_token(b_.text(offending), offending->getType()));
-    if (prev != nullptr) message += fmt::format(" after {}", describe_token(b_.text(prev), prev->getType()));
+    std::string message =
+        fmt::format("unexpected {}", describe_token(b_.text(offending), offending->getType()));
+    if (prev != nullptr)
+      message += fmt::format(" after {}", describe_token(b_.text(prev), prev->getType()));
     b_.report(DiagKind::SyntaxError, b_.range(offending), message);
     fatal_.push_back(offending->getTokenIndex());
     return;
@@ -385,7 +424,8 @@ bool ReadableErrorStrategy::report_lexical(antlr4::Token* t) {
       if (nul || !valid_utf8(text)) {
         std::string bytes;
         for (std::size_t i = 0; i < text.size() && i < 4; ++i) {
-          bytes += fmt::format("{}0x{:02x}", i == 0 ? "" : " ", static_cast<unsigned char>(text[i]));
+          bytes +=
+              fmt::format("{}0x{:02x}", i == 0 ? "" : " ", static_cast<unsigned char>(text[i]));
         }
         if (text.size() > 4) bytes += " ...";
         b_.report(DiagKind::UnexpectedCharacter, r,
@@ -402,8 +442,9 @@ bool ReadableErrorStrategy::report_lexical(antlr4::Token* t) {
         b_.report(DiagKind::UnexpectedCharacter, r,
                   fmt::format("unexpected control character 0x{:02x}", first));
       } else if (!ascii) {
-        b_.report(DiagKind::UnexpectedCharacter, r, fmt::format("unexpected character '{}'", text),
-                  "bare names are ASCII letters, digits and '_'; write other names in double quotes");
+        b_.report(
+            DiagKind::UnexpectedCharacter, r, fmt::format("unexpected character '{}'", text),
+            "bare names are ASCII letters, digits and '_'; write other names in double quotes");
       } else {
         b_.report(DiagKind::UnexpectedCharacter, r, fmt::format("unexpected character '{}'", text));
       }
@@ -498,7 +539,8 @@ void ReadableErrorStrategy::report_at(antlr4::Parser* parser, antlr4::Token* off
   }
   // A missing ',' between column definitions.
   bool in_table = ancestor(ctx, P::RuleCreateTable) != nullptr;
-  if (in_table && column_before != nullptr && new_line && !eof && is_name_token(offending->getType())) {
+  if (in_table && column_before != nullptr && new_line && !eof &&
+      is_name_token(offending->getType())) {
     report(after_prev, "expected ',' after column definition");
     return;
   }
@@ -509,8 +551,8 @@ void ReadableErrorStrategy::report_at(antlr4::Parser* parser, antlr4::Token* off
     return;
   }
   if (x.phrases.size() == 1 && prev_in_statement) {
-    report(new_line ? after_prev : at,
-           fmt::format("expected {} after {}", x.phrases[0], describe_token(b_.text(prev), prev->getType())));
+    report(new_line ? after_prev : at, fmt::format("expected {} after {}", x.phrases[0],
+                                                   describe_token(b_.text(prev), prev->getType())));
     return;
   }
   if (eof && prev != nullptr) at = after_prev;

@@ -33,9 +33,12 @@ class ReadableErrorStrategy : public antlr4::DefaultErrorStrategy {
   void report_skipped_lexical_errors(antlr4::TokenStream& tokens);
 
  protected:
-  void reportNoViableAlternative(antlr4::Parser* parser, const antlr4::NoViableAltException& e) override;
-  void reportInputMismatch(antlr4::Parser* parser, const antlr4::InputMismatchException& e) override;
-  void reportFailedPredicate(antlr4::Parser* parser, const antlr4::FailedPredicateException& e) override;
+  void reportNoViableAlternative(antlr4::Parser* parser,
+                                 const antlr4::NoViableAltException& e) override;
+  void reportInputMismatch(antlr4::Parser* parser,
+                           const antlr4::InputMismatchException& e) override;
+  void reportFailedPredicate(antlr4::Parser* parser,
+                             const antlr4::FailedPredicateException& e) override;
   void reportUnwantedToken(antlr4::Parser* parser) override;
   void reportMissingToken(antlr4::Parser* parser) override;
   // Statement recovery replaces ANTLR's single-token repairs, except a missing

@@ -7,11 +7,10 @@
 // from several threads at once are safe (tests/unit/syntax_raw_sql_test.cpp
 // exercises that).
 
+#include <fmt/format.h>
 #include <pg_query.h>
 
 #include <array>
-
-#include <fmt/format.h>
 
 #include "compiler/source/loader.h"
 #include "compiler/syntax/parse.h"
@@ -67,7 +66,8 @@ class HeaderReader {
 
  private:
   SourceRange range(std::size_t begin, std::size_t end) const {
-    return sources_.range(file_, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end));
+    return sources_.range(file_, static_cast<std::uint32_t>(begin),
+                          static_cast<std::uint32_t>(end));
   }
 
   void directive(std::size_t begin, std::size_t line_end, bool leading) {
@@ -123,11 +123,12 @@ class HeaderReader {
         std::string_view stem = id.substr(0, id.find('.'));
         bool stem_valid = !stem.empty();
         for (char c : stem) stem_valid = stem_valid && is_id_char(c);
-        diags_.report(DiagKind::InvalidMigrationId, range(i, id_end),
-                      fmt::format("'{}' is not a migration id: ids are letters, digits and '_'", id),
-                      stem_valid && stem.size() < id.size()
-                          ? fmt::format("write the id without the file extension: '{}'", stem)
-                          : std::string{});
+        diags_.report(
+            DiagKind::InvalidMigrationId, range(i, id_end),
+            fmt::format("'{}' is not a migration id: ids are letters, digits and '_'", id),
+            stem_valid && stem.size() < id.size()
+                ? fmt::format("write the id without the file extension: '{}'", stem)
+                : std::string{});
       } else {
         m_.parents.push_back(ast::Ident{std::string(id), false, range(i, id_end)});
       }
@@ -152,7 +153,8 @@ class HeaderReader {
 std::size_t token_end(std::string_view text, std::size_t at) {
   if (at >= text.size()) return at;
   std::size_t end = at;
-  while (end < text.size() && (is_id_char(text[end]) || static_cast<unsigned char>(text[end]) >= 0x80)) {
+  while (end < text.size() &&
+         (is_id_char(text[end]) || static_cast<unsigned char>(text[end]) >= 0x80)) {
     ++end;
   }
   return end == at ? at + 1 : end;
@@ -185,7 +187,8 @@ std::vector<ast::RawStatement> split_statements(const SourceSet& sources, int fi
         std::size_t begin = syntax::skip_space_and_comments(text, loc);
         while (end > begin && (is_blank(text[end - 1]) || text[end - 1] == '\n')) --end;
         if (begin >= end) continue;
-        statements.push_back(ast::RawStatement{std::string(text.substr(begin, end - begin)), range(begin, end)});
+        statements.push_back(
+            ast::RawStatement{std::string(text.substr(begin, end - begin)), range(begin, end)});
       }
       pg_query_free_split_result(r);
       break;
@@ -203,7 +206,8 @@ std::vector<ast::RawStatement> split_statements(const SourceSet& sources, int fi
 
 }  // namespace
 
-ast::Migration parse_raw_sql(const SourceSet& sources, const MigrationFile& file, Diagnostics& diags) {
+ast::Migration parse_raw_sql(const SourceSet& sources, const MigrationFile& file,
+                             Diagnostics& diags) {
   ast::Migration m;
   m.id = file.id;
   m.format = ast::MigrationFormat::RawSql;

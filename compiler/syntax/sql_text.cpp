@@ -1,10 +1,14 @@
+// Lexical helpers over PostgreSQL text (see sql_text.h).
+
 #include "compiler/syntax/sql_text.h"
 
 namespace migrac::syntax {
 
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 bool is_tag_char(char c, bool first) {
   auto u = static_cast<unsigned char>(c);
@@ -122,7 +126,8 @@ std::size_t char_pos_to_offset(std::string_view text, int pos) {
   std::size_t offset = 0;
   for (int chars = 1; chars < pos && offset < text.size(); ++chars) {
     ++offset;
-    while (offset < text.size() && (static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80) ++offset;
+    while (offset < text.size() && (static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80)
+      ++offset;
   }
   return offset;
 }

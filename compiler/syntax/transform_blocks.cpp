@@ -1,9 +1,9 @@
 // Statements and blocks: the header at the top, operations in order,
 // `no transaction { }` and `down { }` blocks.
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "compiler/syntax/transform.h"
 
@@ -40,7 +40,8 @@ class FileTransform {
 
   void statement(P::StatementContext* s, Place place, std::vector<ast::Operation>& out) {
     if (s->exception != nullptr) return;  // reported by the parser
-    if (s->noTransactionBlock() != nullptr) return no_transaction(s->noTransactionBlock(), place, out);
+    if (s->noTransactionBlock() != nullptr)
+      return no_transaction(s->noTransactionBlock(), place, out);
     if (s->downBlock() != nullptr) return down(s->downBlock(), place);
     if (!usable(s)) return;
     if (s->afterClause() != nullptr) return after(s->afterClause(), place);
@@ -48,7 +49,8 @@ class FileTransform {
     std::optional<ast::OperationKind> op = transform_operation(b_, s->operation());
     seen_operation_ = true;
     if (!op) return;
-    out.push_back(ast::Operation{std::move(*op), b_.range(s->operation()), place.no_transaction_block});
+    out.push_back(
+        ast::Operation{std::move(*op), b_.range(s->operation()), place.no_transaction_block});
   }
 
   void header_placement(antlr4::ParserRuleContext* ctx, std::string_view what, Place place) {
@@ -92,7 +94,8 @@ class FileTransform {
   void no_transaction(P::NoTransactionBlockContext* ctx, Place place,
                       std::vector<ast::Operation>& out) {
     if (place.no_transaction_block >= 0) {
-      b_.report(DiagKind::MisplacedBlock, b_.range(ctx->K_NO()->getSymbol(), ctx->LBRACE()->getSymbol()),
+      b_.report(DiagKind::MisplacedBlock,
+                b_.range(ctx->K_NO()->getSymbol(), ctx->LBRACE()->getSymbol()),
                 "'no transaction' blocks cannot be nested");
     } else {
       place.no_transaction_block = next_block_++;
@@ -104,7 +107,8 @@ class FileTransform {
   void down(P::DownBlockContext* ctx, Place place) {
     SourceRange head = b_.range(ctx->K_DOWN()->getSymbol(), ctx->LBRACE()->getSymbol());
     if (place.in_down || place.no_transaction_block >= 0) {
-      b_.report(DiagKind::MisplacedBlock, head, "a 'down' block must be at the top of the migration");
+      b_.report(DiagKind::MisplacedBlock, head,
+                "a 'down' block must be at the top of the migration");
       return;
     }
     if (down_ != nullptr) {

@@ -27,7 +27,8 @@ ast::Expr value(Builder& b, P::ValueContext* ctx) {
   if (ctx->children.size() == 1) return primary(b, child<P::PrimaryContext>(ctx, 0));
   std::string op(b.text(ctx->op));
   if (ctx->children.size() == 3) {
-    return binary(b, op, value(b, child<P::ValueContext>(ctx, 0)), value(b, child<P::ValueContext>(ctx, 2)));
+    return binary(b, op, value(b, child<P::ValueContext>(ctx, 0)),
+                  value(b, child<P::ValueContext>(ctx, 2)));
   }
   ast::Expr operand = value(b, child<P::ValueContext>(ctx, 1));
   // `-1` is a number as written, not an operation.
@@ -136,7 +137,8 @@ ast::Expr primary(Builder& b, P::PrimaryContext* ctx) {
   }
   e.kind = ast::ExprKind::Call;
   e.text = transform_name(b, child<P::FunctionNameContext>(ctx, 0)).name;
-  for (std::size_t i = 2; i + 1 < n; i += 2) e.args.push_back(transform_expr(b, child<P::ExprContext>(ctx, i)));
+  for (std::size_t i = 2; i + 1 < n; i += 2)
+    e.args.push_back(transform_expr(b, child<P::ExprContext>(ctx, i)));
   return e;
 }
 
@@ -145,8 +147,10 @@ ast::Expr primary(Builder& b, P::PrimaryContext* ctx) {
 ast::Expr transform_expr(Builder& b, P::ExprContext* ctx) {
   if (ctx->children.size() == 1) return predicate(b, child<P::PredicateContext>(ctx, 0));
   if (ctx->children.size() == 3) {
-    std::size_t op = static_cast<antlr4::tree::TerminalNode*>(ctx->children[1])->getSymbol()->getType();
-    return binary(b, op == P::K_AND ? "and" : "or", transform_expr(b, child<P::ExprContext>(ctx, 0)),
+    std::size_t op =
+        static_cast<antlr4::tree::TerminalNode*>(ctx->children[1])->getSymbol()->getType();
+    return binary(b, op == P::K_AND ? "and" : "or",
+                  transform_expr(b, child<P::ExprContext>(ctx, 0)),
                   transform_expr(b, child<P::ExprContext>(ctx, 2)));
   }
   ast::Expr e;

@@ -148,10 +148,11 @@ TEST_CASE("every portable type maps to its kind", "[syntax]") {
   using K = ast::TypeKind;
   std::vector<K> kinds;
   for (const auto& c : t.columns) kinds.push_back(c.type.kind);
-  CHECK(kinds == std::vector<K>{K::SmallInt, K::Int, K::BigInt, K::Real, K::Double, K::Numeric,
-                                K::Bool, K::Text, K::Char, K::Bytes, K::Date, K::Time,
-                                K::Timestamp, K::Timestamptz, K::Interval, K::Uuid, K::Json,
-                                K::Jsonb, K::Enum, K::Native, K::Int, K::Varchar});
+  CHECK(kinds == std::vector<K>{K::SmallInt, K::Int,    K::BigInt,    K::Real,        K::Double,
+                                K::Numeric,  K::Bool,   K::Text,      K::Char,        K::Bytes,
+                                K::Date,     K::Time,   K::Timestamp, K::Timestamptz, K::Interval,
+                                K::Uuid,     K::Json,   K::Jsonb,     K::Enum,        K::Native,
+                                K::Int,      K::Varchar});
   CHECK(t.columns[5].type.length == 5);
   CHECK_FALSE(t.columns[5].type.scale.has_value());
   CHECK(t.columns[8].type.length == 2);
@@ -249,7 +250,8 @@ TEST_CASE("constraint, index and enum operations", "[syntax]") {
       "add constraint on users check (length(username) > 2);\n"
       "drop constraint uq_articles_slug on articles;\n"
       "create index on users (email);\n"
-      "create unique index ix_users_lower_email on users (lower(email), id) where deleted_at is null;\n"
+      "create unique index ix_users_lower_email on users (lower(email), id) where deleted_at is "
+      "null;\n"
       "drop index ix_users_lower_email;\n"
       "create enum order_status ('pending', 'paid', 'it''s');\n"
       "alter enum order_status add value 'refunded' after 'shipped';\n"
@@ -318,7 +320,8 @@ TEST_CASE("backfill and sql operations", "[syntax]") {
   const auto& s = std::get<ast::Sql>(p.m.up[2].op);
   REQUIRE(s.bodies.size() == 1);
   CHECK_FALSE(s.bodies[0].dialect.has_value());
-  CHECK(s.bodies[0].text == " UPDATE users SET is_active = false WHERE x < now() - interval '2 years' ");
+  CHECK(s.bodies[0].text ==
+        " UPDATE users SET is_active = false WHERE x < now() - interval '2 years' ");
   const auto& s2 = std::get<ast::Sql>(p.m.up[3].op);
   REQUIRE(s2.bodies.size() == 2);
   CHECK(s2.bodies[0].dialect->name == "postgres");

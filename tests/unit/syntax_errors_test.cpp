@@ -10,7 +10,9 @@ using namespace migrac::test;
 namespace {
 
 // The messages of `text` as "line:col: message".
-std::vector<std::string> errors_of(const std::string& text) { return parse_mig_text(text).messages(); }
+std::vector<std::string> errors_of(const std::string& text) {
+  return parse_mig_text(text).messages();
+}
 
 // The help line of the only diagnostic.
 std::string help_of(const std::string& text) {
@@ -54,23 +56,29 @@ TEST_CASE("missing ';' is reported after the statement and both statements are k
 TEST_CASE("a missing part is named by what was expected", "[syntax][errors]") {
   CHECK(errors_of("create table users (id int, email, name text);") ==
         std::vector<std::string>{"1:34: expected a column type after 'email'"});
-  CHECK(errors_of("drop table ;") == std::vector<std::string>{"1:12: expected a table name after 'table'"});
+  CHECK(errors_of("drop table ;") ==
+        std::vector<std::string>{"1:12: expected a table name after 'table'"});
   CHECK(errors_of("drop column users;") ==
         std::vector<std::string>{"1:18: expected '.' after 'users'"});
   CHECK(errors_of("create table t (a int default);") ==
         std::vector<std::string>{"1:30: expected an expression after 'default'"});
-  CHECK(errors_of("create enum e ();") == std::vector<std::string>{"1:16: expected a string after '('"});
+  CHECK(errors_of("create enum e ();") ==
+        std::vector<std::string>{"1:16: expected a string after '('"});
   CHECK(errors_of("alter column t.c set nul;") ==
         std::vector<std::string>{"1:22: unexpected 'nul': expected 'not' or 'default'"});
   CHECK(errors_of("create table t (a int not nul);") ==
         std::vector<std::string>{"1:27: expected 'null' after 'not'"});
   CHECK(errors_of("create foo;") ==
-        std::vector<std::string>{"1:8: unexpected 'foo': expected 'table', 'unique', 'index' or 'enum'"});
+        std::vector<std::string>{
+            "1:8: unexpected 'foo': expected 'table', 'unique', 'index' or 'enum'"});
   CHECK(errors_of("backfill t set a = 1 where;") ==
         std::vector<std::string>{"1:27: expected an expression after 'where'"});
-  CHECK(errors_of("sql;") == std::vector<std::string>{"1:4: expected a dollar-quoted body ($$ ... $$) after 'sql'"});
-  CHECK(errors_of("set = 1;") == std::vector<std::string>{"1:5: expected a setting name after 'set'"});
-  CHECK(errors_of("after ;") == std::vector<std::string>{"1:7: expected a migration id after 'after'"});
+  CHECK(errors_of("sql;") ==
+        std::vector<std::string>{"1:4: expected a dollar-quoted body ($$ ... $$) after 'sql'"});
+  CHECK(errors_of("set = 1;") ==
+        std::vector<std::string>{"1:5: expected a setting name after 'set'"});
+  CHECK(errors_of("after ;") ==
+        std::vector<std::string>{"1:7: expected a migration id after 'after'"});
 }
 
 TEST_CASE("an unknown word where an operation belongs", "[syntax][errors]") {
@@ -80,13 +88,15 @@ TEST_CASE("an unknown word where an operation belongs", "[syntax][errors]") {
   CHECK(help_of("crate table t (a int);") == "did you mean 'create'?");
   CHECK(help_of("create table t (a int uniq);") == "did you mean 'unique'?");
   CHECK(errors_of("create table t (a int uniq);") ==
-        std::vector<std::string>{"1:23: unexpected 'uniq': expected a column clause such as 'not null', "
-                                 "',' or ')'"});
+        std::vector<std::string>{
+            "1:23: unexpected 'uniq': expected a column clause such as 'not null', "
+            "',' or ')'"});
   CHECK(errors_of("no transaction { foo; }") ==
         std::vector<std::string>{"1:18: unexpected 'foo': expected an operation such as "
                                  "'create table' or 'add column', or '}'"});
-  CHECK(errors_of("}") == std::vector<std::string>{
-                              "1:1: unexpected '}': expected an operation such as 'create table' or 'add column'"});
+  CHECK(errors_of("}") ==
+        std::vector<std::string>{
+            "1:1: unexpected '}': expected an operation such as 'create table' or 'add column'"});
 }
 
 TEST_CASE("column lists: missing and trailing commas", "[syntax][errors]") {
@@ -116,14 +126,15 @@ TEST_CASE("every error of a file is reported; good statements stay", "[syntax][e
       "create index on a (x);\n"
       "wat;\n"
       "drop table a;\n");
-  CHECK(p.messages() == std::vector<std::string>{
-                            "2:23: unexpected ',' after the last column definition",
-                            "3:6: unexpected 'tabel': expected 'table', 'column', 'constraint', "
-                            "'index' or 'enum'",
-                            "5:21: unexpected ';': expected 'not' or 'default'",
-                            "7:1: unexpected 'wat': expected an operation such as 'create table' or "
-                            "'add column'",
-                        });
+  CHECK(p.messages() ==
+        std::vector<std::string>{
+            "2:23: unexpected ',' after the last column definition",
+            "3:6: unexpected 'tabel': expected 'table', 'column', 'constraint', "
+            "'index' or 'enum'",
+            "5:21: unexpected ';': expected 'not' or 'default'",
+            "7:1: unexpected 'wat': expected an operation such as 'create table' or "
+            "'add column'",
+        });
   REQUIRE(p.m.up.size() == 5);
   CHECK(std::holds_alternative<ast::CreateTable>(p.m.up[0].op));
   CHECK(std::holds_alternative<ast::CreateTable>(p.m.up[1].op));  // only the stray ',' is wrong
@@ -147,7 +158,8 @@ TEST_CASE("recovery stops at a line that starts a new statement", "[syntax][erro
 }
 
 TEST_CASE("unterminated literals and comments", "[syntax][errors]") {
-  Parsed s = parse_mig_text("drop table a;\ncreate table b (x text default 'abc);\ndrop table c;\n");
+  Parsed s =
+      parse_mig_text("drop table a;\ncreate table b (x text default 'abc);\ndrop table c;\n");
   CHECK(s.messages() == std::vector<std::string>{"2:32: unterminated string"});
   CHECK(s.diags.all()[0].kind == DiagKind::UnterminatedString);
   CHECK(s.m.up.size() == 1);
@@ -185,7 +197,10 @@ TEST_CASE("stray characters and bytes that are not UTF-8", "[syntax][errors]") {
   CHECK(std::get<ast::CreateTable>(p.m.up[0].op).columns.size() == 1);  // 'b'
   CHECK(std::get<ast::DropTable>(p.m.up[1].op).table.name == "e");
   // A byte order mark is not an error.
-  CHECK(parse_mig_text("\xef\xbb\xbf" "drop table a;").diags.all().empty());
+  CHECK(parse_mig_text("\xef\xbb\xbf"
+                       "drop table a;")
+            .diags.all()
+            .empty());
 }
 
 TEST_CASE("settings: invalid values and unknown names", "[syntax][errors]") {
@@ -204,7 +219,8 @@ TEST_CASE("settings: invalid values and unknown names", "[syntax][errors]") {
             "2:25: invalid duration '5000' for setting 'statement_timeout'",
             "3:5: unknown setting 'lock_timout'",
             "4:14: invalid value 'yes' for setting 'online': expected 'true' or 'false'",
-            "5:19: invalid value 'always' for setting 'transaction': expected 'per-migration' or 'none'",
+            "5:19: invalid value 'always' for setting 'transaction': expected 'per-migration' or "
+            "'none'",
             "7:1: setting 'online' is given twice",
             "8:5: unknown setting 'colour'",
         });
@@ -221,14 +237,17 @@ TEST_CASE("SQL-style mistakes say what to write", "[syntax][errors]") {
   Parsed a = parse_mig_text("alter table users add column phone text, drop column fax;");
   REQUIRE(a.diags.all().size() == 2);
   CHECK(a.diags.all()[0].kind == DiagKind::SqlStyleSyntax);
-  CHECK(a.diags.all()[0].message == "'alter table' is SQL: a migration names the table in each operation");
+  CHECK(a.diags.all()[0].message ==
+        "'alter table' is SQL: a migration names the table in each operation");
   CHECK(a.diags.all()[0].help == "write 'add column users.phone text;'");
   CHECK(a.diags.all()[1].help == "write 'drop column users.fax;'");
   CHECK(a.diags.all()[0].range.begin.column == 1);
   CHECK(help_of("alter table t rename column a to b;") == "write 'rename column t.a to b;'");
   CHECK(help_of("alter table t rename to u;") == "write 'rename table t to u;'");
-  CHECK(help_of("alter table t alter column a set not null;") == "write 'alter column t.a set not null;'");
-  CHECK(help_of("alter table t add constraint c unique (a);") == "write 'add constraint c on t unique (a);'");
+  CHECK(help_of("alter table t alter column a set not null;") ==
+        "write 'alter column t.a set not null;'");
+  CHECK(help_of("alter table t add constraint c unique (a);") ==
+        "write 'add constraint c on t unique (a);'");
   CHECK(help_of("alter table t drop constraint c;") == "write 'drop constraint c on t;'");
   CHECK(help_of("create type mood as enum ('a', 'b');") == "write 'create enum mood ('a', 'b');'");
   CHECK(help_of("drop table if exists t;") == "remove 'if exists'");
@@ -252,11 +271,14 @@ TEST_CASE("clauses given twice or contradicting, bad numbers and type arguments"
   CHECK(errors_of("create table t (a varchar(1, 2));") ==
         std::vector<std::string>{"1:26: type 'varchar' takes one argument, its length"});
   CHECK(errors_of("create table t (a varchar(1.5));") ==
-        std::vector<std::string>{"1:27: '1.5' is not a valid argument of type 'varchar': a whole number is needed"});
+        std::vector<std::string>{
+            "1:27: '1.5' is not a valid argument of type 'varchar': a whole number is needed"});
   CHECK(errors_of("backfill t set a = 1 batch 0;") ==
-        std::vector<std::string>{"1:28: invalid batch size '0': a whole number of rows greater than 0 is needed"});
+        std::vector<std::string>{
+            "1:28: invalid batch size '0': a whole number of rows greater than 0 is needed"});
   CHECK(errors_of("after 1.5;") ==
-        std::vector<std::string>{"1:7: '1.5' is not a migration id: ids are letters, digits and '_'"});
+        std::vector<std::string>{
+            "1:7: '1.5' is not a migration id: ids are letters, digits and '_'"});
   CHECK(help_of("after 0001_initial_schema.mig;") ==
         "write the id without the file extension: '0001_initial_schema'");
 }
@@ -266,7 +288,8 @@ TEST_CASE("blocks and header in the wrong place", "[syntax][errors]") {
         std::vector<std::string>{"2:16: expected '}' to close the 'no transaction' block"});
   CHECK(errors_of("drop table a;\nafter 0001_x;") ==
         std::vector<std::string>{"2:1: 'after' must come before the first operation"});
-  CHECK(errors_of("after a;\nafter b;") == std::vector<std::string>{"2:1: a second 'after' in the same migration"});
+  CHECK(errors_of("after a;\nafter b;") ==
+        std::vector<std::string>{"2:1: a second 'after' in the same migration"});
   CHECK(errors_of("no transaction { set online = true; }") ==
         std::vector<std::string>{"1:18: 'set' cannot be inside a block"});
   CHECK(errors_of("down { }\ndown { }") ==
@@ -276,7 +299,8 @@ TEST_CASE("blocks and header in the wrong place", "[syntax][errors]") {
   CHECK(errors_of("no transaction { no transaction { } }") ==
         std::vector<std::string>{"1:18: 'no transaction' blocks cannot be nested"});
   CHECK(errors_of("sql $$ a $$ postgres $$ b $$;") ==
-        std::vector<std::string>{"1:5: a body without a dialect must be the only one of its 'sql' operation"});
+        std::vector<std::string>{
+            "1:5: a body without a dialect must be the only one of its 'sql' operation"});
   CHECK(errors_of("sql postgres $$ a $$ postgres $$ b $$;") ==
         std::vector<std::string>{"1:22: a second 'sql' body for 'postgres'"});
 }
@@ -286,7 +310,8 @@ TEST_CASE("messages never show parser jargon, whatever the input", "[syntax][err
   REQUIRE(parse_mig_text(valid).diags.all().empty());
   // Every prefix of a valid file, and the file with one byte dropped.
   for (std::size_t cut = 0; cut <= valid.size(); cut += 3) {
-    for (const std::string& text : {valid.substr(0, cut), valid.substr(0, cut) + valid.substr(cut + 1)}) {
+    for (const std::string& text :
+         {valid.substr(0, cut), valid.substr(0, cut) + valid.substr(cut + 1)}) {
       Parsed p = parse_mig_text(text);
       for (const Diagnostic& d : p.diags.all()) {
         INFO(text);

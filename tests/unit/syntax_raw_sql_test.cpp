@@ -1,7 +1,6 @@
 // Raw SQL migrations: header directives, statements split with libpg_query,
 // PostgreSQL's own syntax errors, checksums, and parsing from several threads.
 #include <catch2/catch.hpp>
-
 #include <thread>
 
 #include "syntax_test_support.h"
@@ -100,7 +99,8 @@ TEST_CASE("raw SQL: the down file and the checksum of the pair", "[syntax][raw]"
   std::string up = "CREATE TABLE a (x int);\r\n";
   std::string down = "-- migrac:no-transaction\nDROP TABLE a;\n";
   Parsed p = parse_sql_text(up, &down);
-  CHECK(p.messages() == std::vector<std::string>{"1:4: '-- migrac:' directives belong in the .up.sql file"});
+  CHECK(p.messages() ==
+        std::vector<std::string>{"1:4: '-- migrac:' directives belong in the .up.sql file"});
   CHECK_FALSE(p.m.no_transaction);
   REQUIRE(p.m.raw_down.size() == 1);
   CHECK(p.m.raw_down[0].text == "DROP TABLE a");
@@ -127,8 +127,10 @@ TEST_CASE("parsing from several threads at once gives the same results", "[synta
       for (int i = 0; i < 50; ++i) {
         Parsed a = parse_mig_text(mig);
         Parsed b = parse_sql_text(sql);
-        if (a.messages() != ref_mig.messages() || a.m.up.size() != ref_mig.m.up.size()) ++mismatches;
-        if (b.messages() != ref_sql.messages() || b.m.raw_up.size() != ref_sql.m.raw_up.size()) ++mismatches;
+        if (a.messages() != ref_mig.messages() || a.m.up.size() != ref_mig.m.up.size())
+          ++mismatches;
+        if (b.messages() != ref_sql.messages() || b.m.raw_up.size() != ref_sql.m.raw_up.size())
+          ++mismatches;
       }
     });
   }

@@ -2,10 +2,10 @@
 // Helpers for the syntax tests: parse a text as a .mig (or raw SQL) migration
 // and look at its diagnostics as "line:col: message" strings.
 
+#include <fmt/format.h>
+
 #include <string>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "compiler/source/loader.h"
 #include "compiler/syntax/parse.h"
