@@ -63,8 +63,4 @@ class Lowering {
   std::map<int, int> block_groups_;  // no-transaction block -> group
 };
 
-// `base`, cut to `max_bytes` with a stable hash suffix when longer (never
-// splitting a UTF-8 sequence).
-std::string shorten_name(const std::string& base, std::size_t max_bytes);
-
 }  // namespace migrac
