@@ -230,16 +230,11 @@ std::optional<std::vector<std::size_t>> offline_range(const Project& project, co
 }
 
 int check_reversible(const Project& project, const std::vector<MigrationPlan>& plans) {
-  int code = kOk;
-  for (const MigrationPlan& p : plans) {
-    if (p.reversible) continue;
-    std::string where = p.irreversible_at.valid() ? project.sources.location(p.irreversible_at) + ": " : "";
-    std::cerr << fmt::format("{}error: migration '{}' cannot be reverted: {}\n", where, p.id,
-                             p.irreversible_reason.empty() ? "it has no reverse" : p.irreversible_reason);
-    code = kMigrationErrors;
-  }
-  if (code != kOk) std::cerr << "migrac downgrade: nothing was reverted\n";
-  return code;
+  Diagnostics diags;
+  if (migrac::check_reversible(plans, diags)) return kOk;
+  std::cerr << render_text(diags, project.sources) << render_summary(diags);
+  std::cerr << "migrac downgrade: nothing was reverted\n";
+  return kMigrationErrors;
 }
 
 }  // namespace migrac::cli
