@@ -45,9 +45,11 @@ void register_locking_rules(std::vector<Rule>& out) {
                  RuleScope::RawSql,
                  "A DDL statement that waits for its lock (behind a long query) blocks every "
                  "query that arrives after it, so a migration can take the application down "
-                 "without ever running. `lock_timeout` makes it give up instead.",
-                 "Start the file with `SET lock_timeout = '5s';` (migrac sets it by itself for "
-                 ".mig migrations, from the `lock_timeout` setting).",
+                 "without ever running. `lock_timeout` makes it give up instead. migrac's runner "
+                 "and scripts set it around every migration (setting `lock_timeout`, default "
+                 "5s), raw ones included, so this is advice for raw files that are also run "
+                 "by other means (psql, another tool).",
+                 "Start the file with `SET lock_timeout = '5s';`.",
                  "require-lock-timeout, require-timeout-settings"});
   out.push_back({DiagKind::LintMissingStatementTimeout, "missing-statement-timeout", "locking",
                  RuleScope::RawSql,
