@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Lint speed: migrac on N raw SQL migrations and on the N equivalent .mig
 # migrations, beside squawk (npm squawk-cli) on the same N SQL files, in one
-# run, with one printed table (median wall time of 5 runs each).
+# run, with one printed table (median wall time of 7 interleaved runs each).
 #
 #   bench/bench_lint.sh [N]        N defaults to 1000
 #
@@ -61,26 +61,24 @@ sql_dir, mig_dir = os.path.join(work, "sql"), os.path.join(work, "mig")
 sql_files = sorted(os.path.join(sql_dir, f) for f in os.listdir(sql_dir) if f.endswith(".up.sql"))
 statements = sum(open(f).read().count(";") for f in sql_files)
 
-def run(cmd):
-    times = []
-    out = ""
-    for _ in range(5):
-        t = time.perf_counter()
-        p = subprocess.run(cmd, capture_output=True, text=True)
-        times.append(time.perf_counter() - t)
-        out = p.stdout
-    return statistics.median(times), out
-
-rows = []
-t, out = run([migrac, "lint", "--dir", sql_dir, "--format", "github"])
-rows.append(("migrac lint", f"{n} raw .up.sql", t, sum(1 for l in out.splitlines() if l.startswith("::"))))
-t, out = run([migrac, "lint", "--dir", mig_dir, "--format", "github"])
-rows.append(("migrac lint", f"{n} .mig", t, sum(1 for l in out.splitlines() if l.startswith("::"))))
+# The runs are interleaved (one of each tool per round), so that load from
+# other processes on the machine falls on every tool alike.
+RUNS = 7
+cmds = [("migrac lint", f"{n} raw .up.sql", [migrac, "lint", "--dir", sql_dir, "--format", "github"], "::"),
+        ("migrac lint", f"{n} .mig", [migrac, "lint", "--dir", mig_dir, "--format", "github"], "::")]
 if os.access(squawk, os.X_OK):
     version = subprocess.run([squawk, "--version"], capture_output=True, text=True).stdout.strip()
-    t, out = run([squawk, "--reporter", "gcc"] + sql_files)
-    rows.append((version, f"{n} raw .up.sql", t, sum(1 for l in out.splitlines() if ": warning: " in l or ": error: " in l)))
-print(f"lint benchmark: {n} migrations ({statements} SQL statements), median of 5 runs, {os.cpu_count()} cores")
+    cmds.append((version, f"{n} raw .up.sql", [squawk, "--reporter", "gcc"] + sql_files, ": warning: "))
+times = [[] for _ in cmds]
+found = [0] * len(cmds)
+for _ in range(RUNS):
+    for i, (_, _, cmd, marker) in enumerate(cmds):
+        t = time.perf_counter()
+        p = subprocess.run(cmd, capture_output=True, text=True)
+        times[i].append(time.perf_counter() - t)
+        found[i] = sum(1 for l in p.stdout.splitlines() if marker in l)
+rows = [(tool, what, statistics.median(times[i]), found[i]) for i, (tool, what, _, _) in enumerate(cmds)]
+print(f"lint benchmark: {n} migrations ({statements} SQL statements), median of {RUNS} interleaved runs, {os.cpu_count()} cores")
 print(f"| {'tool':<14} | {'input':<16} | {'wall (s)':>8} | {'files/s':>8} | {'findings':>8} |")
 print(f"| {'-'*14} | {'-'*16} | {'-'*8}: | {'-'*7}: | {'-'*7}: |")
 for tool, what, t, found in rows:
