@@ -18,6 +18,18 @@ std::int64_t ms_since(Clock::time_point t0) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - t0).count();
 }
 
+// The first words of a statement, on one line, for kill-point labels.
+std::string sql_head(const std::string& sql) {
+  std::string out;
+  for (char ch : sql) {
+    if (out.size() >= 48) break;
+    char c = (ch == '\n' || ch == '\t' || ch == '\r') ? ' ' : ch;
+    if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
+    out += c;
+  }
+  return out;
+}
+
 bool starts_with_word(const std::string& sql, std::string_view word) {
   std::size_t b = sql.find_first_not_of(" \t\r\n");
   if (b == std::string::npos || sql.size() - b < word.size()) return false;
@@ -242,7 +254,7 @@ std::optional<db::DbError> Runner::run_statement(Context& c, const PlannedStatem
     if (!needed) return std::nullopt;
   }
   if (kill_points_enabled()) {
-    std::string label = fmt::format("sent stmt {}", index + 1);
+    std::string label = fmt::format("sent stmt {} ({})", index + 1, sql_head(st.sql));
     db_.set_after_send([&c, label] { c.point(label); });
   }
   db::Result r = db_.exec(st.sql);
@@ -260,7 +272,7 @@ std::optional<db::DbError> Runner::run_backfill(Context& c, const PlannedStateme
       if (auto err = exec_plain("BEGIN")) return err;
     }
     if (kill_points_enabled()) {
-      std::string label = fmt::format("sent stmt {} batch {}", index + 1, batches + 1);
+      std::string label = fmt::format("sent stmt {} batch {} ({})", index + 1, batches + 1, sql_head(st.sql));
       db_.set_after_send([&c, label] { c.point(label); });
     }
     db::Result r = db_.exec(st.sql);

@@ -1,0 +1,111 @@
+# Shared helpers of the live tests (sourced). Each test gets its own database
+# inside the cluster of MIGRAC_TEST_PG_URL (scripts/test starts one for the
+# whole ctest run), so tests run in parallel; the database is dropped on exit.
+#   MIGRAC             the migrac binary (set by ctest)
+#   MIGRAC_SOURCE_DIR  the source tree (for migrations/)
+set -euo pipefail
+
+if [ -z "${MIGRAC_TEST_PG_URL:-}" ]; then
+  echo "FAIL: MIGRAC_TEST_PG_URL is not set (run through scripts/test, or eval \"\$(scripts/pg-cluster start DIR)\")" >&2
+  exit 1
+fi
+: "${MIGRAC:?MIGRAC must name the migrac binary}"
+: "${MIGRAC_SOURCE_DIR:?MIGRAC_SOURCE_DIR must name the source tree}"
+unset MIGRAC_URL DATABASE_URL PGPASSWORD
+
+TEST_NAME=$(basename "$0" .sh)
+WORK=$(mktemp -d "/tmp/migrac-${TEST_NAME}.XXXXXX")
+DATABASES=()
+BACKGROUND=()
+
+# The URL of the test cluster with another database name.
+url_for() {
+  local base=${MIGRAC_TEST_PG_URL%%\?*} query=""
+  [[ $MIGRAC_TEST_PG_URL == *\?* ]] && query="?${MIGRAC_TEST_PG_URL#*\?}"
+  echo "${base%/*}/$1$query"
+}
+
+admin_sql() { psql "$MIGRAC_TEST_PG_URL" -X -q -v ON_ERROR_STOP=1 -At -c "$1"; }
+# sql DB STATEMENT: one statement in database DB, rows unaligned.
+sql() { psql "$(url_for "$1")" -X -q -v ON_ERROR_STOP=1 -At -c "$2"; }
+
+# new_db [TEMPLATE]: a fresh database with a unique name; prints the name.
+new_db() {
+  local name="${TEST_NAME}_$$_${RANDOM}${RANDOM}"
+  name=${name,,}
+  if [ -n "${1:-}" ]; then admin_sql "CREATE DATABASE $name TEMPLATE $1" >/dev/null
+  else admin_sql "CREATE DATABASE $name" >/dev/null; fi
+  DATABASES+=("$name")
+  echo "$name"
+}
+
+cleanup() {
+  local rc=$?
+  for pid in "${BACKGROUND[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for db in "${DATABASES[@]}"; do admin_sql "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true; done
+  if [ $rc -eq 0 ]; then rm -rf "$WORK"; else echo "(work files kept in $WORK)" >&2; fi
+}
+trap cleanup EXIT
+
+# A private copy of the example project (tests edit it).
+copy_project() {
+  local dir="$WORK/${1:-project}"
+  mkdir -p "$dir"
+  cp "$MIGRAC_SOURCE_DIR"/migrations/*.mig "$dir"/
+  echo "$dir"
+}
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+step() { echo "--- $*"; }
+
+# expect_rc WANT CMD...: runs CMD, output into $WORK/out and $WORK/err.
+expect_rc() {
+  local want=$1; shift
+  local rc=0
+  "$@" >"$WORK/out" 2>"$WORK/err" || rc=$?
+  if [ "$rc" != "$want" ]; then
+    echo "stdout:"; cat "$WORK/out"; echo "stderr:"; cat "$WORK/err"
+    fail "expected exit $want, got $rc: $*"
+  fi
+}
+out_has() { grep -qF -- "$1" "$WORK/out" || { cat "$WORK/out"; fail "stdout lacks '$1'"; }; }
+err_has() { grep -qF -- "$1" "$WORK/err" || { cat "$WORK/err"; fail "stderr lacks '$1'"; }; }
+equals() { [ "$1" == "$2" ] || fail "$3: expected '$2', got '$1'"; }
+
+# Catalog facts.
+table_exists() { [ "$(sql "$1" "SELECT to_regclass('public.$2') IS NOT NULL")" == t ]; }
+column_exists() {
+  [ "$(sql "$1" "SELECT count(*) FROM information_schema.columns WHERE table_schema = 'public' AND table_name = '$2' AND column_name = '$3'")" == 1 ]
+}
+history_count() { sql "$1" "SELECT count(*) FROM migrac_history"; }
+complete_count() {
+  sql "$1" "SELECT count(*) FROM migrac_history WHERE segments_done = segments_total AND down_done = 0 AND segment_started = 0"
+}
+invalid_indexes() { sql "$1" "SELECT count(*) FROM pg_index WHERE NOT indisvalid"; }
+# The schema, as pg_dump prints it, and the history rows without times.
+catalog_dump() {
+  pg_dump --schema-only --no-owner --no-privileges "$(url_for "$1")" | grep -v '^--' | grep -v '^$'
+  sql "$1" "SELECT id, checksum, parents, segments_done, segments_total, down_done, segment_started FROM migrac_history ORDER BY id"
+}
+
+# The example project's head schema, checked in the catalog.
+check_head_schema() {
+  local db=$1
+  for t in users orders articles tags article_tags order_status_history; do
+    table_exists "$db" "$t" || fail "table $t missing"
+  done
+  [ "$(sql "$db" "SELECT count(*) FROM pg_views WHERE viewname = 'active_users'")" == 1 ] || fail "view active_users missing"
+  column_exists "$db" users display_name || fail "users.display_name missing"
+  column_exists "$db" users full_name && fail "users.full_name still there"
+  equals "$(sql "$db" "SELECT is_nullable FROM information_schema.columns WHERE table_name = 'users' AND column_name = 'display_name'")" NO "users.display_name nullable"
+  equals "$(sql "$db" "SELECT is_nullable FROM information_schema.columns WHERE table_name = 'articles' AND column_name = 'slug'")" NO "articles.slug nullable"
+  equals "$(sql "$db" "SELECT string_agg(enumlabel, ',' ORDER BY enumsortorder) FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid WHERE t.typname = 'order_status'")" \
+    "pending,paid,shipped,refunded,cancelled" "order_status values"
+  equals "$(sql "$db" "SELECT count(*) FROM pg_constraint WHERE conname = 'uq_articles_slug' AND contype = 'u'")" 1 "uq_articles_slug"
+  equals "$(sql "$db" "SELECT count(*) FROM pg_indexes WHERE indexname IN ('ix_users_phone_number', 'ix_users_display_name')")" 2 "users indexes"
+  equals "$(invalid_indexes "$db")" 0 "INVALID indexes"
+  equals "$(history_count "$db")" "$N_MIGRATIONS" "history rows"
+  equals "$(complete_count "$db")" "$N_MIGRATIONS" "complete history rows"
+}
+N_MIGRATIONS=$(ls "$MIGRAC_SOURCE_DIR"/migrations/*.mig | wc -l)
+HEAD_ID=$(ls "$MIGRAC_SOURCE_DIR"/migrations/*.mig | sort | tail -1 | xargs basename | sed 's/\.mig$//')
