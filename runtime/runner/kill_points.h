@@ -6,6 +6,8 @@
 //
 //   MIGRAC_TEST_KILL_AT=N        the process kills itself with SIGKILL at the
 //                                Nth point it reaches (1-based)
+//   MIGRAC_TEST_KILL_AT_LABEL=S  ... at the first point whose label contains S
+//                                (labels: "<id> up seg 2/5 autocommit: sent stmt 3 (CREATE ...)")
 //   MIGRAC_TEST_KILL_DELAY_MS=M  wait M ms first (at a "sent" point: the server
 //                                is then inside the statement)
 //   MIGRAC_TEST_POINTS=FILE      append "N label" for every point reached
