@@ -209,29 +209,34 @@ bool Runner::run_autocommit(Context& c, const Segment& seg) {
       if (s) resets.push_back(s->reset_sql);
       continue;
     }
+    const PlannedStatement* failed_st = &st;
     for (int attempt = 0;; ++attempt) {
-      auto err = run_statement(c, st, false, i);
+      std::optional<db::DbError> err;
+      if (attempt > 0) {
+        // A failed concurrent build leaves an INVALID index: recover first.
+        for (std::size_t j = 0; j < i && !err; ++j) {
+          if (seg.statements[j].role != StatementRole::Recovery) continue;
+          err = run_statement(c, seg.statements[j], false, j);
+          if (err) failed_st = &seg.statements[j];
+        }
+      }
+      if (!err) {
+        failed_st = &st;
+        err = run_statement(c, st, false, i);
+      }
       if (!err) break;
       if (is_retryable(*err) && attempt < options_.retries) {
         std::int64_t wait = backoff(attempt + 1);
         progress_.retry(c.plan->id, c.segment, *err, attempt + 1, options_.retries, wait);
         std::this_thread::sleep_for(std::chrono::milliseconds(wait));
-        // A failed concurrent build leaves an INVALID index: recover first.
-        for (std::size_t j = 0; j < i; ++j) {
-          if (seg.statements[j].role != StatementRole::Recovery) continue;
-          if (auto rerr = run_statement(c, seg.statements[j], false, j)) {
-            reset_all();
-            return fail(c, &seg.statements[j], *rerr, partial_note);
-          }
-        }
         continue;
       }
-      if (c.resumed && done_by_interrupted_run(*err, st)) {
+      if (c.resumed && failed_st == &st && done_by_interrupted_run(*err, st)) {
         progress_.note(fmt::format("already done by the interrupted run: {}", err->message));
         break;
       }
       reset_all();
-      return fail(c, &st, *err, partial_note);
+      return fail(c, failed_st, *err, partial_note);
     }
     c.point(fmt::format("after stmt {}", i + 1));
   }
