@@ -17,6 +17,7 @@ TEST_NAME=$(basename "$0" .sh)
 WORK=$(mktemp -d "/tmp/migrac-${TEST_NAME}.XXXXXX")
 DATABASES=()
 BACKGROUND=()
+ON_EXIT=()  # commands run at exit (before the work folder goes)
 
 # The URL of the test cluster with another database name.
 url_for() {
@@ -43,6 +44,7 @@ cleanup() {
   local rc=$?
   for pid in "${BACKGROUND[@]}"; do kill "$pid" 2>/dev/null || true; done
   for db in "${DATABASES[@]}"; do admin_sql "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true; done
+  for cmd in "${ON_EXIT[@]}"; do eval "$cmd" >/dev/null 2>&1 || true; done
   if [ $rc -eq 0 ]; then rm -rf "$WORK"; else echo "(work files kept in $WORK)" >&2; fi
 }
 trap cleanup EXIT
