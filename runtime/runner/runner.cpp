@@ -68,11 +68,12 @@ struct Runner::Context {
     kill_point(fmt::format("{} {} seg {}/{} {}: {}", plan->id, down ? "down" : "up", segment,
                            segments, transactional ? "tx" : "autocommit", what));
   }
-  // The history statement that records segment `segment` as done.
-  std::string done_sql(const HistoryTable& t, std::int64_t ms) const {
-    if (!down) return history_up_done_sql(t, key, segment, std::to_string(ms));
+  // The history statement that records segment `segment` as done;
+  // `duration_sql` is an SQL expression of its milliseconds.
+  std::string done_sql(const HistoryTable& t, const std::string& duration_sql) const {
+    if (!down) return history_up_done_sql(t, key, segment, duration_sql);
     if (segment >= segments) return history_delete_sql(t, plan->id);
-    return history_down_done_sql(t, plan->id, segment, std::to_string(ms));
+    return history_down_done_sql(t, plan->id, segment, duration_sql);
   }
 };
 
@@ -145,34 +146,68 @@ bool Runner::run_migration(const Step& step, bool down) {
   return true;
 }
 
+// Whether a transactional segment can go in one round trip: only plain
+// statements (no condition to check, no loop, no user SQL that might hold
+// several statements), and no test hook between them.
+bool batchable(const Segment& seg) {
+  if (kill_points_enabled()) return false;
+  for (const PlannedStatement& st : seg.statements) {
+    if (st.role != StatementRole::Ddl && st.role != StatementRole::Setting) return false;
+  }
+  return true;
+}
+
+std::optional<db::DbError> Runner::run_batched(Context& c, const Segment& seg,
+                                               const PlannedStatement*& failed_st, bool& in_transaction) {
+  std::vector<std::string> batch;
+  batch.reserve(seg.statements.size() + 3);
+  batch.emplace_back("BEGIN");
+  for (const PlannedStatement& st : seg.statements) batch.push_back(st.sql);
+  batch.push_back(c.done_sql(table_, kTransactionDurationSql));
+  batch.emplace_back("COMMIT");
+  std::size_t failed = 0;
+  db::Result r = db_.exec_batch(batch, failed);
+  if (r.ok()) return std::nullopt;
+  if (failed >= 1 && failed <= seg.statements.size()) failed_st = &seg.statements[failed - 1];
+  // BEGIN ran and COMMIT did not: the transaction is open (aborted).
+  in_transaction = failed >= 1 && failed < batch.size() - 1;
+  return r.error;
+}
+
 bool Runner::run_transactional(Context& c, const Segment& seg) {
+  bool batch = batchable(seg);
   for (int attempt = 0;; ++attempt) {
-    c.point("before begin");
-    if (auto err = exec_plain("BEGIN")) return fail(c, nullptr, *err, "nothing of this segment is applied");
     auto t0 = Clock::now();
     std::optional<db::DbError> failed;
     const PlannedStatement* failed_st = nullptr;
-    for (std::size_t i = 0; i < seg.statements.size() && !failed; ++i) {
-      c.point(fmt::format("before stmt {}", i + 1));
-      failed = run_statement(c, seg.statements[i], true, i);
-      if (failed) failed_st = &seg.statements[i];
-      else c.point(fmt::format("after stmt {}", i + 1));
-    }
-    if (!failed) {
-      c.point("before history");
-      failed = exec_plain(c.done_sql(table_, ms_since(t0)));
-    }
-    if (!failed) {
-      c.point("before commit");
-      failed = exec_plain("COMMIT");
-      if (!failed) {
-        c.point("after commit");
-        progress_.segment_done(c.segment, c.segments, true, seg.statements.size(), ms_since(t0));
-        return true;
-      }
+    bool in_transaction = true;
+    if (batch) {
+      failed = run_batched(c, seg, failed_st, in_transaction);
     } else {
-      exec_plain("ROLLBACK");
+      c.point("before begin");
+      if (auto err = exec_plain("BEGIN")) return fail(c, nullptr, *err, "nothing of this segment is applied");
+      for (std::size_t i = 0; i < seg.statements.size() && !failed; ++i) {
+        c.point(fmt::format("before stmt {}", i + 1));
+        failed = run_statement(c, seg.statements[i], true, i);
+        if (failed) failed_st = &seg.statements[i];
+        else c.point(fmt::format("after stmt {}", i + 1));
+      }
+      if (!failed) {
+        c.point("before history");
+        failed = exec_plain(c.done_sql(table_, kTransactionDurationSql));
+      }
+      if (!failed) {
+        c.point("before commit");
+        failed = exec_plain("COMMIT");
+        in_transaction = false;  // a failed COMMIT ends the transaction too
+        if (!failed) c.point("after commit");
+      }
     }
+    if (!failed) {
+      progress_.segment_done(c.segment, c.segments, true, seg.statements.size(), ms_since(t0));
+      return true;
+    }
+    if (in_transaction) exec_plain("ROLLBACK");
     if (is_retryable(*failed) && attempt < options_.retries) {
       std::int64_t wait = backoff(attempt + 1);
       progress_.retry(c.plan->id, c.segment, *failed, attempt + 1, options_.retries, wait);
@@ -242,7 +277,7 @@ bool Runner::run_autocommit(Context& c, const Segment& seg) {
   }
   reset_all();
   c.point("before history");
-  if (auto err = exec_plain(c.done_sql(table_, ms_since(t0))))
+  if (auto err = exec_plain(c.done_sql(table_, std::to_string(ms_since(t0)))))
     return fail(c, nullptr, *err, "the segment ran but is not recorded; a rerun repeats it");
   c.point("after history");
   progress_.segment_done(c.segment, c.segments, false, seg.statements.size(), ms_since(t0));
