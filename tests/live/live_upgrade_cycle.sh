@@ -40,6 +40,11 @@ column_exists "$db" users phone_number || fail "users.phone_number missing after
 table_exists "$db" articles && fail "articles exists after +2"
 expect_rc 0 m current
 equals "$(cat "$WORK/out")" "0002_add_phone_number_to_users" "current after +2"
+expect_rc 0 m history
+out_has "0001_create_users_and_orders -> 0002_add_phone_number_to_users (applied) (current),"
+out_has "<base> -> 0001_create_users_and_orders (applied),"
+MIGRAC_URL= expect_rc 0 m history
+grep -q "(applied)" "$WORK/out" && fail "offline history marks what is applied"
 expect_rc 0 m downgrade -1
 column_exists "$db" users phone_number && fail "users.phone_number still there after -1"
 table_exists "$db" users || fail "users gone after -1"
