@@ -31,18 +31,31 @@ struct Capabilities {
   std::size_t max_identifier_length = 63;
 };
 
+// A lock on one more object than LockFacts::table (a referenced table of a
+// foreign key, for instance).
+struct ObjectLock {
+  std::string level;  // "SHARE ROW EXCLUSIVE", ...
+  std::string object; // the table (or type) it locks
+};
+
 // The lock a statement takes and whether it rewrites or scans the table.
 struct LockFacts {
   std::string level;  // "ACCESS EXCLUSIVE", "SHARE UPDATE EXCLUSIVE", ..., "" for none
-  std::string table;  // the table it locks, "" for none
+  std::string table;  // the table it locks (an enum type for ALTER/DROP TYPE), "" for none
   bool rewrites = false;
   bool scans = false;
+  std::vector<ObjectLock> others;  // further objects locked (FK targets), in statement order
+
+  bool takes_lock() const { return !level.empty() || !others.empty(); }
 };
 
 // One emitted statement.
 struct EmittedStatement {
   std::string sql;  // no trailing semicolon
   LockFacts lock;
+  // A self-contained form for scripts when `sql` is one step of a loop (a
+  // backfill batch): a DO block that repeats it. Empty otherwise.
+  std::string script_sql;
 };
 
 // A dialect's SQL writer.
@@ -57,6 +70,13 @@ class Emitter {
                                              Diagnostics& diags) const = 0;
   // A quoted identifier when it needs quoting, else as is.
   virtual std::string quote(std::string_view identifier) const = 0;
+  // A query returning one boolean: true when index `index` exists but is
+  // unusable (left INVALID by an interrupted concurrent build). Empty when the
+  // dialect has no such state.
+  virtual std::string invalid_index_condition(std::string_view index) const {
+    (void)index;
+    return {};
+  }
 };
 
 std::unique_ptr<Emitter> make_emitter(Dialect dialect);

@@ -43,7 +43,9 @@ struct ValidateConstraint { std::string table, name; };
 // ADD CONSTRAINT name PRIMARY KEY|UNIQUE USING INDEX index (online form)
 struct AddConstraintUsingIndex { std::string table; Constraint constraint; std::string index; };
 struct DropConstraint { std::string table; Constraint constraint; };  // the constraint before
-struct CreateIndex { Index index; bool concurrently = false; };
+// if_not_exists is set by the planner for concurrent builds, so a rerun after a
+// build that finished but was not recorded is a no-op
+struct CreateIndex { Index index; bool concurrently = false; bool if_not_exists = false; };
 // if_exists is set by the planner for recovery drops and idempotent reverses
 struct DropIndex { Index index; bool concurrently = false; bool if_exists = false; };
 struct CreateEnum { Enum type; };
@@ -63,8 +65,11 @@ struct Backfill {
 };
 // Raw SQL with per-dialect bodies (dialect empty: every dialect).
 struct RawSql { std::vector<ast::SqlBody> bodies; };
-// Session setting for the current transaction (`SET LOCAL lock_timeout = '5s'`).
-struct SetLocal { std::string name; std::string value; };
+// Session setting for the current transaction (`SET LOCAL lock_timeout = '5s'`);
+// local = false: for the rest of the session (`SET lock_timeout = '5s'`), used
+// outside transactions where SET LOCAL has no effect; an empty value resets
+// the setting to its default (`RESET lock_timeout`).
+struct SetLocal { std::string name; std::string value; bool local = true; };
 
 using ChangeKind =
     std::variant<AddTable, DropTable, RenameTable, AddColumn, DropColumn, RenameColumn,

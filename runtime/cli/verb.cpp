@@ -85,16 +85,22 @@ std::optional<Project> compile_or_report(const Invocation& inv, int& exit_code, 
 }
 
 std::optional<RevisionRef> resolve_revision(const Project& project, const std::string& spec) {
+  int ignored = kOk;
+  return resolve_revision(project, spec, ignored);
+}
+
+std::optional<RevisionRef> resolve_revision(const Project& project, const std::string& spec,
+                                            int& exit_code) {
   const RevisionGraph& g = project.graph;
+  exit_code = kUsage;
   if (spec == "base") return RevisionRef{true, 0};
   if (spec == "head") {
     if (g.heads.size() == 1) return RevisionRef{false, g.heads[0]};
     if (g.heads.empty()) return RevisionRef{true, 0};
-    std::string names;
-    for (std::size_t h : g.heads) names += fmt::format("{}'{}'", names.empty() ? "" : ", ", project.migrations[h].id);
-    std::cerr << fmt::format("migrac: 'head' is ambiguous: more than one head: {}\n"
-                             "  help: write a merge migration (migrac merge A B), or name one head\n",
-                             names);
+    Diagnostics diags;
+    require_single_head(g, project.migrations, diags);
+    std::cerr << render_text(diags, project.sources) << render_summary(diags);
+    exit_code = kMigrationErrors;
     return std::nullopt;
   }
   if (long r = g.find(spec); r >= 0) return RevisionRef{false, static_cast<std::size_t>(r)};

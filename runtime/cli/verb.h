@@ -55,6 +55,10 @@ struct RevisionRef {
   std::size_t rev = 0;
 };
 std::optional<RevisionRef> resolve_revision(const Project& project, const std::string& spec);
+// The same, setting exit_code on failure: kMigrationErrors when 'head' is
+// ambiguous (more than one head, reported as a diagnostic), else kUsage.
+std::optional<RevisionRef> resolve_revision(const Project& project, const std::string& spec,
+                                            int& exit_code);
 
 // The Dialect of the config, or an error message printed and nullopt.
 std::optional<Dialect> config_dialect(const Config& config);

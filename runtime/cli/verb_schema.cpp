@@ -63,8 +63,8 @@ int verb_schema(const Args& args) {
   if (!project) return code;
   model::Schema schema = project->history.final_schema;
   if (at) {
-    auto ref = resolve_revision(*project, *at);
-    if (!ref) return kUsage;
+    auto ref = resolve_revision(*project, *at, code);
+    if (!ref) return code;
     if (ref->is_base) {
       schema = {};
     } else {

@@ -18,18 +18,19 @@ namespace {
 // Up: the revisions after FROM up to TO, in order. Down: those after TO up
 // to FROM (default head), newest first.
 std::optional<std::vector<std::size_t>> select_range(const Project& project,
-                                                     const std::string& spec, bool down) {
+                                                     const std::string& spec, bool down,
+                                                     int& exit_code) {
   std::string from_spec, to_spec = spec;
   if (auto colon = spec.find(':'); colon != std::string::npos) {
     from_spec = spec.substr(0, colon);
     to_spec = spec.substr(colon + 1);
   }
   if (down && from_spec.empty()) from_spec = "head";
-  auto to = resolve_revision(project, to_spec);
+  auto to = resolve_revision(project, to_spec, exit_code);
   if (!to) return std::nullopt;
   std::optional<RevisionRef> from;
   if (!from_spec.empty()) {
-    from = resolve_revision(project, from_spec);
+    from = resolve_revision(project, from_spec, exit_code);
     if (!from) return std::nullopt;
   }
   // The newer end and the older end of the range.
@@ -82,8 +83,8 @@ int verb_sql(const Args& args) {
   if (!project) return code;
 
   std::string spec = inv->positional.empty() ? (down ? "base" : "head") : inv->positional[0];
-  auto revs = select_range(*project, spec, down);
-  if (!revs) return kUsage;
+  auto revs = select_range(*project, spec, down, code);
+  if (!revs) return code;
 
   Diagnostics plan_diags;
   std::vector<MigrationPlan> plans = plan_revisions(*project, *revs, *emitter, plan_diags);

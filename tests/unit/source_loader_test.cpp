@@ -91,7 +91,9 @@ TEST_CASE("the loader reports bad names, orphan down files and missing folders",
   SourceSet sources;
   Diagnostics diags;
   load_directory(dir.path.string(), sources, diags);
+  diags.sort();
   REQUIRE(diags.all().size() == 2);
+  // sorted by file: 0003_c.down.sql is read before bad-name.mig
   CHECK(diags.all()[0].kind == DiagKind::DownWithoutUp);
   CHECK(diags.all()[1].kind == DiagKind::BadFileName);
 

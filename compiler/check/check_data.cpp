@@ -1,0 +1,66 @@
+// Data and escape hatches: backfill and sql.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <utility>
+
+#include "compiler/check/checker.h"
+
+namespace migrac {
+
+namespace {
+
+constexpr std::array<const char*, 3> kDialects{"postgres", "sqlite", "mysql"};
+
+}  // namespace
+
+void Checker::on(const ast::Backfill& op) {
+  model::Table* t = find_table(op.table);
+  if (!t) return;
+  bool ok = true;
+  std::vector<std::string> assigned;
+  for (const ast::Assignment& a : op.assignments) {
+    if (!find_column(std::as_const(*t), a.column)) {
+      ok = false;
+    } else if (std::find(assigned.begin(), assigned.end(), a.column.name) != assigned.end()) {
+      diags_.report(DiagKind::DuplicateColumnInList, a.column.range,
+                    fmt::format("column '{}' is assigned twice", a.column.name));
+      ok = false;
+    } else {
+      assigned.push_back(a.column.name);
+    }
+    if (!check_expr(a.value, *t, nullptr)) ok = false;
+  }
+  if (op.where && !check_expr(*op.where, *t, nullptr)) ok = false;
+  if (!ok) return;
+  model::Backfill b;
+  b.table = t->name;
+  b.assignments = op.assignments;
+  b.where = op.where;
+  if (op.batch) b.batch = *op.batch;
+  if (const model::Constraint* pk = t->primary_key()) b.key_columns = pk->columns;
+  emit(std::move(b), t->name);
+}
+
+void Checker::on(const ast::Sql& op) {
+  // A body given twice for one dialect is a syntax error (compiler/syntax).
+  bool ok = true;
+  for (const ast::SqlBody& body : op.bodies) {
+    if (!body.dialect) continue;
+    const std::string& dialect = body.dialect->name;
+    if (std::find(kDialects.begin(), kDialects.end(), dialect) == kDialects.end()) {
+      std::vector<std::string> known(kDialects.begin(), kDialects.end());
+      std::string help = suggest(dialect, known);
+      if (help.empty()) help = "the dialects are 'postgres', 'sqlite' and 'mysql'";
+      diags_.report(DiagKind::UnknownDialect, body.dialect->range,
+                    fmt::format("unknown dialect '{}' for a sql body", dialect), help);
+      ok = false;
+    }
+  }
+  if (!ok) return;
+  // The model cannot follow what raw SQL does: the replay goes on without it.
+  emit(model::RawSql{op.bodies});
+}
+
+}  // namespace migrac

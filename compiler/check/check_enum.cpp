@@ -1,0 +1,114 @@
+// create enum, alter enum add value, drop enum.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "compiler/check/checker.h"
+
+namespace migrac {
+
+namespace {
+
+std::vector<std::string> enum_names(const model::Schema& schema) {
+  std::vector<std::string> names;
+  for (const auto& [name, e] : schema.enums) names.push_back(name);
+  return names;
+}
+
+}  // namespace
+
+void Checker::on(const ast::CreateEnum& op) {
+  const std::string& name = op.name.name;
+  if (st_.schema.enum_type(name)) {
+    Diagnostic& d = diags_.report(DiagKind::DuplicateEnum, op.name.range,
+                                  fmt::format("enum '{}' already exists", name));
+    note_origin(d, st_.enum_at, name, "enum");
+    return;
+  }
+  if (st_.schema.table(name)) {
+    // A PostgreSQL table has a row type of its own name.
+    diags_.report(DiagKind::NameInUse, op.name.range,
+                  fmt::format("name '{}' is already used by table '{}'", name, name),
+                  "a table's name is also the name of its row type");
+    return;
+  }
+  model::Enum e{name, {}};
+  for (const ast::StringLit& v : op.values) {
+    if (std::find(e.values.begin(), e.values.end(), v.value) != e.values.end()) {
+      diags_.report(DiagKind::DuplicateEnumValue, v.range,
+                    fmt::format("value '{}' appears twice in enum '{}'", v.value, name));
+      continue;
+    }
+    e.values.push_back(v.value);
+  }
+  remember(st_.schema.enums, name);
+  remember(st_.enum_at, name);
+  st_.schema.enums.emplace(name, e);
+  st_.enum_at[name] = op.name.range;
+  emit(model::CreateEnum{std::move(e)});
+}
+
+void Checker::on(const ast::AlterEnumAddValue& op) {
+  auto it = st_.schema.enums.find(op.name.name);
+  if (it == st_.schema.enums.end()) {
+    diags_.report(DiagKind::UnknownEnum, op.name.range,
+                  fmt::format("unknown enum '{}'", op.name.name),
+                  suggest(op.name.name, enum_names(st_.schema)));
+    return;
+  }
+  std::vector<std::string>& values = it->second.values;
+  if (std::find(values.begin(), values.end(), op.value.value) != values.end()) {
+    diags_.report(DiagKind::DuplicateEnumValue, op.value.range,
+                  fmt::format("enum '{}' already has value '{}'", op.name.name, op.value.value));
+    return;
+  }
+  auto pos = values.end();
+  if (op.neighbor) {
+    pos = std::find(values.begin(), values.end(), op.neighbor->value);
+    if (pos == values.end()) {
+      diags_.report(DiagKind::UnknownEnumValue, op.neighbor->range,
+                    fmt::format("enum '{}' has no value '{}'", op.name.name, op.neighbor->value),
+                    suggest(op.neighbor->value, values));
+      return;
+    }
+    if (!op.before) ++pos;
+  }
+  auto index = pos - values.begin();
+  remember(st_.schema.enums, op.name.name);  // copies the values: do it before the insert
+  values.insert(values.begin() + index, op.value.value);
+  std::optional<std::string> neighbor;
+  if (op.neighbor) neighbor = op.neighbor->value;
+  emit(model::AddEnumValue{op.name.name, op.value.value, std::move(neighbor), op.before});
+}
+
+void Checker::on(const ast::DropEnum& op) {
+  auto it = st_.schema.enums.find(op.name.name);
+  if (it == st_.schema.enums.end()) {
+    diags_.report(DiagKind::UnknownEnum, op.name.range,
+                  fmt::format("unknown enum '{}'", op.name.name),
+                  suggest(op.name.name, enum_names(st_.schema)));
+    return;
+  }
+  std::vector<std::string> users;
+  for (const auto& [table_name, table] : st_.schema.tables)
+    for (const model::Column& c : table.columns)
+      if (c.type.kind == ast::TypeKind::Enum && c.type.name == op.name.name)
+        users.push_back(fmt::format("'{}.{}'", table_name, c.name));
+  if (!users.empty()) {
+    std::string list;
+    for (const std::string& u : users) list += (list.empty() ? "" : ", ") + u;
+    diags_.report(DiagKind::EnumInUse, op.name.range,
+                  fmt::format("enum '{}' is still used by column{} {}", op.name.name,
+                              users.size() == 1 ? "" : "s", list),
+                  "drop those columns or change their type first");
+    return;
+  }
+  remember(st_.enum_at, op.name.name);
+  remember(st_.schema.enums, op.name.name);
+  model::Enum before = std::move(it->second);
+  st_.enum_at.erase(op.name.name);
+  st_.schema.enums.erase(op.name.name);
+  emit(model::DropEnum{std::move(before)});
+}
+
+}  // namespace migrac

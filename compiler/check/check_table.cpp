@@ -1,0 +1,205 @@
+// create table, drop table, rename table, and column definitions (shared
+// with add column).
+#include <fmt/format.h>
+
+#include "compiler/check/checker.h"
+
+namespace migrac {
+
+namespace {
+
+// A PendingConstraint for an inline column constraint.
+PendingConstraint inline_constraint(ast::ConstraintKind kind, const ast::ColumnDef& def,
+                                    SourceRange range) {
+  PendingConstraint p;
+  p.constraint.kind = kind;
+  p.constraint.columns = {def.name.name};
+  p.column_ranges = {def.name.range};
+  p.range = range;
+  return p;
+}
+
+}  // namespace
+
+void Checker::add_pending(model::Table& table, std::vector<PendingConstraint>& pending,
+                          std::vector<model::Constraint>* added) {
+  for (int pass = 0; pass < 2; ++pass) {
+    for (PendingConstraint& p : pending) {
+      bool fk = p.constraint.kind == ast::ConstraintKind::ForeignKey;
+      if (fk != (pass == 1)) continue;
+      if (add_constraint_to(table, p) && added) added->push_back(p.constraint);
+    }
+  }
+}
+
+model::Column Checker::column_from_def(const ast::ColumnDef& def, const model::Table& table,
+                                       std::vector<PendingConstraint>& pending) {
+  model::Column col;
+  col.name = def.name.name;
+  col.type = def.type;
+  col.identity = def.identity;
+  col.not_null = def.not_null.value_or(false) || def.primary_key || def.identity;
+  check_type(def.type);
+  if (def.identity && !is_integer_type(def.type))
+    diags_.report(DiagKind::IdentityNotInteger, def.type.range,
+                  fmt::format("identity column '{}.{}' has type '{}'", table.name, col.name,
+                              type_text(def.type)),
+                  "an identity column is smallint, int or bigint");
+  if (def.default_value) {
+    if (def.identity)
+      diags_.report(DiagKind::IdentityWithDefault, def.default_value->range,
+                    fmt::format("identity column '{}.{}' also has a default", table.name, col.name),
+                    "an identity column takes its values from its sequence; remove the default");
+    else if (check_default(*def.default_value, table, col))
+      col.default_value = def.default_value;
+  }
+  if (def.primary_key)
+    pending.push_back(inline_constraint(ast::ConstraintKind::PrimaryKey, def, def.name.range));
+  if (def.unique)
+    pending.push_back(inline_constraint(ast::ConstraintKind::Unique, def, def.name.range));
+  if (def.references) {
+    PendingConstraint p =
+        inline_constraint(ast::ConstraintKind::ForeignKey, def, def.references->range);
+    p.ref = &*def.references;
+    p.constraint.on_delete = def.references->on_delete.value_or(ast::RefAction::NoAction);
+    p.constraint.on_update = def.references->on_update.value_or(ast::RefAction::NoAction);
+    pending.push_back(std::move(p));
+  }
+  if (def.check) {
+    PendingConstraint p = inline_constraint(ast::ConstraintKind::Check, def, def.check->range);
+    p.constraint.columns.clear();
+    p.column_ranges.clear();
+    p.constraint.check = def.check;
+    pending.push_back(std::move(p));
+  }
+  return col;
+}
+
+void Checker::on(const ast::CreateTable& op) {
+  const std::string& name = op.table.name;
+  if (st_.schema.table(name)) {
+    Diagnostic& d = diags_.report(DiagKind::DuplicateTable, op.table.range,
+                                  fmt::format("table '{}' already exists", name));
+    note_origin(d, st_.table_at, name, "table");
+    return;
+  }
+  std::string user = relation_user(name);
+  if (user.empty() && st_.schema.enum_type(name)) user = fmt::format("enum '{}'", name);
+  if (!user.empty()) {
+    diags_.report(DiagKind::NameInUse, op.table.range,
+                  fmt::format("name '{}' is already used by {}", name, user));
+    return;
+  }
+  model::Table table;
+  table.name = name;
+  std::vector<PendingConstraint> pending;
+  for (const ast::ColumnDef& def : op.columns) {
+    if (table.column(def.name.name)) {
+      diags_.report(DiagKind::DuplicateColumn, def.name.range,
+                    fmt::format("column '{}' already exists in table '{}'", def.name.name, name));
+      continue;
+    }
+    table.columns.push_back(column_from_def(def, table, pending));
+  }
+  for (const ast::TableConstraint& def : op.constraints)
+    pending.push_back(constraint_from_def(def));
+  add_pending(table, pending, nullptr);
+  emit(model::AddTable{table});
+  remember_table(name);
+  remember(st_.table_at, name);
+  st_.schema.tables.emplace(name, std::move(table));
+  st_.table_at[name] = op.table.range;
+  new_tables_.insert(name);
+}
+
+void Checker::on(const ast::DropTable& op) {
+  model::Table* t = find_table(op.table);
+  if (!t) return;
+  std::vector<std::string> users;
+  for (const auto& [other_name, other] : st_.schema.tables) {
+    if (other_name == t->name) continue;
+    for (const model::Constraint& c : other.constraints)
+      if (c.kind == ast::ConstraintKind::ForeignKey && c.ref_table == t->name)
+        users.push_back(fmt::format("foreign key '{}' of table '{}'", c.name, other_name));
+  }
+  if (!users.empty()) {
+    std::string list;
+    for (const std::string& u : users) list += (list.empty() ? "" : ", ") + u;
+    diags_.report(DiagKind::TableInUse, op.table.range,
+                  fmt::format("table '{}' is still referenced by {}", t->name, list),
+                  "drop those constraints (or their tables) first");
+    return;
+  }
+  for (const model::Index& i : t->indexes) {
+    remember(st_.schema.index_owner, i.name);
+    remember(st_.index_at, i.name);
+    st_.schema.index_owner.erase(i.name);
+    st_.index_at.erase(i.name);
+  }
+  remember(st_.table_at, t->name);
+  remember(st_.table_gone_at, t->name);
+  st_.table_at.erase(t->name);
+  st_.table_gone_at[t->name] = op.table.range;
+  for (const model::Constraint& c : t->constraints) {
+    auto it = st_.key_names.find(c.name);
+    if (it == st_.key_names.end() || it->second != t->name) continue;
+    remember(st_.key_names, c.name);
+    st_.key_names.erase(c.name);
+  }
+  remember_table(t->name);
+  std::string name = t->name;
+  model::Table before = std::move(*t);
+  st_.schema.tables.erase(name);
+  emit(model::DropTable{std::move(before)}, name);
+  new_tables_.erase(name);
+}
+
+void Checker::on(const ast::RenameTable& op) {
+  model::Table* t = find_table(op.from);
+  if (!t) return;
+  const std::string& to = op.to.name;
+  if (st_.schema.table(to)) {
+    Diagnostic& d = diags_.report(DiagKind::DuplicateTable, op.to.range,
+                                  fmt::format("table '{}' already exists", to));
+    note_origin(d, st_.table_at, to, "table");
+    return;
+  }
+  std::string user = relation_user(to);
+  if (user.empty() && st_.schema.enum_type(to)) user = fmt::format("enum '{}'", to);
+  if (!user.empty()) {
+    diags_.report(DiagKind::NameInUse, op.to.range,
+                  fmt::format("name '{}' is already used by {}", to, user));
+    return;
+  }
+  const std::string from = t->name;
+  remember_referencing(from);
+  remember_table(from);
+  remember_table(to);
+  remember(st_.table_at, from);
+  remember(st_.table_at, to);
+  remember(st_.table_gone_at, from);
+  st_.table_gone_at[from] = op.from.range;
+  for (const model::Index& i : t->indexes) remember(st_.schema.index_owner, i.name);
+  for (const model::Constraint& c : t->constraints) remember(st_.key_names, c.name);
+  auto node = st_.schema.tables.extract(from);
+  node.key() = to;
+  node.mapped().name = to;
+  for (model::Index& i : node.mapped().indexes) {
+    i.table = to;
+    st_.schema.index_owner[i.name] = to;
+  }
+  for (const model::Constraint& c : node.mapped().constraints) {
+    auto it = st_.key_names.find(c.name);
+    if (it != st_.key_names.end() && it->second == from) it->second = to;
+  }
+  st_.schema.tables.insert(std::move(node));
+  st_.table_at.erase(from);
+  st_.table_at[to] = op.to.range;
+  for (auto& [other_name, other] : st_.schema.tables)
+    for (model::Constraint& c : other.constraints)
+      if (c.kind == ast::ConstraintKind::ForeignKey && c.ref_table == from) c.ref_table = to;
+  if (new_tables_.erase(from)) new_tables_.insert(to);
+  emit(model::RenameTable{from, to}, to);
+}
+
+}  // namespace migrac

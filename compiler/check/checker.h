@@ -1,0 +1,203 @@
+#pragma once
+// The checker's working parts (private to compiler/check): the state it
+// replays operations into, and the Checker with one handler per operation kind
+// (check_table.cpp, check_column.cpp, check_constraint.cpp, check_index.cpp,
+// check_enum.cpp, check_data.cpp).
+//
+// Error policy: every problem is reported at the offending name and checking
+// goes on. An operation with an error has no effect on the schema, except the
+// definitions (`create table`, `add column`): they apply their valid parts, so
+// that one mistyped type does not turn every later use of the table into an
+// error too.
+
+#include <functional>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "compiler/ast/ast.h"
+#include "compiler/diag/diag.h"
+#include "compiler/model/change.h"
+#include "compiler/model/schema.h"
+
+namespace migrac {
+
+// The schema being replayed plus the names it does not hold directly.
+struct CheckState {
+  model::Schema schema;
+  // Primary key and unique constraints own an index of the same name on
+  // PostgreSQL, so their names share the namespace of tables and indexes.
+  std::unordered_map<std::string, std::string> key_names;  // constraint name -> table
+  // Where each table, index and enum was created (or renamed to its name), for notes.
+  std::unordered_map<std::string, SourceRange> table_at, index_at, enum_at;
+  // Where a table that no longer exists was dropped (or renamed away), for notes.
+  std::unordered_map<std::string, SourceRange> table_gone_at;
+};
+
+// A constraint being built from a definition, with where its parts were written.
+struct PendingConstraint {
+  model::Constraint constraint;
+  const ast::ForeignRef* ref = nullptr;     // ForeignKey: the target as written
+  std::vector<SourceRange> column_ranges;   // local columns, in order
+  SourceRange range;                        // where name errors are reported
+  bool named = false;                       // the name was written
+};
+
+// Steps that restore a CheckState, run last to first (see Checker's `undo`).
+using UndoLog = std::vector<std::function<void()>>;
+// Runs an undo log (last step first) and empties it.
+void roll_back(UndoLog& undo);
+
+// Checks operations against a CheckState, applies them and resolves them into Changes.
+// With an undo log, every change to the state is recorded there first, so
+// that a `down { }` block can be checked on the state after `up` and then
+// rolled back, without copying the whole schema.
+class Checker {
+ public:
+  Checker(CheckState& state, Diagnostics& diags, UndoLog* undo = nullptr)
+      : st_(state), diags_(diags), undo_(undo) {}
+
+  // Starts a migration (or a `down` block): forgets the tables created so far.
+  void begin_migration() { new_tables_.clear(); }
+  // Checks one operation, applies its effect, appends its Changes to `out`.
+  void check(const ast::Operation& op, std::vector<model::Change>& out);
+
+ private:
+  // --- handlers, one per operation kind
+  void on(const ast::CreateTable& op);
+  void on(const ast::DropTable& op);
+  void on(const ast::RenameTable& op);
+  void on(const ast::AddColumn& op);
+  void on(const ast::DropColumn& op);
+  void on(const ast::RenameColumn& op);
+  void on(const ast::AlterColumnType& op);
+  void on(const ast::AlterColumnNotNull& op);
+  void on(const ast::AlterColumnDefault& op);
+  void on(const ast::AddConstraint& op);
+  void on(const ast::DropConstraint& op);
+  void on(const ast::CreateIndex& op);
+  void on(const ast::DropIndex& op);
+  void on(const ast::CreateEnum& op);
+  void on(const ast::AlterEnumAddValue& op);
+  void on(const ast::DropEnum& op);
+  void on(const ast::Backfill& op);
+  void on(const ast::Sql& op);
+
+  // --- lookups that report what is missing (nullptr when reported)
+  model::Table* find_table(const ast::Ident& name);
+  model::Column* find_column(model::Table& table, const ast::Ident& name);
+  const model::Column* find_column(const model::Table& table, const ast::Ident& name);
+  std::vector<std::string> table_names() const;
+
+  // --- shared checks (shared.cpp)
+  bool check_type(const ast::TypeRef& type);
+  // Reports unknown columns and types of `e` read in `table`; appends the
+  // columns read (first appearance, no repeats) to `cols` if given.
+  bool check_expr(const ast::Expr& e, const model::Table& table, std::vector<std::string>* cols);
+  // A default reads no column; for an enum column, a string default is one of its values.
+  bool check_default(const ast::Expr& e, const model::Table& table, const model::Column& column);
+  // Adds "'x' is created here" to `d` if `at` knows where `name` came from.
+  static void note_origin(Diagnostic& d, const std::unordered_map<std::string, SourceRange>& at,
+                          const std::string& name, const char* what);
+  // What already uses `name` in the namespace of tables, indexes and key
+  // constraints (and enums, which share PostgreSQL's type namespace with
+  // tables, but are checked by their handlers), described for a message;
+  // empty if free.
+  std::string relation_user(const std::string& name) const;
+  bool in_new_table(const std::string& table) const { return new_tables_.count(table) > 0; }
+
+  // --- definitions (check_table.cpp)
+  // A column definition checked for `table` (which may not hold it yet);
+  // inline constraints are appended to `pending`.
+  model::Column column_from_def(const ast::ColumnDef& def, const model::Table& table,
+                                std::vector<PendingConstraint>& pending);
+  // --- constraints (check_constraint.cpp)
+  // A table constraint as written, not yet checked.
+  static PendingConstraint constraint_from_def(const ast::TableConstraint& def);
+  // Resolves a foreign key's target; false (reported) if it cannot be.
+  bool resolve_foreign_key(PendingConstraint& p, const model::Table& table);
+  // Checks a constraint against `table` (local columns, check expression,
+  // foreign key target), names it if unnamed, checks the name is free and the
+  // table gets at most one primary key; adds it to `table` (and key_names) if
+  // all is well. A primary key makes its columns not null.
+  bool add_constraint_to(model::Table& table, PendingConstraint& p);
+  // Adds pending constraints to `table`: keys and checks first, then foreign
+  // keys, so that a foreign key to the table itself sees its keys. Appends the
+  // ones added to `added` if given.
+  void add_pending(model::Table& table, std::vector<PendingConstraint>& pending,
+                   std::vector<model::Constraint>* added);
+  // Whether `cols` (in any order) are the primary key, a unique constraint or a
+  // plain unique index of `table`: what a foreign key may reference.
+  static bool is_key(const model::Table& table, const std::vector<std::string>& cols);
+  // Columns of `table` other objects use (indexes, constraints, foreign keys
+  // of other tables), described for ColumnInUse.
+  std::vector<std::string> column_users(const model::Table& table, const std::string& column) const;
+
+  // --- the undo log: call before changing an entry of the state
+  template <class Map>
+  void remember(Map& map, const std::string& key) {
+    if (!undo_) return;
+    auto it = map.find(key);
+    if (it == map.end())
+      undo_->push_back([&map, key] { map.erase(key); });
+    else
+      undo_->push_back([&map, key, old = it->second] { map.insert_or_assign(key, old); });
+  }
+  void remember_table(const std::string& name) { remember(st_.schema.tables, name); }
+  // The tables whose foreign keys reference `table` (a rename updates them).
+  void remember_referencing(const std::string& table);
+
+  // --- emitting Changes
+  // Appends a Change for the current operation. `table` names the table it
+  // changes (empty for none): it sets table_is_new, and table_after gets a copy
+  // of the table as it is now, if it still exists.
+  void emit(model::ChangeKind kind, const std::string& table = {});
+
+  CheckState& st_;
+  Diagnostics& diags_;
+  const ast::Operation* op_ = nullptr;
+  std::vector<model::Change>* out_ = nullptr;
+  UndoLog* undo_ = nullptr;
+  std::unordered_set<std::string> new_tables_;  // created earlier in this migration
+};
+
+// Follows the simple DDL of a raw .up.sql migration in `state` (raw_ddl.cpp).
+void apply_raw_ddl(const ast::Migration& migration, CheckState& state);
+
+// --- helpers shared by the handlers (names.cpp, types.cpp, expr.cpp)
+
+// A portable type as written in the language: "varchar(255)", "order_status".
+std::string type_text(const ast::TypeRef& t);
+bool is_integer_type(const ast::TypeRef& t);
+// Whether a foreign key column of type `a` may reference a column of type `b`:
+// the same type; string lengths may differ, numeric precision may not.
+bool same_key_type(const ast::TypeRef& a, const ast::TypeRef& b);
+// The nearest candidate for a typo (a swap of neighbors is one edit), and
+// "did you mean 'x'?" for it or empty (suggest.cpp).
+std::optional<std::string> nearest(std::string_view wrong, const std::vector<std::string>& candidates);
+std::string suggest(std::string_view wrong, const std::vector<std::string>& candidates);
+// "did you mean 'int'?" for a type name that is neither portable nor an enum.
+std::string type_suggestion(const std::string& wrong, const std::vector<std::string>& enums);
+
+// Calls f(expr) for every Column expression of `e`, in source order; opaque
+// `sql $$...$$` parts are not entered.
+template <class F>
+void for_each_column(const ast::Expr& e, F&& f) {
+  if (e.kind == ast::ExprKind::Column) {
+    f(e);
+    return;
+  }
+  if (e.kind == ast::ExprKind::RawSql) return;
+  for (const ast::Expr& a : e.args) for_each_column(a, f);
+}
+// Renames column references in a stored expression.
+void rename_column_refs(ast::Expr& e, const std::string& from, const std::string& to);
+// The columns `e` reads, first appearance first, without repeats.
+std::vector<std::string> columns_read(const ast::Expr& e);
+// Appends `name` to `list` unless it is already there.
+void add_unique(std::vector<std::string>& list, const std::string& name);
+// "'a', 'b'" for messages.
+std::string quoted_list(const std::vector<std::string>& names);
+
+}  // namespace migrac

@@ -1,0 +1,42 @@
+// Dialect names and the emitter factory. A dialect joins by adding its
+// make_<dialect>_emitter() here; until then make_emitter returns nullptr for it.
+
+#include "compiler/emit/emitter.h"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+
+#include "compiler/emit/postgres.h"
+
+namespace migrac {
+
+std::string_view dialect_name(Dialect d) {
+  switch (d) {
+    case Dialect::Postgres: return "postgres";
+    case Dialect::Sqlite: return "sqlite";
+    case Dialect::Mysql: return "mysql";
+  }
+  return "postgres";
+}
+
+std::optional<Dialect> parse_dialect(std::string_view name) {
+  std::string lower(name);
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (lower == "postgres" || lower == "postgresql" || lower == "pg") return Dialect::Postgres;
+  if (lower == "sqlite" || lower == "sqlite3") return Dialect::Sqlite;
+  if (lower == "mysql" || lower == "mariadb") return Dialect::Mysql;
+  return std::nullopt;
+}
+
+std::unique_ptr<Emitter> make_emitter(Dialect dialect) {
+  switch (dialect) {
+    case Dialect::Postgres: return make_postgres_emitter();
+    case Dialect::Sqlite: return nullptr;  // not built yet
+    case Dialect::Mysql: return nullptr;   // not built yet
+  }
+  return nullptr;
+}
+
+}  // namespace migrac

@@ -1,0 +1,66 @@
+#pragma once
+// Lowering: each model::Change becomes one or more statements in the form the
+// dialect and the migration's settings call for (LANGUAGE.md "Online
+// compilation"), each marked with where it must run. segments.h then cuts the
+// steps into transactional and non-transactional segments.
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "compiler/check/check.h"
+#include "compiler/emit/emitter.h"
+#include "compiler/plan/plan.h"
+
+namespace migrac {
+
+// One lowered statement and where it runs. Adjacent steps with the same
+// (transactional, group) share a segment; group 0 is the migration's main flow,
+// every other group is a unit that must run alone (a concurrent index build
+// with its recovery, a VALIDATE, a backfill) or one `no transaction` block.
+struct Step {
+  PlannedStatement statement;
+  bool transactional = true;
+  int group = 0;
+};
+
+// Lowers the changes of one direction of one migration.
+class Lowering {
+ public:
+  Lowering(const Emitter& emitter, const MigrationSettings& settings, Diagnostics& diags)
+      : emitter_(emitter), caps_(emitter.capabilities()), settings_(settings), diags_(diags) {}
+
+  void add(const model::Change& change);
+  void add_raw(const ast::RawStatement& raw, bool transactional);
+  std::vector<Step> take() { return std::move(steps_); }
+
+ private:
+  // Where a unit of statements runs.
+  enum class Place { Main, OwnTransaction, OwnOutside };
+  // A unit's segment placement, fixed once for all its statements.
+  struct Slot {
+    bool transactional;
+    int group;
+  };
+
+  Slot slot(const model::Change& change, Place place);
+  bool online(const model::Change& change) const;
+  // Emits `change` into `slot`; returns how many statements it added.
+  std::size_t put(const model::Change& change, Slot at, StatementRole role = StatementRole::Ddl);
+  // CREATE INDEX CONCURRENTLY, preceded by the recovery of an INVALID index.
+  void concurrent_index(const model::Change& origin, model::Index index);
+  void add_constraint(const model::Change& change, const model::AddConstraint& c);
+  void set_not_null(const model::Change& change, const model::SetNotNull& c);
+  void add_column(const model::Change& change, const model::AddColumn& c);
+  model::Change derived(const model::Change& origin, model::ChangeKind kind) const;
+
+  const Emitter& emitter_;
+  const Capabilities& caps_;
+  const MigrationSettings& settings_;
+  Diagnostics& diags_;
+  std::vector<Step> steps_;
+  int next_group_ = 1;
+  std::map<int, int> block_groups_;  // no-transaction block -> group
+};
+
+}  // namespace migrac

@@ -1,0 +1,81 @@
+#include "compiler/plan/segments.h"
+
+#include <fmt/format.h>
+
+namespace migrac {
+
+std::string format_duration(std::int64_t ms) {
+  if (ms != 0 && ms % 3600000 == 0) return fmt::format("{}h", ms / 3600000);
+  if (ms != 0 && ms % 60000 == 0) return fmt::format("{}min", ms / 60000);
+  if (ms != 0 && ms % 1000 == 0) return fmt::format("{}s", ms / 1000);
+  return fmt::format("{}ms", ms);
+}
+
+namespace {
+
+// True when a statement can wait on a lock held by someone else.
+bool may_wait(const PlannedStatement& s) {
+  return s.lock.takes_lock() || s.role == StatementRole::Raw;
+}
+
+// Emits one setting statement: SET LOCAL in a transaction, else for the session.
+void setting(std::vector<PlannedStatement>& out, const std::string& name, std::string value,
+             bool local, const Emitter& emitter, Diagnostics& diags) {
+  model::Change change{model::SetLocal{name, std::move(value), local}, {}, -1, false, {}};
+  for (EmittedStatement& e : emitter.emit(change, diags)) {
+    PlannedStatement s;
+    s.sql = std::move(e.sql);
+    s.role = StatementRole::Setting;
+    out.push_back(std::move(s));
+  }
+}
+
+// Adds the timeouts to a segment that may wait on a lock. Outside a
+// transaction SET LOCAL does nothing, so the session is set before the
+// statements and reset after them. A backfill gets no statement_timeout: in a
+// script its batches run in one DO statement, which the timeout would cut short.
+void add_timeouts(Segment& segment, const MigrationSettings& settings, const Emitter& emitter,
+                  Diagnostics& diags) {
+  bool local = segment.transactional;
+  bool backfill = false;
+  for (const PlannedStatement& s : segment.statements) {
+    backfill = backfill || s.role == StatementRole::Backfill;
+  }
+  std::vector<PlannedStatement> head;
+  std::vector<PlannedStatement> tail;
+  setting(head, "lock_timeout", format_duration(settings.lock_timeout_ms), local, emitter, diags);
+  if (!local) setting(tail, "lock_timeout", "", false, emitter, diags);
+  if (settings.statement_timeout_ms > 0 && !backfill) {
+    setting(head, "statement_timeout", format_duration(settings.statement_timeout_ms), local,
+            emitter, diags);
+    if (!local) setting(tail, "statement_timeout", "", false, emitter, diags);
+  }
+  segment.statements.insert(segment.statements.begin(), std::make_move_iterator(head.begin()),
+                            std::make_move_iterator(head.end()));
+  segment.statements.insert(segment.statements.end(), std::make_move_iterator(tail.begin()),
+                            std::make_move_iterator(tail.end()));
+}
+
+}  // namespace
+
+std::vector<Segment> build_segments(std::vector<Step> steps, const MigrationSettings& settings,
+                                    const Emitter& emitter, Diagnostics& diags) {
+  std::vector<Segment> segments;
+  int group = -1;
+  for (Step& step : steps) {
+    bool fresh = segments.empty() || segments.back().transactional != step.transactional ||
+                 group != step.group;
+    if (fresh) segments.push_back(Segment{step.transactional, {}});
+    group = step.group;
+    segments.back().statements.push_back(std::move(step.statement));
+  }
+  if (!emitter.capabilities().lock_timeout) return segments;
+  for (Segment& segment : segments) {
+    bool waits = false;
+    for (const PlannedStatement& s : segment.statements) waits = waits || may_wait(s);
+    if (waits) add_timeouts(segment, settings, emitter, diags);
+  }
+  return segments;
+}
+
+}  // namespace migrac

@@ -1,0 +1,61 @@
+#pragma once
+// Syntax errors in words a person understands. Replaces ANTLR's default error
+// reporting: each error is described from what the parser could have accepted at
+// that point (a column type, an expression, ';', ...), never with token names;
+// recovery abandons the statement (see recovery.cpp) so that parsing goes on and
+// every error of the file is reported.
+
+#include <cstddef>
+#include <set>
+#include <vector>
+
+#include "compiler/syntax/builder.h"
+
+namespace migrac::syntax {
+
+// The error strategy of the full (second) parsing pass.
+class ReadableErrorStrategy : public antlr4::DefaultErrorStrategy {
+ public:
+  explicit ReadableErrorStrategy(Builder& b) : b_(b) {}
+
+  // Abandons the statement being parsed (caught by `statement`/`tableElement`).
+  void recover(antlr4::Parser* parser, std::exception_ptr e) override;
+  // Between statements: skips what cannot start one, after reporting it.
+  void sync(antlr4::Parser* parser) override;
+
+  // Token indexes of errors that left the statement around them unusable.
+  const std::vector<std::size_t>& fatal_tokens() const { return fatal_; }
+  // Reports the error tokens of the lexer (unterminated strings, stray bytes)
+  // that the parser skipped without reporting.
+  void report_skipped_lexical_errors(antlr4::TokenStream& tokens);
+
+ protected:
+  void reportNoViableAlternative(antlr4::Parser* parser, const antlr4::NoViableAltException& e) override;
+  void reportInputMismatch(antlr4::Parser* parser, const antlr4::InputMismatchException& e) override;
+  void reportFailedPredicate(antlr4::Parser* parser, const antlr4::FailedPredicateException& e) override;
+  void reportUnwantedToken(antlr4::Parser* parser) override;
+  void reportMissingToken(antlr4::Parser* parser) override;
+
+ private:
+  // The one place that words an error: `offending` is where the parser stopped,
+  // `state`/`ctx` what it was parsing.
+  void report_at(antlr4::Parser* parser, antlr4::Token* offending, std::size_t state,
+                 antlr4::ParserRuleContext* ctx, bool missing_token);
+  bool report_lexical(antlr4::Token* t);
+
+  Builder& b_;
+  std::vector<std::size_t> fatal_;
+  std::set<std::size_t> reported_tokens_;
+};
+
+// Statement recovery, shared by the strategy and the parser's catch clauses.
+bool is_statement_keyword(std::size_t token_type);
+// Skips the rest of a statement that failed to parse: up to and including the
+// next ';', or up to a line that starts a new statement, or to the '}' that
+// closes the enclosing block.
+void skip_statement(antlr4::Parser& parser, antlr4::ParserRuleContext* statement);
+// Skips the rest of a table element that failed to parse: true when stopped at
+// the ',' or ')' that ends it, false when the statement ends first.
+bool skip_element(antlr4::Parser& parser, antlr4::ParserRuleContext* element);
+
+}  // namespace migrac::syntax

@@ -1,0 +1,53 @@
+#pragma once
+// The explicit transforms from parse-tree contexts to AST nodes, one small file
+// per area: names and types (transform_types.cpp), expressions, columns and
+// constraints, operations, the header (after/set) and blocks/statements.
+// Each takes a context that parsed without an error.
+
+#include <optional>
+#include <vector>
+
+#include "compiler/ast/ast.h"
+#include "compiler/syntax/builder.h"
+
+namespace migrac::syntax {
+
+// --- names and types (transform_types.cpp)
+ast::Ident transform_identifier(Builder& b, P::IdentifierContext* ctx);
+// Any of the name rules (tableName, columnName, ...): each wraps one identifier.
+template <class NameCtx>
+ast::Ident transform_name(Builder& b, NameCtx* ctx) {
+  return transform_identifier(b, ctx->identifier());
+}
+ast::TypeRef transform_type(Builder& b, P::TypeRefContext* ctx);
+
+// --- expressions (transform_expressions.cpp)
+ast::Expr transform_expr(Builder& b, P::ExprContext* ctx);
+
+// --- columns and constraints (transform_columns.cpp)
+ast::ColumnDef transform_column_def(Builder& b, P::ColumnDefContext* ctx);
+ast::TableConstraint transform_table_constraint(Builder& b, P::TableConstraintContext* ctx);
+ast::TableConstraint transform_constraint_body(Builder& b, P::ConstraintBodyContext* ctx);
+ast::ForeignRef transform_references(Builder& b, P::ReferencesClauseContext* ctx);
+std::vector<ast::Ident> transform_column_list(Builder& b, P::ColumnListContext* ctx);
+
+// --- operations (transform_operations.cpp); empty when the operation is one of
+// the recognized mistakes (reported here).
+std::optional<ast::OperationKind> transform_operation(Builder& b, P::OperationContext* ctx);
+
+// --- header (transform_header.cpp)
+std::vector<ast::Ident> transform_after(Builder& b, P::AfterClauseContext* ctx);
+ast::Setting transform_setting(Builder& b, P::SettingContext* ctx);
+
+}  // namespace migrac::syntax
+
+namespace migrac::syntax {
+
+// --- statements and blocks (transform_blocks.cpp)
+// Fills `m` from the statements of a file. `fatal_tokens` are the token indexes
+// of syntax errors that left a statement unusable: such statements are left out
+// (they have been reported).
+void transform_file(Builder& b, P::File_Context* ctx, const std::vector<std::size_t>& fatal_tokens,
+                    ast::Migration& m);
+
+}  // namespace migrac::syntax

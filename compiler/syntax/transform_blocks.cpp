@@ -1,0 +1,152 @@
+// Statements and blocks: the header at the top, operations in order,
+// `no transaction { }` and `down { }` blocks.
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "compiler/syntax/transform.h"
+
+namespace migrac::syntax {
+
+namespace {
+
+// Where a statement is: at the top, or inside one or two blocks.
+struct Place {
+  bool in_down = false;
+  int no_transaction_block = -1;
+};
+
+// The walk over the statements of one file.
+class FileTransform {
+ public:
+  FileTransform(Builder& b, const std::vector<std::size_t>& fatal, ast::Migration& m)
+      : b_(b), fatal_(fatal), m_(m) {}
+
+  void statements(const std::vector<P::StatementContext*>& list, Place place,
+                  std::vector<ast::Operation>& out) {
+    for (P::StatementContext* s : list) statement(s, place, out);
+  }
+
+ private:
+  // Whether the statement parsed into a tree that can be transformed.
+  bool usable(P::StatementContext* s) const {
+    if (s->exception != nullptr || s->getStop() == nullptr) return false;
+    std::size_t first = s->getStart()->getTokenIndex();
+    std::size_t last = s->getStop()->getTokenIndex();
+    std::vector<std::pair<std::size_t, std::size_t>> skipped;  // table elements left out
+    if (s->operation() != nullptr && s->operation()->createOp() != nullptr &&
+        s->operation()->createOp()->createTable() != nullptr) {
+      for (P::TableElementContext* el : s->operation()->createOp()->createTable()->tableElement()) {
+        if (el->exception == nullptr || el->getStop() == nullptr) continue;
+        skipped.emplace_back(el->getStart()->getTokenIndex(), el->getStop()->getTokenIndex());
+      }
+    }
+    for (std::size_t t : fatal_) {
+      if (t < first || t > last) continue;
+      bool in_skipped = std::any_of(skipped.begin(), skipped.end(), [t](const auto& r) {
+        return t >= r.first && t <= r.second;
+      });
+      if (!in_skipped) return false;
+    }
+    return true;
+  }
+
+  void statement(P::StatementContext* s, Place place, std::vector<ast::Operation>& out) {
+    if (s->noTransactionBlock() != nullptr) return no_transaction(s->noTransactionBlock(), place, out);
+    if (s->downBlock() != nullptr) return down(s->downBlock(), place);
+    if (!usable(s)) return;
+    if (s->afterClause() != nullptr) return after(s->afterClause(), place);
+    if (s->setting() != nullptr) return setting(s->setting(), place);
+    std::optional<ast::OperationKind> op = transform_operation(b_, s->operation());
+    seen_operation_ = true;
+    if (!op) return;
+    out.push_back(ast::Operation{std::move(*op), b_.range(s->operation()), place.no_transaction_block});
+  }
+
+  void header_placement(antlr4::ParserRuleContext* ctx, std::string_view what, Place place) {
+    if (place.in_down || place.no_transaction_block >= 0) {
+      b_.report(DiagKind::MisplacedHeader, b_.range(ctx),
+                fmt::format("'{}' cannot be inside a block", what),
+                fmt::format("move '{}' to the top of the migration", what));
+    } else if (seen_operation_) {
+      b_.report(DiagKind::MisplacedHeader, b_.range(ctx),
+                fmt::format("'{}' must come before the first operation", what),
+                fmt::format("move '{}' to the top of the migration", what));
+    }
+  }
+
+  void after(P::AfterClauseContext* ctx, Place place) {
+    header_placement(ctx, "after", place);
+    if (after_ != nullptr) {
+      b_.report(DiagKind::MisplacedHeader, b_.range(ctx), "a second 'after' in the same migration",
+                "list every parent in one 'after': after a, b;")
+          .notes.push_back({b_.range(after_), "the first 'after' is here"});
+    } else {
+      after_ = ctx;
+    }
+    for (ast::Ident& id : transform_after(b_, ctx)) m_.parents.push_back(std::move(id));
+  }
+
+  void setting(P::SettingContext* ctx, Place place) {
+    header_placement(ctx, "set", place);
+    ast::Setting s = transform_setting(b_, ctx);
+    for (const ast::Setting& other : m_.settings) {
+      if (other.name.name != s.name.name) continue;
+      b_.report(DiagKind::DuplicateSetting, s.range,
+                fmt::format("setting '{}' is given twice", s.name.name))
+          .notes.push_back({other.range, "the first value is here"});
+      return;
+    }
+    m_.settings.push_back(std::move(s));
+  }
+
+  void no_transaction(P::NoTransactionBlockContext* ctx, Place place,
+                      std::vector<ast::Operation>& out) {
+    if (place.no_transaction_block >= 0) {
+      b_.report(DiagKind::MisplacedBlock, b_.range(ctx->K_NO()->getSymbol(), ctx->LBRACE()->getSymbol()),
+                "'no transaction' blocks cannot be nested");
+    } else {
+      place.no_transaction_block = next_block_++;
+    }
+    statements(ctx->statement(), place, out);
+    seen_operation_ = true;
+  }
+
+  void down(P::DownBlockContext* ctx, Place place) {
+    SourceRange head = b_.range(ctx->K_DOWN()->getSymbol(), ctx->LBRACE()->getSymbol());
+    if (place.in_down || place.no_transaction_block >= 0) {
+      b_.report(DiagKind::MisplacedBlock, head, "a 'down' block must be at the top of the migration");
+      return;
+    }
+    if (down_ != nullptr) {
+      b_.report(DiagKind::MisplacedBlock, head, "a second 'down' block in the same migration")
+          .notes.push_back({b_.range(down_->K_DOWN()), "the first 'down' block is here"});
+      return;
+    }
+    down_ = ctx;
+    place.in_down = true;
+    std::vector<ast::Operation> ops;
+    statements(ctx->statement(), place, ops);
+    m_.down = std::move(ops);
+    seen_operation_ = true;
+  }
+
+  Builder& b_;
+  const std::vector<std::size_t>& fatal_;
+  ast::Migration& m_;
+  bool seen_operation_ = false;
+  int next_block_ = 0;
+  P::AfterClauseContext* after_ = nullptr;
+  P::DownBlockContext* down_ = nullptr;
+};
+
+}  // namespace
+
+void transform_file(Builder& b, P::File_Context* ctx, const std::vector<std::size_t>& fatal_tokens,
+                    ast::Migration& m) {
+  FileTransform walk(b, fatal_tokens, m);
+  walk.statements(ctx->statement(), Place{}, m.up);
+}
+
+}  // namespace migrac::syntax

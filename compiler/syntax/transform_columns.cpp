@@ -1,0 +1,124 @@
+// Column definitions, table constraints and foreign-key references.
+
+#include <fmt/format.h>
+
+#include "compiler/syntax/transform.h"
+
+namespace migrac::syntax {
+
+namespace {
+
+ast::RefAction action_kind(P::ActionKindContext* ctx) {
+  if (ctx->K_CASCADE() != nullptr) return ast::RefAction::Cascade;
+  if (ctx->K_RESTRICT() != nullptr) return ast::RefAction::Restrict;
+  if (ctx->K_NO() != nullptr) return ast::RefAction::NoAction;
+  if (ctx->K_NULL() != nullptr) return ast::RefAction::SetNull;
+  return ast::RefAction::SetDefault;
+}
+
+// Reports a column clause given twice.
+void duplicate_clause(Builder& b, P::ColumnClauseContext* clause, std::string_view column) {
+  b.report(DiagKind::ConflictingColumnClause, b.range(clause),
+           fmt::format("'{}' is given twice for column '{}'", lower(b.text(clause)), column));
+}
+
+}  // namespace
+
+std::vector<ast::Ident> transform_column_list(Builder& b, P::ColumnListContext* ctx) {
+  std::vector<ast::Ident> columns;
+  for (P::ColumnNameContext* c : ctx->columnName()) columns.push_back(transform_name(b, c));
+  return columns;
+}
+
+ast::ForeignRef transform_references(Builder& b, P::ReferencesClauseContext* ctx) {
+  ast::ForeignRef ref;
+  ref.range = b.range(ctx);
+  ref.table = transform_name(b, ctx->tableName());
+  if (ctx->columnList() != nullptr) ref.columns = transform_column_list(b, ctx->columnList());
+  for (P::ReferentialActionContext* a : ctx->referentialAction()) {
+    bool on_delete = a->K_DELETE() != nullptr;
+    std::optional<ast::RefAction>& slot = on_delete ? ref.on_delete : ref.on_update;
+    if (slot) {
+      b.report(DiagKind::ConflictingColumnClause, b.range(a),
+               fmt::format("'on {}' is given twice", on_delete ? "delete" : "update"));
+    }
+    slot = action_kind(a->actionKind());
+  }
+  return ref;
+}
+
+ast::ColumnDef transform_column_def(Builder& b, P::ColumnDefContext* ctx) {
+  ast::ColumnDef col;
+  col.range = b.range(ctx);
+  col.name = transform_name(b, ctx->columnName());
+  col.type = transform_type(b, ctx->typeRef());
+  P::ColumnClauseContext* nullability = nullptr;
+  for (P::ColumnClauseContext* c : ctx->columnClause()) {
+    if (c->K_NULL() != nullptr) {  // `not null` or `null`
+      bool not_null = c->K_NOT() != nullptr;
+      if (col.not_null) {
+        if (*col.not_null == not_null) {
+          duplicate_clause(b, c, col.name.name);
+        } else {
+          b.report(DiagKind::ConflictingColumnClause, b.range(c),
+                   fmt::format("column '{}' cannot be both 'null' and 'not null'", col.name.name))
+              .notes.push_back({b.range(nullability), "the other clause is here"});
+        }
+      }
+      col.not_null = not_null;
+      nullability = c;
+    } else if (c->K_DEFAULT() != nullptr) {
+      if (col.default_value) duplicate_clause(b, c, col.name.name);
+      col.default_value = transform_expr(b, c->expr());
+    } else if (c->K_IDENTITY() != nullptr) {
+      if (col.identity) duplicate_clause(b, c, col.name.name);
+      col.identity = true;
+    } else if (c->K_PRIMARY() != nullptr) {
+      if (col.primary_key) duplicate_clause(b, c, col.name.name);
+      col.primary_key = true;
+    } else if (c->K_UNIQUE() != nullptr) {
+      if (col.unique) duplicate_clause(b, c, col.name.name);
+      col.unique = true;
+    } else if (c->referencesClause() != nullptr) {
+      if (col.references) duplicate_clause(b, c, col.name.name);
+      col.references = transform_references(b, c->referencesClause());
+    } else if (c->K_CHECK() != nullptr) {
+      if (col.check) duplicate_clause(b, c, col.name.name);
+      col.check = transform_expr(b, c->expr());
+    }
+  }
+  if (col.primary_key && col.not_null && !*col.not_null) {
+    b.report(DiagKind::ConflictingColumnClause, b.range(nullability),
+             fmt::format("column '{}' is a primary key and cannot be 'null'", col.name.name));
+  }
+  return col;
+}
+
+ast::TableConstraint transform_constraint_body(Builder& b, P::ConstraintBodyContext* ctx) {
+  ast::TableConstraint con;
+  con.range = b.range(ctx);
+  if (ctx->K_PRIMARY() != nullptr) {
+    con.kind = ast::ConstraintKind::PrimaryKey;
+    con.columns = transform_column_list(b, ctx->columnList());
+  } else if (ctx->K_FOREIGN() != nullptr) {
+    con.kind = ast::ConstraintKind::ForeignKey;
+    con.columns = transform_column_list(b, ctx->columnList());
+    con.ref = transform_references(b, ctx->referencesClause());
+  } else if (ctx->K_UNIQUE() != nullptr) {
+    con.kind = ast::ConstraintKind::Unique;
+    con.columns = transform_column_list(b, ctx->columnList());
+  } else {
+    con.kind = ast::ConstraintKind::Check;
+    con.check = transform_expr(b, ctx->expr());
+  }
+  return con;
+}
+
+ast::TableConstraint transform_table_constraint(Builder& b, P::TableConstraintContext* ctx) {
+  ast::TableConstraint con = transform_constraint_body(b, ctx->constraintBody());
+  con.range = b.range(ctx);
+  if (ctx->constraintName() != nullptr) con.name = transform_name(b, ctx->constraintName());
+  return con;
+}
+
+}  // namespace migrac::syntax
