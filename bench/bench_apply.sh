@@ -86,6 +86,7 @@ for ((r = 0; r < runs; r++)); do
   check_schema dbmate
 done
 t_psql=$(med psql); t_migrac=$(med migrac); t_alembic=$(med alembic); t_dbmate=$(med dbmate)
+u_psql=$(med psql 2); u_migrac=$(med migrac 2); u_alembic=$(med alembic 2); u_dbmate=$(med dbmate 2)
 
 # status on an up-to-date database of N migrations (migrac's, then alembic's).
 fresh_db
@@ -103,17 +104,17 @@ s_migrac=$(med status); c_migrac=$(med status 2); s_alembic=$(med current); c_al
 s_version=$(med version); s_psql=$(med query)
 load=$(cut -d' ' -f1-3 /proc/loadavg)
 
-awk -v n="$n" -v runs="$runs" -v loadavg="$load" -v cm="$c_migrac" -v ca="$c_alembic" -v p="$t_psql" -v m="$t_migrac" -v a="$t_alembic" -v d="$t_dbmate" \
+awk -v up="$u_psql" -v um="$u_migrac" -v ua="$u_alembic" -v ud="$u_dbmate" -v n="$n" -v runs="$runs" -v loadavg="$load" -v cm="$c_migrac" -v ca="$c_alembic" -v p="$t_psql" -v m="$t_migrac" -v a="$t_alembic" -v d="$t_dbmate" \
     -v sm="$s_migrac" -v sa="$s_alembic" -v sv="$s_version" -v sp="$s_psql" -v cmd="bench/bench_apply.sh $n $runs" '
 function cpu(s) { return s < 0.01 ? "< 10" : sprintf("%.0f", s * 1000) }  # time(1) counts in 10 ms steps
 BEGIN {
   printf "\napply %d migrations (one table, three columns, an index each) to a fresh database;\n", n
   printf "median of %d rounds (each round runs every tool in turn); load average at the end: %s\n\n", runs, loadavg
-  printf "| tool | command | wall s | vs psql floor | vs migrac |\n|---|---|---:|---:|---:|\n"
-  printf "| psql (floor) | psql -1 -f all.sql | %.3f | 1.00x | %.2fx |\n", p, p/m
-  printf "| migrac | migrac upgrade head | %.3f | %.2fx | 1.00x |\n", m, m/p
-  printf "| alembic | alembic upgrade head | %.3f | %.2fx | %.2fx |\n", a, a/p, a/m
-  printf "| dbmate | dbmate up | %.3f | %.2fx | %.2fx |\n", d, d/p, d/m
+  printf "| tool | command | wall s | vs psql floor | vs migrac | client cpu s |\n|---|---|---:|---:|---:|---:|\n"
+  printf "| psql (floor) | psql -1 -f all.sql | %.3f | 1.00x | %.2fx | %.2f |\n", p, p/m, up
+  printf "| migrac | migrac upgrade head | %.3f | %.2fx | 1.00x | %.2f |\n", m, m/p, um
+  printf "| alembic | alembic upgrade head | %.3f | %.2fx | %.2fx | %.2f |\n", a, a/p, a/m, ua
+  printf "| dbmate | dbmate up | %.3f | %.2fx | %.2fx | %.2f |\n", d, d/p, d/m, ud
   printf "\nstatus of an up-to-date database of %d migrations (median of 11 runs; alembic 5)\n\n", n
   printf "| command | wall ms | cpu ms (user+sys) |\n|---|---:|---:|\n"
   printf "| migrac status | %.0f | %s |\n| alembic current | %.0f | %s |\n", sm*1000, cpu(cm), sa*1000, cpu(ca)

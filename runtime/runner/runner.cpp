@@ -148,9 +148,8 @@ bool Runner::run_migration(const Step& step, bool down) {
 
 // Whether a transactional segment can go in one round trip: only plain
 // statements (no condition to check, no loop, no user SQL that might hold
-// several statements), and no test hook between them.
+// several statements).
 bool batchable(const Segment& seg) {
-  if (kill_points_enabled()) return false;
   for (const PlannedStatement& st : seg.statements) {
     if (st.role != StatementRole::Ddl && st.role != StatementRole::Setting) return false;
   }
@@ -166,8 +165,14 @@ std::optional<db::DbError> Runner::run_batched(Context& c, const Segment& seg,
   batch.push_back(c.done_sql(table_, kTransactionDurationSql));
   batch.emplace_back("COMMIT");
   std::size_t failed = 0;
+  c.point("before batch");
+  if (kill_points_enabled()) db_.set_after_send([&c] { c.point("sent batch"); });
   db::Result r = db_.exec_batch(batch, failed);
-  if (r.ok()) return std::nullopt;
+  db_.set_after_send(nullptr);
+  if (r.ok()) {
+    c.point("after batch");
+    return std::nullopt;
+  }
   if (failed >= 1 && failed <= seg.statements.size()) failed_st = &seg.statements[failed - 1];
   // BEGIN ran and COMMIT did not: the transaction is open (aborted).
   in_transaction = failed >= 1 && failed < batch.size() - 1;
