@@ -91,6 +91,18 @@ python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["status"]=
 expect_rc 0 m status --format json
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["up_to_date"] is True, d' "$WORK/out"
 
+step "a schema-qualified history table, and --quiet"
+db2=$(new_db)
+expect_rc 0 m upgrade +1 --quiet --url "$(url_for "$db2")" --history-table ops.migrac_history
+equals "$(cat "$WORK/out" "$WORK/err")" "" "output of --quiet"
+equals "$(sql "$db2" "SELECT count(*) FROM ops.migrac_history")" 1 "rows in ops.migrac_history"
+table_exists "$db2" migrac_history && fail "public.migrac_history created"
+expect_rc 0 m status --url "$(url_for "$db2")" --history-table ops.migrac_history
+out_has "applied: 1 of $N_MIGRATIONS migrations"
+out_has "(history table ops.migrac_history)"
+expect_rc 0 m upgrade head --sql --history-table ops.migrac_history
+out_has "CREATE TABLE IF NOT EXISTS ops.migrac_history ("
+
 step "a downgrade through an irreversible migration is refused before anything runs"
 cat > "$proj/0015_raw_without_down.mig" <<MIG
 after $HEAD_ID;
