@@ -27,7 +27,7 @@ ast::Migration parse_mig(const SourceSet& sources, const MigrationFile& file, Di
   Diagnostics local;
   syntax::Builder b(sources, file.file, local);
   syntax::ByteStream input(source.text);
-  syntax::L lexer(&input);
+  syntax::Lexer lexer(&input);
   lexer.removeErrorListeners();
   antlr4::CommonTokenStream tokens(&lexer);
   tokens.fill();
