@@ -7,6 +7,7 @@
 
 #include "compiler/source/loader.h"
 #include "compiler/syntax/error_strategy.h"
+#include "compiler/syntax/lexer.h"
 #include "compiler/syntax/parse.h"
 #include "compiler/syntax/transform.h"
 
