@@ -20,6 +20,25 @@ bool word_start(std::size_t c) {
 
 bool word_char(std::size_t c) { return word_start(c) || (c >= '0' && c <= '9'); }
 
+// The token of a character that is a whole token by itself, whatever follows
+// (no longer rule starts with it); 0 for any other character.
+std::size_t punctuation_type(std::size_t c) {
+  switch (c) {
+    case ';': return L::SEMI;
+    case ',': return L::COMMA;
+    case '.': return L::DOT;
+    case '(': return L::LPAREN;
+    case ')': return L::RPAREN;
+    case '{': return L::LBRACE;
+    case '}': return L::RBRACE;
+    case '=': return L::EQ;
+    case '+': return L::PLUS;
+    case '*': return L::STAR;
+    case '%': return L::PERCENT;
+    default: return 0;
+  }
+}
+
 // The keywords, lowercase, and their token types, from the K_ token names.
 const std::unordered_map<std::string, std::size_t>& keywords(const antlr4::dfa::Vocabulary& v) {
   static const std::unordered_map<std::string, std::size_t> table = [&] {
@@ -43,22 +62,29 @@ Lexer::Lexer(antlr4::CharStream* input)
 
 std::unique_ptr<antlr4::Token> Lexer::nextToken() {
   skip_blanks_and_line_comments();
-  if (!word_start(_input->LA(1))) return L::nextToken();
-  // A word, set up and emitted as the generated nextToken() does.
+  std::size_t c = _input->LA(1);
+  std::size_t punctuation = punctuation_type(c);
+  if (!word_start(c) && punctuation == 0) return L::nextToken();
+  // Set up and emitted as the generated nextToken() does.
   token.reset();
   channel = antlr4::Token::DEFAULT_CHANNEL;
   tokenStartCharIndex = _input->index();
   tokenStartCharPositionInLine = simulator_->getCharPositionInLine();
   tokenStartLine = simulator_->getLine();
   _text.clear();
-  std::string word;
-  for (std::size_t c = _input->LA(1); word_char(c); c = _input->LA(1)) {
-    word += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  if (punctuation != 0) {
     consume();
+    type = punctuation;
+  } else {
+    std::string word;
+    for (; word_char(c); c = _input->LA(1)) {
+      word += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+      consume();
+    }
+    const auto& table = keywords(getVocabulary());
+    auto it = table.find(word);
+    type = it != table.end() ? it->second : static_cast<std::size_t>(IDENT);
   }
-  const auto& table = keywords(getVocabulary());
-  auto it = table.find(word);
-  type = it != table.end() ? it->second : static_cast<std::size_t>(IDENT);
   if (_input->LA(1) == antlr4::Token::EOF) hitEOF = true;
   emit();
   return std::move(token);

@@ -45,6 +45,8 @@ TEST_CASE("the fast lexer gives the generated lexer's tokens", "[syntax][lexer]"
       "1.5 2min 3h 4ms 5x 6_a",
       "create index on t (lower(name)) where a <> b and c != d || e <= f;",
       "\r\rdown { drop table t; }\r",
+      "f(a,b);{}=+*%.5 t.c;",
+      ";",
   };
   for (const std::string& text : texts) same_tokens(text);
 }
