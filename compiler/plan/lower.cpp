@@ -23,8 +23,13 @@ Lowering::Slot Lowering::slot(const model::Change& change, Place place) {
 }
 
 model::Change Lowering::derived(const model::Change& origin, model::ChangeKind kind) const {
-  model::Change c = origin;
+  // Field by field: copying `origin` whole would copy its kind too.
+  model::Change c;
   c.kind = std::move(kind);
+  c.source = origin.source;
+  c.no_transaction_block = origin.no_transaction_block;
+  c.table_is_new = origin.table_is_new;
+  c.table_after = origin.table_after;
   return c;
 }
 

@@ -29,11 +29,13 @@ struct Reverser {
   Reverse out;
 
   void push(model::ChangeKind kind) {
-    model::Change c = origin;
+    // Field by field: copying `origin` whole would copy its kind and table too.
+    model::Change& c = out.changes.emplace_back();
     c.kind = std::move(kind);
-    c.table_after = origin.table_after ? std::optional(table_before(*origin.table_after, origin))
-                                       : std::nullopt;
-    out.changes.push_back(std::move(c));
+    c.source = origin.source;
+    c.no_transaction_block = origin.no_transaction_block;
+    c.table_is_new = origin.table_is_new;
+    if (origin.table_after) c.table_after = table_before(*origin.table_after, origin);
   }
   void irreversible(std::string reason) { out.irreversible = Irreversible{std::move(reason), origin.source}; }
 

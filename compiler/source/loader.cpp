@@ -56,8 +56,10 @@ bool is_valid_migration_id(std::string_view id) {
 }
 
 std::string checksum_v1(const std::vector<std::string_view>& texts) {
+  // Fetched once: EVP_sha256() would look the implementation up on every call.
+  static EVP_MD* const sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
   EVP_MD_CTX* ctx = EVP_MD_CTX_new();
-  EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr);
+  EVP_DigestInit_ex(ctx, sha256, nullptr);
   std::string normalized;
   for (std::string_view text : texts) {
     normalized.clear();

@@ -7,6 +7,7 @@
 
 #include "compiler/source/loader.h"
 #include "compiler/syntax/error_strategy.h"
+#include "compiler/syntax/lexer.h"
 #include "compiler/syntax/parse.h"
 #include "compiler/syntax/transform.h"
 
@@ -27,7 +28,7 @@ ast::Migration parse_mig(const SourceSet& sources, const MigrationFile& file, Di
   Diagnostics local;
   syntax::Builder b(sources, file.file, local);
   syntax::ByteStream input(source.text);
-  syntax::L lexer(&input);
+  syntax::Lexer lexer(&input);
   lexer.removeErrorListeners();
   antlr4::CommonTokenStream tokens(&lexer);
   tokens.fill();

@@ -19,9 +19,8 @@ using L = grammar::MigracLexer;
 class ByteStream : public antlr4::ANTLRInputStream {
  public:
   explicit ByteStream(std::string_view bytes) {
-    _data.clear();
-    _data.reserve(bytes.size());
-    for (char c : bytes) _data.push_back(static_cast<char32_t>(static_cast<unsigned char>(c)));
+    const auto* first = reinterpret_cast<const unsigned char*>(bytes.data());
+    _data.assign(first, first + bytes.size());
     p = 0;
   }
 };

@@ -19,6 +19,12 @@ Ctx* child(antlr4::ParserRuleContext* ctx, std::size_t i) {
   return static_cast<Ctx*>(ctx->children[i]);
 }
 
+// The i-th child of `ctx`, known from the grammar to be some rule context: its
+// rule index (P::Rule...) tells which, for a static cast with child().
+inline antlr4::ParserRuleContext* rule_child(antlr4::ParserRuleContext* ctx, std::size_t i) {
+  return child<antlr4::ParserRuleContext>(ctx, i);
+}
+
 // --- names and types (transform_types.cpp)
 ast::Ident transform_identifier(Builder& b, P::IdentifierContext* ctx);
 // Any of the name rules (tableName, columnName, ...): each wraps one identifier.

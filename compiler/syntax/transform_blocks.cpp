@@ -39,18 +39,21 @@ class FileTransform {
   }
 
   void statement(P::StatementContext* s, Place place, std::vector<ast::Operation>& out) {
-    if (s->exception != nullptr) return;  // reported by the parser
-    if (s->noTransactionBlock() != nullptr)
-      return no_transaction(s->noTransactionBlock(), place, out);
-    if (s->downBlock() != nullptr) return down(s->downBlock(), place);
+    if (s->exception != nullptr || s->children.empty()) return;  // reported by the parser
+    // A statement is one of its alternatives, its only child.
+    antlr4::ParserRuleContext* alt = rule_child(s, 0);
+    std::size_t rule = alt->getRuleIndex();
+    if (rule == P::RuleNoTransactionBlock)
+      return no_transaction(static_cast<P::NoTransactionBlockContext*>(alt), place, out);
+    if (rule == P::RuleDownBlock) return down(static_cast<P::DownBlockContext*>(alt), place);
     if (!usable(s)) return;
-    if (s->afterClause() != nullptr) return after(s->afterClause(), place);
-    if (s->setting() != nullptr) return setting(s->setting(), place);
-    std::optional<ast::OperationKind> op = transform_operation(b_, s->operation());
+    if (rule == P::RuleAfterClause) return after(static_cast<P::AfterClauseContext*>(alt), place);
+    if (rule == P::RuleSetting) return setting(static_cast<P::SettingContext*>(alt), place);
+    auto* operation = static_cast<P::OperationContext*>(alt);
+    std::optional<ast::OperationKind> op = transform_operation(b_, operation);
     seen_operation_ = true;
     if (!op) return;
-    out.push_back(
-        ast::Operation{std::move(*op), b_.range(s->operation()), place.no_transaction_block});
+    out.push_back(ast::Operation{std::move(*op), b_.range(operation), place.no_transaction_block});
   }
 
   void header_placement(antlr4::ParserRuleContext* ctx, std::string_view what, Place place) {

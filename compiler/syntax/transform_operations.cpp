@@ -175,60 +175,85 @@ void report_alter_table(Builder& b, P::OperationContext* op, P::MistakeAlterTabl
 }  // namespace
 
 std::optional<ast::OperationKind> transform_operation(Builder& b, P::OperationContext* ctx) {
-  if (P::CreateOpContext* c = ctx->createOp()) {
-    if (P::CreateTableContext* t = c->createTable()) {
+  // children: the keyword, then the rule of its kind of operation, which (but for
+  // backfill and sql) has the form as its only child. Their rule indexes tell
+  // the alternative (the generated accessors search the children, slowly).
+  antlr4::ParserRuleContext* kind = rule_child(ctx, 1);
+  if (kind->getRuleIndex() == P::RuleBackfill)
+    return backfill(b, static_cast<P::BackfillContext*>(kind));
+  if (kind->getRuleIndex() == P::RuleSqlOp) {
+    auto* s = static_cast<P::SqlOpContext*>(kind);
+    if (P::MistakeSqlStringContext* m = s->mistakeSqlString()) {
+      b.report(DiagKind::SqlStyleSyntax, b.range(m->STRING()),
+               "a 'sql' body is dollar-quoted, not a string",
+               fmt::format("write 'sql $$ {} $$;'", unquote_string(b.text(m->STRING()))));
+      return std::nullopt;
+    }
+    return sql(b, s);
+  }
+  antlr4::ParserRuleContext* form = rule_child(kind, 0);
+  switch (form->getRuleIndex()) {
+    case P::RuleCreateTable: {
+      auto* t = static_cast<P::CreateTableContext*>(form);
       report_if_exists(b, t->mistakeIfNotExists(), "tables");
       return create_table(b, t);
     }
-    if (P::CreateIndexContext* i = c->createIndex()) {
+    case P::RuleCreateIndex: {
+      auto* i = static_cast<P::CreateIndexContext*>(form);
       report_concurrently(b, i->mistakeConcurrently());
       return create_index(b, i);
     }
-    if (P::CreateEnumContext* e = c->createEnum()) {
+    case P::RuleCreateEnum: {
+      auto* e = static_cast<P::CreateEnumContext*>(form);
       return ast::CreateEnum{transform_name(b, e->enumName()), string_list(b, e->STRING())};
     }
-    P::MistakeCreateTypeEnumContext* m = c->mistakeCreateTypeEnum();
-    std::vector<std::string> values;
-    for (antlr4::tree::TerminalNode* s : m->STRING()) values.emplace_back(b.text(s));
-    b.report(DiagKind::SqlStyleSyntax, b.range(ctx),
-             "'create type ... as enum' is SQL: a migration creates an enum with 'create enum'",
-             fmt::format("write 'create enum {} ({});'", b.text(m->enumName()),
-                         fmt::join(values, ", ")));
-    return ast::CreateEnum{transform_name(b, m->enumName()), string_list(b, m->STRING())};
-  }
-  if (P::DropOpContext* d = ctx->dropOp()) {
-    if (P::DropTableContext* t = d->dropTable()) {
+    case P::RuleMistakeCreateTypeEnum: {
+      auto* m = static_cast<P::MistakeCreateTypeEnumContext*>(form);
+      std::vector<std::string> values;
+      for (antlr4::tree::TerminalNode* s : m->STRING()) values.emplace_back(b.text(s));
+      b.report(DiagKind::SqlStyleSyntax, b.range(ctx),
+               "'create type ... as enum' is SQL: a migration creates an enum with 'create enum'",
+               fmt::format("write 'create enum {} ({});'", b.text(m->enumName()),
+                           fmt::join(values, ", ")));
+      return ast::CreateEnum{transform_name(b, m->enumName()), string_list(b, m->STRING())};
+    }
+    case P::RuleDropTable: {
+      auto* t = static_cast<P::DropTableContext*>(form);
       report_if_exists(b, t->mistakeIfExists(), "tables");
       return ast::DropTable{transform_name(b, t->tableName())};
     }
-    if (P::DropColumnContext* c = d->dropColumn()) {
+    case P::RuleDropColumn: {
+      auto* c = static_cast<P::DropColumnContext*>(form);
       report_if_exists(b, c->mistakeIfExists(), "columns");
       return ast::DropColumn{transform_name(b, c->qualifiedColumn()->tableName()),
                              transform_name(b, c->qualifiedColumn()->columnName())};
     }
-    if (P::DropConstraintContext* c = d->dropConstraint()) {
+    case P::RuleDropConstraint: {
+      auto* c = static_cast<P::DropConstraintContext*>(form);
       return ast::DropConstraint{transform_name(b, c->tableName()),
                                  transform_name(b, c->constraintName())};
     }
-    if (P::DropIndexContext* i = d->dropIndex()) {
+    case P::RuleDropIndex: {
+      auto* i = static_cast<P::DropIndexContext*>(form);
       report_concurrently(b, i->mistakeConcurrently());
       report_if_exists(b, i->mistakeIfExists(), "indexes");
       return ast::DropIndex{transform_name(b, i->indexName())};
     }
-    return ast::DropEnum{transform_name(b, d->dropEnum()->enumName())};
-  }
-  if (P::RenameOpContext* r = ctx->renameOp()) {
-    if (P::RenameTableContext* t = r->renameTable()) {
+    case P::RuleDropEnum:
+      return ast::DropEnum{transform_name(b, static_cast<P::DropEnumContext*>(form)->enumName())};
+    case P::RuleRenameTable: {
+      auto* t = static_cast<P::RenameTableContext*>(form);
       return ast::RenameTable{transform_name(b, t->tableName(0)),
                               transform_name(b, t->tableName(1))};
     }
-    P::RenameColumnContext* c = r->renameColumn();
-    return ast::RenameColumn{transform_name(b, c->qualifiedColumn()->tableName()),
-                             transform_name(b, c->qualifiedColumn()->columnName()),
-                             transform_name(b, c->columnName())};
-  }
-  if (P::AddOpContext* a = ctx->addOp()) {
-    if (P::AddColumnContext* c = a->addColumn()) {
+    case P::RuleRenameColumn: {
+      auto* c = static_cast<P::RenameColumnContext*>(form);
+      return ast::RenameColumn{transform_name(b, c->qualifiedColumn()->tableName()),
+                               transform_name(b, c->qualifiedColumn()->columnName()),
+                               transform_name(b, c->columnName())};
+    }
+    case P::RuleAddColumn: {
+      auto* c = static_cast<P::AddColumnContext*>(form);
       if (P::MistakeAddColumnWithoutTableContext* m = c->mistakeAddColumnWithoutTable()) {
         b.report(
             DiagKind::SyntaxError, b.range(m->columnDef()->columnName()),
@@ -240,19 +265,22 @@ std::optional<ast::OperationKind> transform_operation(Builder& b, P::OperationCo
       return ast::AddColumn{transform_name(b, c->tableName()),
                             transform_column_def(b, c->columnDef())};
     }
-    P::AddConstraintContext* c = a->addConstraint();
-    ast::AddConstraint op{transform_name(b, c->tableName()),
-                          transform_constraint_body(b, c->constraintBody())};
-    if (c->constraintName() != nullptr) op.constraint.name = transform_name(b, c->constraintName());
-    return op;
-  }
-  if (P::AlterOpContext* a = ctx->alterOp()) {
-    if (P::AlterColumnContext* c = a->alterColumn()) {
+    case P::RuleAddConstraint: {
+      auto* c = static_cast<P::AddConstraintContext*>(form);
+      ast::AddConstraint op{transform_name(b, c->tableName()),
+                            transform_constraint_body(b, c->constraintBody())};
+      if (c->constraintName() != nullptr)
+        op.constraint.name = transform_name(b, c->constraintName());
+      return op;
+    }
+    case P::RuleAlterColumn: {
+      auto* c = static_cast<P::AlterColumnContext*>(form);
       return alter_column(b, c->alterColumnAction(),
                           transform_name(b, c->qualifiedColumn()->tableName()),
                           transform_name(b, c->qualifiedColumn()->columnName()));
     }
-    if (P::AlterEnumContext* e = a->alterEnum()) {
+    case P::RuleAlterEnum: {
+      auto* e = static_cast<P::AlterEnumContext*>(form);
       std::vector<antlr4::tree::TerminalNode*> strings = e->STRING();
       ast::AlterEnumAddValue op;
       op.name = transform_name(b, e->enumName());
@@ -263,18 +291,11 @@ std::optional<ast::OperationKind> transform_operation(Builder& b, P::OperationCo
       }
       return op;
     }
-    report_alter_table(b, ctx, a->mistakeAlterTable());
-    return std::nullopt;
+    default:
+      break;
   }
-  if (P::BackfillContext* f = ctx->backfill()) return backfill(b, f);
-  P::SqlOpContext* s = ctx->sqlOp();
-  if (P::MistakeSqlStringContext* m = s->mistakeSqlString()) {
-    b.report(DiagKind::SqlStyleSyntax, b.range(m->STRING()),
-             "a 'sql' body is dollar-quoted, not a string",
-             fmt::format("write 'sql $$ {} $$;'", unquote_string(b.text(m->STRING()))));
-    return std::nullopt;
-  }
-  return sql(b, s);
+  report_alter_table(b, ctx, static_cast<P::MistakeAlterTableContext*>(form));
+  return std::nullopt;
 }
 
 }  // namespace migrac::syntax

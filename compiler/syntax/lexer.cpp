@@ -1,0 +1,146 @@
+#include "compiler/syntax/lexer.h"
+
+#include <fmt/format.h>
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "compiler/syntax/lexer_check.h"
+
+namespace migrac::syntax {
+
+namespace {
+
+bool blank(std::size_t c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f'; }
+
+bool word_start(std::size_t c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+bool word_char(std::size_t c) { return word_start(c) || (c >= '0' && c <= '9'); }
+
+// The token of a character that is a whole token by itself, whatever follows
+// (no longer rule starts with it); 0 for any other character.
+std::size_t punctuation_type(std::size_t c) {
+  switch (c) {
+    case ';': return L::SEMI;
+    case ',': return L::COMMA;
+    case '.': return L::DOT;
+    case '(': return L::LPAREN;
+    case ')': return L::RPAREN;
+    case '{': return L::LBRACE;
+    case '}': return L::RBRACE;
+    case '=': return L::EQ;
+    case '+': return L::PLUS;
+    case '*': return L::STAR;
+    case '%': return L::PERCENT;
+    default: return 0;
+  }
+}
+
+// The keywords, lowercase, and their token types, from the K_ token names.
+const std::unordered_map<std::string, std::size_t>& keywords(const antlr4::dfa::Vocabulary& v) {
+  static const std::unordered_map<std::string, std::size_t> table = [&] {
+    std::unordered_map<std::string, std::size_t> t;
+    for (std::size_t type = 1; type <= v.getMaxTokenType(); ++type) {
+      std::string name = v.getSymbolicName(type);
+      if (name.rfind("K_", 0) != 0) continue;
+      std::string word = name.substr(2);
+      for (char& c : word) c = static_cast<char>(c - 'A' + 'a');
+      t.emplace(std::move(word), type);
+    }
+    return t;
+  }();
+  return table;
+}
+
+}  // namespace
+
+Lexer::Lexer(antlr4::CharStream* input)
+    : L(input), simulator_(getInterpreter<antlr4::atn::LexerATNSimulator>()) {}
+
+std::unique_ptr<antlr4::Token> Lexer::nextToken() {
+  skip_blanks_and_line_comments();
+  std::size_t c = _input->LA(1);
+  std::size_t punctuation = punctuation_type(c);
+  if (!word_start(c) && punctuation == 0) return L::nextToken();
+  // Set up and emitted as the generated nextToken() does.
+  token.reset();
+  channel = antlr4::Token::DEFAULT_CHANNEL;
+  tokenStartCharIndex = _input->index();
+  tokenStartCharPositionInLine = simulator_->getCharPositionInLine();
+  tokenStartLine = simulator_->getLine();
+  _text.clear();
+  if (punctuation != 0) {
+    consume();
+    type = punctuation;
+  } else {
+    std::string word;
+    for (; word_char(c); c = _input->LA(1)) {
+      word += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+      consume();
+    }
+    const auto& table = keywords(getVocabulary());
+    auto it = table.find(word);
+    type = it != table.end() ? it->second : static_cast<std::size_t>(IDENT);
+  }
+  if (_input->LA(1) == antlr4::Token::EOF) hitEOF = true;
+  emit();
+  return std::move(token);
+}
+
+// The text between tokens, as the skipped WS and LINE_COMMENT tokens.
+void Lexer::skip_blanks_and_line_comments() {
+  bool skipped = false;
+  for (;;) {
+    std::size_t c = _input->LA(1);
+    if (blank(c)) {
+      consume();
+    } else if (c == '-' && _input->LA(2) == '-') {
+      while (c != antlr4::Token::EOF && c != '\r' && c != '\n') {
+        consume();
+        c = _input->LA(1);
+      }
+    } else {
+      break;
+    }
+    skipped = true;
+  }
+  // After a skipped token at the end, the generated lexer goes straight to EOF.
+  if (skipped && _input->LA(1) == antlr4::Token::EOF) hitEOF = true;
+}
+
+namespace {
+
+template <class LexerT>
+std::vector<std::string> describe_tokens(std::string_view text) {
+  ByteStream input(text);
+  LexerT lexer(&input);
+  lexer.removeErrorListeners();
+  antlr4::CommonTokenStream tokens(&lexer);
+  tokens.fill();
+  std::vector<std::string> out;
+  for (antlr4::Token* t : tokens.getTokens()) {
+    out.push_back(fmt::format("type {} channel {} [{}, {}] at {}:{}", t->getType(),
+                              t->getChannel(), t->getStartIndex(), t->getStopIndex(),
+                              t->getLine(), t->getCharPositionInLine()));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string lexer_difference(std::string_view text) {
+  std::vector<std::string> fast = describe_tokens<Lexer>(text);
+  std::vector<std::string> generated = describe_tokens<L>(text);
+  for (std::size_t i = 0; i < fast.size() && i < generated.size(); ++i) {
+    if (fast[i] != generated[i])
+      return fmt::format("token {}: {}, expected {}", i, fast[i], generated[i]);
+  }
+  if (fast.size() != generated.size())
+    return fmt::format("{} tokens, expected {}", fast.size(), generated.size());
+  return {};
+}
+
+}  // namespace migrac::syntax
