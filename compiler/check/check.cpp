@@ -1,10 +1,10 @@
 // check_history: replays the migrations in topological order into one schema
 // model, resolving each into Changes, with its effective settings.
 //
-// Cost: the schema is never copied per migration. Lookups are by name (maps);
-// only the tables a Change carries (table_after, previous states) are copied,
-// and the whole schema only for a migration with a `down { }` block, which is
-// checked against a copy of the schema after its `up`.
+// Cost: the schema is never copied. Lookups are by name (maps); only the
+// tables a Change carries (table_after, previous states) are copied. A
+// `down { }` block is checked on the schema after its `up` and then rolled
+// back with an undo log (copies of the few tables it touches).
 #include "compiler/check/check.h"
 
 #include "compiler/check/checker.h"
@@ -54,11 +54,13 @@ CheckedHistory check_history(const std::vector<ast::Migration>& migrations,
       checker.begin_migration();
       for (const ast::Operation& op : m.up) checker.check(op, cm.up);
       if (m.down) {
-        CheckState after = state;
-        Checker down_checker(after, diags);
+        // Checked on the state after `up`, then rolled back.
+        UndoLog undo;
+        Checker down_checker(state, diags, &undo);
         down_checker.begin_migration();
         std::vector<model::Change> down;
         for (const ast::Operation& op : *m.down) down_checker.check(op, down);
+        roll_back(undo);
         cm.explicit_down = std::move(down);
       }
     }

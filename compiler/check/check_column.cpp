@@ -52,6 +52,7 @@ void Checker::on(const ast::AddColumn& op) {
     return;
   }
   std::vector<PendingConstraint> pending;
+  remember_table(t->name);
   model::Column col = column_from_def(def, *t, pending);
   t->columns.push_back(std::move(col));
   std::vector<model::Constraint> added;
@@ -72,6 +73,7 @@ void Checker::on(const ast::DropColumn& op) {
                   users.size() == 1 ? "drop it first" : "drop them first");
     return;
   }
+  remember_table(t->name);
   auto it = std::find_if(t->columns.begin(), t->columns.end(),
                          [&](const model::Column& c) { return c.name == op.column.name; });
   model::Column before = std::move(*it);
@@ -91,6 +93,8 @@ void Checker::on(const ast::RenameColumn& op) {
                   fmt::format("column '{}' already exists in table '{}'", to, t->name));
     return;
   }
+  remember_referencing(t->name);
+  remember_table(t->name);
   c->name = to;
   for (model::Constraint& k : t->constraints) {
     rename_in(k.columns, from, to);
@@ -122,6 +126,7 @@ void Checker::on(const ast::AlterColumnType& op) {
     return;
   }
   if (op.using_expr && !check_expr(*op.using_expr, *t, nullptr)) return;
+  remember_table(t->name);
   ast::TypeRef from = c->type;
   c->type = op.type;
   emit(model::AlterColumnType{t->name, c->name, std::move(from), op.type, op.using_expr},
@@ -148,6 +153,7 @@ void Checker::on(const ast::AlterColumnNotNull& op) {
     }
   }
   // Setting what is already set is allowed (and emitted: it is harmless).
+  remember_table(t->name);
   c->not_null = op.set;
   if (op.set)
     emit(model::SetNotNull{t->name, c->name}, t->name);
@@ -169,6 +175,7 @@ void Checker::on(const ast::AlterColumnDefault& op) {
     }
     if (!check_default(*op.value, *t, *c)) return;
   }
+  remember_table(t->name);
   std::optional<ast::Expr> from = std::move(c->default_value);
   c->default_value = op.value;
   emit(model::SetDefault{t->name, c->name, std::move(from), op.value}, t->name);

@@ -234,6 +234,7 @@ bool Checker::add_constraint_to(model::Table& table, PendingConstraint& p) {
                     "a primary key or unique constraint owns an index of the same name");
       return false;
     }
+    remember(st_.key_names, c.name);
     st_.key_names[c.name] = table.name;
   }
   if (c.kind == ast::ConstraintKind::PrimaryKey)
@@ -246,6 +247,7 @@ void Checker::on(const ast::AddConstraint& op) {
   model::Table* t = find_table(op.table);
   if (!t) return;
   PendingConstraint p = constraint_from_def(op.constraint);
+  remember_table(t->name);
   if (!add_constraint_to(*t, p)) return;
   emit(model::AddConstraint{t->name, p.constraint, false}, t->name);
 }
@@ -258,7 +260,7 @@ void Checker::on(const ast::DropConstraint& op) {
   if (it == t->constraints.end()) {
     std::vector<std::string> names;
     for (const model::Constraint& c : t->constraints) names.push_back(c.name);
-    std::string help = did_you_mean(op.name.name, names);
+    std::string help = suggest(op.name.name, names);
     if (help.empty() && t->index(op.name.name))
       help = fmt::format("'{}' is an index: 'drop index {};'", op.name.name, op.name.name);
     diags_.report(DiagKind::UnknownConstraint, op.name.range,
@@ -286,8 +288,12 @@ void Checker::on(const ast::DropConstraint& op) {
       }
     }
     auto key = st_.key_names.find(it->name);
-    if (key != st_.key_names.end() && key->second == t->name) st_.key_names.erase(key);
+    if (key != st_.key_names.end() && key->second == t->name) {
+      remember(st_.key_names, it->name);
+      st_.key_names.erase(it->name);
+    }
   }
+  remember_table(t->name);
   model::Constraint before = std::move(*it);
   t->constraints.erase(it);
   emit(model::DropConstraint{t->name, std::move(before)}, t->name);

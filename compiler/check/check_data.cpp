@@ -33,11 +33,6 @@ void Checker::on(const ast::Backfill& op) {
     if (!check_expr(a.value, *t, nullptr)) ok = false;
   }
   if (op.where && !check_expr(*op.where, *t, nullptr)) ok = false;
-  if (op.batch && *op.batch <= 0) {
-    diags_.report(DiagKind::BadBatchSize, op.batch_range,
-                  fmt::format("batch size {} is not positive", *op.batch));
-    ok = false;
-  }
   if (!ok) return;
   model::Backfill b;
   b.table = t->name;
@@ -49,29 +44,19 @@ void Checker::on(const ast::Backfill& op) {
 }
 
 void Checker::on(const ast::Sql& op) {
+  // A body given twice for one dialect is a syntax error (compiler/syntax).
   bool ok = true;
-  std::vector<std::string> seen;  // dialects given ("" for the every-dialect body)
   for (const ast::SqlBody& body : op.bodies) {
-    std::string dialect = body.dialect ? body.dialect->name : std::string{};
-    SourceRange at = body.dialect ? body.dialect->range : body.range;
-    if (body.dialect && std::find(kDialects.begin(), kDialects.end(), dialect) == kDialects.end()) {
+    if (!body.dialect) continue;
+    const std::string& dialect = body.dialect->name;
+    if (std::find(kDialects.begin(), kDialects.end(), dialect) == kDialects.end()) {
       std::vector<std::string> known(kDialects.begin(), kDialects.end());
-      std::string help = did_you_mean(dialect, known);
+      std::string help = suggest(dialect, known);
       if (help.empty()) help = "the dialects are 'postgres', 'sqlite' and 'mysql'";
-      diags_.report(DiagKind::UnknownDialect, at,
+      diags_.report(DiagKind::UnknownDialect, body.dialect->range,
                     fmt::format("unknown dialect '{}' for a sql body", dialect), help);
       ok = false;
-      continue;
     }
-    if (std::find(seen.begin(), seen.end(), dialect) != seen.end()) {
-      diags_.report(DiagKind::DuplicateDialect, at,
-                    body.dialect
-                        ? fmt::format("a second sql body for dialect '{}'", dialect)
-                        : std::string("a second sql body for every dialect"));
-      ok = false;
-      continue;
-    }
-    seen.push_back(dialect);
   }
   if (!ok) return;
   // The model cannot follow what raw SQL does: the replay goes on without it.

@@ -41,6 +41,8 @@ void Checker::on(const ast::CreateEnum& op) {
     }
     e.values.push_back(v.value);
   }
+  remember(st_.schema.enums, name);
+  remember(st_.enum_at, name);
   st_.schema.enums.emplace(name, e);
   st_.enum_at[name] = op.name.range;
   emit(model::CreateEnum{std::move(e)});
@@ -51,7 +53,7 @@ void Checker::on(const ast::AlterEnumAddValue& op) {
   if (it == st_.schema.enums.end()) {
     diags_.report(DiagKind::UnknownEnum, op.name.range,
                   fmt::format("unknown enum '{}'", op.name.name),
-                  did_you_mean(op.name.name, enum_names(st_.schema)));
+                  suggest(op.name.name, enum_names(st_.schema)));
     return;
   }
   std::vector<std::string>& values = it->second.values;
@@ -66,12 +68,14 @@ void Checker::on(const ast::AlterEnumAddValue& op) {
     if (pos == values.end()) {
       diags_.report(DiagKind::UnknownEnumValue, op.neighbor->range,
                     fmt::format("enum '{}' has no value '{}'", op.name.name, op.neighbor->value),
-                    did_you_mean(op.neighbor->value, values));
+                    suggest(op.neighbor->value, values));
       return;
     }
     if (!op.before) ++pos;
   }
-  values.insert(pos, op.value.value);
+  auto index = pos - values.begin();
+  remember(st_.schema.enums, op.name.name);  // copies the values: do it before the insert
+  values.insert(values.begin() + index, op.value.value);
   std::optional<std::string> neighbor;
   if (op.neighbor) neighbor = op.neighbor->value;
   model::AddEnumValue change{op.name.name, op.value.value, std::move(neighbor), op.before};
@@ -89,7 +93,7 @@ void Checker::on(const ast::DropEnum& op) {
   if (it == st_.schema.enums.end()) {
     diags_.report(DiagKind::UnknownEnum, op.name.range,
                   fmt::format("unknown enum '{}'", op.name.name),
-                  did_you_mean(op.name.name, enum_names(st_.schema)));
+                  suggest(op.name.name, enum_names(st_.schema)));
     return;
   }
   std::vector<std::string> users;
@@ -106,9 +110,11 @@ void Checker::on(const ast::DropEnum& op) {
                   "drop those columns or change their type first");
     return;
   }
+  remember(st_.enum_at, op.name.name);
+  remember(st_.schema.enums, op.name.name);
   model::Enum before = std::move(it->second);
-  st_.enum_at.erase(it->first);
-  st_.schema.enums.erase(it);
+  st_.enum_at.erase(op.name.name);
+  st_.schema.enums.erase(op.name.name);
   emit(model::DropEnum{std::move(before)});
 }
 

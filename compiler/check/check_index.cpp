@@ -39,6 +39,9 @@ void Checker::on(const ast::CreateIndex& op) {
     return;
   }
   model::Index index{name, t->name, op.unique, op.elements, std::move(all_cols), op.where};
+  remember_table(t->name);
+  remember(st_.schema.index_owner, name);
+  remember(st_.index_at, name);
   t->indexes.push_back(index);
   st_.schema.index_owner[name] = t->name;
   st_.index_at[name] = at;
@@ -50,7 +53,7 @@ void Checker::on(const ast::DropIndex& op) {
   if (owner == st_.schema.index_owner.end()) {
     std::vector<std::string> names;
     for (const auto& [name, table] : st_.schema.index_owner) names.push_back(name);
-    std::string help = did_you_mean(op.name.name, names);
+    std::string help = suggest(op.name.name, names);
     if (auto key = st_.key_names.find(op.name.name); help.empty() && key != st_.key_names.end())
       help = fmt::format("'{}' is a constraint: 'drop constraint {} on {};'", key->first,
                          key->first, key->second);
@@ -60,7 +63,10 @@ void Checker::on(const ast::DropIndex& op) {
   }
   std::string table_name = owner->second;
   model::Table* t = st_.schema.table(table_name);
-  st_.schema.index_owner.erase(owner);
+  remember(st_.schema.index_owner, op.name.name);
+  remember(st_.index_at, op.name.name);
+  remember_table(table_name);
+  st_.schema.index_owner.erase(op.name.name);
   st_.index_at.erase(op.name.name);
   if (!t) return;  // cannot happen: index_owner follows the tables
   auto it = std::find_if(t->indexes.begin(), t->indexes.end(),

@@ -10,6 +10,7 @@
 // that one mistyped type does not turn every later use of the table into an
 // error too.
 
+#include <functional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -30,6 +31,8 @@ struct CheckState {
   std::unordered_map<std::string, std::string> key_names;  // constraint name -> table
   // Where each table, index and enum was created (or renamed to its name), for notes.
   std::unordered_map<std::string, SourceRange> table_at, index_at, enum_at;
+  // Where a table that no longer exists was dropped (or renamed away), for notes.
+  std::unordered_map<std::string, SourceRange> table_gone_at;
 };
 
 // A constraint being built from a definition, with where its parts were written.
@@ -41,10 +44,19 @@ struct PendingConstraint {
   bool named = false;                       // the name was written
 };
 
+// Steps that restore a CheckState, run last to first (see Checker's `undo`).
+using UndoLog = std::vector<std::function<void()>>;
+// Runs an undo log (last step first) and empties it.
+void roll_back(UndoLog& undo);
+
 // Checks operations against a CheckState, applies them and resolves them into Changes.
+// With an undo log, every change to the state is recorded there first, so
+// that a `down { }` block can be checked on the state after `up` and then
+// rolled back, without copying the whole schema.
 class Checker {
  public:
-  Checker(CheckState& state, Diagnostics& diags) : st_(state), diags_(diags) {}
+  Checker(CheckState& state, Diagnostics& diags, UndoLog* undo = nullptr)
+      : st_(state), diags_(diags), undo_(undo) {}
 
   // Starts a migration (or a `down` block): forgets the tables created so far.
   void begin_migration() { new_tables_.clear(); }
@@ -122,6 +134,20 @@ class Checker {
   // of other tables), described for ColumnInUse.
   std::vector<std::string> column_users(const model::Table& table, const std::string& column) const;
 
+  // --- the undo log: call before changing an entry of the state
+  template <class Map>
+  void remember(Map& map, const std::string& key) {
+    if (!undo_) return;
+    auto it = map.find(key);
+    if (it == map.end())
+      undo_->push_back([&map, key] { map.erase(key); });
+    else
+      undo_->push_back([&map, key, old = it->second] { map.insert_or_assign(key, old); });
+  }
+  void remember_table(const std::string& name) { remember(st_.schema.tables, name); }
+  // The tables whose foreign keys reference `table` (a rename updates them).
+  void remember_referencing(const std::string& table);
+
   // --- emitting Changes
   // Appends a Change for the current operation. `table` names the table it
   // changes (empty for none): it sets table_is_new, and table_after gets a copy
@@ -132,6 +158,7 @@ class Checker {
   Diagnostics& diags_;
   const ast::Operation* op_ = nullptr;
   std::vector<model::Change>* out_ = nullptr;
+  UndoLog* undo_ = nullptr;
   std::unordered_set<std::string> new_tables_;  // created earlier in this migration
 };
 
@@ -146,6 +173,10 @@ bool is_integer_type(const ast::TypeRef& t);
 // Whether a foreign key column of type `a` may reference a column of type `b`:
 // the same type; string lengths may differ, numeric precision may not.
 bool same_key_type(const ast::TypeRef& a, const ast::TypeRef& b);
+// The nearest candidate for a typo (a swap of neighbors is one edit), and
+// "did you mean 'x'?" for it or empty (suggest.cpp).
+std::optional<std::string> nearest(std::string_view wrong, const std::vector<std::string>& candidates);
+std::string suggest(std::string_view wrong, const std::vector<std::string>& candidates);
 // "did you mean 'int'?" for a type name that is neither portable nor an enum.
 std::string type_suggestion(const std::string& wrong, const std::vector<std::string>& enums);
 

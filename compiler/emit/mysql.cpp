@@ -75,18 +75,18 @@ struct MysqlWriter {
     return out;
   }
 
-  // ALTER TABLE t clause, clause, ALGORITHM=...: one line for one clause.
+  // ALTER TABLE t clause, ..., ALGORITHM=...: one line for one clause, else
+  // a line per clause and one for the algorithm.
   Out alter(const std::string& table, const std::vector<std::string>& clauses, Algorithm a,
             bool rewrites, bool scans) const {
     std::string text = fmt::format("ALTER TABLE {}", sql().ident(table));
     if (clauses.size() == 1) {
-      text += " " + clauses[0];
+      text += fmt::format(" {}, {}", clauses[0], mysql::algorithm_clause(a));
     } else {
-      for (std::size_t i = 0; i < clauses.size(); ++i) {
-        text += fmt::format("\n  {}{}", clauses[i], i + 1 < clauses.size() ? "," : "");
-      }
+      for (const std::string& clause : clauses) text += fmt::format("\n  {},", clause);
+      text += "\n  " + mysql::algorithm_clause(a);
     }
-    return one(text + mysql::algorithm_clause(a), mysql::alter_lock(a, table, rewrites, scans));
+    return one(std::move(text), mysql::alter_lock(a, table, rewrites, scans));
   }
 
   // The column as it is after the change, for a MODIFY COLUMN.

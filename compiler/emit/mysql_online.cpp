@@ -25,10 +25,10 @@ constexpr std::int64_t kOneByteVarchar = 63;
 
 std::string algorithm_clause(Algorithm a) {
   switch (a) {
-    case Algorithm::Instant: return ", ALGORITHM=INSTANT";
-    case Algorithm::InplaceNone: return ", ALGORITHM=INPLACE, LOCK=NONE";
-    case Algorithm::InplaceShared: return ", ALGORITHM=INPLACE, LOCK=SHARED";
-    case Algorithm::Copy: return ", ALGORITHM=COPY, LOCK=SHARED";
+    case Algorithm::Instant: return "ALGORITHM=INSTANT";
+    case Algorithm::InplaceNone: return "ALGORITHM=INPLACE, LOCK=NONE";
+    case Algorithm::InplaceShared: return "ALGORITHM=INPLACE, LOCK=SHARED";
+    case Algorithm::Copy: return "ALGORITHM=COPY, LOCK=SHARED";
   }
   return {};
 }

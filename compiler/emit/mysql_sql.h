@@ -79,7 +79,7 @@ enum class Algorithm {
   Copy,           // a copy of the table, writes wait
 };
 
-// ", ALGORITHM=INSTANT", ", ALGORITHM=INPLACE, LOCK=NONE", ...
+// "ALGORITHM=INSTANT", "ALGORITHM=INPLACE, LOCK=NONE", ...
 std::string algorithm_clause(Algorithm a);
 // The lock facts of an ALTER TABLE on `table` run with `a`.
 LockFacts alter_lock(Algorithm a, const std::string& table, bool rewrites, bool scans);

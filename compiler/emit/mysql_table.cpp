@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 
 #include "compiler/emit/mysql_sql.h"
 
@@ -133,8 +134,18 @@ bool is_literal(const ast::Expr& e) {
          e.kind == ast::ExprKind::Bool || e.kind == ast::ExprKind::Null;
 }
 
+// The portable name of a type, as the migration wrote it.
 std::string type_text(const ast::TypeRef& t) {
-  return t.kind == ast::TypeKind::Native ? fmt::format("native \"{}\"", t.name) : builder().type(t);
+  static constexpr std::array<std::string_view, kTypeKindCount> kNames = {
+      "smallint", "int",  "bigint",    "real",      "double",      "decimal", "numeric",
+      "bool",     "text", "varchar",   "char",      "bytes",       "date",    "time",
+      "timestamp", "timestamptz", "interval", "uuid", "json",       "jsonb",   "enum", "native"};
+  if (t.kind == ast::TypeKind::Native) return fmt::format("native \"{}\"", t.name);
+  if (t.kind == ast::TypeKind::Enum) return t.name;
+  std::string name(kNames[static_cast<std::size_t>(t.kind)]);
+  if (t.length && t.scale) return fmt::format("{}({},{})", name, *t.length, *t.scale);
+  if (t.length) return fmt::format("{}({})", name, *t.length);
+  return name;
 }
 
 std::string quoted_list(const std::vector<std::string>& names) {

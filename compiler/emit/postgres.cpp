@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cassert>
 
 #include "compiler/emit/postgres.h"
 #include "compiler/emit/sql_builder.h"
@@ -48,6 +49,7 @@ const std::vector<std::string_view> kReserved = {
 
 DialectSpelling postgres_spelling() {
   DialectSpelling s;
+  assert(std::is_sorted(kReserved.begin(), kReserved.end()));  // ident() binary-searches it
   s.reserved = kReserved;
   auto set = [&](ast::TypeKind k, TypeSpelling t) { s.types[static_cast<std::size_t>(k)] = t; };
   set(ast::TypeKind::SmallInt, {"smallint", "", ""});
@@ -297,8 +299,10 @@ struct PgWriter {
                LockFacts{});
   }
 
+  // IF NOT EXISTS: PostgreSQL cannot drop an enum value, so a migration whose
+  // `down { }` leaves the value behind must apply again after a downgrade.
   Out operator()(const model::AddEnumValue& c) const {
-    std::string text = fmt::format("ALTER TYPE {} ADD VALUE {}", sql.ident(c.type),
+    std::string text = fmt::format("ALTER TYPE {} ADD VALUE IF NOT EXISTS {}", sql.ident(c.type),
                                    sql.string_literal(c.value));
     if (c.neighbor) {
       text += fmt::format(" {} {}", c.before ? "BEFORE" : "AFTER", sql.string_literal(*c.neighbor));

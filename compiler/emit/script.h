@@ -17,6 +17,7 @@ struct ScriptOptions {
   ScriptFormat format = ScriptFormat::Plain;
   bool down = false;  // render the down segments, migrations in the order given
   Dialect dialect = Dialect::Postgres;
+  std::string history_table = "migrac_history";  // psql format: the table it records into
 };
 
 // The whole script for these plans (already in the order to run).

@@ -187,7 +187,8 @@ std::string SqlBuilder::render(const ast::Expr& e, int min_precedence) const {
     case ast::ExprKind::Call: out = render_call(e); break;
     case ast::ExprKind::Unary: {
       if (e.text == "not") {
-        out = "NOT " + render(e.args[0], kNot);
+        // `NOT a = b` means NOT (a = b) everywhere, but reads ambiguously: say it.
+        out = "NOT " + render(e.args[0], kPredicate + 1);
         break;
       }
       std::string operand = render(e.args[0], kUnary);

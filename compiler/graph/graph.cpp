@@ -25,6 +25,17 @@ struct ById {
   }
 };
 
+// Where to report about a whole migration: its id range, or the start of its
+// file when the reader left no range.
+SourceRange whole(const ast::Migration& m) {
+  if (m.id_range.valid()) return m.id_range;
+  SourceRange r;
+  r.file = m.file;
+  r.begin = SourcePos{1, 1, 0};
+  r.end = r.begin;
+  return r;
+}
+
 // Sorts a list of revisions by migration id.
 void sort_by_id(std::vector<std::size_t>& revs, const std::vector<ast::Migration>& migrations) {
   std::sort(revs.begin(), revs.end(), ById{&migrations});
@@ -65,7 +76,7 @@ void link_parents(RevisionGraph& g, const std::vector<ast::Migration>& migration
 SourceRange after_range(const ast::Migration& from, const std::string& to) {
   for (const ast::Ident& p : from.parents)
     if (p.name == to) return p.range;
-  return from.id_range;
+  return whole(from);
 }
 
 // Reports each cycle among the revisions Kahn's algorithm could not order.
@@ -171,10 +182,10 @@ RevisionGraph build_graph(const std::vector<ast::Migration>& migrations, Diagnos
     excluded[i] = true;
     g.valid = false;
     Diagnostic& d = diags.report(
-        DiagKind::DuplicateMigrationId, migrations[i].id_range,
+        DiagKind::DuplicateMigrationId, whole(migrations[i]),
         fmt::format("migration id '{}' is used by two files", migrations[i].id),
         "rename one of the files; a migration is either '<id>.mig' or '<id>.up.sql'");
-    d.notes.push_back({migrations[it->second].id_range, "the other file is here"});
+    d.notes.push_back({whole(migrations[it->second]), "the other file is here"});
   }
   link_parents(g, migrations, excluded, ids, diags);
 
@@ -230,11 +241,11 @@ bool require_single_head(const RevisionGraph& graph, const std::vector<ast::Migr
   for (std::size_t k = 0; k < graph.heads.size(); ++k)
     args += fmt::format("{}{}", k ? " " : "", migrations[graph.heads[k]].id);
   Diagnostic& d = diags.report(
-      DiagKind::MultipleHeads, migrations[graph.heads.back()].id_range,
+      DiagKind::MultipleHeads, whole(migrations[graph.heads.back()]),
       fmt::format("more than one head: {}", names),
       fmt::format("write a merge migration: 'after {};' (migrac merge {})", list, args));
   for (std::size_t k = 0; k + 1 < graph.heads.size(); ++k)
-    d.notes.push_back({migrations[graph.heads[k]].id_range,
+    d.notes.push_back({whole(migrations[graph.heads[k]]),
                        fmt::format("head '{}' is here", migrations[graph.heads[k]].id)});
   return false;
 }

@@ -1,21 +1,6 @@
 #include "compiler/plan/lower.h"
 
-#include <fmt/format.h>
-
-#include <cstdint>
-
 namespace migrac {
-
-std::string shorten_name(const std::string& base, std::size_t max_bytes) {
-  if (base.size() <= max_bytes) return base;
-  std::uint32_t hash = 2166136261u;  // FNV-1a
-  for (unsigned char c : base) hash = (hash ^ c) * 16777619u;
-  std::string suffix = fmt::format("_{:08x}", hash);
-  std::size_t keep = max_bytes > suffix.size() ? max_bytes - suffix.size() : 0;
-  // Back off to the start of a UTF-8 sequence.
-  while (keep > 0 && (static_cast<unsigned char>(base[keep]) & 0xC0) == 0x80) --keep;
-  return base.substr(0, keep) + suffix;
-}
 
 bool Lowering::online(const model::Change& change) const {
   return settings_.online && !change.table_is_new;
@@ -123,8 +108,7 @@ void Lowering::set_not_null(const model::Change& change, const model::SetNotNull
   // CHECK (c IS NOT NULL) NOT VALID, VALIDATE it under a weak lock, then SET
   // NOT NULL trusts the validated check instead of scanning, and the check goes.
   model::Constraint check;
-  check.name = shorten_name(fmt::format("ck_{}_{}_not_null", c.table, c.column),
-                            caps_.max_identifier_length);
+  check.name = default_name("ck", c.table, {c.column, "not_null"}, caps_.max_identifier_length);
   check.kind = ast::ConstraintKind::Check;
   check.columns = {c.column};
   ast::Expr column{ast::ExprKind::Column, c.column, {}, false, false, {}, {}};

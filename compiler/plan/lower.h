@@ -66,8 +66,4 @@ class Lowering {
   std::vector<PlannedStatement> before_, after_;  // Placement::Before/AfterMigration, distinct
 };
 
-// `base`, cut to `max_bytes` with a stable hash suffix when longer (never
-// splitting a UTF-8 sequence).
-std::string shorten_name(const std::string& base, std::size_t max_bytes);
-
 }  // namespace migrac

@@ -32,15 +32,20 @@ void setting(std::vector<PlannedStatement>& out, const std::string& name, std::s
 
 // Adds the timeouts to a segment that may wait on a lock. Outside a
 // transaction SET LOCAL does nothing, so the session is set before the
-// statements and reset after them.
+// statements and reset after them. A backfill gets no statement_timeout: in a
+// script its batches run in one DO statement, which the timeout would cut short.
 void add_timeouts(Segment& segment, const MigrationSettings& settings, const Emitter& emitter,
                   Diagnostics& diags) {
   bool local = segment.transactional;
+  bool backfill = false;
+  for (const PlannedStatement& s : segment.statements) {
+    backfill = backfill || s.role == StatementRole::Backfill;
+  }
   std::vector<PlannedStatement> head;
   std::vector<PlannedStatement> tail;
   setting(head, "lock_timeout", format_duration(settings.lock_timeout_ms), local, emitter, diags);
   if (!local) setting(tail, "lock_timeout", "", false, emitter, diags);
-  if (settings.statement_timeout_ms > 0) {
+  if (settings.statement_timeout_ms > 0 && !backfill) {
     setting(head, "statement_timeout", format_duration(settings.statement_timeout_ms), local,
             emitter, diags);
     if (!local) setting(tail, "statement_timeout", "", false, emitter, diags);

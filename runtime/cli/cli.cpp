@@ -27,6 +27,11 @@ constexpr VerbEntry kVerbs[] = {
     {"history", verb_history, "list the migrations in order (--verbose)"},
     {"new", verb_new, "scaffold the next migration after the head"},
     {"merge", verb_merge, "scaffold a merge migration of two heads"},
+    {"upgrade", verb_upgrade, "apply migrations up to a revision (head, +N, ID; --sql for psql)"},
+    {"downgrade", verb_downgrade, "revert migrations down to a revision (-N, base, ID; --sql)"},
+    {"current", verb_current, "print the revisions the database is at"},
+    {"status", verb_status, "compare the database with the files (pending, edited, unknown)"},
+    {"stamp", verb_stamp, "record a revision as applied without running it (--delete)"},
 };
 
 void print_usage(std::ostream& out) {

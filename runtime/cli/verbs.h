@@ -18,4 +18,11 @@ int verb_history(const Args& args);
 int verb_new(const Args& args);
 int verb_merge(const Args& args);
 
+// Database verbs (runtime).
+int verb_upgrade(const Args& args);
+int verb_downgrade(const Args& args);
+int verb_current(const Args& args);
+int verb_status(const Args& args);
+int verb_stamp(const Args& args);
+
 }  // namespace migrac::cli

@@ -2,7 +2,7 @@
 // foreign keys, drops of what is in use, settings, and speed.
 #include <catch2/catch.hpp>
 
-#include <chrono>
+#include <ctime>
 
 #include "compiler/check/check.h"
 
@@ -378,13 +378,26 @@ TEST_CASE("ten thousand migrations check well under half a second", "[check][spe
     }
     ms.push_back(mig(id, prev, std::move(ops)));
   }
-  auto start = std::chrono::steady_clock::now();
+  // Processor time, so that a busy machine does not fail the test.
+  std::clock_t start = std::clock();
   Run run(std::move(ms));
-  auto ms_taken = std::chrono::duration_cast<std::chrono::milliseconds>(
-                      std::chrono::steady_clock::now() - start)
-                      .count();
+  long ms_taken = static_cast<long>((std::clock() - start) * 1000 / CLOCKS_PER_SEC);
   CHECK(run.messages().empty());
   CHECK(run.history.checked.size() == 10000);
   CHECK(ms_taken < 500);
   WARN("10,000 migrations: " << ms_taken << " ms");
+}
+
+TEST_CASE("check_history stops after stop_at", "[check]") {
+  Builder b;
+  ast::AddColumn add{b.id("users"), b.column("bio", TypeKind::Text)};
+  std::vector<ast::Migration> ms{mig("0001", "", {users_table(b)}),
+                                 mig("0002", "0001", {b.op(add)})};
+  Diagnostics diags;
+  RevisionGraph g = build_graph(ms, diags);
+  SourceSet sources;
+  CheckedHistory h = check_history(ms, g, sources, CheckOptions{}, diags, 0);
+  CHECK(h.checked.size() == 1);
+  CHECK(h.position == std::vector<long>{0, -1});
+  CHECK_FALSE(h.final_schema.tables.at("users").column("bio"));
 }

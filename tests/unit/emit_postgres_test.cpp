@@ -311,12 +311,12 @@ TEST_CASE("enums", "[emit][postgres]") {
   CHECK(pg_sql(create) == "CREATE TYPE order_status AS ENUM ('pending', 'paid', 'shipped')");
   CHECK_FALSE(pg_lock(create).takes_lock());
   model::Change add = change(model::AddEnumValue{"order_status", "refunded", std::string("shipped"), false});
-  CHECK(pg_sql(add) == "ALTER TYPE order_status ADD VALUE 'refunded' AFTER 'shipped'");
+  CHECK(pg_sql(add) == "ALTER TYPE order_status ADD VALUE IF NOT EXISTS 'refunded' AFTER 'shipped'");
   require_lock(pg_lock(add), "EXCLUSIVE", "order_status", false, false);
   CHECK(pg_sql(change(model::AddEnumValue{"order_status", "new", std::string("pending"), true})) ==
-        "ALTER TYPE order_status ADD VALUE 'new' BEFORE 'pending'");
+        "ALTER TYPE order_status ADD VALUE IF NOT EXISTS 'new' BEFORE 'pending'");
   CHECK(pg_sql(change(model::AddEnumValue{"order_status", "x", std::nullopt, false})) ==
-        "ALTER TYPE order_status ADD VALUE 'x'");
+        "ALTER TYPE order_status ADD VALUE IF NOT EXISTS 'x'");
   model::Change drop = change(model::DropEnum{e});
   CHECK(pg_sql(drop) == "DROP TYPE order_status");
   require_lock(pg_lock(drop), "ACCESS EXCLUSIVE", "order_status", false, false);

@@ -169,11 +169,12 @@ TEST_CASE("script comments for backfill, raw SQL, irreversible and empty migrati
       "-- migrac upgrade script for postgres: 0 migrations\n"));
 }
 
-TEST_CASE("the psql format is a hook for now", "[emit][script]") {
+TEST_CASE("render_script dispatches on the format", "[emit][script]") {
   ScriptOptions options;
   options.format = ScriptFormat::Psql;
-  std::string script = render_script({index_plan()}, sources(), options);
-  CHECK(script.find("not available") != std::string::npos);
+  std::string psql = render_script({index_plan()}, sources(), options);
+  CHECK(psql != render_script({index_plan()}, sources(), ScriptOptions{}));
+  CHECK(psql == render_migration_script(index_plan(), sources(), options));
 }
 
 }  // namespace

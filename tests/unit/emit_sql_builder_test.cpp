@@ -67,7 +67,9 @@ TEST_CASE("expressions keep their meaning with minimal parentheses", "[emit][bui
   CHECK(pg_expr(bin("and", bin("or", a, b), c)) == "(a OR b) AND c");
   CHECK(pg_expr(bin("or", bin("and", a, b), c)) == "a AND b OR c");
   CHECK(pg_expr(bin("!=", a, b)) == "a <> b");
-  CHECK(pg_expr(unary("not", bin("=", a, b))) == "NOT a = b");
+  CHECK(pg_expr(unary("not", bin("=", a, b))) == "NOT (a = b)");
+  CHECK(pg_expr(unary("not", a)) == "NOT a");
+  CHECK(pg_expr(bin("and", unary("not", a), b)) == "NOT a AND b");
   CHECK(pg_expr(unary("not", bin("and", a, b))) == "NOT (a AND b)");
   CHECK(pg_expr(is_null(bin("=", a, b))) == "(a = b) IS NULL");
   CHECK(pg_expr(bin("=", is_null(a), boolean(true))) == "(a IS NULL) = TRUE");
@@ -157,6 +159,7 @@ TEST_CASE("function facts: volatile and time-varying", "[emit][builder]") {
   CHECK(expr_is_volatile(expr(ast::ExprKind::RawSql, "1")));
   CHECK_FALSE(expr_is_volatile(call("lower", {col("a")})));
   CHECK_FALSE(expr_varies_between_transactions(call("lower", {col("a")})));
+  CHECK_FALSE(expr_varies_between_transactions(call("upper", {col("a")})));
   CHECK(expr_varies_between_transactions(bin("+", col("a"), call("random"))));
   CHECK_FALSE(expr_is_volatile(bin("+", col("a"), num("1"))));
 }

@@ -81,6 +81,13 @@ TEST_CASE("lock and statement timeouts come from the settings", "[plan][segments
                 "ALTER TABLE users DROP COLUMN bio",
                 "no-tx\nSET lock_timeout = '2s'\nSET statement_timeout = '2min'\n"
                 "DROP INDEX CONCURRENTLY IF EXISTS ix_a\nRESET lock_timeout\nRESET statement_timeout"});
+  // A backfill's batches are bounded by their size, not by statement_timeout.
+  model::Backfill b;
+  b.table = "users";
+  b.assignments = {ast::Assignment{ast::Ident{"bio", false, {}}, str("")}};
+  b.key_columns = {"id"};
+  CHECK(segment_sql(pg_plan({change(b)}, s).up)[0].starts_with(
+      "no-tx\nSET lock_timeout = '2s'\nUPDATE users"));
   CHECK(format_duration(5000) == "5s");
   CHECK(format_duration(250) == "250ms");
   CHECK(format_duration(90000) == "90s");

@@ -1,0 +1,245 @@
+#include "runtime/cli/db_verb.h"
+
+#include <algorithm>
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "compiler/diag/render.h"
+#include "runtime/db/connect.h"
+#include "runtime/runner/run_lock.h"
+
+namespace migrac::cli {
+
+namespace po = boost::program_options;
+
+po::options_description database_options(unsigned sets) {
+  po::options_description d("Database options");
+  if (sets & kConnectOptions) {
+    d.add_options()
+        ("wait", po::value<std::string>(), "retry connecting this long while the server starts (e.g. 30s)")
+        ("quiet,q", "print only errors (and retries)")
+        ("format", po::value<std::string>()->default_value("text"), "text or json");
+  }
+  if (sets & kRunOptions) {
+    d.add_options()
+        ("lock-wait", po::value<std::string>()->default_value("60s"),
+         "wait this long for another runner to finish")
+        ("retries", po::value<int>()->default_value(5), "retries of a step that hits lock_timeout")
+        ("allow-edited", "run even though an applied migration's file was edited");
+  }
+  return d;
+}
+
+std::optional<DbSettings> db_settings(const Invocation& inv) {
+  DbSettings s;
+  const po::variables_map& vm = inv.vm;
+  auto duration = [&](const char* name, std::int64_t& target) {
+    if (!vm.count(name)) return true;
+    auto ms = parse_duration_ms(vm[name].as<std::string>());
+    if (!ms) {
+      std::cerr << fmt::format("migrac {}: invalid duration '{}' for --{} (use e.g. 500ms, 30s, 2min)\n",
+                               inv.verb, vm[name].as<std::string>(), name);
+      return false;
+    }
+    target = *ms;
+    return true;
+  };
+  if (!duration("wait", s.wait_ms) || !duration("lock-wait", s.lock_wait_ms)) return std::nullopt;
+  if (vm.count("retries")) {
+    s.retries = vm["retries"].as<int>();
+    if (s.retries < 0) {
+      std::cerr << fmt::format("migrac {}: --retries must be 0 or more\n", inv.verb);
+      return std::nullopt;
+    }
+  }
+  s.quiet = vm.count("quiet") > 0;
+  s.allow_edited = vm.count("allow-edited") > 0;
+  if (vm.count("format")) {
+    std::string f = vm["format"].as<std::string>();
+    if (f == "json") s.format = runner::OutputFormat::Json;
+    else if (f != "text") {
+      std::cerr << fmt::format("migrac {}: unknown format '{}' (text or json)\n", inv.verb, f);
+      return std::nullopt;
+    }
+  }
+  return s;
+}
+
+Session::~Session() {
+  if (db && locked) db->release_run_lock(lock_key);
+}
+
+std::optional<Session> open_session(const Invocation& inv, const DbSettings& settings,
+                                    SessionMode mode, int& exit_code) {
+  const Config& config = inv.config;
+  if (config.url.empty()) {
+    std::cerr << fmt::format(
+        "migrac {}: no database URL: give --url, set MIGRAC_URL or DATABASE_URL, or put url in migrac.ini\n",
+        inv.verb);
+    exit_code = kUsage;
+    return std::nullopt;
+  }
+  std::string error;
+  auto table = parse_history_table(config.history_table, error);
+  if (!table) {
+    std::cerr << fmt::format("migrac {}: {}\n", inv.verb, error);
+    exit_code = kUsage;
+    return std::nullopt;
+  }
+  Session s;
+  s.table = *table;
+  db::Connection c = db::connect({config.url, settings.wait_ms, settings.quiet});
+  if (!c.driver) {
+    std::cerr << fmt::format("migrac {}: {}\n", inv.verb, c.error);
+    exit_code = kDatabaseError;
+    return std::nullopt;
+  }
+  s.db = std::move(c.driver);
+  s.store = std::make_unique<history::Store>(*s.db, s.table);
+  auto db_fail = [&](const db::DbError& e) {
+    std::cerr << fmt::format("migrac {}: history table {}: {}\n", inv.verb, s.table.display(), e.one_line());
+    exit_code = kDatabaseError;
+  };
+  if (mode == SessionMode::Write) {
+    s.lock_key = run_lock_key(s.table);
+    std::string message;
+    switch (runner::acquire_run_lock(*s.db, s.lock_key, settings.lock_wait_ms, settings.quiet, message)) {
+      case runner::LockOutcome::Taken:
+        s.locked = true;
+        break;
+      case runner::LockOutcome::TimedOut:
+      case runner::LockOutcome::Failed:
+        std::cerr << fmt::format("migrac {}: {}\n", inv.verb, message);
+        exit_code = kDatabaseError;
+        return std::nullopt;
+    }
+    if (auto err = s.store->ensure()) {
+      db_fail(*err);
+      return std::nullopt;
+    }
+  }
+  if (auto err = s.store->read(s.rows, s.table_exists)) {
+    db_fail(*err);
+    return std::nullopt;
+  }
+  return s;
+}
+
+int check_agreement(const Project& project, const history::State& state, const DbSettings& settings,
+                    const std::string& verb) {
+  int code = kOk;
+  for (const history::Row* row : state.unknown) {
+    std::cerr << fmt::format(
+        "migrac {}: the database has applied migration '{}', which no migration file has\n"
+        "  help: restore its file, or remove its record with 'migrac stamp --delete {}'\n",
+        verb, row->id, row->id);
+    code = kDatabaseDisagrees;
+  }
+  for (std::size_t rev : state.edited) {
+    const ast::Migration& m = project.migrations[rev];
+    std::string path = m.file >= 0 ? project.sources[m.file].path : m.id;
+    if (settings.allow_edited) {
+      std::cerr << fmt::format(
+          "migrac {}: warning: '{}' was edited after it was applied (checksum {} recorded, {} in {}); "
+          "going on because of --allow-edited\n",
+          verb, m.id, state.row_of[rev]->checksum, m.checksum, path);
+      continue;
+    }
+    std::cerr << fmt::format(
+        "migrac {}: migration '{}' was edited after it was applied: {} has checksum {}, the database recorded {}\n"
+        "  help: restore the file, or run with --allow-edited (then 'migrac stamp {}' records the new checksum)\n",
+        verb, m.id, path, m.checksum, state.row_of[rev]->checksum, m.id);
+    code = kDatabaseDisagrees;
+  }
+  return code;
+}
+
+int check_single_head(const Project& project, const std::string& verb) {
+  if (project.graph.heads.size() <= 1) return kOk;
+  std::string names;
+  for (std::size_t h : project.graph.heads) {
+    names += fmt::format("{}'{}'", names.empty() ? "" : ", ", project.migrations[h].id);
+  }
+  std::cerr << fmt::format(
+      "migrac {}: the migrations have more than one head: {}\n"
+      "  help: write a merge migration (migrac merge A B) before applying them\n",
+      verb, names);
+  return kMigrationErrors;
+}
+
+std::string session_line(const Session& s) {
+  return fmt::format("database {} (history table {})", s.db->describe(), s.table.display());
+}
+
+std::unique_ptr<Emitter> emitter_or_report(const Invocation& inv) {
+  auto dialect = config_dialect(inv.config);
+  if (!dialect) return nullptr;
+  if (*dialect != Dialect::Postgres) {
+    std::cerr << fmt::format("migrac {}: the {} runtime is not available yet (postgres only)\n", inv.verb,
+                             dialect_name(*dialect));
+    return nullptr;
+  }
+  auto emitter = make_emitter(*dialect);
+  if (!emitter) std::cerr << fmt::format("migrac {}: the postgres dialect is not available\n", inv.verb);
+  return emitter;
+}
+
+std::optional<std::vector<MigrationPlan>> plan_or_report(const Project& project,
+                                                         const std::vector<std::size_t>& revs,
+                                                         const Emitter& emitter, int& exit_code) {
+  Diagnostics diags;
+  std::vector<MigrationPlan> plans = plan_revisions(project, revs, emitter, diags);
+  if (!diags.has_errors()) return plans;
+  for (const Diagnostic& d : diags.all()) {
+    if (d.severity == Severity::Error) std::cerr << render_text(d, project.sources);
+  }
+  std::cerr << render_summary(diags);
+  exit_code = kMigrationErrors;
+  return std::nullopt;
+}
+
+std::optional<std::vector<std::size_t>> offline_range(const Project& project, const std::string& spec,
+                                                      bool down) {
+  if (spec.empty() || spec[0] == '+' || spec[0] == '-') {
+    std::cerr << fmt::format(
+        "migrac: a relative revision ('{}') needs a database; offline scripts take [FROM:]TO\n", spec);
+    return std::nullopt;
+  }
+  std::string from_spec, to_spec = spec;
+  if (auto colon = spec.find(':'); colon != std::string::npos) {
+    from_spec = spec.substr(0, colon);
+    to_spec = spec.substr(colon + 1);
+  }
+  if (down && from_spec.empty()) from_spec = "head";
+  auto to = resolve_revision(project, to_spec);
+  if (!to) return std::nullopt;
+  std::optional<RevisionRef> from;
+  if (!from_spec.empty()) {
+    from = resolve_revision(project, from_spec);
+    if (!from) return std::nullopt;
+  }
+  std::optional<RevisionRef> newer = down ? from : to;
+  std::optional<RevisionRef> older = down ? to : from;
+  if (!newer || newer->is_base) return std::vector<std::size_t>{};
+  std::vector<std::size_t> exclude;
+  if (older && !older->is_base) exclude.push_back(older->rev);
+  std::vector<std::size_t> revs = project.graph.range(exclude, newer->rev);
+  if (down) std::reverse(revs.begin(), revs.end());
+  return revs;
+}
+
+int check_reversible(const Project& project, const std::vector<MigrationPlan>& plans) {
+  int code = kOk;
+  for (const MigrationPlan& p : plans) {
+    if (p.reversible) continue;
+    std::string where = p.irreversible_at.valid() ? project.sources.location(p.irreversible_at) + ": " : "";
+    std::cerr << fmt::format("{}error: migration '{}' cannot be reverted: {}\n", where, p.id,
+                             p.irreversible_reason.empty() ? "it has no reverse" : p.irreversible_reason);
+    code = kMigrationErrors;
+  }
+  if (code != kOk) std::cerr << "migrac downgrade: nothing was reverted\n";
+  return code;
+}
+
+}  // namespace migrac::cli

@@ -1,0 +1,48 @@
+// `migrac current`: the revisions the database is at (applied migrations with
+// no applied child), as Alembic prints them.
+#include <iostream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "runtime/cli/db_verb.h"
+#include "runtime/cli/verbs.h"
+
+namespace migrac::cli {
+
+int verb_current(const Args& args) {
+  int code = kOk;
+  auto inv = parse_invocation("current", "current [--format text|json]", args,
+                              database_options(kConnectOptions), 0, code);
+  if (!inv) return code;
+  auto settings = db_settings(*inv);
+  if (!settings) return kUsage;
+  auto project = compile_or_report(*inv, code, false, false);
+  if (!project) return code;
+  auto session = open_session(*inv, *settings, SessionMode::Read, code);
+  if (!session) return code;
+  history::State state = history::compare(project->migrations, project->graph, session->rows);
+
+  nlohmann::json out = nlohmann::json::array();
+  for (std::size_t r : history::applied_heads(project->graph, state)) {
+    const history::Row& row = *state.row_of[r];
+    bool head = project->graph.revisions[r].children.empty();
+    std::string st = row.partly_applied() ? "partly applied" : row.partly_reverted() ? "partly reverted" : "applied";
+    out.push_back({{"id", row.id}, {"head", head}, {"state", st}});
+    if (settings->format == runner::OutputFormat::Json) continue;
+    std::string marks = head ? " (head)" : "";
+    if (row.partly_applied()) marks += fmt::format(" (partly applied: {} of {} segments)", row.segments_done, row.segments_total);
+    if (row.partly_reverted()) marks += " (partly reverted)";
+    std::cout << row.id << marks << "\n";
+  }
+  for (const history::Row* row : state.unknown) {
+    out.push_back({{"id", row->id}, {"head", false}, {"state", "unknown to the files"}});
+    if (settings->format == runner::OutputFormat::Text) std::cout << row->id << " (unknown to the files)\n";
+  }
+  if (settings->format == runner::OutputFormat::Json) {
+    std::cout << nlohmann::json{{"current", out}}.dump(2) << "\n";
+  }
+  return kOk;
+}
+
+}  // namespace migrac::cli

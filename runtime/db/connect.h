@@ -1,0 +1,33 @@
+#pragma once
+// Opening a database from a URL: picks the driver by the URL's scheme
+// (postgres://, postgresql://, or a libpq key=value string) and, with a wait,
+// retries until the server accepts connections.
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "runtime/db/driver.h"
+#include "runtime/db/redact.h"
+
+namespace migrac::db {
+
+// How to connect.
+struct ConnectOptions {
+  std::string url;
+  std::int64_t wait_ms = 0;  // retry a refused connection this long (--wait)
+  bool quiet = false;        // no "waiting for the database" line
+};
+
+// The outcome of connect(): a driver, or one line saying why not (redacted).
+struct Connection {
+  std::unique_ptr<Driver> driver;
+  std::string error;
+};
+
+Connection connect(const ConnectOptions& options);
+
+// True when `url` names a database engine connect() knows.
+bool is_postgres_url(const std::string& url);
+
+}  // namespace migrac::db

@@ -1,0 +1,87 @@
+#pragma once
+// The database boundary of the runtime: what the runner and the history table
+// need from a database, and nothing more. One implementation per engine
+// (postgres_driver.cpp; a SQLite driver implements the same interface), so the
+// runner never sees libpq.
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace migrac::db {
+
+// What kind of failure an error is, so the runner can decide without knowing
+// the engine's error codes.
+enum class ErrorKind {
+  Other,
+  LockTimeout,    // a lock could not be taken in time (PostgreSQL 55P03); retryable
+  Deadlock,       // chosen as a deadlock victim (40P01); retryable
+  AlreadyExists,  // the object to create exists (42P07, 42710)
+  Missing,        // the object to drop does not exist (42704, 42P01)
+  Connection,     // the connection was lost or could not be made
+};
+
+// An error from the database or the connection. Every text is already
+// redacted (no password can appear in it).
+struct DbError {
+  ErrorKind kind = ErrorKind::Other;
+  std::string sqlstate;  // five characters, empty when not from the server
+  std::string message;   // the server's primary message
+  std::string detail;
+  std::string hint;
+
+  // "message (DETAIL: ...) (HINT: ...)" on one line.
+  std::string one_line() const;
+};
+
+// Query parameters, as text; nullopt is NULL.
+using Params = std::vector<std::optional<std::string>>;
+// One row of a result, as text; nullopt is NULL.
+using Row = std::vector<std::optional<std::string>>;
+
+// The outcome of one statement.
+struct Result {
+  std::optional<DbError> error;
+  std::vector<Row> rows;
+  std::int64_t affected = 0;  // rows changed by INSERT/UPDATE/DELETE, else 0
+
+  bool ok() const { return !error; }
+};
+
+// Who holds the run lock, for the waiting message.
+struct LockHolder {
+  bool held = false;
+  std::string who;  // e.g. "pid 4242, user 'deploy', application 'migrac'"
+};
+
+// One open connection to a database.
+class Driver {
+ public:
+  virtual ~Driver() = default;
+
+  // "postgres", "sqlite".
+  virtual std::string_view engine() const = 0;
+  // Where we are connected, without a password: "127.0.0.1:5432/app as deploy".
+  virtual std::string describe() const = 0;
+
+  // Runs one statement (with $1.. parameters when `params` is not empty).
+  virtual Result exec(std::string_view sql, const Params& params = {}) = 0;
+
+  // The run lock keeps a second runner out for the whole session (it must
+  // survive commits and autocommit statements). True when taken now.
+  virtual Result try_run_lock(std::int64_t key, bool& taken) = 0;
+  virtual void release_run_lock(std::int64_t key) = 0;
+  virtual LockHolder run_lock_holder(std::int64_t key) = 0;
+
+  // Called after a statement is sent and before its result is awaited (a test
+  // hook: the crash tests kill the process there). Empty: none.
+  void set_after_send(std::function<void()> hook) { after_send_ = std::move(hook); }
+
+ protected:
+  std::function<void()> after_send_;
+};
+
+}  // namespace migrac::db

@@ -1,0 +1,24 @@
+#pragma once
+// The PostgreSQL driver (libpq). The run lock is a session-level advisory lock:
+// it survives commits and the autocommit statements of concurrent index builds.
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "runtime/db/driver.h"
+#include "runtime/db/redact.h"
+
+namespace migrac::db {
+
+// Opens one connection. On failure returns null and sets `error` to one
+// redacted line naming host, port, database, user and the server's reason;
+// `retryable` says whether waiting could help (not for a wrong password).
+std::unique_ptr<Driver> open_postgres(const std::string& url, const Redactor& redact,
+                                      std::string& error, bool& retryable);
+
+// The one-line reason of a libpq connection failure: the "connection to
+// server ... failed:" prefixes and "FATAL:" removed, lines joined with "; ".
+std::string connection_reason(const std::string& libpq_message);
+
+}  // namespace migrac::db

@@ -1,0 +1,57 @@
+#pragma once
+// The history table of a database: reading its rows and creating it on first
+// use. The statements that change rows come from compiler/emit/runtime_sql.h,
+// shared with the psql scripts.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "compiler/emit/runtime_sql.h"
+#include "runtime/db/driver.h"
+
+namespace migrac::history {
+
+// One row: one migration id the database knows.
+struct Row {
+  std::string id;
+  std::string checksum;
+  std::vector<std::string> parents;
+  int segments_done = 0;
+  int segments_total = 0;
+  int down_done = 0;
+  int segment_started = 0;
+  std::string applied_at;
+  std::int64_t duration_ms = 0;
+  std::string applied_by;
+  std::string method;
+
+  // Every up segment done and no downgrade begun.
+  bool complete() const { return !partly_applied() && !partly_reverted(); }
+  // An upgrade stopped between (or inside) its segments.
+  bool partly_applied() const { return segments_done < segments_total; }
+  // A downgrade stopped between (or inside) its segments.
+  bool partly_reverted() const {
+    return !partly_applied() && (down_done > 0 || segment_started > 0);
+  }
+};
+
+// Access to one database's history table.
+class Store {
+ public:
+  Store(db::Driver& db, HistoryTable table) : db_(db), table_(std::move(table)) {}
+
+  const HistoryTable& table() const { return table_; }
+
+  // Creates the table (and its schema) if missing.
+  std::optional<db::DbError> ensure();
+  // Every row, oldest first. A missing table reads as no rows with exists = false.
+  std::optional<db::DbError> read(std::vector<Row>& rows, bool& exists);
+
+ private:
+  db::Driver& db_;
+  HistoryTable table_;
+};
+
+}  // namespace migrac::history

@@ -1,0 +1,24 @@
+#pragma once
+// A test-only hook for the crash-safety tests (tests/live/live_crash_safety.sh).
+// The runner calls kill_point() at every place where an interruption matters:
+// before and after each statement, after a statement is sent and before its
+// result arrives, before and after each commit, between backfill batches.
+//
+//   MIGRAC_TEST_KILL_AT=N        the process kills itself with SIGKILL at the
+//                                Nth point it reaches (1-based)
+//   MIGRAC_TEST_KILL_DELAY_MS=M  wait M ms first (at a "sent" point: the server
+//                                is then inside the statement)
+//   MIGRAC_TEST_POINTS=FILE      append "N label" for every point reached
+//
+// Without these variables a point costs one branch.
+
+#include <string_view>
+
+namespace migrac::runner {
+
+void kill_point(std::string_view label);
+
+// Whether any hook is configured (so callers can skip building labels).
+bool kill_points_enabled();
+
+}  // namespace migrac::runner

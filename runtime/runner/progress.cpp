@@ -1,0 +1,139 @@
+#include "runtime/runner/progress.h"
+
+#include <chrono>
+#include <ostream>
+
+#include <fmt/format.h>
+
+namespace migrac::runner {
+
+namespace {
+
+std::int64_t now_ms() {
+  using namespace std::chrono;
+  return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
+}
+
+std::string duration_text(std::int64_t ms) {
+  if (ms < 1000) return fmt::format("{} ms", ms);
+  return fmt::format("{:.2f} s", static_cast<double>(ms) / 1000.0);
+}
+
+}  // namespace
+
+Progress::Progress(OutputFormat format, bool quiet, std::ostream& out, std::ostream& err)
+    : format_(format), quiet_(quiet), out_(out), err_(err) {
+  doc_["migrations"] = nlohmann::json::array();
+}
+
+void Progress::header(const std::string& line) {
+  if (json() || quiet_) return;
+  out_ << line << "\n";
+}
+
+void Progress::migration_begin(const std::string& id, bool down, int resume_at, int segments) {
+  current_ = nlohmann::json{{"id", id}, {"direction", down ? "down" : "up"},
+                            {"segments", nlohmann::json::array()}};
+  if (resume_at > 0) current_["resumed_at_segment"] = resume_at + 1;
+  if (json() || quiet_) return;
+  std::string resumed =
+      resume_at > 0 ? fmt::format(" (resuming at segment {} of {})", resume_at + 1, segments) : "";
+  out_ << fmt::format("{} {}{}\n", down ? "revert" : "apply ", id, resumed);
+  out_.flush();
+}
+
+void Progress::segment_done(int index, int segments, bool transactional, std::size_t statements,
+                            std::int64_t ms) {
+  current_["segments"].push_back({{"segment", index},
+                                  {"transactional", transactional},
+                                  {"statements", statements},
+                                  {"duration_ms", ms}});
+  if (json() || quiet_) return;
+  out_ << fmt::format("  segment {}/{} {:<15} {:>3} statement{}  {}\n", index, segments,
+                      transactional ? "transaction" : "no transaction", statements,
+                      statements == 1 ? " " : "s", duration_text(ms));
+  out_.flush();
+}
+
+void Progress::backfill_progress(const std::string& what, std::int64_t rows, int batches, bool final) {
+  if (final) current_["backfill_rows"] = current_.value("backfill_rows", std::int64_t{0}) + rows;
+  if (json() || quiet_) return;
+  std::int64_t now = now_ms();
+  if (!final && now - last_progress_ms_ < 1000) return;
+  last_progress_ms_ = now;
+  out_ << fmt::format("  backfill {}: {} rows{} ({} batch{})\n", what, rows, final ? "" : " so far",
+                      batches, batches == 1 ? "" : "es");
+  out_.flush();
+}
+
+void Progress::retry(const std::string& id, int segment, const db::DbError& error, int attempt,
+                     int retries, std::int64_t wait_ms) {
+  current_["retries"] = current_.value("retries", 0) + 1;
+  if (json()) return;
+  err_ << fmt::format("migrac: {} in segment {} of '{}': {}; retry {} of {} in {}\n",
+                      error.kind == db::ErrorKind::Deadlock ? "deadlock" : "lock timeout", segment,
+                      id, error.message, attempt, retries, duration_text(wait_ms));
+  err_.flush();
+}
+
+void Progress::note(const std::string& text) {
+  if (json()) {
+    doc_["notes"].push_back(text);
+    return;
+  }
+  if (quiet_) return;
+  out_ << "  " << text << "\n";
+}
+
+void Progress::migration_end(std::int64_t ms) {
+  current_["duration_ms"] = ms;
+  doc_["migrations"].push_back(current_);
+}
+
+void Progress::failure(const RunFailure& f) {
+  doc_["error"] = {{"migration", f.id},
+                   {"direction", f.down ? "down" : "up"},
+                   {"segment", f.segment},
+                   {"transactional", f.transactional},
+                   {"location", f.location},
+                   {"statement", f.statement},
+                   {"sqlstate", f.error.sqlstate},
+                   {"message", f.error.message},
+                   {"detail", f.error.detail},
+                   {"hint", f.error.hint},
+                   {"state", f.note}};
+  if (json()) return;
+  err_ << fmt::format("migrac: error: migration '{}' failed in {}segment {}/{} ({})\n", f.id,
+                      f.down ? "down " : "", f.segment, f.segments,
+                      f.transactional ? "transaction" : "no transaction");
+  if (!f.location.empty()) err_ << fmt::format("  --> {}\n", f.location);
+  if (!f.statement.empty()) {
+    std::string stmt = f.statement;
+    for (std::size_t at = stmt.find('\n'); at != std::string::npos; at = stmt.find('\n', at + 1)) {
+      stmt.insert(at + 1, "             ");
+    }
+    err_ << fmt::format("  statement: {}\n", stmt);
+  }
+  err_ << fmt::format("  server: {}{}\n", f.error.one_line(),
+                      f.error.sqlstate.empty() ? "" : fmt::format(" [{}]", f.error.sqlstate));
+  if (!f.note.empty()) err_ << fmt::format("  note: {}\n", f.note);
+}
+
+void Progress::summary(std::size_t migrations, bool down, std::int64_t ms) {
+  doc_["duration_ms"] = ms;
+  if (json() || quiet_) return;
+  if (migrations == 0) {
+    out_ << (down ? "nothing to revert\n" : "nothing to apply: the database is up to date\n");
+    return;
+  }
+  out_ << fmt::format("{} {} migration{} in {}\n", down ? "reverted" : "applied", migrations,
+                      migrations == 1 ? "" : "s", duration_text(ms));
+}
+
+void Progress::finish(const std::string& status) {
+  if (!json()) return;
+  doc_["status"] = status;
+  out_ << doc_.dump(2) << "\n";
+}
+
+}  // namespace migrac::runner

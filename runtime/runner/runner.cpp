@@ -1,0 +1,302 @@
+#include "runtime/runner/runner.h"
+
+#include <algorithm>
+#include <chrono>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "runtime/runner/kill_points.h"
+
+namespace migrac::runner {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::int64_t ms_since(Clock::time_point t0) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - t0).count();
+}
+
+bool starts_with_word(const std::string& sql, std::string_view word) {
+  std::size_t b = sql.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos || sql.size() - b < word.size()) return false;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    if (std::toupper(static_cast<unsigned char>(sql[b + i])) != word[i]) return false;
+  }
+  return true;
+}
+
+// A statement of a resumed non-transactional segment that fails because its
+// work is already there was done by the interrupted run (a concurrent index
+// built, then the process killed before the segment was recorded).
+bool done_by_interrupted_run(const db::DbError& e, const PlannedStatement& st) {
+  if (st.role != StatementRole::Ddl && st.role != StatementRole::Raw) return false;
+  if (e.kind == db::ErrorKind::AlreadyExists)
+    return starts_with_word(st.sql, "CREATE") || starts_with_word(st.sql, "ALTER");
+  if (e.kind == db::ErrorKind::Missing) return starts_with_word(st.sql, "DROP");
+  return false;
+}
+
+}  // namespace
+
+// The migration, direction and segment being run.
+struct Runner::Context {
+  const MigrationPlan* plan = nullptr;
+  const history::Row* row = nullptr;
+  bool down = false;
+  HistoryRowKey key;
+  int segment = 0;   // 1-based
+  int segments = 0;
+  bool resumed = false;  // this segment may have run in part in an interrupted run
+  bool transactional = true;
+
+  void point(std::string_view what) const {
+    if (!kill_points_enabled()) return;
+    kill_point(fmt::format("{} {} seg {}/{} {}: {}", plan->id, down ? "down" : "up", segment,
+                           segments, transactional ? "tx" : "autocommit", what));
+  }
+  // The history statement that records segment `segment` as done.
+  std::string done_sql(const HistoryTable& t, std::int64_t ms) const {
+    if (!down) return history_up_done_sql(t, key, segment, std::to_string(ms));
+    if (segment >= segments) return history_delete_sql(t, plan->id);
+    return history_down_done_sql(t, plan->id, segment, std::to_string(ms));
+  }
+};
+
+bool is_retryable(const db::DbError& error) {
+  return error.kind == db::ErrorKind::LockTimeout || error.kind == db::ErrorKind::Deadlock;
+}
+
+Runner::Runner(db::Driver& db, HistoryTable table, const SourceSet& sources, Progress& progress,
+               RunOptions options)
+    : db_(db), table_(std::move(table)), sources_(sources), progress_(progress), options_(options) {}
+
+bool Runner::upgrade(const std::vector<Step>& steps) {
+  for (const Step& s : steps) {
+    if (!run_migration(s, false)) return false;
+  }
+  return true;
+}
+
+bool Runner::downgrade(const std::vector<Step>& steps) {
+  for (const Step& s : steps) {
+    if (!run_migration(s, true)) return false;
+  }
+  return true;
+}
+
+std::int64_t Runner::backoff(int attempt) const {
+  std::int64_t wait = options_.backoff_ms;
+  for (int i = 1; i < attempt && wait < options_.max_backoff_ms; ++i) wait *= 2;
+  return std::min(wait, options_.max_backoff_ms);
+}
+
+std::optional<db::DbError> Runner::exec_plain(const std::string& sql) {
+  db::Result r = db_.exec(sql);
+  return r.error;
+}
+
+bool Runner::run_migration(const Step& step, bool down) {
+  const MigrationPlan& plan = *step.plan;
+  Context c;
+  c.plan = &plan;
+  c.row = step.row;
+  c.down = down;
+  c.key = HistoryRowKey{plan.id, plan.checksum, plan.parents, static_cast<int>(plan.up.size()), "run"};
+  const std::vector<Segment>& segs = down ? plan.down : plan.up;
+  c.segments = static_cast<int>(segs.size());
+  int start = 0;
+  if (step.row) start = down ? step.row->down_done : step.row->segments_done;
+  progress_.migration_begin(plan.id, down, start, c.segments);
+  auto t0 = Clock::now();
+
+  if (segs.empty()) {
+    // A merge migration, or an empty down block: only the bookkeeping.
+    c.transactional = true;
+    c.point("before history");
+    std::string sql = down ? history_delete_sql(table_, plan.id) : history_up_done_sql(table_, c.key, 0, "0");
+    if (auto err = exec_plain(sql)) return fail(c, nullptr, *err, "nothing was recorded");
+    c.point("after history");
+  }
+  for (int k = start + 1; k <= c.segments; ++k) {
+    const Segment& seg = segs[static_cast<std::size_t>(k - 1)];
+    c.segment = k;
+    c.transactional = seg.transactional;
+    c.resumed = k == start + 1 && step.row && step.row->segment_started == k &&
+                (down ? step.row->partly_reverted() : step.row->partly_applied());
+    bool ok = seg.transactional ? run_transactional(c, seg) : run_autocommit(c, seg);
+    if (!ok) return false;
+  }
+  progress_.migration_end(ms_since(t0));
+  ++done_;
+  return true;
+}
+
+bool Runner::run_transactional(Context& c, const Segment& seg) {
+  for (int attempt = 0;; ++attempt) {
+    c.point("before begin");
+    if (auto err = exec_plain("BEGIN")) return fail(c, nullptr, *err, "nothing of this segment is applied");
+    auto t0 = Clock::now();
+    std::optional<db::DbError> failed;
+    const PlannedStatement* failed_st = nullptr;
+    for (std::size_t i = 0; i < seg.statements.size() && !failed; ++i) {
+      c.point(fmt::format("before stmt {}", i + 1));
+      failed = run_statement(c, seg.statements[i], true, i);
+      if (failed) failed_st = &seg.statements[i];
+      else c.point(fmt::format("after stmt {}", i + 1));
+    }
+    if (!failed) {
+      c.point("before history");
+      failed = exec_plain(c.done_sql(table_, ms_since(t0)));
+    }
+    if (!failed) {
+      c.point("before commit");
+      failed = exec_plain("COMMIT");
+      if (!failed) {
+        c.point("after commit");
+        progress_.segment_done(c.segment, c.segments, true, seg.statements.size(), ms_since(t0));
+        return true;
+      }
+    } else {
+      exec_plain("ROLLBACK");
+    }
+    if (is_retryable(*failed) && attempt < options_.retries) {
+      std::int64_t wait = backoff(attempt + 1);
+      progress_.retry(c.plan->id, c.segment, *failed, attempt + 1, options_.retries, wait);
+      std::this_thread::sleep_for(std::chrono::milliseconds(wait));
+      continue;
+    }
+    return fail(c, failed_st, *failed,
+                "the segment's transaction was rolled back: nothing of it is applied");
+  }
+}
+
+bool Runner::run_autocommit(Context& c, const Segment& seg) {
+  c.point("before start mark");
+  std::string started = c.down ? history_down_started_sql(table_, c.plan->id, c.segment)
+                               : history_up_started_sql(table_, c.key, c.segment);
+  if (auto err = exec_plain(started)) return fail(c, nullptr, *err, "nothing of this segment is applied");
+  c.point("after start mark");
+  auto t0 = Clock::now();
+  std::vector<std::string> resets;
+  auto reset_all = [&] {
+    for (const std::string& r : resets) exec_plain(r);
+  };
+  const char* partial_note =
+      "no transaction: the statements before this one stay applied; a rerun resumes this segment";
+  for (std::size_t i = 0; i < seg.statements.size(); ++i) {
+    const PlannedStatement& st = seg.statements[i];
+    c.point(fmt::format("before stmt {}", i + 1));
+    if (st.role == StatementRole::Setting) {
+      auto s = session_setting(st.sql);
+      if (auto err = exec_plain(s ? s->set_sql : st.sql)) {
+        reset_all();
+        return fail(c, &st, *err, partial_note);
+      }
+      if (s) resets.push_back(s->reset_sql);
+      continue;
+    }
+    for (int attempt = 0;; ++attempt) {
+      auto err = run_statement(c, st, false, i);
+      if (!err) break;
+      if (is_retryable(*err) && attempt < options_.retries) {
+        std::int64_t wait = backoff(attempt + 1);
+        progress_.retry(c.plan->id, c.segment, *err, attempt + 1, options_.retries, wait);
+        std::this_thread::sleep_for(std::chrono::milliseconds(wait));
+        // A failed concurrent build leaves an INVALID index: recover first.
+        for (std::size_t j = 0; j < i; ++j) {
+          if (seg.statements[j].role != StatementRole::Recovery) continue;
+          if (auto rerr = run_statement(c, seg.statements[j], false, j)) {
+            reset_all();
+            return fail(c, &seg.statements[j], *rerr, partial_note);
+          }
+        }
+        continue;
+      }
+      if (c.resumed && done_by_interrupted_run(*err, st)) {
+        progress_.note(fmt::format("already done by the interrupted run: {}", err->message));
+        break;
+      }
+      reset_all();
+      return fail(c, &st, *err, partial_note);
+    }
+    c.point(fmt::format("after stmt {}", i + 1));
+  }
+  reset_all();
+  c.point("before history");
+  if (auto err = exec_plain(c.done_sql(table_, ms_since(t0))))
+    return fail(c, nullptr, *err, "the segment ran but is not recorded; a rerun repeats it");
+  c.point("after history");
+  progress_.segment_done(c.segment, c.segments, false, seg.statements.size(), ms_since(t0));
+  return true;
+}
+
+std::optional<db::DbError> Runner::run_statement(Context& c, const PlannedStatement& st,
+                                                 bool in_transaction, std::size_t index) {
+  if (st.role == StatementRole::Backfill) return run_backfill(c, st, in_transaction, index);
+  if (st.role == StatementRole::Recovery && !st.condition_sql.empty()) {
+    db::Result cond = db_.exec(st.condition_sql);
+    if (!cond.ok()) return cond.error;
+    bool needed = !cond.rows.empty() && !cond.rows[0].empty() && cond.rows[0][0] == std::optional<std::string>("t");
+    if (!needed) return std::nullopt;
+  }
+  if (kill_points_enabled()) {
+    std::string label = fmt::format("sent stmt {}", index + 1);
+    db_.set_after_send([&c, label] { c.point(label); });
+  }
+  db::Result r = db_.exec(st.sql);
+  db_.set_after_send(nullptr);
+  return r.error;
+}
+
+std::optional<db::DbError> Runner::run_backfill(Context& c, const PlannedStatement& st,
+                                                bool in_transaction, std::size_t index) {
+  std::int64_t rows = 0;
+  int batches = 0;
+  std::string what = st.lock.table.empty() ? "" : st.lock.table;
+  for (;;) {
+    if (!in_transaction) {
+      if (auto err = exec_plain("BEGIN")) return err;
+    }
+    if (kill_points_enabled()) {
+      std::string label = fmt::format("sent stmt {} batch {}", index + 1, batches + 1);
+      db_.set_after_send([&c, label] { c.point(label); });
+    }
+    db::Result r = db_.exec(st.sql);
+    db_.set_after_send(nullptr);
+    if (!r.ok()) {
+      if (!in_transaction) exec_plain("ROLLBACK");
+      return r.error;
+    }
+    if (!in_transaction) {
+      if (auto err = exec_plain("COMMIT")) return err;
+    }
+    rows += r.affected;
+    ++batches;
+    c.point(fmt::format("after stmt {} batch {}", index + 1, batches));
+    if (r.affected == 0) break;
+    progress_.backfill_progress(what, rows, batches, false);
+  }
+  progress_.backfill_progress(what, rows, batches, true);
+  return std::nullopt;
+}
+
+bool Runner::fail(Context& c, const PlannedStatement* st, const db::DbError& error, std::string note) {
+  RunFailure f;
+  f.id = c.plan->id;
+  f.down = c.down;
+  f.segment = c.segment;
+  f.segments = c.segments;
+  f.transactional = c.transactional;
+  if (st) {
+    f.location = sources_.location(st->source);
+    f.statement = st->sql;
+  }
+  f.error = error;
+  f.note = std::move(note);
+  progress_.failure(f);
+  return false;
+}
+
+}  // namespace migrac::runner

@@ -1,0 +1,73 @@
+#pragma once
+// The runner: executes planned migrations against one database and records
+// each step in the history table so that an interruption at any point can be
+// resumed. A transactional segment commits together with its history update;
+// a non-transactional segment runs in autocommit and is recorded after it
+// succeeds. Locking statements that time out are retried with backoff.
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "compiler/emit/runtime_sql.h"
+#include "compiler/plan/plan.h"
+#include "compiler/source/source.h"
+#include "runtime/db/driver.h"
+#include "runtime/history/history.h"
+#include "runtime/runner/progress.h"
+
+namespace migrac::runner {
+
+// How the runner retries.
+struct RunOptions {
+  int retries = 5;               // --retries: attempts after the first, per step
+  std::int64_t backoff_ms = 500;  // first wait; doubled per retry, at most max_backoff_ms
+  std::int64_t max_backoff_ms = 10000;
+};
+
+// One migration to run, with its row in the history table (null if none).
+struct Step {
+  const MigrationPlan* plan = nullptr;
+  const history::Row* row = nullptr;
+};
+
+// Runs steps in order; stops at the first failure (reported to Progress).
+class Runner {
+ public:
+  Runner(db::Driver& db, HistoryTable table, const SourceSet& sources, Progress& progress,
+         RunOptions options);
+
+  // Applies each step's up segments, from its row's segments_done. True when all succeed.
+  bool upgrade(const std::vector<Step>& steps);
+  // Reverts each step (its row must be complete or partly reverted).
+  bool downgrade(const std::vector<Step>& steps);
+
+  std::size_t done() const { return done_; }
+
+ private:
+  struct Context;  // the migration, direction and segment being run
+
+  bool run_migration(const Step& step, bool down);
+  bool run_transactional(Context& c, const Segment& seg);
+  bool run_autocommit(Context& c, const Segment& seg);
+  // One statement of a plan (Recovery checks its condition; Backfill loops).
+  std::optional<db::DbError> run_statement(Context& c, const PlannedStatement& st,
+                                           bool in_transaction, std::size_t index);
+  std::optional<db::DbError> run_backfill(Context& c, const PlannedStatement& st,
+                                          bool in_transaction, std::size_t index);
+  std::optional<db::DbError> exec_plain(const std::string& sql);
+  bool fail(Context& c, const PlannedStatement* st, const db::DbError& error, std::string note);
+  std::int64_t backoff(int attempt) const;
+
+  db::Driver& db_;
+  HistoryTable table_;
+  const SourceSet& sources_;
+  Progress& progress_;
+  RunOptions options_;
+  std::size_t done_ = 0;
+};
+
+// Whether an error means a retry may succeed.
+bool is_retryable(const db::DbError& error);
+
+}  // namespace migrac::runner

@@ -1,0 +1,44 @@
+-- migrac downgrade script for postgres: 2 migrations
+-- Each segment runs in a transaction of its own or outside any transaction, as marked.
+-- Before each statement: the lock it takes, whether it rewrites or scans the table,
+-- and the line it comes from.
+
+-- ---------------------------------------------------------------------------
+-- migration: 0002_add_buyer (downgrade)
+-- file: add_column_inline_constraints/0002_add_buyer.mig
+-- after: 0001_users
+-- reversible: yes
+-- ---------------------------------------------------------------------------
+
+-- segment 1/1: in a transaction
+BEGIN;
+
+-- setting: for this transaction only
+SET LOCAL lock_timeout = '5s';
+
+-- lock: ACCESS EXCLUSIVE on orders | rewrites: no | scans: no | add_column_inline_constraints/0002_add_buyer.mig:4
+ALTER TABLE orders DROP COLUMN buyer_id;
+
+COMMIT;
+
+-- ---------------------------------------------------------------------------
+-- migration: 0001_users (downgrade)
+-- file: add_column_inline_constraints/0001_users.mig
+-- after: (root)
+-- reversible: yes
+-- ---------------------------------------------------------------------------
+
+-- segment 1/1: in a transaction
+BEGIN;
+
+-- setting: for this transaction only
+SET LOCAL lock_timeout = '5s';
+
+-- lock: ACCESS EXCLUSIVE on orders | rewrites: no | scans: no | add_column_inline_constraints/0001_users.mig:8
+DROP TABLE orders;
+
+-- lock: ACCESS EXCLUSIVE on users | rewrites: no | scans: no | add_column_inline_constraints/0001_users.mig:1
+DROP TABLE users;
+
+COMMIT;
+--- exit 0

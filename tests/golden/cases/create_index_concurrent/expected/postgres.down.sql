@@ -1,0 +1,52 @@
+-- migrac downgrade script for postgres: 2 migrations
+-- Each segment runs in a transaction of its own or outside any transaction, as marked.
+-- Before each statement: the lock it takes, whether it rewrites or scans the table,
+-- and the line it comes from.
+
+-- ---------------------------------------------------------------------------
+-- migration: 0002_index (downgrade)
+-- file: create_index_concurrent/0002_index.mig
+-- after: 0001_users
+-- reversible: yes
+-- ---------------------------------------------------------------------------
+
+-- segment 1/2: outside a transaction
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET lock_timeout = '5s';
+
+-- lock: SHARE UPDATE EXCLUSIVE on users | rewrites: no | scans: no | create_index_concurrent/0002_index.mig:6
+DROP INDEX CONCURRENTLY IF EXISTS ix_users_created_at;
+
+-- setting: back to the session default
+RESET lock_timeout;
+
+-- segment 2/2: outside a transaction
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET lock_timeout = '5s';
+
+-- lock: SHARE UPDATE EXCLUSIVE on users | rewrites: no | scans: no | create_index_concurrent/0002_index.mig:5
+DROP INDEX CONCURRENTLY IF EXISTS ix_users_name;
+
+-- setting: back to the session default
+RESET lock_timeout;
+
+-- ---------------------------------------------------------------------------
+-- migration: 0001_users (downgrade)
+-- file: create_index_concurrent/0001_users.mig
+-- after: (root)
+-- reversible: yes
+-- ---------------------------------------------------------------------------
+
+-- segment 1/1: in a transaction
+BEGIN;
+
+-- setting: for this transaction only
+SET LOCAL lock_timeout = '5s';
+
+-- lock: ACCESS EXCLUSIVE on users | rewrites: no | scans: no | create_index_concurrent/0001_users.mig:1
+DROP TABLE users;
+
+COMMIT;
+--- exit 0

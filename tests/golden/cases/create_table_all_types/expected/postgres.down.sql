@@ -1,0 +1,26 @@
+-- migrac downgrade script for postgres: 1 migration
+-- Each segment runs in a transaction of its own or outside any transaction, as marked.
+-- Before each statement: the lock it takes, whether it rewrites or scans the table,
+-- and the line it comes from.
+
+-- ---------------------------------------------------------------------------
+-- migration: 0001_all_types (downgrade)
+-- file: create_table_all_types/0001_all_types.mig
+-- after: (root)
+-- reversible: yes
+-- ---------------------------------------------------------------------------
+
+-- segment 1/1: in a transaction
+BEGIN;
+
+-- setting: for this transaction only
+SET LOCAL lock_timeout = '5s';
+
+-- lock: ACCESS EXCLUSIVE on all_types | rewrites: no | scans: no | create_table_all_types/0001_all_types.mig:4
+DROP TABLE all_types;
+
+-- lock: ACCESS EXCLUSIVE on mood | rewrites: no | scans: no | create_table_all_types/0001_all_types.mig:2
+DROP TYPE mood;
+
+COMMIT;
+--- exit 0

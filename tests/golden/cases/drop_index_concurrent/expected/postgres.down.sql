@@ -1,0 +1,47 @@
+-- migrac downgrade script for postgres: 2 migrations
+-- Each segment runs in a transaction of its own or outside any transaction, as marked.
+-- Before each statement: the lock it takes, whether it rewrites or scans the table,
+-- and the line it comes from.
+
+-- ---------------------------------------------------------------------------
+-- migration: 0002_drop_index (downgrade)
+-- file: drop_index_concurrent/0002_drop_index.mig
+-- after: 0001_users
+-- reversible: yes
+-- ---------------------------------------------------------------------------
+
+-- segment 1/1: outside a transaction
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET lock_timeout = '5s';
+
+-- recovery: drops an index left INVALID by an interrupted build (the runner runs it only in that case) | lock: SHARE UPDATE EXCLUSIVE on users | rewrites: no | scans: no | drop_index_concurrent/0002_drop_index.mig:4
+DROP INDEX CONCURRENTLY IF EXISTS ix_users_name;
+
+-- lock: SHARE UPDATE EXCLUSIVE on users | rewrites: no | scans: yes | drop_index_concurrent/0002_drop_index.mig:4
+CREATE INDEX CONCURRENTLY IF NOT EXISTS ix_users_name ON users (name) WHERE name IS NOT NULL;
+
+-- setting: back to the session default
+RESET lock_timeout;
+
+-- ---------------------------------------------------------------------------
+-- migration: 0001_users (downgrade)
+-- file: drop_index_concurrent/0001_users.mig
+-- after: (root)
+-- reversible: yes
+-- ---------------------------------------------------------------------------
+
+-- segment 1/1: in a transaction
+BEGIN;
+
+-- setting: for this transaction only
+SET LOCAL lock_timeout = '5s';
+
+-- lock: ACCESS EXCLUSIVE on users | rewrites: no | scans: no | drop_index_concurrent/0001_users.mig:8
+DROP INDEX ix_users_name;
+
+-- lock: ACCESS EXCLUSIVE on users | rewrites: no | scans: no | drop_index_concurrent/0001_users.mig:1
+DROP TABLE users;
+
+COMMIT;
+--- exit 0
