@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Applies the emitted SQLite of the example project and of every valid golden
 # case with the sqlite3 shell: the up script into an empty database, the down
-# script back to an empty one, and the up script again. Then a rebuild keeps
+# script back to an empty one, and the up script again; then the same with the
+# SQLite runtime (migrac upgrade head, downgrade base, upgrade head). Then a rebuild keeps
 # the rows: rows inserted before the rebuilds of sqlite_rebuild/0002-0003 (a
 # type change with `using`, a default on the parent of a cascading foreign key,
 # a column with a constraint, an enum value) and their downgrade are all still
@@ -40,6 +41,17 @@ check_dir() {  # name dir
       fail "$name: the down script left objects behind"; return
     fi
   done
+  # The same through the runtime: upgrade, downgrade to base, upgrade again.
+  local url="sqlite:$work/$name.runtime.db" verb
+  for verb in "upgrade head" "downgrade base" "upgrade head"; do
+    # shellcheck disable=SC2086
+    if ! "$migrac" $verb --quiet --dir "$dir" --url "$url" >"$work/out" 2>&1; then
+      fail "$name: migrac $verb failed"; cat "$work/out"; return
+    fi
+  done
+  if [ "$("$migrac" status --dir "$dir" --url "$url" | tail -1)" != "status: up to date" ]; then
+    fail "$name: migrac status after the runtime cycle is not up to date"; return
+  fi
   passed=$((passed + 1))
 }
 
