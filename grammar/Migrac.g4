@@ -9,9 +9,9 @@
 //   strings, quoted names, comments and dollar-quoted bodies.
 // - Statements are left-factored on their first keyword so that an error is
 //   reported at the token that is wrong, with what could have come there.
-// - Rules named `mistake...` (and alternatives marked "mistake") match common
-//   errors (SQL-style `alter table`, `if exists`, `concurrently`...) so that the
-//   transform can say what was meant; they never produce a valid migration.
+// - Rules named `mistake...` match common errors (SQL-style `alter table`,
+//   `if exists`, `concurrently`...) so that the transform can say what was
+//   meant; they never produce a valid migration.
 // - `statement` and `tableElement` recover from errors themselves (see the catch
 //   clauses): a syntax error skips to the end of the statement (or element), and
 //   parsing goes on, so that every error of a file is reported.
@@ -83,16 +83,19 @@ downBlock : K_DOWN LBRACE statement* RBRACE ;
 
 afterClause : K_AFTER migrationId (COMMA migrationId)* SEMI ;
 
-// Migration ids may start with a digit (0001_initial_schema).
-migrationId : IDENT | DIGIT_IDENT | NUMBER | DURATION | nonReservedKeyword ;
+// Migration ids may start with a digit (0001_initial_schema). A file name
+// (0001_initial_schema.mig) is matched so that the message can say what to write.
+migrationId
+  : (IDENT | DIGIT_IDENT | NUMBER | DURATION | nonReservedKeyword) (DOT (IDENT | nonReservedKeyword))* ;
 
 setting : K_SET settingName EQ settingValue SEMI ;
 settingName : identifier ;
 // Checked by the transform: durations, true/false, per-migration/none.
 settingValue : settingAtom+ ;
+// Not the keywords that start statements, so that a missing ';' is found.
 settingAtom
-  : NUMBER | DURATION | DIGIT_IDENT | STRING | IDENT | QUOTED_IDENT | nonReservedKeyword
-  | K_TRUE | K_FALSE | K_NULL | K_ON | MINUS | PLUS | DOT
+  : NUMBER | DURATION | DIGIT_IDENT | STRING | IDENT | QUOTED_IDENT
+  | K_TRUE | K_FALSE | K_NULL | K_ON | K_NO | K_DEFAULT | MINUS | PLUS | DOT
   ;
 
 // --- operations ---------------------------------------------------------------
@@ -218,26 +221,34 @@ typeRef
   ;
 typeName : identifier ;
 
-// --- expressions, lowest precedence first --------------------------------------------
+// --- expressions ---------------------------------------------------------------------
+// Precedence, loosest first: or < and < not < comparison, is, like, in, between
+// < || < + - < * / % < unary - + < primary. Two left-recursive rules (ANTLR lists
+// the tightest alternative first) keep the parse tree shallow.
 
-expr : orExpr ;
-orExpr : andExpr (K_OR andExpr)* ;
-andExpr : notExpr (K_AND notExpr)* ;
-notExpr : K_NOT notExpr | predicate ;
+expr
+  : K_NOT expr
+  | expr K_AND expr
+  | expr K_OR expr
+  | predicate
+  ;
 predicate
-  : concatExpr
-    ( compOp concatExpr
+  : value
+    ( compOp value
     | K_IS K_NOT? K_NULL
-    | K_NOT? K_LIKE concatExpr
+    | K_NOT? K_LIKE value
     | K_NOT? K_IN LPAREN expr (COMMA expr)* RPAREN
-    | K_NOT? K_BETWEEN concatExpr K_AND concatExpr
+    | K_NOT? K_BETWEEN value K_AND value
     )?
   ;
 compOp : EQ | NEQ | LT | LE | GT | GE ;
-concatExpr : addExpr (CONCAT addExpr)* ;
-addExpr : mulExpr (ops+=(PLUS | MINUS) mulExpr)* ;
-mulExpr : unaryExpr (ops+=(STAR | SLASH | PERCENT) unaryExpr)* ;
-unaryExpr : op=(MINUS | PLUS) unaryExpr | primary ;
+value
+  : op=(MINUS | PLUS) value
+  | value op=(STAR | SLASH | PERCENT) value
+  | value op=(PLUS | MINUS) value
+  | value op=CONCAT value
+  | primary
+  ;
 primary
   : STRING
   | NUMBER
@@ -366,9 +377,9 @@ QUOTED_IDENT : '"' (~'"' | '""')* '"' ;
 STRING : '\'' (~'\'' | '\'\'')* '\'' ;
 DOLLAR_STRING : '$' DOLLAR_TAG? '$' { scanDollarBody(); } ;
 
-LINE_COMMENT : '--' ~[\r\n]* -> channel(HIDDEN) ;
-BLOCK_COMMENT : '/*' .*? '*/' -> channel(HIDDEN) ;
-WS : [ \t\r\n\f]+ -> channel(HIDDEN) ;
+LINE_COMMENT : '--' ~[\r\n]* -> skip ;
+BLOCK_COMMENT : '/*' .*? '*/' -> skip ;
+WS : [ \t\r\n\f]+ -> skip ;
 
 // Errors, kept as tokens so that the parser reports them in place. An unterminated
 // literal is shorter than a terminated one, so it only wins when no end exists.
@@ -379,8 +390,9 @@ UNTERMINATED_BLOCK_COMMENT : '/*' (~'*' | '*'+ ~[*/])* '*'* ;
 // delimiter; the rule itself never matches (the stream holds bytes only).
 UNTERMINATED_DOLLAR_STRING : '\u0100' ;
 // A UTF-8 byte order mark is ignored.
-BYTE_ORDER_MARK : '\u00EF\u00BB\u00BF' -> channel(HIDDEN) ;
-UNEXPECTED_CHAR : [\u0080-\u00FF]+ | . ;
+BYTE_ORDER_MARK : '\u00EF\u00BB\u00BF' -> skip ;
+// A run of control characters and non-ASCII bytes is one token (one message).
+UNEXPECTED_CHAR : [\u0000-\u0008\u000B\u000E-\u001F\u007F-\u00FF]+ | . ;
 
 fragment DOLLAR_TAG : [A-Za-z_\u0080-\u00FF] [A-Za-z_0-9\u0080-\u00FF]* ;
 fragment DIGIT : [0-9] ;

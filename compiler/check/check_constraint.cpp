@@ -260,7 +260,7 @@ void Checker::on(const ast::DropConstraint& op) {
   if (it == t->constraints.end()) {
     std::vector<std::string> names;
     for (const model::Constraint& c : t->constraints) names.push_back(c.name);
-    std::string help = suggest(op.name.name, names);
+    std::string help = did_you_mean(op.name.name, names);
     if (help.empty() && t->index(op.name.name))
       help = fmt::format("'{}' is an index: 'drop index {};'", op.name.name, op.name.name);
     diags_.report(DiagKind::UnknownConstraint, op.name.range,

@@ -51,7 +51,7 @@ void Checker::on(const ast::Sql& op) {
     const std::string& dialect = body.dialect->name;
     if (std::find(kDialects.begin(), kDialects.end(), dialect) == kDialects.end()) {
       std::vector<std::string> known(kDialects.begin(), kDialects.end());
-      std::string help = suggest(dialect, known);
+      std::string help = did_you_mean(dialect, known);
       if (help.empty()) help = "the dialects are 'postgres', 'sqlite' and 'mysql'";
       diags_.report(DiagKind::UnknownDialect, body.dialect->range,
                     fmt::format("unknown dialect '{}' for a sql body", dialect), help);

@@ -53,7 +53,7 @@ void Checker::on(const ast::AlterEnumAddValue& op) {
   if (it == st_.schema.enums.end()) {
     diags_.report(DiagKind::UnknownEnum, op.name.range,
                   fmt::format("unknown enum '{}'", op.name.name),
-                  suggest(op.name.name, enum_names(st_.schema)));
+                  did_you_mean(op.name.name, enum_names(st_.schema)));
     return;
   }
   std::vector<std::string>& values = it->second.values;
@@ -68,7 +68,7 @@ void Checker::on(const ast::AlterEnumAddValue& op) {
     if (pos == values.end()) {
       diags_.report(DiagKind::UnknownEnumValue, op.neighbor->range,
                     fmt::format("enum '{}' has no value '{}'", op.name.name, op.neighbor->value),
-                    suggest(op.neighbor->value, values));
+                    did_you_mean(op.neighbor->value, values));
       return;
     }
     if (!op.before) ++pos;
@@ -93,7 +93,7 @@ void Checker::on(const ast::DropEnum& op) {
   if (it == st_.schema.enums.end()) {
     diags_.report(DiagKind::UnknownEnum, op.name.range,
                   fmt::format("unknown enum '{}'", op.name.name),
-                  suggest(op.name.name, enum_names(st_.schema)));
+                  did_you_mean(op.name.name, enum_names(st_.schema)));
     return;
   }
   std::vector<std::string> users;

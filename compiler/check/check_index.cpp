@@ -53,7 +53,7 @@ void Checker::on(const ast::DropIndex& op) {
   if (owner == st_.schema.index_owner.end()) {
     std::vector<std::string> names;
     for (const auto& [name, table] : st_.schema.index_owner) names.push_back(name);
-    std::string help = suggest(op.name.name, names);
+    std::string help = did_you_mean(op.name.name, names);
     if (auto key = st_.key_names.find(op.name.name); help.empty() && key != st_.key_names.end())
       help = fmt::format("'{}' is a constraint: 'drop constraint {} on {};'", key->first,
                          key->first, key->second);

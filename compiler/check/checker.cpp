@@ -66,7 +66,7 @@ model::Table* Checker::find_table(const ast::Ident& name) {
   if (model::Table* t = st_.schema.table(name.name)) return t;
   Diagnostic& d = diags_.report(DiagKind::UnknownTable, name.range,
                                 fmt::format("unknown table '{}'", name.name),
-                                suggest(name.name, table_names()));
+                                did_you_mean(name.name, table_names()));
   if (auto gone = st_.table_gone_at.find(name.name); gone != st_.table_gone_at.end())
     d.notes.push_back({gone->second, fmt::format("table '{}' is dropped or renamed here",
                                                  name.name)});
@@ -79,7 +79,7 @@ const model::Column* Checker::find_column(const model::Table& table, const ast::
   for (const model::Column& c : table.columns) names.push_back(c.name);
   diags_.report(DiagKind::UnknownColumn, name.range,
                 fmt::format("unknown column '{}' in table '{}'", name.name, table.name),
-                suggest(name.name, names));
+                did_you_mean(name.name, names));
   return nullptr;
 }
 
@@ -110,7 +110,7 @@ bool Checker::check_expr(const ast::Expr& e, const model::Table& table,
     std::vector<std::string> names;
     for (const model::Column& c : table.columns) names.push_back(c.name);
     std::string help = value_function_hint(e.text);
-    if (help.empty()) help = suggest(e.text, names);
+    if (help.empty()) help = did_you_mean(e.text, names);
     diags_.report(DiagKind::UnknownColumn, e.range,
                   fmt::format("unknown column '{}' in table '{}'", e.text, table.name), help);
     return false;
@@ -138,7 +138,7 @@ bool Checker::check_default(const ast::Expr& e, const model::Table& table,
       if (std::find(values.begin(), values.end(), e.text) == values.end()) {
         diags_.report(DiagKind::UnknownEnumValue, e.range,
                       fmt::format("enum '{}' has no value '{}'", en->name, e.text),
-                      suggest(e.text, values));
+                      did_you_mean(e.text, values));
         ok = false;
       }
     }

@@ -173,10 +173,6 @@ bool is_integer_type(const ast::TypeRef& t);
 // Whether a foreign key column of type `a` may reference a column of type `b`:
 // the same type; string lengths may differ, numeric precision may not.
 bool same_key_type(const ast::TypeRef& a, const ast::TypeRef& b);
-// The nearest candidate for a typo (a swap of neighbors is one edit), and
-// "did you mean 'x'?" for it or empty (suggest.cpp).
-std::optional<std::string> nearest(std::string_view wrong, const std::vector<std::string>& candidates);
-std::string suggest(std::string_view wrong, const std::vector<std::string>& candidates);
 // "did you mean 'int'?" for a type name that is neither portable nor an enum.
 std::string type_suggestion(const std::string& wrong, const std::vector<std::string>& enums);
 

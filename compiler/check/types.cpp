@@ -89,7 +89,7 @@ std::string type_suggestion(const std::string& wrong, const std::vector<std::str
     if (wrong == spelling) return fmt::format("did you mean '{}'?", portable);
   std::vector<std::string> candidates(enums);
   for (const auto& entry : kTypeSpellings) candidates.emplace_back(entry.first);
-  std::optional<std::string> near = nearest(wrong, candidates);
+  std::optional<std::string> near = nearest_name(wrong, candidates);
   if (!near) return {};
   for (const auto& [spelling, portable] : kTypeSpellings)
     if (*near == spelling) return fmt::format("did you mean '{}'?", portable);

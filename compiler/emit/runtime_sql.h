@@ -49,6 +49,11 @@ struct HistoryRowKey {
 
 // The statements that create the history table (and its schema) if missing.
 std::vector<std::string> history_create_sql(const HistoryTable& table);
+// The elapsed milliseconds of the current transaction (now() is its start): the
+// duration recorded by a transactional segment's history update.
+inline constexpr const char* kTransactionDurationSql =
+    "(extract(epoch FROM clock_timestamp() - now()) * 1000)::bigint";
+
 // One boolean: whether the table exists.
 std::string history_exists_sql(const HistoryTable& table);
 // Every row: id, checksum, parents, segments_done, segments_total, down_done,

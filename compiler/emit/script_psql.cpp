@@ -42,13 +42,13 @@ std::string comment_lines(const std::string& text) {
 
 std::string values_list(const std::vector<std::string>& ids) {
   std::string out;
-  for (const std::string& id : ids) out += fmt::format("{}({})", out.empty() ? "" : ", ", sql_literal(id));
+  for (const std::string& id : ids) out += fmt::format("{}({})", out.empty() ? "" : ",\n      ", sql_literal(id));
   return out;
 }
 
 std::string in_list(const std::vector<std::string>& ids) {
   std::string out;
-  for (const std::string& id : ids) out += fmt::format("{}{}", out.empty() ? "" : ", ", sql_literal(id));
+  for (const std::string& id : ids) out += fmt::format("{}{}", out.empty() ? "" : ",\n      ", sql_literal(id));
   return out;
 }
 
@@ -101,7 +101,7 @@ class PsqlWriter {
     out_ += "DO $migrac$\nDECLARE\n  bad text;\nBEGIN\n";
     if (!needed.empty()) {
       out_ += fmt::format(
-          "  SELECT string_agg(p.id, ', ') INTO bad FROM (VALUES {}) AS p(id)\n"
+          "  SELECT string_agg(p.id, ', ') INTO bad FROM (VALUES\n      {}) AS p(id)\n"
           "    WHERE NOT EXISTS (SELECT 1 FROM {} h WHERE h.id = p.id AND h.segments_done >= h.segments_total\n"
           "                      AND h.down_done = 0 AND h.segment_started = 0);\n"
           "  IF bad IS NOT NULL THEN\n"
@@ -114,7 +114,7 @@ class PsqlWriter {
       std::vector<std::string> ids;
       for (const MigrationPlan* p : plans) ids.push_back(p->id);
       out_ += fmt::format(
-          "  SELECT string_agg(id, ', ') INTO bad FROM {} WHERE id IN ({})\n"
+          "  SELECT string_agg(id, ', ') INTO bad FROM {} WHERE id IN (\n      {})\n"
           "    AND segments_done >= segments_total AND (down_done > 0 OR segment_started > 0);\n"
           "  IF bad IS NOT NULL THEN\n"
           "    RAISE EXCEPTION 'migrac: partly reverted, finish the downgrade first: %', bad;\n"
@@ -137,12 +137,12 @@ class PsqlWriter {
     }
     if (!ids.empty()) {
       out_ += fmt::format(
-          "  SELECT string_agg(h.id, ', ') INTO bad FROM {} h WHERE h.id NOT IN ({})\n"
-          "    AND EXISTS (SELECT 1 FROM unnest(string_to_array(h.parents, ',')) AS p(id) WHERE p.id IN ({}));\n"
+          "  SELECT string_agg(h.id, ', ') INTO bad FROM {} h WHERE h.id NOT IN (\n      {})\n"
+          "    AND EXISTS (SELECT 1 FROM unnest(string_to_array(h.parents, ',')) AS p(id) WHERE p.id IN (\n      {}));\n"
           "  IF bad IS NOT NULL THEN\n"
           "    RAISE EXCEPTION 'migrac: applied migrations depend on what this script reverts: %', bad;\n"
           "  END IF;\n"
-          "  SELECT string_agg(id, ', ') INTO bad FROM {} WHERE id IN ({}) AND segments_done < segments_total;\n"
+          "  SELECT string_agg(id, ', ') INTO bad FROM {} WHERE segments_done < segments_total AND id IN (\n      {});\n"
           "  IF bad IS NOT NULL THEN\n"
           "    RAISE EXCEPTION 'migrac: partly applied, finish the upgrade first: %', bad;\n"
           "  END IF;\n",
@@ -156,10 +156,10 @@ class PsqlWriter {
     if (plans.empty()) return;
     std::string pairs;
     for (const MigrationPlan* p : plans) {
-      pairs += fmt::format("{}({}, {})", pairs.empty() ? "" : ", ", sql_literal(p->id), sql_literal(p->checksum));
+      pairs += fmt::format("{}({}, {})", pairs.empty() ? "" : ",\n      ", sql_literal(p->id), sql_literal(p->checksum));
     }
     out_ += fmt::format(
-        "  SELECT string_agg(h.id, ', ') INTO bad FROM {} h JOIN (VALUES {}) AS f(id, checksum)\n"
+        "  SELECT string_agg(h.id, ', ') INTO bad FROM {} h JOIN (VALUES\n      {}) AS f(id, checksum)\n"
         "    ON f.id = h.id WHERE h.checksum <> f.checksum;\n"
         "  IF bad IS NOT NULL THEN\n"
         "    RAISE EXCEPTION 'migrac: edited after it was applied (checksum differs): %', bad;\n"

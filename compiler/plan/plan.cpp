@@ -2,6 +2,8 @@
 
 #include "compiler/plan/plan.h"
 
+#include <fmt/format.h>
+
 #include "compiler/plan/lower.h"
 #include "compiler/plan/reverse.h"
 #include "compiler/plan/segments.h"
@@ -77,6 +79,20 @@ MigrationPlan plan_migration(const ast::Migration& migration, const CheckedMigra
   }
   plan.down = lower_all(reverse.changes, checked.settings, emitter, diags);
   return plan;
+}
+
+bool check_reversible(const std::vector<MigrationPlan>& plans, Diagnostics& diags) {
+  bool all = true;
+  for (const MigrationPlan& p : plans) {
+    if (p.reversible) continue;
+    all = false;
+    diags.report(DiagKind::IrreversibleDowngrade, p.irreversible_at,
+                 fmt::format("migration '{}' cannot be reverted: {}", p.id,
+                             p.irreversible_reason.empty() ? "it has no reverse"
+                                                           : p.irreversible_reason),
+                 "write a 'down { }' block that undoes it, or downgrade to a later revision");
+  }
+  return all;
 }
 
 }  // namespace migrac

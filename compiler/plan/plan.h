@@ -61,4 +61,8 @@ MigrationPlan plan_migration(const ast::Migration& migration, const CheckedMigra
                              const Emitter& emitter, const SourceSet& sources,
                              const PlanOptions& options, Diagnostics& diags);
 
+// Reports E0504 for every plan in `plans` that cannot be reverted (a downgrade
+// through them is refused before anything runs). Returns whether all are reversible.
+bool check_reversible(const std::vector<MigrationPlan>& plans, Diagnostics& diags);
+
 }  // namespace migrac

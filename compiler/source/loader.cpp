@@ -76,8 +76,12 @@ std::string checksum_v1(const std::vector<std::string_view>& texts) {
   unsigned int length = 0;
   EVP_DigestFinal_ex(ctx, digest, &length);
   EVP_MD_CTX_free(ctx);
+  static constexpr char kHex[] = "0123456789abcdef";
   std::string hex = "v1:";
-  for (unsigned int i = 0; i < length; ++i) hex += fmt::format("{:02x}", digest[i]);
+  for (unsigned int i = 0; i < length; ++i) {
+    hex += kHex[digest[i] >> 4];
+    hex += kHex[digest[i] & 15];
+  }
   return hex;
 }
 

@@ -1,3 +1,5 @@
+// Ranges, text and literal helpers shared by the transforms.
+
 #include "compiler/syntax/builder.h"
 
 #include <algorithm>

@@ -33,8 +33,7 @@ class Builder {
   std::string_view text(antlr4::tree::TerminalNode* n) const { return text(n->getSymbol()); }
   std::string_view text(antlr4::ParserRuleContext* ctx) const;
 
-  Diagnostic& report(DiagKind kind, SourceRange range, std::string message,
-                     std::string help = {});
+  Diagnostic& report(DiagKind kind, SourceRange range, std::string message, std::string help = {});
 
   const SourceSet& sources;
   const int file;

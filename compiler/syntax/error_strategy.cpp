@@ -1,6 +1,11 @@
+// Readable syntax errors and statement-level recovery (see error_strategy.h),
+// and the parser's catch-clause handlers declared in the grammar.
+
 #include "compiler/syntax/error_strategy.h"
 
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "compiler/syntax/expectations.h"
 
@@ -29,23 +34,40 @@ antlr4::ParserRuleContext* ancestor(antlr4::ParserRuleContext* ctx, std::size_t 
 // The operation a rule context belongs to, as the user wrote its keywords.
 std::string_view operation_words(std::size_t rule) {
   switch (rule) {
-    case P::RuleCreateTable: return "create table";
-    case P::RuleCreateIndex: return "create index";
-    case P::RuleCreateEnum: return "create enum";
-    case P::RuleDropTable: return "drop table";
-    case P::RuleDropColumn: return "drop column";
-    case P::RuleDropConstraint: return "drop constraint";
-    case P::RuleDropIndex: return "drop index";
-    case P::RuleDropEnum: return "drop enum";
-    case P::RuleRenameTable: return "rename table";
-    case P::RuleRenameColumn: return "rename column";
-    case P::RuleAddColumn: return "add column";
-    case P::RuleAddConstraint: return "add constraint";
-    case P::RuleAlterColumn: return "alter column";
-    case P::RuleAlterEnum: return "alter enum";
-    case P::RuleBackfill: return "backfill";
-    case P::RuleSqlOp: return "sql";
-    default: return {};
+    case P::RuleCreateTable:
+      return "create table";
+    case P::RuleCreateIndex:
+      return "create index";
+    case P::RuleCreateEnum:
+      return "create enum";
+    case P::RuleDropTable:
+      return "drop table";
+    case P::RuleDropColumn:
+      return "drop column";
+    case P::RuleDropConstraint:
+      return "drop constraint";
+    case P::RuleDropIndex:
+      return "drop index";
+    case P::RuleDropEnum:
+      return "drop enum";
+    case P::RuleRenameTable:
+      return "rename table";
+    case P::RuleRenameColumn:
+      return "rename column";
+    case P::RuleAddColumn:
+      return "add column";
+    case P::RuleAddConstraint:
+      return "add constraint";
+    case P::RuleAlterColumn:
+      return "alter column";
+    case P::RuleAlterEnum:
+      return "alter enum";
+    case P::RuleBackfill:
+      return "backfill";
+    case P::RuleSqlOp:
+      return "sql";
+    default:
+      return {};
   }
 }
 
@@ -84,11 +106,58 @@ bool starts_line(antlr4::TokenStream& tokens, antlr4::Token* t) {
   return prev == nullptr || prev->getLine() < t->getLine();
 }
 
+// The column definition that ends just before `offending`, if the rule being
+// parsed has one there (its clause loop was left at the offending token).
+P::ColumnDefContext* column_def_before(antlr4::ParserRuleContext* ctx, antlr4::Token* prev) {
+  if (prev == nullptr) return nullptr;
+  P::ColumnDefContext* def = nullptr;
+  if (ctx->getRuleIndex() == P::RuleCreateTable) {
+    std::vector<P::TableElementContext*> els =
+        static_cast<P::CreateTableContext*>(ctx)->tableElement();
+    if (!els.empty()) def = els.back()->columnDef();
+  } else if (ctx->getRuleIndex() == P::RuleAddColumn) {
+    def = static_cast<P::AddColumnContext*>(ctx)->columnDef();
+  } else if (ctx->getRuleIndex() == P::RuleColumnDef) {
+    def = static_cast<P::ColumnDefContext*>(ctx);
+  }
+  if (def == nullptr || def->getStop() == nullptr ||
+      def->getStop()->getTokenIndex() != prev->getTokenIndex()) {
+    return nullptr;
+  }
+  return def;
+}
+
+// The outermost rule that starts at `offending` and has a name ("a column
+// type", "an expression"): what was expected, said in one phrase.
+std::size_t rule_starting_at(antlr4::ParserRuleContext* ctx, antlr4::Token* offending) {
+  std::size_t found = static_cast<std::size_t>(-1);
+  for (antlr4::ParserRuleContext* c = ctx; c != nullptr;
+       c = static_cast<antlr4::ParserRuleContext*>(c->parent)) {
+    if (c->getStart() == nullptr || c->getStart()->getTokenIndex() != offending->getTokenIndex())
+      break;
+    if (rule_has_phrase(c->getRuleIndex())) found = c->getRuleIndex();
+  }
+  return found;
+}
+
+// Whether `t` looks like the start of the next statement: a statement keyword
+// first on its line, not indented more than the statement being parsed.
+bool starts_statement(antlr4::TokenStream& tokens, antlr4::Token* t,
+                      antlr4::ParserRuleContext* statement) {
+  if (!is_statement_keyword(t->getType()) || !starts_line(tokens, t)) return false;
+  return statement == nullptr ||
+         t->getCharPositionInLine() <= statement->getStart()->getCharPositionInLine();
+}
+
 bool valid_utf8(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
     auto c = static_cast<unsigned char>(s[i]);
-    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    std::size_t n = c < 0x80           ? 1
+                    : (c >> 5) == 0x6  ? 2
+                    : (c >> 4) == 0xE  ? 3
+                    : (c >> 3) == 0x1E ? 4
+                                       : 0;
     if (n == 0 || i + n > s.size()) return false;
     for (std::size_t k = 1; k < n; ++k) {
       if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return false;
@@ -102,8 +171,17 @@ bool valid_utf8(std::string_view s) {
 
 bool is_statement_keyword(std::size_t type) {
   switch (type) {
-    case P::K_CREATE: case P::K_DROP: case P::K_RENAME: case P::K_ADD: case P::K_ALTER:
-    case P::K_BACKFILL: case P::K_SQL: case P::K_AFTER: case P::K_SET: case P::K_NO: case P::K_DOWN:
+    case P::K_CREATE:
+    case P::K_DROP:
+    case P::K_RENAME:
+    case P::K_ADD:
+    case P::K_ALTER:
+    case P::K_BACKFILL:
+    case P::K_SQL:
+    case P::K_AFTER:
+    case P::K_SET:
+    case P::K_NO:
+    case P::K_DOWN:
       return true;
     default:
       return false;
@@ -138,23 +216,25 @@ void skip_statement(antlr4::Parser& parser, antlr4::ParserRuleContext* statement
 bool skip_element(antlr4::Parser& parser, antlr4::ParserRuleContext* element) {
   antlr4::TokenStream& tokens = *parser.getTokenStream();
   antlr4::ParserRuleContext* statement = ancestor(element, P::RuleStatement);
-  std::size_t column = statement != nullptr ? statement->getStart()->getCharPositionInLine() : 0;
   int depth = 0;
-  bool first = true;
   for (;;) {
     antlr4::Token* t = tokens.LT(1);
     std::size_t type = t->getType();
     if (type == antlr4::Token::EOF || type == P::SEMI || type == P::RBRACE) return false;
     if (depth == 0 && (type == P::COMMA || type == P::RPAREN)) return true;
-    if (!first && is_statement_keyword(type) && starts_line(tokens, t) &&
-        t->getCharPositionInLine() <= column) {
-      return false;
-    }
+    if (starts_statement(tokens, t, statement)) return false;
     if (type == P::LPAREN) ++depth;
     if (type == P::RPAREN) --depth;
     parser.consume();
-    first = false;
   }
+}
+
+antlr4::Token* ReadableErrorStrategy::singleTokenDeletion(antlr4::Parser*) { return nullptr; }
+
+bool ReadableErrorStrategy::singleTokenInsertion(antlr4::Parser* parser) {
+  antlr4::misc::IntervalSet expected = getExpectedTokens(parser);
+  if (expected.size() != 1 || !expected.contains(static_cast<std::size_t>(P::SEMI))) return false;
+  return DefaultErrorStrategy::singleTokenInsertion(parser);
 }
 
 void ReadableErrorStrategy::recover(antlr4::Parser*, std::exception_ptr) {
@@ -164,17 +244,41 @@ void ReadableErrorStrategy::recover(antlr4::Parser*, std::exception_ptr) {
 void ReadableErrorStrategy::sync(antlr4::Parser* parser) {
   antlr4::ParserRuleContext* ctx = parser->getContext();
   std::size_t rule = ctx->getRuleIndex();
-  if (rule != P::RuleFile_ && rule != P::RuleNoTransactionBlock && rule != P::RuleDownBlock) {
-    DefaultErrorStrategy::sync(parser);
+  if (rule == P::RuleFile_ || rule == P::RuleNoTransactionBlock || rule == P::RuleDownBlock) {
+    sync_statements(parser, rule != P::RuleFile_);
     return;
   }
+  if (inErrorRecoveryMode(parser)) return;
+  antlr4::atn::ATNState* s = parser->getATN().states[parser->getState()];
+  switch (s->getStateType()) {
+    case antlr4::atn::ATNState::BLOCK_START:
+    case antlr4::atn::ATNState::STAR_BLOCK_START:
+    case antlr4::atn::ATNState::PLUS_BLOCK_START:
+    case antlr4::atn::ATNState::STAR_LOOP_ENTRY:
+    case antlr4::atn::ATNState::PLUS_LOOP_BACK:
+    case antlr4::atn::ATNState::STAR_LOOP_BACK:
+      break;
+    default:
+      return;
+  }
+  std::size_t la = parser->getTokenStream()->LA(1);
+  antlr4::misc::IntervalSet next = parser->getATN().nextTokens(s);
+  if (next.contains(antlr4::Token::EPSILON) || next.contains(la)) return;
+  if (rule == P::RuleCreateTable && sync_table_elements(parser)) return;
+  // Unlike ANTLR's own sync, never skip tokens here: the statement (or the
+  // table element) is recovered as a whole.
+  throw antlr4::InputMismatchException(parser);
+}
+
+void ReadableErrorStrategy::sync_statements(antlr4::Parser* parser, bool in_block) {
   // Between statements: whatever cannot start one is reported and skipped.
+  antlr4::ParserRuleContext* ctx = parser->getContext();
   antlr4::TokenStream& tokens = *parser->getTokenStream();
-  bool in_block = rule != P::RuleFile_;
   for (;;) {
     antlr4::Token* t = tokens.LT(1);
     std::size_t type = t->getType();
-    if (type == antlr4::Token::EOF || is_statement_keyword(type) || (type == P::RBRACE && in_block)) {
+    if (type == antlr4::Token::EOF || is_statement_keyword(type) ||
+        (type == P::RBRACE && in_block)) {
       return;
     }
     report_at(parser, t, parser->getState(), ctx, false);
@@ -194,6 +298,44 @@ void ReadableErrorStrategy::sync(antlr4::Parser* parser) {
   }
 }
 
+bool ReadableErrorStrategy::sync_table_elements(antlr4::Parser* parser) {
+  auto* table = static_cast<P::CreateTableContext*>(parser->getContext());
+  if (table->LPAREN() == nullptr || table->tableElement().empty()) return false;
+  antlr4::TokenStream& tokens = *parser->getTokenStream();
+  for (;;) {
+    antlr4::Token* t = tokens.LT(1);
+    std::size_t type = t->getType();
+    if (type == P::COMMA || type == P::RPAREN) return true;
+    antlr4::Token* prev = previous_visible(tokens, t->getTokenIndex());
+    bool next_element = (is_name_token(type) || type == P::K_CONSTRAINT || type == P::K_FOREIGN) &&
+                        prev != nullptr && t->getLine() > prev->getLine() &&
+                        column_def_before(table, prev) != nullptr &&
+                        !starts_statement(tokens, t, ancestor(table, P::RuleStatement));
+    std::size_t state = parser->getState();
+    if (next_element) {
+      // A missing ',' between two lines: reported, then the next element is
+      // parsed as if the ',' were there.
+      report_at(parser, t, state, table, true);
+      endErrorCondition(parser);
+      static_cast<P*>(parser)->tableElement();
+      parser->setState(state);
+      continue;
+    }
+    report_at(parser, t, state, table, false);
+    std::size_t first_fatal = t->getTokenIndex();
+    if (!skip_element(*parser, table)) throw P::StatementAbort{};
+    forgive_from(first_fatal);
+    endErrorCondition(parser);
+    return true;
+  }
+}
+
+void ReadableErrorStrategy::forgive_from(std::size_t token_index) {
+  fatal_.erase(
+      std::remove_if(fatal_.begin(), fatal_.end(), [&](std::size_t t) { return t >= token_index; }),
+      fatal_.end());
+}
+
 void ReadableErrorStrategy::reportNoViableAlternative(antlr4::Parser* parser,
                                                       const antlr4::NoViableAltException& e) {
   antlr4::Token* offending = e.getOffendingToken();
@@ -203,8 +345,10 @@ void ReadableErrorStrategy::reportNoViableAlternative(antlr4::Parser* parser,
     // The parser looked ahead several tokens: what was expected at the start
     // of the decision says nothing about this token.
     antlr4::Token* prev = previous_visible(*parser->getTokenStream(), offending->getTokenIndex());
-    std::string message = fmt::format("unexpected {}", describe_token(b_.text(offending), offending->getType()));
-    if (prev != nullptr) message += fmt::format(" after {}", describe_token(b_.text(prev), prev->getType()));
+    std::string message =
+        fmt::format("unexpected {}", describe_token(b_.text(offending), offending->getType()));
+    if (prev != nullptr)
+      message += fmt::format(" after {}", describe_token(b_.text(prev), prev->getType()));
     b_.report(DiagKind::SyntaxError, b_.range(offending), message);
     fatal_.push_back(offending->getTokenIndex());
     return;
@@ -240,6 +384,11 @@ void ReadableErrorStrategy::reportMissingToken(antlr4::Parser* parser) {
 bool ReadableErrorStrategy::report_lexical(antlr4::Token* t) {
   if (t == nullptr) return false;
   std::size_t type = t->getType();
+  if (type != P::UNTERMINATED_STRING && type != P::UNTERMINATED_QUOTED_IDENT &&
+      type != P::UNTERMINATED_BLOCK_COMMENT && type != P::UNTERMINATED_DOLLAR_STRING &&
+      type != P::UNEXPECTED_CHAR) {
+    return false;
+  }
   std::string_view text = b_.text(t);
   SourceRange r = b_.range(t);
   switch (type) {
@@ -263,20 +412,39 @@ bool ReadableErrorStrategy::report_lexical(antlr4::Token* t) {
       break;
     }
     case P::UNEXPECTED_CHAR: {
-      auto c = static_cast<unsigned char>(text.empty() ? 0 : text[0]);
-      if (c >= 0x80 && valid_utf8(text)) {
-        b_.report(DiagKind::UnexpectedCharacter, r, fmt::format("unexpected character '{}'", text),
-                  "bare names are ASCII letters, digits and '_'; write other names in double quotes");
-      } else if (c >= 0x80) {
+      bool control = false;
+      bool nul = false;
+      bool ascii = true;
+      for (char ch : text) {
+        auto c = static_cast<unsigned char>(ch);
+        control = control || c < 0x20 || c == 0x7f;
+        nul = nul || c == 0;
+        ascii = ascii && c < 0x80;
+      }
+      if (nul || !valid_utf8(text)) {
         std::string bytes;
         for (std::size_t i = 0; i < text.size() && i < 4; ++i) {
-          bytes += fmt::format("{}0x{:02x}", i == 0 ? "" : " ", static_cast<unsigned char>(text[i]));
+          bytes +=
+              fmt::format("{}0x{:02x}", i == 0 ? "" : " ", static_cast<unsigned char>(text[i]));
         }
         if (text.size() > 4) bytes += " ...";
         b_.report(DiagKind::UnexpectedCharacter, r,
-                  fmt::format("unexpected bytes {}: the file is not valid UTF-8 text", bytes));
-      } else if (c < 0x20 || c == 0x7f) {
-        b_.report(DiagKind::UnexpectedCharacter, r, fmt::format("unexpected control character 0x{:02x}", c));
+                  fmt::format("unexpected bytes {}: the file is not UTF-8 text", bytes));
+      } else if (control) {
+        unsigned char first = 0;
+        for (char ch : text) {
+          auto c = static_cast<unsigned char>(ch);
+          if (c < 0x20 || c == 0x7f) {
+            first = c;
+            break;
+          }
+        }
+        b_.report(DiagKind::UnexpectedCharacter, r,
+                  fmt::format("unexpected control character 0x{:02x}", first));
+      } else if (!ascii) {
+        b_.report(
+            DiagKind::UnexpectedCharacter, r, fmt::format("unexpected character '{}'", text),
+            "bare names are ASCII letters, digits and '_'; write other names in double quotes");
       } else {
         b_.report(DiagKind::UnexpectedCharacter, r, fmt::format("unexpected character '{}'", text));
       }
@@ -291,10 +459,12 @@ bool ReadableErrorStrategy::report_lexical(antlr4::Token* t) {
 }
 
 void ReadableErrorStrategy::report_skipped_lexical_errors(antlr4::TokenStream& tokens) {
+  std::set<std::size_t> lines;  // one error per line is enough
+  for (std::size_t i : reported_tokens_) lines.insert(tokens.get(i)->getLine());
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     antlr4::Token* t = tokens.get(i);
-    if (reported_tokens_.count(t->getTokenIndex()) != 0) continue;
-    report_lexical(t);
+    if (reported_tokens_.count(i) != 0 || lines.count(t->getLine()) != 0) continue;
+    if (report_lexical(t)) lines.insert(t->getLine());
   }
 }
 
@@ -305,10 +475,18 @@ void ReadableErrorStrategy::report_at(antlr4::Parser* parser, antlr4::Token* off
   if (report_lexical(offending)) return;
   antlr4::TokenStream& tokens = *parser->getTokenStream();
   if (ctx == nullptr) ctx = parser->getContext();
-  Expected x = expected_at(*parser, state, ctx);
+  Expected x;
+  std::size_t named = rule_starting_at(ctx, offending);
+  if (named != static_cast<std::size_t>(-1)) {
+    add_rule_start(*parser, named, x);
+  } else {
+    x = expected_at(*parser, state, ctx);
+  }
 
   bool eof = offending->getType() == antlr4::Token::EOF;
   antlr4::Token* prev = previous_visible(tokens, offending->getTokenIndex());
+  P::ColumnDefContext* column_before = column_def_before(ctx, prev);
+  if (column_before != nullptr) add_rule_start(*parser, P::RuleColumnClause, x);
   antlr4::ParserRuleContext* statement = ancestor(ctx, P::RuleStatement);
   bool prev_in_statement = prev != nullptr && statement != nullptr &&
                            prev->getTokenIndex() >= statement->getStart()->getTokenIndex();
@@ -316,12 +494,18 @@ void ReadableErrorStrategy::report_at(antlr4::Parser* parser, antlr4::Token* off
   std::string found = describe_token(b_.text(offending), offending->getType());
   SourceRange at = b_.range(offending);
   SourceRange after_prev = prev != nullptr ? b_.after(prev) : at;
-  bool fatal = !(missing_token && x.semicolon && x.phrases.size() == 1);
+  // Only a missing ';' is repaired in place (see singleTokenInsertion): the
+  // statement before it is whole and stays in the AST.
+  bool fatal = !missing_token;
   std::string help;
   if (offending->getType() == P::IDENT) help = did_you_mean(lower(b_.text(offending)), x.keywords);
 
   auto report = [&](SourceRange r, std::string message) -> Diagnostic& {
-    if (fatal) fatal_.push_back(offending->getTokenIndex());
+    // An error placed just after the previous token belongs to the statement
+    // of that token, not to the one the offending token may start.
+    bool at_prev = prev != nullptr && r.begin.offset == after_prev.begin.offset &&
+                   r.end.offset == after_prev.end.offset;
+    if (fatal) fatal_.push_back(at_prev ? prev->getTokenIndex() : offending->getTokenIndex());
     reported_tokens_.insert(offending->getTokenIndex());
     return b_.report(DiagKind::SyntaxError, r, std::move(message), help);
   };
@@ -335,6 +519,18 @@ void ReadableErrorStrategy::report_at(antlr4::Parser* parser, antlr4::Token* off
         .notes.push_back({b_.range(block->getStart()), "the block starts here"});
     return;
   }
+  // The next statement starts while this one is unfinished (and not for want
+  // of a ';', handled below).
+  if (prev_in_statement && !x.semicolon && !x.phrases.empty() &&
+      starts_statement(tokens, offending, statement)) {
+    if (ctx->getRuleIndex() == P::RuleCreateTable && column_before != nullptr) {
+      report(after_prev, "expected ')' after column definition");
+      return;
+    }
+    report(after_prev, fmt::format("expected {} after {}", join_alternatives(x.phrases),
+                                   describe_token(b_.text(prev), prev->getType())));
+    return;
+  }
   // A missing ';' (the statement ended, something else follows).
   if (x.semicolon && prev_in_statement && (new_line || x.only("';'"))) {
     report(new_line ? after_prev : at,
@@ -342,8 +538,8 @@ void ReadableErrorStrategy::report_at(antlr4::Parser* parser, antlr4::Token* off
     return;
   }
   // A missing ',' between column definitions.
-  bool in_element = ancestor(ctx, P::RuleTableElement) != nullptr;
-  if (in_element && ctx->getRuleIndex() == P::RuleColumnDef && new_line && !eof &&
+  bool in_table = ancestor(ctx, P::RuleCreateTable) != nullptr;
+  if (in_table && column_before != nullptr && new_line && !eof &&
       is_name_token(offending->getType())) {
     report(after_prev, "expected ',' after column definition");
     return;
@@ -351,12 +547,12 @@ void ReadableErrorStrategy::report_at(antlr4::Parser* parser, antlr4::Token* off
   // `(a int, )`
   if (ctx->getRuleIndex() == P::RuleTableElement && offending->getType() == P::RPAREN &&
       prev != nullptr && prev->getType() == P::COMMA) {
-    report(b_.range(prev), "a ',' after the last column definition");
+    report(b_.range(prev), "unexpected ',' after the last column definition");
     return;
   }
   if (x.phrases.size() == 1 && prev_in_statement) {
-    report(new_line ? after_prev : at,
-           fmt::format("expected {} after {}", x.phrases[0], describe_token(b_.text(prev), prev->getType())));
+    report(new_line ? after_prev : at, fmt::format("expected {} after {}", x.phrases[0],
+                                                   describe_token(b_.text(prev), prev->getType())));
     return;
   }
   if (eof && prev != nullptr) at = after_prev;
@@ -384,6 +580,9 @@ void MigracParser::elementError(antlr4::ParserRuleContext* ctx, antlr4::Recognit
   if (e != nullptr) _errHandler->reportError(this, *e);
   ctx->exception = std::current_exception();
   if (!migrac::syntax::skip_element(*this, ctx)) throw StatementAbort{};
+  // The element is left out; the errors in it do not spoil the statement.
+  static_cast<migrac::syntax::ReadableErrorStrategy*>(_errHandler.get())
+      ->forgive_from(ctx->getStart()->getTokenIndex());
   _errHandler->reset(this);
 }
 

@@ -25,16 +25,26 @@ class ReadableErrorStrategy : public antlr4::DefaultErrorStrategy {
 
   // Token indexes of errors that left the statement around them unusable.
   const std::vector<std::size_t>& fatal_tokens() const { return fatal_; }
+  // Errors from this token on no longer spoil their statement (the part of
+  // the statement that held them was skipped and left out).
+  void forgive_from(std::size_t token_index);
   // Reports the error tokens of the lexer (unterminated strings, stray bytes)
   // that the parser skipped without reporting.
   void report_skipped_lexical_errors(antlr4::TokenStream& tokens);
 
  protected:
-  void reportNoViableAlternative(antlr4::Parser* parser, const antlr4::NoViableAltException& e) override;
-  void reportInputMismatch(antlr4::Parser* parser, const antlr4::InputMismatchException& e) override;
-  void reportFailedPredicate(antlr4::Parser* parser, const antlr4::FailedPredicateException& e) override;
+  void reportNoViableAlternative(antlr4::Parser* parser,
+                                 const antlr4::NoViableAltException& e) override;
+  void reportInputMismatch(antlr4::Parser* parser,
+                           const antlr4::InputMismatchException& e) override;
+  void reportFailedPredicate(antlr4::Parser* parser,
+                             const antlr4::FailedPredicateException& e) override;
   void reportUnwantedToken(antlr4::Parser* parser) override;
   void reportMissingToken(antlr4::Parser* parser) override;
+  // Statement recovery replaces ANTLR's single-token repairs, except a missing
+  // ';' (the statement is still whole).
+  antlr4::Token* singleTokenDeletion(antlr4::Parser* parser) override;
+  bool singleTokenInsertion(antlr4::Parser* parser) override;
 
  private:
   // The one place that words an error: `offending` is where the parser stopped,
@@ -42,6 +52,12 @@ class ReadableErrorStrategy : public antlr4::DefaultErrorStrategy {
   void report_at(antlr4::Parser* parser, antlr4::Token* offending, std::size_t state,
                  antlr4::ParserRuleContext* ctx, bool missing_token);
   bool report_lexical(antlr4::Token* t);
+  // Between statements: skips (after reporting) what cannot start one.
+  void sync_statements(antlr4::Parser* parser, bool in_block);
+  // In the element list of `create table`: a missing ',' is reported and the
+  // next element parsed; anything else is skipped up to the next ',' or ')'.
+  // False when not at that list.
+  bool sync_table_elements(antlr4::Parser* parser);
 
   Builder& b_;
   std::vector<std::size_t> fatal_;

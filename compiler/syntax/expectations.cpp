@@ -1,7 +1,9 @@
+// The phrases of syntax errors: a walk over the parser's ATN from the state
+// where the error happened, naming rules ("a column type") and tokens ("';'").
+
 #include "compiler/syntax/expectations.h"
 
 #include <algorithm>
-#include <array>
 #include <set>
 #include <tuple>
 
@@ -17,8 +19,8 @@ constexpr std::string_view kOperator = "an operator";
 // How a rule is named when the parser expects it; empty: look inside the rule.
 struct RulePhrase {
   std::string_view phrase;
-  bool hidden = false;          // a mistake rule: never offered as an alternative
-  bool keyword_hints = false;   // offer its first keywords for "did you mean"
+  bool hidden = false;         // a mistake rule: never offered as an alternative
+  bool keyword_hints = false;  // offer its first keywords for "did you mean"
 };
 
 std::vector<RulePhrase> build_rule_phrases() {
@@ -34,16 +36,14 @@ std::vector<RulePhrase> build_rule_phrases() {
   set(P::RuleSettingAtom, "a setting value");
   set(P::RuleTableElement, "a column definition or a table constraint", true);
   set(P::RuleColumnDef, "a column definition");
-  set(P::RuleColumnClause, "a column clause such as 'not null' or 'default'", true);
+  set(P::RuleColumnClause, "a column clause such as 'not null'", true);
   set(P::RuleTableConstraint, "'primary key', 'unique', 'foreign key' or 'check'", true);
   set(P::RuleConstraintBody, "'primary key', 'unique', 'foreign key' or 'check'", true);
   set(P::RuleReferentialAction, "'on delete' or 'on update'", true);
   set(P::RuleActionKind, "'cascade', 'set null', 'set default', 'restrict' or 'no action'", true);
   set(P::RuleTypeRef, "a column type");
   set(P::RuleTypeName, "a column type");
-  for (std::size_t r : {P::RuleExpr, P::RuleOrExpr, P::RuleAndExpr, P::RuleNotExpr,
-                        P::RulePredicate, P::RuleConcatExpr, P::RuleAddExpr, P::RuleMulExpr,
-                        P::RuleUnaryExpr, P::RulePrimary}) {
+  for (std::size_t r : {P::RuleExpr, P::RulePredicate, P::RuleValue, P::RulePrimary}) {
     set(r, "an expression", true);
   }
   set(P::RuleCompOp, kOperator);
@@ -59,10 +59,10 @@ std::vector<RulePhrase> build_rule_phrases() {
   set(P::RuleSqlBody, "a dollar-quoted body ($$ ... $$)");
   set(P::RuleIndexElement, "a column or an expression", true);
   set(P::RuleAssignment, "'column = value'");
-  for (std::size_t r : {P::RuleMistakeIfExists, P::RuleMistakeIfNotExists,
-                        P::RuleMistakeConcurrently, P::RuleMistakeCreateTypeEnum,
-                        P::RuleMistakeAlterTable, P::RuleMistakeAlterAction,
-                        P::RuleMistakeAddColumnWithoutTable, P::RuleMistakeSqlString}) {
+  for (std::size_t r :
+       {P::RuleMistakeIfExists, P::RuleMistakeIfNotExists, P::RuleMistakeConcurrently,
+        P::RuleMistakeCreateTypeEnum, P::RuleMistakeAlterTable, P::RuleMistakeAlterAction,
+        P::RuleMistakeAddColumnWithoutTable, P::RuleMistakeSqlString}) {
     t[r].hidden = true;
   }
   return t;
@@ -78,9 +78,24 @@ bool is_keyword(std::size_t type) { return type >= P::K_AFTER && type <= P::K_CO
 // Tokens that continue an expression: listed together as "an operator".
 bool is_operator(std::size_t type) {
   switch (type) {
-    case P::CONCAT: case P::PLUS: case P::MINUS: case P::STAR: case P::SLASH: case P::PERCENT:
-    case P::K_AND: case P::K_OR: case P::K_IS: case P::K_LIKE: case P::K_IN: case P::K_BETWEEN:
-    case P::EQ: case P::NEQ: case P::LT: case P::LE: case P::GT: case P::GE:
+    case P::CONCAT:
+    case P::PLUS:
+    case P::MINUS:
+    case P::STAR:
+    case P::SLASH:
+    case P::PERCENT:
+    case P::K_AND:
+    case P::K_OR:
+    case P::K_IS:
+    case P::K_LIKE:
+    case P::K_IN:
+    case P::K_BETWEEN:
+    case P::EQ:
+    case P::NEQ:
+    case P::LT:
+    case P::LE:
+    case P::GT:
+    case P::GE:
       return true;
     default:
       return false;
@@ -107,7 +122,8 @@ class Walk {
   }
   void add_phrase(std::size_t rule, std::string_view p) {
     std::string s(p);
-    if (std::find(rule_phrases_found.begin(), rule_phrases_found.end(), s) == rule_phrases_found.end()) {
+    if (std::find(rule_phrases_found.begin(), rule_phrases_found.end(), s) ==
+        rule_phrases_found.end()) {
       rule_phrases_found.push_back(s);
     }
     if (rule_phrases()[rule].keyword_hints) hint_rules.push_back(rule);
@@ -125,8 +141,10 @@ class Walk {
         follow.push_back(next);
         return;
       }
-      if (ctx != nullptr && ctx->parent != nullptr && ctx->invokingState != antlr4::atn::ATNState::INVALID_STATE_NUMBER) {
-        auto* rt = static_cast<antlr4::atn::RuleTransition*>(atn_.states[ctx->invokingState]->transitions[0]);
+      if (ctx != nullptr && ctx->parent != nullptr &&
+          ctx->invokingState != antlr4::atn::ATNState::INVALID_STATE_NUMBER) {
+        auto* rt = static_cast<antlr4::atn::RuleTransition*>(
+            atn_.states[ctx->invokingState]->transitions[0]);
         visit(rt->followState, follow, static_cast<antlr4::RuleContext*>(ctx->parent));
         return;
       }
@@ -167,31 +185,42 @@ class Walk {
   std::set<std::tuple<std::size_t, std::size_t, antlr4::RuleContext*>> seen_;
 };
 
-}  // namespace
-
-std::string describe_token(std::string_view text, std::size_t type) {
-  if (type == antlr4::Token::EOF) return "end of file";
-  if (type == P::DOLLAR_STRING) return "the dollar-quoted body";
-  return quote_for_message(text);
-}
-
+// How a token is offered: "';'", "'create'", "a name".
 std::string token_phrase(const antlr4::Parser& parser, std::size_t type) {
   switch (type) {
-    case antlr4::Token::EOF: return "end of file";
-    case P::IDENT: case P::QUOTED_IDENT: return "a name";
-    case P::NUMBER: return "a number";
-    case P::STRING: return "a string";
-    case P::DOLLAR_STRING: return "a dollar-quoted body ($$ ... $$)";
-    case P::DURATION: return "a duration";
-    case P::DIGIT_IDENT: return "a migration id";
-    case P::NEQ: return "'<>'";
-    default: break;
+    case antlr4::Token::EOF:
+      return "end of file";
+    case P::IDENT:
+    case P::QUOTED_IDENT:
+      return "a name";
+    case P::NUMBER:
+      return "a number";
+    case P::STRING:
+      return "a string";
+    case P::DOLLAR_STRING:
+      return "a dollar-quoted body ($$ ... $$)";
+    case P::DURATION:
+      return "a duration";
+    case P::DIGIT_IDENT:
+      return "a migration id";
+    case P::NEQ:
+      return "'<>'";
+    default:
+      break;
   }
   const antlr4::dfa::Vocabulary& v = parser.getVocabulary();
   if (is_keyword(type)) return "'" + lower(v.getSymbolicName(type).substr(2)) + "'";
   std::string literal = v.getLiteralName(type);
   if (!literal.empty()) return literal;
   return lower(v.getSymbolicName(type));
+}
+
+}  // namespace
+
+std::string describe_token(std::string_view text, std::size_t type) {
+  if (type == antlr4::Token::EOF) return "end of file";
+  if (type == P::DOLLAR_STRING) return "the dollar-quoted body";
+  return quote_for_message(text);
 }
 
 Expected expected_at(const antlr4::Parser& parser, std::size_t state, antlr4::RuleContext* ctx) {
@@ -203,8 +232,9 @@ Expected expected_at(const antlr4::Parser& parser, std::size_t state, antlr4::Ru
 
   std::size_t operators = 0;
   for (std::size_t t : walk.tokens) operators += is_operator(t) ? 1 : 0;
-  bool has_operator_phrase = std::find(walk.rule_phrases_found.begin(), walk.rule_phrases_found.end(),
-                                       std::string(kOperator)) != walk.rule_phrases_found.end();
+  bool has_operator_phrase =
+      std::find(walk.rule_phrases_found.begin(), walk.rule_phrases_found.end(),
+                std::string(kOperator)) != walk.rule_phrases_found.end();
   bool collapse_operators = operators >= 3 || has_operator_phrase;
 
   auto add = [&](std::string p) {
@@ -223,7 +253,8 @@ Expected expected_at(const antlr4::Parser& parser, std::size_t state, antlr4::Ru
     }
     if (t == P::SEMI) out.semicolon = true;
     if (t == P::RBRACE) out.close_brace = true;
-    if (is_keyword(t)) out.keywords.push_back(lower(parser.getVocabulary().getSymbolicName(t).substr(2)));
+    if (is_keyword(t))
+      out.keywords.push_back(lower(parser.getVocabulary().getSymbolicName(t).substr(2)));
     if (collapse_operators && (is_operator(t) || t == P::K_NOT)) {
       add(std::string(kOperator));
       continue;
@@ -249,10 +280,32 @@ Expected expected_at(const antlr4::Parser& parser, std::size_t state, antlr4::Ru
   return out;
 }
 
+bool rule_has_phrase(std::size_t rule) {
+  return rule < rule_phrases().size() && !rule_phrases()[rule].hidden &&
+         !rule_phrases()[rule].phrase.empty();
+}
+
+void add_rule_start(const antlr4::Parser& parser, std::size_t rule, Expected& x) {
+  const antlr4::atn::ATN& atn = parser.getATN();
+  std::string phrase(rule_phrases()[rule].phrase);
+  if (std::find(x.phrases.begin(), x.phrases.end(), phrase) == x.phrases.end()) {
+    x.phrases.insert(x.phrases.begin(), phrase);
+  }
+  antlr4::misc::IntervalSet names = atn.nextTokens(atn.ruleToStartState[P::RuleNonReservedKeyword]);
+  for (ssize_t t : atn.nextTokens(atn.ruleToStartState[rule]).toList()) {
+    auto type = static_cast<std::size_t>(t);
+    if (!is_keyword(type) || names.contains(type)) continue;
+    x.keywords.push_back(lower(parser.getVocabulary().getSymbolicName(type).substr(2)));
+  }
+}
+
 std::string join_alternatives(const std::vector<std::string>& phrases) {
+  bool nested_or = std::any_of(phrases.begin(), phrases.end(), [](const std::string& p) {
+    return p.find(" or ") != std::string::npos;
+  });
   std::string out;
   for (std::size_t i = 0; i < phrases.size(); ++i) {
-    if (i > 0) out += i + 1 == phrases.size() ? " or " : ", ";
+    if (i > 0) out += i + 1 == phrases.size() ? (nested_or ? ", or " : " or ") : ", ";
     out += phrases[i];
   }
   return out;

@@ -25,6 +25,12 @@ struct Expected {
 // may follow when the current rule can end there).
 Expected expected_at(const antlr4::Parser& parser, std::size_t state, antlr4::RuleContext* ctx);
 
+// Whether a rule has a name of its own ("a column type") to use in messages.
+bool rule_has_phrase(std::size_t rule);
+
+// Adds what may start `rule` (its phrase and its reserved keywords) to `x`.
+void add_rule_start(const antlr4::Parser& parser, std::size_t rule, Expected& x);
+
 // "a", "a or b", "a, b or c".
 std::string join_alternatives(const std::vector<std::string>& phrases);
 

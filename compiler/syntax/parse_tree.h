@@ -2,9 +2,9 @@
 // The generated ANTLR parser, for the files of compiler/syntax only: nothing
 // outside this folder includes ANTLR headers.
 
-#include <string_view>
-
 #include <antlr4-runtime.h>
+
+#include <string_view>
 
 #include "MigracLexer.h"
 #include "MigracParser.h"

@@ -12,6 +12,13 @@
 
 namespace migrac::syntax {
 
+// The i-th child of `ctx`, known from the grammar to be a `Ctx`. (The generated
+// accessors search the children with dynamic_cast; this is the fast path.)
+template <class Ctx>
+Ctx* child(antlr4::ParserRuleContext* ctx, std::size_t i) {
+  return static_cast<Ctx*>(ctx->children[i]);
+}
+
 // --- names and types (transform_types.cpp)
 ast::Ident transform_identifier(Builder& b, P::IdentifierContext* ctx);
 // Any of the name rules (tableName, columnName, ...): each wraps one identifier.
@@ -37,7 +44,8 @@ std::optional<ast::OperationKind> transform_operation(Builder& b, P::OperationCo
 
 // --- header (transform_header.cpp)
 std::vector<ast::Ident> transform_after(Builder& b, P::AfterClauseContext* ctx);
-ast::Setting transform_setting(Builder& b, P::SettingContext* ctx);
+// Empty when the name is unknown or the value invalid (reported).
+std::optional<ast::Setting> transform_setting(Builder& b, P::SettingContext* ctx);
 
 }  // namespace migrac::syntax
 

@@ -1,9 +1,9 @@
 // Statements and blocks: the header at the top, operations in order,
 // `no transaction { }` and `down { }` blocks.
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "compiler/syntax/transform.h"
 
@@ -34,26 +34,14 @@ class FileTransform {
     if (s->exception != nullptr || s->getStop() == nullptr) return false;
     std::size_t first = s->getStart()->getTokenIndex();
     std::size_t last = s->getStop()->getTokenIndex();
-    std::vector<std::pair<std::size_t, std::size_t>> skipped;  // table elements left out
-    if (s->operation() != nullptr && s->operation()->createOp() != nullptr &&
-        s->operation()->createOp()->createTable() != nullptr) {
-      for (P::TableElementContext* el : s->operation()->createOp()->createTable()->tableElement()) {
-        if (el->exception == nullptr || el->getStop() == nullptr) continue;
-        skipped.emplace_back(el->getStart()->getTokenIndex(), el->getStop()->getTokenIndex());
-      }
-    }
-    for (std::size_t t : fatal_) {
-      if (t < first || t > last) continue;
-      bool in_skipped = std::any_of(skipped.begin(), skipped.end(), [t](const auto& r) {
-        return t >= r.first && t <= r.second;
-      });
-      if (!in_skipped) return false;
-    }
-    return true;
+    return std::none_of(fatal_.begin(), fatal_.end(),
+                        [&](std::size_t t) { return t >= first && t <= last; });
   }
 
   void statement(P::StatementContext* s, Place place, std::vector<ast::Operation>& out) {
-    if (s->noTransactionBlock() != nullptr) return no_transaction(s->noTransactionBlock(), place, out);
+    if (s->exception != nullptr) return;  // reported by the parser
+    if (s->noTransactionBlock() != nullptr)
+      return no_transaction(s->noTransactionBlock(), place, out);
     if (s->downBlock() != nullptr) return down(s->downBlock(), place);
     if (!usable(s)) return;
     if (s->afterClause() != nullptr) return after(s->afterClause(), place);
@@ -61,7 +49,8 @@ class FileTransform {
     std::optional<ast::OperationKind> op = transform_operation(b_, s->operation());
     seen_operation_ = true;
     if (!op) return;
-    out.push_back(ast::Operation{std::move(*op), b_.range(s->operation()), place.no_transaction_block});
+    out.push_back(
+        ast::Operation{std::move(*op), b_.range(s->operation()), place.no_transaction_block});
   }
 
   void header_placement(antlr4::ParserRuleContext* ctx, std::string_view what, Place place) {
@@ -90,21 +79,23 @@ class FileTransform {
 
   void setting(P::SettingContext* ctx, Place place) {
     header_placement(ctx, "set", place);
-    ast::Setting s = transform_setting(b_, ctx);
+    std::optional<ast::Setting> s = transform_setting(b_, ctx);
+    if (!s) return;
     for (const ast::Setting& other : m_.settings) {
-      if (other.name.name != s.name.name) continue;
-      b_.report(DiagKind::DuplicateSetting, s.range,
-                fmt::format("setting '{}' is given twice", s.name.name))
+      if (other.name.name != s->name.name) continue;
+      b_.report(DiagKind::DuplicateSetting, s->range,
+                fmt::format("setting '{}' is given twice", s->name.name))
           .notes.push_back({other.range, "the first value is here"});
       return;
     }
-    m_.settings.push_back(std::move(s));
+    m_.settings.push_back(std::move(*s));
   }
 
   void no_transaction(P::NoTransactionBlockContext* ctx, Place place,
                       std::vector<ast::Operation>& out) {
     if (place.no_transaction_block >= 0) {
-      b_.report(DiagKind::MisplacedBlock, b_.range(ctx->K_NO()->getSymbol(), ctx->LBRACE()->getSymbol()),
+      b_.report(DiagKind::MisplacedBlock,
+                b_.range(ctx->K_NO()->getSymbol(), ctx->LBRACE()->getSymbol()),
                 "'no transaction' blocks cannot be nested");
     } else {
       place.no_transaction_block = next_block_++;
@@ -116,7 +107,8 @@ class FileTransform {
   void down(P::DownBlockContext* ctx, Place place) {
     SourceRange head = b_.range(ctx->K_DOWN()->getSymbol(), ctx->LBRACE()->getSymbol());
     if (place.in_down || place.no_transaction_block >= 0) {
-      b_.report(DiagKind::MisplacedBlock, head, "a 'down' block must be at the top of the migration");
+      b_.report(DiagKind::MisplacedBlock, head,
+                "a 'down' block must be at the top of the migration");
       return;
     }
     if (down_ != nullptr) {

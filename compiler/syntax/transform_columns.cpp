@@ -50,41 +50,55 @@ ast::ForeignRef transform_references(Builder& b, P::ReferencesClauseContext* ctx
 ast::ColumnDef transform_column_def(Builder& b, P::ColumnDefContext* ctx) {
   ast::ColumnDef col;
   col.range = b.range(ctx);
-  col.name = transform_name(b, ctx->columnName());
-  col.type = transform_type(b, ctx->typeRef());
+  // children: name, type, clauses...
+  col.name = transform_name(b, child<P::ColumnNameContext>(ctx, 0));
+  col.type = transform_type(b, child<P::TypeRefContext>(ctx, 1));
   P::ColumnClauseContext* nullability = nullptr;
-  for (P::ColumnClauseContext* c : ctx->columnClause()) {
-    if (c->K_NULL() != nullptr) {  // `not null` or `null`
-      bool not_null = c->K_NOT() != nullptr;
-      if (col.not_null) {
-        if (*col.not_null == not_null) {
-          duplicate_clause(b, c, col.name.name);
-        } else {
-          b.report(DiagKind::ConflictingColumnClause, b.range(c),
-                   fmt::format("column '{}' cannot be both 'null' and 'not null'", col.name.name))
-              .notes.push_back({b.range(nullability), "the other clause is here"});
+  for (std::size_t i = 2; i < ctx->children.size(); ++i) {
+    auto* c = child<P::ColumnClauseContext>(ctx, i);
+    switch (c->getStart()->getType()) {
+      case P::K_NOT:
+      case P::K_NULL: {
+        bool not_null = c->getStart()->getType() == P::K_NOT;
+        if (col.not_null) {
+          if (*col.not_null == not_null) {
+            duplicate_clause(b, c, col.name.name);
+          } else {
+            b.report(DiagKind::ConflictingColumnClause, b.range(c),
+                     fmt::format("column '{}' cannot be both 'null' and 'not null'", col.name.name))
+                .notes.push_back({b.range(nullability), "the other clause is here"});
+          }
         }
+        col.not_null = not_null;
+        nullability = c;
+        break;
       }
-      col.not_null = not_null;
-      nullability = c;
-    } else if (c->K_DEFAULT() != nullptr) {
-      if (col.default_value) duplicate_clause(b, c, col.name.name);
-      col.default_value = transform_expr(b, c->expr());
-    } else if (c->K_IDENTITY() != nullptr) {
-      if (col.identity) duplicate_clause(b, c, col.name.name);
-      col.identity = true;
-    } else if (c->K_PRIMARY() != nullptr) {
-      if (col.primary_key) duplicate_clause(b, c, col.name.name);
-      col.primary_key = true;
-    } else if (c->K_UNIQUE() != nullptr) {
-      if (col.unique) duplicate_clause(b, c, col.name.name);
-      col.unique = true;
-    } else if (c->referencesClause() != nullptr) {
-      if (col.references) duplicate_clause(b, c, col.name.name);
-      col.references = transform_references(b, c->referencesClause());
-    } else if (c->K_CHECK() != nullptr) {
-      if (col.check) duplicate_clause(b, c, col.name.name);
-      col.check = transform_expr(b, c->expr());
+      case P::K_DEFAULT:
+        if (col.default_value) duplicate_clause(b, c, col.name.name);
+        col.default_value = transform_expr(b, child<P::ExprContext>(c, 1));
+        break;
+      case P::K_IDENTITY:
+        if (col.identity) duplicate_clause(b, c, col.name.name);
+        col.identity = true;
+        break;
+      case P::K_PRIMARY:
+        if (col.primary_key) duplicate_clause(b, c, col.name.name);
+        col.primary_key = true;
+        break;
+      case P::K_UNIQUE:
+        if (col.unique) duplicate_clause(b, c, col.name.name);
+        col.unique = true;
+        break;
+      case P::K_REFERENCES:
+        if (col.references) duplicate_clause(b, c, col.name.name);
+        col.references = transform_references(b, child<P::ReferencesClauseContext>(c, 0));
+        break;
+      case P::K_CHECK:
+        if (col.check) duplicate_clause(b, c, col.name.name);
+        col.check = transform_expr(b, child<P::ExprContext>(c, 2));
+        break;
+      default:
+        break;
     }
   }
   if (col.primary_key && col.not_null && !*col.not_null) {

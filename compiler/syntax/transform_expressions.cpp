@@ -1,5 +1,5 @@
-// Expressions: one function per precedence level of the grammar, folding
-// operator chains to the left.
+// Expressions: `expr` (not, and, or), predicates, and `value` (arithmetic,
+// concatenation, unary signs) over primaries.
 
 #include "compiler/syntax/transform.h"
 
@@ -7,7 +7,7 @@ namespace migrac::syntax {
 
 namespace {
 
-ast::Expr concat(Builder& b, P::ConcatExprContext* ctx);
+ast::Expr value(Builder& b, P::ValueContext* ctx);
 ast::Expr primary(Builder& b, P::PrimaryContext* ctx);
 
 ast::Expr binary(Builder& b, std::string op, ast::Expr lhs, ast::Expr rhs) {
@@ -20,10 +20,17 @@ ast::Expr binary(Builder& b, std::string op, ast::Expr lhs, ast::Expr rhs) {
   return e;
 }
 
-ast::Expr unary(Builder& b, P::UnaryExprContext* ctx) {
-  if (ctx->primary() != nullptr) return primary(b, ctx->primary());
-  ast::Expr operand = unary(b, ctx->unaryExpr());
+// `- x`, `x * y`, `x + y`, `x || y`, or a primary.
+ast::Expr value(Builder& b, P::ValueContext* ctx) {
+  // The shape of the children tells the alternative (the generated accessors
+  // search the children, which is slow in the hot path).
+  if (ctx->children.size() == 1) return primary(b, child<P::PrimaryContext>(ctx, 0));
   std::string op(b.text(ctx->op));
+  if (ctx->children.size() == 3) {
+    return binary(b, op, value(b, child<P::ValueContext>(ctx, 0)),
+                  value(b, child<P::ValueContext>(ctx, 2)));
+  }
+  ast::Expr operand = value(b, child<P::ValueContext>(ctx, 1));
   // `-1` is a number as written, not an operation.
   if (operand.kind == ast::ExprKind::Number && operand.text.front() != '-' &&
       operand.text.front() != '+') {
@@ -39,36 +46,13 @@ ast::Expr unary(Builder& b, P::UnaryExprContext* ctx) {
   return e;
 }
 
-ast::Expr mul(Builder& b, P::MulExprContext* ctx) {
-  std::vector<P::UnaryExprContext*> parts = ctx->unaryExpr();
-  ast::Expr e = unary(b, parts[0]);
-  for (std::size_t i = 1; i < parts.size(); ++i) {
-    e = binary(b, std::string(b.text(ctx->ops[i - 1])), std::move(e), unary(b, parts[i]));
-  }
-  return e;
-}
-
-ast::Expr add(Builder& b, P::AddExprContext* ctx) {
-  std::vector<P::MulExprContext*> parts = ctx->mulExpr();
-  ast::Expr e = mul(b, parts[0]);
-  for (std::size_t i = 1; i < parts.size(); ++i) {
-    e = binary(b, std::string(b.text(ctx->ops[i - 1])), std::move(e), mul(b, parts[i]));
-  }
-  return e;
-}
-
-ast::Expr concat(Builder& b, P::ConcatExprContext* ctx) {
-  std::vector<P::AddExprContext*> parts = ctx->addExpr();
-  ast::Expr e = add(b, parts[0]);
-  for (std::size_t i = 1; i < parts.size(); ++i) e = binary(b, "||", std::move(e), add(b, parts[i]));
-  return e;
-}
-
+// A value, or a comparison, `is [not] null`, `[not] like`, `[not] in`, `[not] between`.
 ast::Expr predicate(Builder& b, P::PredicateContext* ctx) {
-  std::vector<P::ConcatExprContext*> parts = ctx->concatExpr();
-  ast::Expr lhs = concat(b, parts[0]);
+  if (ctx->children.size() == 1) return value(b, child<P::ValueContext>(ctx, 0));
+  std::vector<P::ValueContext*> parts = ctx->value();
+  ast::Expr lhs = value(b, parts[0]);
   if (ctx->compOp() != nullptr) {
-    return binary(b, std::string(b.text(ctx->compOp())), std::move(lhs), concat(b, parts[1]));
+    return binary(b, std::string(b.text(ctx->compOp())), std::move(lhs), value(b, parts[1]));
   }
   ast::Expr e;
   e.range = b.range(ctx);
@@ -81,7 +65,7 @@ ast::Expr predicate(Builder& b, P::PredicateContext* ctx) {
   if (ctx->K_LIKE() != nullptr) {
     e.kind = ast::ExprKind::Like;
     e.args.push_back(std::move(lhs));
-    e.args.push_back(concat(b, parts[1]));
+    e.args.push_back(value(b, parts[1]));
     return e;
   }
   if (ctx->K_IN() != nullptr) {
@@ -93,78 +77,88 @@ ast::Expr predicate(Builder& b, P::PredicateContext* ctx) {
   if (ctx->K_BETWEEN() != nullptr) {
     e.kind = ast::ExprKind::Between;
     e.args.push_back(std::move(lhs));
-    e.args.push_back(concat(b, parts[1]));
-    e.args.push_back(concat(b, parts[2]));
+    e.args.push_back(value(b, parts[1]));
+    e.args.push_back(value(b, parts[2]));
     return e;
   }
   return lhs;
 }
 
-ast::Expr not_expr(Builder& b, P::NotExprContext* ctx) {
-  if (ctx->predicate() != nullptr) return predicate(b, ctx->predicate());
-  ast::Expr e;
-  e.kind = ast::ExprKind::Unary;
-  e.text = "not";
-  e.range = b.range(ctx);
-  e.args.push_back(not_expr(b, ctx->notExpr()));
-  return e;
-}
-
-ast::Expr and_expr(Builder& b, P::AndExprContext* ctx) {
-  std::vector<P::NotExprContext*> parts = ctx->notExpr();
-  ast::Expr e = not_expr(b, parts[0]);
-  for (std::size_t i = 1; i < parts.size(); ++i) e = binary(b, "and", std::move(e), not_expr(b, parts[i]));
-  return e;
-}
-
-ast::Expr or_expr(Builder& b, P::OrExprContext* ctx) {
-  std::vector<P::AndExprContext*> parts = ctx->andExpr();
-  ast::Expr e = and_expr(b, parts[0]);
-  for (std::size_t i = 1; i < parts.size(); ++i) e = binary(b, "or", std::move(e), and_expr(b, parts[i]));
-  return e;
-}
-
 ast::Expr primary(Builder& b, P::PrimaryContext* ctx) {
   ast::Expr e;
   e.range = b.range(ctx);
-  if (ctx->STRING() != nullptr) {
-    e.kind = ast::ExprKind::String;
-    e.text = unquote_string(b.text(ctx->STRING()));
-  } else if (ctx->NUMBER() != nullptr) {
-    e.kind = ast::ExprKind::Number;
-    e.text = std::string(b.text(ctx->NUMBER()));
-  } else if (ctx->K_TRUE() != nullptr || ctx->K_FALSE() != nullptr) {
-    e.kind = ast::ExprKind::Bool;
-    e.text = ctx->K_TRUE() != nullptr ? "true" : "false";
-  } else if (ctx->K_NULL() != nullptr) {
-    e.kind = ast::ExprKind::Null;
-  } else if (ctx->K_CASE() != nullptr) {
-    e.kind = ast::ExprKind::Case;
-    e.has_else = ctx->K_ELSE() != nullptr;
-    for (P::ExprContext* part : ctx->expr()) e.args.push_back(transform_expr(b, part));
-  } else if (ctx->K_CAST() != nullptr) {
-    e.kind = ast::ExprKind::Cast;
-    e.args.push_back(transform_expr(b, ctx->expr(0)));
-    e.type = transform_type(b, ctx->typeRef());
-  } else if (ctx->K_SQL() != nullptr) {
-    e.kind = ast::ExprKind::RawSql;
-    e.text = std::string(dollar_body(b.text(ctx->DOLLAR_STRING())));
-  } else if (ctx->functionName() != nullptr) {
-    e.kind = ast::ExprKind::Call;
-    e.text = transform_name(b, ctx->functionName()).name;
-    for (P::ExprContext* arg : ctx->expr()) e.args.push_back(transform_expr(b, arg));
-  } else if (ctx->columnName() != nullptr) {
-    e.kind = ast::ExprKind::Column;
-    e.text = transform_name(b, ctx->columnName()).name;
-  } else {
-    e.kind = ast::ExprKind::Paren;
-    e.args.push_back(transform_expr(b, ctx->expr(0)));
+  antlr4::Token* first = ctx->getStart();
+  std::size_t n = ctx->children.size();
+  switch (first->getType()) {
+    case P::STRING:
+      e.kind = ast::ExprKind::String;
+      e.text = unquote_string(b.text(first));
+      return e;
+    case P::NUMBER:
+      e.kind = ast::ExprKind::Number;
+      e.text = std::string(b.text(first));
+      return e;
+    case P::K_TRUE:
+    case P::K_FALSE:
+      e.kind = ast::ExprKind::Bool;
+      e.text = first->getType() == P::K_TRUE ? "true" : "false";
+      return e;
+    case P::K_NULL:
+      e.kind = ast::ExprKind::Null;
+      return e;
+    case P::K_CASE:
+      e.kind = ast::ExprKind::Case;
+      e.has_else = ctx->K_ELSE() != nullptr;
+      for (P::ExprContext* part : ctx->expr()) e.args.push_back(transform_expr(b, part));
+      return e;
+    case P::K_CAST:
+      e.kind = ast::ExprKind::Cast;
+      e.args.push_back(transform_expr(b, child<P::ExprContext>(ctx, 2)));
+      e.type = transform_type(b, child<P::TypeRefContext>(ctx, 4));
+      return e;
+    case P::LPAREN:
+      e.kind = ast::ExprKind::Paren;
+      e.args.push_back(transform_expr(b, child<P::ExprContext>(ctx, 1)));
+      return e;
+    case P::K_SQL:
+      if (n == 2) {  // `sql $$...$$` (a column or function named sql has 1 or 3+ children)
+        e.kind = ast::ExprKind::RawSql;
+        e.text = std::string(dollar_body(b.text(ctx->getStop())));
+        return e;
+      }
+      break;
+    default:
+      break;
   }
+  if (n == 1) {
+    e.kind = ast::ExprKind::Column;
+    e.text = transform_name(b, child<P::ColumnNameContext>(ctx, 0)).name;
+    return e;
+  }
+  e.kind = ast::ExprKind::Call;
+  e.text = transform_name(b, child<P::FunctionNameContext>(ctx, 0)).name;
+  for (std::size_t i = 2; i + 1 < n; i += 2)
+    e.args.push_back(transform_expr(b, child<P::ExprContext>(ctx, i)));
   return e;
 }
 
 }  // namespace
 
-ast::Expr transform_expr(Builder& b, P::ExprContext* ctx) { return or_expr(b, ctx->orExpr()); }
+ast::Expr transform_expr(Builder& b, P::ExprContext* ctx) {
+  if (ctx->children.size() == 1) return predicate(b, child<P::PredicateContext>(ctx, 0));
+  if (ctx->children.size() == 3) {
+    std::size_t op =
+        static_cast<antlr4::tree::TerminalNode*>(ctx->children[1])->getSymbol()->getType();
+    return binary(b, op == P::K_AND ? "and" : "or",
+                  transform_expr(b, child<P::ExprContext>(ctx, 0)),
+                  transform_expr(b, child<P::ExprContext>(ctx, 2)));
+  }
+  ast::Expr e;
+  e.kind = ast::ExprKind::Unary;
+  e.text = "not";
+  e.range = b.range(ctx);
+  e.args.push_back(transform_expr(b, child<P::ExprContext>(ctx, 1)));
+  return e;
+}
 
 }  // namespace migrac::syntax

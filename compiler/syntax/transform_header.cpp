@@ -1,10 +1,10 @@
 // The header of a migration: `after` parents and `set name = value;` settings.
 
+#include <fmt/format.h>
+
 #include <array>
 #include <charconv>
 #include <limits>
-
-#include <fmt/format.h>
 
 #include "compiler/syntax/transform.h"
 
@@ -35,11 +35,16 @@ std::optional<std::int64_t> parse_duration(std::string_view text) {
   if (ec != std::errc()) return std::nullopt;
   std::string unit = lower(text.substr(digits));
   std::int64_t scale = 0;
-  if (unit == "ms") scale = 1;
-  else if (unit == "s") scale = 1000;
-  else if (unit == "min") scale = 60 * 1000;
-  else if (unit == "h") scale = 60 * 60 * 1000;
-  else if (unit.empty() && n == 0) scale = 1;
+  if (unit == "ms")
+    scale = 1;
+  else if (unit == "s")
+    scale = 1000;
+  else if (unit == "min")
+    scale = 60 * 1000;
+  else if (unit == "h")
+    scale = 60 * 60 * 1000;
+  else if (unit.empty() && n == 0)
+    scale = 1;
   if (scale == 0 || n > std::numeric_limits<std::int64_t>::max() / scale) return std::nullopt;
   return n * scale;
 }
@@ -48,7 +53,8 @@ std::optional<std::int64_t> parse_duration(std::string_view text) {
 bool valid_id(std::string_view id) {
   if (id.empty()) return false;
   for (char c : id) {
-    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    bool ok =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
     if (!ok) return false;
   }
   return true;
@@ -63,9 +69,12 @@ std::vector<ast::Ident> transform_after(Builder& b, P::AfterClauseContext* ctx) 
     parent.name = std::string(b.text(id));  // ids are kept exactly as written
     parent.range = b.range(id);
     if (!valid_id(parent.name)) {
-      b.report(DiagKind::InvalidMigrationId, parent.range,
-               fmt::format("'{}' is not a migration id: ids are letters, digits and '_'",
-                           parent.name));
+      std::string stem = parent.name.substr(0, parent.name.find('.'));
+      b.report(
+          DiagKind::InvalidMigrationId, parent.range,
+          fmt::format("'{}' is not a migration id: ids are letters, digits and '_'", parent.name),
+          valid_id(stem) ? fmt::format("write the id without the file extension: '{}'", stem)
+                         : std::string{});
       continue;
     }
     parents.push_back(std::move(parent));
@@ -73,7 +82,7 @@ std::vector<ast::Ident> transform_after(Builder& b, P::AfterClauseContext* ctx) 
   return parents;
 }
 
-ast::Setting transform_setting(Builder& b, P::SettingContext* ctx) {
+std::optional<ast::Setting> transform_setting(Builder& b, P::SettingContext* ctx) {
   ast::Setting s;
   s.range = b.range(ctx);
   s.name = transform_name(b, ctx->settingName());
@@ -82,8 +91,10 @@ ast::Setting transform_setting(Builder& b, P::SettingContext* ctx) {
   for (const KnownSetting& k : kSettings) {
     if (s.name.name == k.name) s.kind = k.kind;
   }
+  bool ok = true;
   auto invalid = [&](std::string message, std::string help) {
     b.report(DiagKind::InvalidSettingValue, s.value_range, std::move(message), std::move(help));
+    ok = false;
   };
   switch (s.kind) {
     case ast::SettingKind::LockTimeout:
@@ -124,12 +135,15 @@ ast::Setting transform_setting(Builder& b, P::SettingContext* ctx) {
       std::vector<std::string> names;
       for (const KnownSetting& k : kSettings) names.emplace_back(k.name);
       std::string help = did_you_mean(s.name.name, names);
-      if (help.empty()) help = "the settings are lock_timeout, statement_timeout, online and transaction";
+      if (help.empty())
+        help = "the settings are lock_timeout, statement_timeout, online and transaction";
       b.report(DiagKind::UnknownSetting, s.name.range,
                fmt::format("unknown setting '{}'", s.name.name), help);
+      ok = false;
       break;
     }
   }
+  if (!ok) return std::nullopt;
   return s;
 }
 

@@ -2,9 +2,9 @@
 // (SQL-style `alter table`, `if exists`, `concurrently`, ...), which report what
 // to write instead.
 
-#include <charconv>
-
 #include <fmt/format.h>
+
+#include <charconv>
 
 #include "compiler/syntax/transform.h"
 
@@ -38,7 +38,8 @@ ast::OperationKind alter_column(Builder& b, P::AlterColumnActionContext* a, ast:
                                 ast::Ident column) {
   if (a->K_TYPE() != nullptr) return alter_type(b, a, std::move(table), std::move(column));
   bool set = a->K_SET() != nullptr;
-  if (a->K_NULL() != nullptr) return ast::AlterColumnNotNull{std::move(table), std::move(column), set};
+  if (a->K_NULL() != nullptr)
+    return ast::AlterColumnNotNull{std::move(table), std::move(column), set};
   ast::AlterColumnDefault op{std::move(table), std::move(column), {}};
   if (set) op.value = transform_expr(b, a->expr());
   return op;
@@ -78,9 +79,10 @@ ast::Backfill backfill(Builder& b, P::BackfillContext* ctx) {
     std::int64_t v = 0;
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
     if (ec != std::errc() || end != text.data() + text.size() || v <= 0) {
-      b.report(DiagKind::InvalidNumber, op.batch_range,
-               fmt::format("invalid batch size '{}': a whole number of rows greater than 0 is needed",
-                           text));
+      b.report(
+          DiagKind::InvalidNumber, op.batch_range,
+          fmt::format("invalid batch size '{}': a whole number of rows greater than 0 is needed",
+                      text));
     } else {
       op.batch = v;
     }
@@ -99,8 +101,9 @@ ast::Sql sql(Builder& b, P::SqlOpContext* ctx) {
   }
   for (std::size_t i = 0; i < op.bodies.size(); ++i) {
     for (std::size_t j = 0; j < i; ++j) {
-      bool same = op.bodies[i].dialect.has_value() == op.bodies[j].dialect.has_value() &&
-                  (!op.bodies[i].dialect || op.bodies[i].dialect->name == op.bodies[j].dialect->name);
+      bool same =
+          op.bodies[i].dialect.has_value() == op.bodies[j].dialect.has_value() &&
+          (!op.bodies[i].dialect || op.bodies[i].dialect->name == op.bodies[j].dialect->name);
       if (!same) continue;
       std::string which = op.bodies[i].dialect ? "'" + op.bodies[i].dialect->name + "'"
                                                : std::string("every dialect");
@@ -136,7 +139,7 @@ void report_concurrently(Builder& b, P::MistakeConcurrentlyContext* ctx) {
            "remove 'concurrently'");
 }
 
-void report_alter_table(Builder& b, P::MistakeAlterTableContext* ctx) {
+void report_alter_table(Builder& b, P::OperationContext* op, P::MistakeAlterTableContext* ctx) {
   std::string table(b.text(ctx->tableName()));
   for (P::MistakeAlterActionContext* a : ctx->mistakeAlterAction()) {
     std::string instead;
@@ -163,7 +166,7 @@ void report_alter_table(Builder& b, P::MistakeAlterTableContext* ctx) {
       instead = fmt::format("alter column {}.{} {}", table, b.text(a->columnName(0)),
                             b.text(a->alterColumnAction()));
     }
-    b.report(DiagKind::SqlStyleSyntax, b.range(ctx),
+    b.report(DiagKind::SqlStyleSyntax, b.range(op),
              "'alter table' is SQL: a migration names the table in each operation",
              fmt::format("write '{};'", instead));
   }
@@ -216,7 +219,8 @@ std::optional<ast::OperationKind> transform_operation(Builder& b, P::OperationCo
   }
   if (P::RenameOpContext* r = ctx->renameOp()) {
     if (P::RenameTableContext* t = r->renameTable()) {
-      return ast::RenameTable{transform_name(b, t->tableName(0)), transform_name(b, t->tableName(1))};
+      return ast::RenameTable{transform_name(b, t->tableName(0)),
+                              transform_name(b, t->tableName(1))};
     }
     P::RenameColumnContext* c = r->renameColumn();
     return ast::RenameColumn{transform_name(b, c->qualifiedColumn()->tableName()),
@@ -226,13 +230,15 @@ std::optional<ast::OperationKind> transform_operation(Builder& b, P::OperationCo
   if (P::AddOpContext* a = ctx->addOp()) {
     if (P::AddColumnContext* c = a->addColumn()) {
       if (P::MistakeAddColumnWithoutTableContext* m = c->mistakeAddColumnWithoutTable()) {
-        b.report(DiagKind::SyntaxError, b.range(m->columnDef()->columnName()),
-                 "'add column' names the table and the column: 'add column <table>.<column> <type>'",
-                 fmt::format("write 'add column <table>.{};'", b.text(m->columnDef())));
+        b.report(
+            DiagKind::SyntaxError, b.range(m->columnDef()->columnName()),
+            "'add column' names the table and the column: 'add column <table>.<column> <type>'",
+            fmt::format("write 'add column <table>.{};'", b.text(m->columnDef())));
         return std::nullopt;
       }
       report_if_exists(b, c->mistakeIfNotExists(), "columns");
-      return ast::AddColumn{transform_name(b, c->tableName()), transform_column_def(b, c->columnDef())};
+      return ast::AddColumn{transform_name(b, c->tableName()),
+                            transform_column_def(b, c->columnDef())};
     }
     P::AddConstraintContext* c = a->addConstraint();
     ast::AddConstraint op{transform_name(b, c->tableName()),
@@ -242,7 +248,8 @@ std::optional<ast::OperationKind> transform_operation(Builder& b, P::OperationCo
   }
   if (P::AlterOpContext* a = ctx->alterOp()) {
     if (P::AlterColumnContext* c = a->alterColumn()) {
-      return alter_column(b, c->alterColumnAction(), transform_name(b, c->qualifiedColumn()->tableName()),
+      return alter_column(b, c->alterColumnAction(),
+                          transform_name(b, c->qualifiedColumn()->tableName()),
                           transform_name(b, c->qualifiedColumn()->columnName()));
     }
     if (P::AlterEnumContext* e = a->alterEnum()) {
@@ -256,7 +263,7 @@ std::optional<ast::OperationKind> transform_operation(Builder& b, P::OperationCo
       }
       return op;
     }
-    report_alter_table(b, a->mistakeAlterTable());
+    report_alter_table(b, ctx, a->mistakeAlterTable());
     return std::nullopt;
   }
   if (P::BackfillContext* f = ctx->backfill()) return backfill(b, f);

@@ -1,10 +1,10 @@
 // Names and column types.
 
+#include <fmt/format.h>
+
 #include <array>
 #include <charconv>
 #include <string_view>
-
-#include <fmt/format.h>
 
 #include "compiler/syntax/transform.h"
 
@@ -20,16 +20,16 @@ struct BuiltinType {
 };
 
 constexpr std::array<BuiltinType, 20> kBuiltinTypes{{
-    {"smallint", ast::TypeKind::SmallInt, 0},  {"int", ast::TypeKind::Int, 0},
-    {"bigint", ast::TypeKind::BigInt, 0},      {"real", ast::TypeKind::Real, 0},
-    {"double", ast::TypeKind::Double, 0},      {"decimal", ast::TypeKind::Decimal, 2},
-    {"numeric", ast::TypeKind::Numeric, 2},    {"bool", ast::TypeKind::Bool, 0},
-    {"text", ast::TypeKind::Text, 0},          {"varchar", ast::TypeKind::Varchar, 1},
-    {"char", ast::TypeKind::Char, 1},          {"bytes", ast::TypeKind::Bytes, 0},
-    {"date", ast::TypeKind::Date, 0},          {"time", ast::TypeKind::Time, 0},
+    {"smallint", ast::TypeKind::SmallInt, 0},   {"int", ast::TypeKind::Int, 0},
+    {"bigint", ast::TypeKind::BigInt, 0},       {"real", ast::TypeKind::Real, 0},
+    {"double", ast::TypeKind::Double, 0},       {"decimal", ast::TypeKind::Decimal, 2},
+    {"numeric", ast::TypeKind::Numeric, 2},     {"bool", ast::TypeKind::Bool, 0},
+    {"text", ast::TypeKind::Text, 0},           {"varchar", ast::TypeKind::Varchar, 1},
+    {"char", ast::TypeKind::Char, 1},           {"bytes", ast::TypeKind::Bytes, 0},
+    {"date", ast::TypeKind::Date, 0},           {"time", ast::TypeKind::Time, 0},
     {"timestamp", ast::TypeKind::Timestamp, 0}, {"timestamptz", ast::TypeKind::Timestamptz, 0},
-    {"interval", ast::TypeKind::Interval, 0},  {"uuid", ast::TypeKind::Uuid, 0},
-    {"json", ast::TypeKind::Json, 0},          {"jsonb", ast::TypeKind::Jsonb, 0},
+    {"interval", ast::TypeKind::Interval, 0},   {"uuid", ast::TypeKind::Uuid, 0},
+    {"json", ast::TypeKind::Json, 0},           {"jsonb", ast::TypeKind::Jsonb, 0},
 }};
 
 const BuiltinType* find_builtin(std::string_view name) {
@@ -84,7 +84,8 @@ ast::TypeRef transform_type(Builder& b, P::TypeRefContext* ctx) {
                "a native type is written in double quotes",
                fmt::format("write 'native \"{}\"'", type.name));
     }
-    if (type.name.empty()) b.report(DiagKind::SyntaxError, type.range, "a native type cannot be empty");
+    if (type.name.empty())
+      b.report(DiagKind::SyntaxError, type.range, "a native type cannot be empty");
     return type;
   }
 

@@ -233,16 +233,37 @@ std::optional<std::vector<std::size_t>> offline_range(const Project& project, co
 }
 
 int check_reversible(const Project& project, const std::vector<MigrationPlan>& plans) {
-  int code = kOk;
-  for (const MigrationPlan& p : plans) {
-    if (p.reversible) continue;
-    std::string where = p.irreversible_at.valid() ? project.sources.location(p.irreversible_at) + ": " : "";
-    std::cerr << fmt::format("{}error: migration '{}' cannot be reverted: {}\n", where, p.id,
-                             p.irreversible_reason.empty() ? "it has no reverse" : p.irreversible_reason);
-    code = kMigrationErrors;
+  Diagnostics diags;
+  if (migrac::check_reversible(plans, diags)) return kOk;
+  std::cerr << render_text(diags, project.sources) << render_summary(diags);
+  std::cerr << "migrac downgrade: nothing was reverted\n";
+  return kMigrationErrors;
+}
+
+std::vector<std::string> applied_marks(const Invocation& inv, const Project& project) {
+  if (inv.config.url.empty()) return {};
+  std::string error;
+  auto table = parse_history_table(inv.config.history_table, error);
+  db::Connection c = table ? db::connect({inv.config.url, 0, true}) : db::Connection{nullptr, error};
+  std::vector<history::Row> rows;
+  bool exists = false;
+  if (c.driver) {
+    history::Store store(*c.driver, *table);
+    if (auto err = store.read(rows, exists)) c.error = err->one_line();
   }
-  if (code != kOk) std::cerr << "migrac downgrade: nothing was reverted\n";
-  return code;
+  if (!c.error.empty()) {
+    std::cerr << fmt::format("migrac {}: warning: not marking what is applied: {}\n", inv.verb, c.error);
+    return {};
+  }
+  history::State state = history::compare(project.migrations, project.graph, rows);
+  std::vector<std::string> marks(project.migrations.size());
+  for (std::size_t r = 0; r < marks.size(); ++r) {
+    const history::Row* row = state.row_of[r];
+    if (!row) continue;
+    marks[r] = row->partly_applied() ? " (partly applied)" : row->partly_reverted() ? " (partly reverted)" : " (applied)";
+  }
+  for (std::size_t r : history::applied_heads(project.graph, state)) marks[r] += " (current)";
+  return marks;
 }
 
 }  // namespace migrac::cli

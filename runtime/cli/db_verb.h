@@ -96,6 +96,12 @@ std::optional<std::vector<std::size_t>> offline_range(const Project& project, co
 // Refuses (exit 1) to revert an irreversible migration, naming it and why.
 int check_reversible(const Project& project, const std::vector<MigrationPlan>& plans);
 
+// What `history` marks after each revision when a database URL is configured:
+// " (applied)", " (partly applied)", " (partly reverted)", and " (current)" for
+// the applied heads; indexed by revision. Empty without a URL; a warning on
+// stderr and empty when the database cannot be read (history stays offline).
+std::vector<std::string> applied_marks(const Invocation& inv, const Project& project);
+
 // The header line of a run: the database and history table.: the database and history table.
 std::string session_line(const Session& s);
 

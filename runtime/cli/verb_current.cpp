@@ -7,6 +7,7 @@
 
 #include "runtime/cli/db_verb.h"
 #include "runtime/cli/verbs.h"
+#include "runtime/history/quick_project.h"
 
 namespace migrac::cli {
 
@@ -17,7 +18,10 @@ int verb_current(const Args& args) {
   if (!inv) return code;
   auto settings = db_settings(*inv);
   if (!settings) return kUsage;
-  auto project = compile_or_report(*inv, code, false, false);
+  // The ids, checksums and parents suffice: read them without the full compile
+  // when the files allow it.
+  std::optional<Project> project = history::quick_project(inv->config.dir);
+  if (!project) project = compile_or_report(*inv, code, false, false);
   if (!project) return code;
   auto session = open_session(*inv, *settings, SessionMode::Read, code);
   if (!session) return code;

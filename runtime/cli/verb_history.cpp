@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "runtime/cli/db_verb.h"
 #include "runtime/cli/verb.h"
 #include "runtime/cli/verbs.h"
 
@@ -53,6 +54,8 @@ int verb_history(const Args& args) {
   auto project = compile_or_report(*inv, code, false, false);
   if (!project) return code;
   bool verbose = inv->vm.count("verbose") > 0;
+  // With a database URL configured: what is applied there.
+  std::vector<std::string> db_marks = applied_marks(*inv, *project);
   const RevisionGraph& g = project->graph;
   // Newest first, as Alembic prints it.
   for (auto it = g.order.rbegin(); it != g.order.rend(); ++it) {
@@ -63,6 +66,7 @@ int verb_history(const Args& args) {
     if (r.children.empty()) marks += " (head)";
     if (r.parents.size() > 1) marks += " (merge)";
     if (r.children.size() > 1) marks += " (branchpoint)";
+    if (!db_marks.empty()) marks += db_marks[*it];
     std::string msg = message_of(*project, m);
     if (!verbose) {
       std::cout << fmt::format("{} -> {}{}{}\n", parents, m.id, marks, msg.empty() ? "" : ", " + msg);

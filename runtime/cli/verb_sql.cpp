@@ -93,16 +93,9 @@ int verb_sql(const Args& args) {
     std::cerr << render_summary(plan_diags);
     return kMigrationErrors;
   }
-  if (down) {
-    for (const MigrationPlan& p : plans) {
-      if (p.reversible) continue;
-      std::cerr << fmt::format("{}error: migration '{}' cannot be reverted: {}\n",
-                               p.irreversible_at.valid()
-                                   ? project->sources.location(p.irreversible_at) + ": "
-                                   : "",
-                               p.id, p.irreversible_reason);
-      return kMigrationErrors;
-    }
+  if (down && !check_reversible(plans, plan_diags)) {
+    std::cerr << render_text(plan_diags, project->sources) << render_summary(plan_diags);
+    return kMigrationErrors;
   }
 
   if (inv->vm.count("out")) {

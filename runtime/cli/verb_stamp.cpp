@@ -1,7 +1,8 @@
 // `migrac stamp ID|head|base`: record the database as being at ID without
-// running anything: ID and its ancestors recorded as applied (checksums
-// re-recorded), recorded descendants of ID removed. `stamp --delete ID`
-// removes one record (also an id no file has).
+// running anything, as Alembic's stamp does: ID and its ancestors recorded as
+// applied (checksums re-recorded), the records of every other revision
+// removed (base: every record). `stamp --delete ID` removes one record (also
+// an id no file has), refused while a recorded migration depends on it.
 #include <iostream>
 
 #include <fmt/format.h>

@@ -11,6 +11,15 @@
 
 namespace migrac::db {
 
+namespace {
+
+std::string seconds_text(std::int64_t ms) {
+  if (ms % 1000 == 0) return fmt::format("{} s", ms / 1000);
+  return fmt::format("{} s", static_cast<double>(ms) / 1000.0);
+}
+
+}  // namespace
+
 bool is_postgres_url(const std::string& url) {
   if (url.rfind("postgres://", 0) == 0 || url.rfind("postgresql://", 0) == 0) return true;
   // A libpq key=value string: "host=... dbname=...".
@@ -42,7 +51,7 @@ Connection connect(const ConnectOptions& options) {
     }
     if (!retryable || Clock::now() >= deadline) return c;
     if (!announced && !options.quiet) {
-      std::cerr << fmt::format("migrac: waiting up to {} ms for the database: {}\n", options.wait_ms, c.error);
+      std::cerr << fmt::format("migrac: waiting up to {} for the database: {}\n", seconds_text(options.wait_ms), c.error);
       announced = true;
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(250));

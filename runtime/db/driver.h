@@ -70,6 +70,10 @@ class Driver {
   // Runs one statement (with $1.. parameters when `params` is not empty).
   virtual Result exec(std::string_view sql, const Params& params = {}) = 0;
 
+  // Runs statements (no parameters) in one round trip; they run in order and
+  // stop at the first error, whose statement index (0-based) goes to `failed`.
+  virtual Result exec_batch(const std::vector<std::string>& statements, std::size_t& failed) = 0;
+
   // The run lock keeps a second runner out for the whole session (it must
   // survive commits and autocommit statements). True when taken now.
   virtual Result try_run_lock(std::int64_t key, bool& taken) = 0;

@@ -83,6 +83,27 @@ class PostgresDriver final : public Driver {
     return result;
   }
 
+  Result exec_batch(const std::vector<std::string>& statements, std::size_t& failed) override {
+    // One simple-query message: the server runs the statements in order and
+    // skips the rest after an error; one result per statement tells which failed.
+    std::string text;
+    for (const std::string& st : statements) text += st + "\n;\n";
+    failed = statements.size();
+    if (!PQsendQuery(conn_, text.c_str())) return connection_error();
+    if (after_send_) after_send_();
+    Result result;
+    std::size_t index = 0;
+    while (PGresult* r = PQgetResult(conn_)) {
+      bool had_error = result.error.has_value();
+      absorb(r, result);
+      if (!had_error && result.error) failed = index;
+      ++index;
+      PQclear(r);
+    }
+    if (!result.error && PQstatus(conn_) == CONNECTION_BAD) return connection_error();
+    return result;
+  }
+
   Result try_run_lock(std::int64_t key, bool& taken) override {
     Result r = exec("SELECT pg_try_advisory_lock($1::bigint)", {std::to_string(key)});
     taken = r.ok() && !r.rows.empty() && r.rows[0][0] == std::optional<std::string>("t");

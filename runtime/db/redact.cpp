@@ -87,8 +87,8 @@ std::string Redactor::operator()(std::string_view text) const {
   out = std::regex_replace(out, uri, "$1:***@");
   static const std::regex param(R"(([?&]password=)[^&\s"]*)");
   out = std::regex_replace(out, param, "$1***");
-  static const std::regex kv(R"((password\s*=\s*)('([^'\\]|\\.)*'|[^\s"]*))");
-  out = std::regex_replace(out, kv, "$1***");
+  static const std::regex kv(R"((^|\s)(password\s*=\s*)('([^'\\]|\\.)*'|[^\s"]*))");
+  out = std::regex_replace(out, kv, "$1$2***");
   for (const std::string& s : secrets_) {
     if (s.size() >= kMinLiteralSecret) replace_all(out, s, "***");
   }

@@ -19,12 +19,16 @@
 
 #include "runtime/db/sqlite_driver.h"
 
+#include "compiler/emit/runtime_sql.h"
+
 #include <fcntl.h>
 #include <sqlite3.h>
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdlib>
+#include <functional>
 #include <ctime>
 #include <regex>
 
@@ -165,7 +169,29 @@ class SqliteDriver final : public Driver {
       if (Result r = begin(head); !r.ok()) return r;
     }
     if (in_transaction_ && !fk_enforced_ && changes_rows(head)) check_at_commit_ = true;
-    return run(sql, params);
+    // The transaction's duration, which PostgreSQL computes from its clock.
+    std::string text(sql);
+    if (std::size_t at = text.find(kTransactionDurationSql); at != std::string::npos) {
+      auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                    std::chrono::steady_clock::now() - began_at_).count();
+      text.replace(at, std::string_view(kTransactionDurationSql).size(), std::to_string(ms));
+    }
+    return run(text, params);
+  }
+
+  // One statement after the other (SQLite has no round trips to save).
+  Result exec_batch(const std::vector<std::string>& statements, std::size_t& failed) override {
+    std::function<void()> hook = std::move(after_send_);
+    after_send_ = nullptr;
+    failed = statements.size();
+    Result result;
+    for (std::size_t i = 0; i < statements.size() && result.ok(); ++i) {
+      result = exec(statements[i], {});
+      if (!result.ok()) failed = i;
+    }
+    after_send_ = std::move(hook);
+    if (after_send_) after_send_();
+    return result;
   }
 
   Result run(std::string_view sql, const Params& params = {}) {
@@ -256,6 +282,7 @@ class SqliteDriver final : public Driver {
     }
     Result r = run("BEGIN IMMEDIATE");
     if (r.ok()) in_transaction_ = true;
+    began_at_ = std::chrono::steady_clock::now();
     check_at_commit_ = false;
     return r;
   }
@@ -344,6 +371,7 @@ class SqliteDriver final : public Driver {
   bool fk_before_ = false;       // enforcement when the transaction began
   bool fk_enforced_ = false;     // enforcement during it
   bool check_at_commit_ = false;
+  std::chrono::steady_clock::time_point began_at_;
   std::string history_;          // the history table, as its statements name it
 };
 

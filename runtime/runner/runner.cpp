@@ -18,6 +18,18 @@ std::int64_t ms_since(Clock::time_point t0) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - t0).count();
 }
 
+// The first words of a statement, on one line, for kill-point labels.
+std::string sql_head(const std::string& sql) {
+  std::string out;
+  for (char ch : sql) {
+    if (out.size() >= 48) break;
+    char c = (ch == '\n' || ch == '\t' || ch == '\r') ? ' ' : ch;
+    if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
+    out += c;
+  }
+  return out;
+}
+
 bool starts_with_word(const std::string& sql, std::string_view word) {
   std::size_t b = sql.find_first_not_of(" \t\r\n");
   if (b == std::string::npos || sql.size() - b < word.size()) return false;
@@ -56,11 +68,12 @@ struct Runner::Context {
     kill_point(fmt::format("{} {} seg {}/{} {}: {}", plan->id, down ? "down" : "up", segment,
                            segments, transactional ? "tx" : "autocommit", what));
   }
-  // The history statement that records segment `segment` as done.
-  std::string done_sql(const HistoryTable& t, std::int64_t ms) const {
-    if (!down) return history_up_done_sql(t, key, segment, std::to_string(ms));
+  // The history statement that records segment `segment` as done;
+  // `duration_sql` is an SQL expression of its milliseconds.
+  std::string done_sql(const HistoryTable& t, const std::string& duration_sql) const {
+    if (!down) return history_up_done_sql(t, key, segment, duration_sql);
     if (segment >= segments) return history_delete_sql(t, plan->id);
-    return history_down_done_sql(t, plan->id, segment, std::to_string(ms));
+    return history_down_done_sql(t, plan->id, segment, duration_sql);
   }
 };
 
@@ -133,34 +146,73 @@ bool Runner::run_migration(const Step& step, bool down) {
   return true;
 }
 
+// Whether a transactional segment can go in one round trip: only plain
+// statements (no condition to check, no loop, no user SQL that might hold
+// several statements).
+bool batchable(const Segment& seg) {
+  for (const PlannedStatement& st : seg.statements) {
+    if (st.role != StatementRole::Ddl && st.role != StatementRole::Setting) return false;
+  }
+  return true;
+}
+
+std::optional<db::DbError> Runner::run_batched(Context& c, const Segment& seg,
+                                               const PlannedStatement*& failed_st, bool& in_transaction) {
+  std::vector<std::string> batch;
+  batch.reserve(seg.statements.size() + 3);
+  batch.emplace_back("BEGIN");
+  for (const PlannedStatement& st : seg.statements) batch.push_back(st.sql);
+  batch.push_back(c.done_sql(table_, kTransactionDurationSql));
+  batch.emplace_back("COMMIT");
+  std::size_t failed = 0;
+  c.point("before batch");
+  if (kill_points_enabled()) db_.set_after_send([&c] { c.point("sent batch"); });
+  db::Result r = db_.exec_batch(batch, failed);
+  db_.set_after_send(nullptr);
+  if (r.ok()) {
+    c.point("after batch");
+    return std::nullopt;
+  }
+  if (failed >= 1 && failed <= seg.statements.size()) failed_st = &seg.statements[failed - 1];
+  // BEGIN ran and COMMIT did not: the transaction is open (aborted).
+  in_transaction = failed >= 1 && failed < batch.size() - 1;
+  return r.error;
+}
+
 bool Runner::run_transactional(Context& c, const Segment& seg) {
+  bool batch = batchable(seg);
   for (int attempt = 0;; ++attempt) {
-    c.point("before begin");
-    if (auto err = exec_plain("BEGIN")) return fail(c, nullptr, *err, "nothing of this segment is applied");
     auto t0 = Clock::now();
     std::optional<db::DbError> failed;
     const PlannedStatement* failed_st = nullptr;
-    for (std::size_t i = 0; i < seg.statements.size() && !failed; ++i) {
-      c.point(fmt::format("before stmt {}", i + 1));
-      failed = run_statement(c, seg.statements[i], true, i);
-      if (failed) failed_st = &seg.statements[i];
-      else c.point(fmt::format("after stmt {}", i + 1));
-    }
-    if (!failed) {
-      c.point("before history");
-      failed = exec_plain(c.done_sql(table_, ms_since(t0)));
-    }
-    if (!failed) {
-      c.point("before commit");
-      failed = exec_plain("COMMIT");
-      if (!failed) {
-        c.point("after commit");
-        progress_.segment_done(c.segment, c.segments, true, seg.statements.size(), ms_since(t0));
-        return true;
-      }
+    bool in_transaction = true;
+    if (batch) {
+      failed = run_batched(c, seg, failed_st, in_transaction);
     } else {
-      exec_plain("ROLLBACK");
+      c.point("before begin");
+      if (auto err = exec_plain("BEGIN")) return fail(c, nullptr, *err, "nothing of this segment is applied");
+      for (std::size_t i = 0; i < seg.statements.size() && !failed; ++i) {
+        c.point(fmt::format("before stmt {}", i + 1));
+        failed = run_statement(c, seg.statements[i], true, i);
+        if (failed) failed_st = &seg.statements[i];
+        else c.point(fmt::format("after stmt {}", i + 1));
+      }
+      if (!failed) {
+        c.point("before history");
+        failed = exec_plain(c.done_sql(table_, kTransactionDurationSql));
+      }
+      if (!failed) {
+        c.point("before commit");
+        failed = exec_plain("COMMIT");
+        in_transaction = false;  // a failed COMMIT ends the transaction too
+        if (!failed) c.point("after commit");
+      }
     }
+    if (!failed) {
+      progress_.segment_done(c.segment, c.segments, true, seg.statements.size(), ms_since(t0));
+      return true;
+    }
+    if (in_transaction) exec_plain("ROLLBACK");
     if (is_retryable(*failed) && attempt < options_.retries) {
       std::int64_t wait = backoff(attempt + 1);
       progress_.retry(c.plan->id, c.segment, *failed, attempt + 1, options_.retries, wait);
@@ -197,35 +249,40 @@ bool Runner::run_autocommit(Context& c, const Segment& seg) {
       if (s) resets.push_back(s->reset_sql);
       continue;
     }
+    const PlannedStatement* failed_st = &st;
     for (int attempt = 0;; ++attempt) {
-      auto err = run_statement(c, st, false, i);
+      std::optional<db::DbError> err;
+      if (attempt > 0) {
+        // A failed concurrent build leaves an INVALID index: recover first.
+        for (std::size_t j = 0; j < i && !err; ++j) {
+          if (seg.statements[j].role != StatementRole::Recovery) continue;
+          err = run_statement(c, seg.statements[j], false, j);
+          if (err) failed_st = &seg.statements[j];
+        }
+      }
+      if (!err) {
+        failed_st = &st;
+        err = run_statement(c, st, false, i);
+      }
       if (!err) break;
       if (is_retryable(*err) && attempt < options_.retries) {
         std::int64_t wait = backoff(attempt + 1);
         progress_.retry(c.plan->id, c.segment, *err, attempt + 1, options_.retries, wait);
         std::this_thread::sleep_for(std::chrono::milliseconds(wait));
-        // A failed concurrent build leaves an INVALID index: recover first.
-        for (std::size_t j = 0; j < i; ++j) {
-          if (seg.statements[j].role != StatementRole::Recovery) continue;
-          if (auto rerr = run_statement(c, seg.statements[j], false, j)) {
-            reset_all();
-            return fail(c, &seg.statements[j], *rerr, partial_note);
-          }
-        }
         continue;
       }
-      if (c.resumed && done_by_interrupted_run(*err, st)) {
+      if (c.resumed && failed_st == &st && done_by_interrupted_run(*err, st)) {
         progress_.note(fmt::format("already done by the interrupted run: {}", err->message));
         break;
       }
       reset_all();
-      return fail(c, &st, *err, partial_note);
+      return fail(c, failed_st, *err, partial_note);
     }
     c.point(fmt::format("after stmt {}", i + 1));
   }
   reset_all();
   c.point("before history");
-  if (auto err = exec_plain(c.done_sql(table_, ms_since(t0))))
+  if (auto err = exec_plain(c.done_sql(table_, std::to_string(ms_since(t0)))))
     return fail(c, nullptr, *err, "the segment ran but is not recorded; a rerun repeats it");
   c.point("after history");
   progress_.segment_done(c.segment, c.segments, false, seg.statements.size(), ms_since(t0));
@@ -242,7 +299,7 @@ std::optional<db::DbError> Runner::run_statement(Context& c, const PlannedStatem
     if (!needed) return std::nullopt;
   }
   if (kill_points_enabled()) {
-    std::string label = fmt::format("sent stmt {}", index + 1);
+    std::string label = fmt::format("sent stmt {} ({})", index + 1, sql_head(st.sql));
     db_.set_after_send([&c, label] { c.point(label); });
   }
   db::Result r = db_.exec(st.sql);
@@ -260,7 +317,7 @@ std::optional<db::DbError> Runner::run_backfill(Context& c, const PlannedStateme
       if (auto err = exec_plain("BEGIN")) return err;
     }
     if (kill_points_enabled()) {
-      std::string label = fmt::format("sent stmt {} batch {}", index + 1, batches + 1);
+      std::string label = fmt::format("sent stmt {} batch {} ({})", index + 1, batches + 1, sql_head(st.sql));
       db_.set_after_send([&c, label] { c.point(label); });
     }
     db::Result r = db_.exec(st.sql);

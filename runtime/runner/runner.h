@@ -49,6 +49,10 @@ class Runner {
 
   bool run_migration(const Step& step, bool down);
   bool run_transactional(Context& c, const Segment& seg);
+  // The whole transaction in one round trip; the error (and the statement that
+  // failed, null for BEGIN/history/COMMIT) on failure.
+  std::optional<db::DbError> run_batched(Context& c, const Segment& seg, const PlannedStatement*& failed_st,
+                                         bool& in_transaction);
   bool run_autocommit(Context& c, const Segment& seg);
   // One statement of a plan (Recovery checks its condition; Backfill loops).
   std::optional<db::DbError> run_statement(Context& c, const PlannedStatement& st,

@@ -27,7 +27,10 @@ POSITIONED = re.compile(r":\d+:\d+: error\[E\d+\]")
 def sources():
     dirs = [os.path.join(ROOT, "migrations")]
     cases = os.path.join(ROOT, "tests", "golden", "cases")
-    dirs += [os.path.join(cases, n) for n in sorted(os.listdir(cases))]
+    # fail_source_* cases fail on the directory itself (a missing folder, a
+    # dangling link), whatever a file holds: nothing to learn from damaging them.
+    dirs += [os.path.join(cases, n) for n in sorted(os.listdir(cases))
+             if not n.startswith("fail_source_")]
     for d in dirs:
         if not os.path.isdir(d):
             continue

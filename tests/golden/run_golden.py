@@ -29,7 +29,7 @@ CASES = os.path.join(HERE, "cases")
 
 
 def run(migrac, args):
-    p = subprocess.run([migrac] + args, cwd=CASES, capture_output=True, text=True,
+    p = subprocess.run([migrac] + args, cwd=CASES, capture_output=True, text=True, encoding="utf-8", errors="backslashreplace",
                        env={**os.environ, "MIGRAC_URL": "", "DATABASE_URL": ""})
     if p.returncode < 0 or p.returncode > 4:
         raise SystemExit(f"migrac {' '.join(args)} crashed or failed oddly: exit {p.returncode}\n{p.stderr}")

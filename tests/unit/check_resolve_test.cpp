@@ -349,7 +349,8 @@ TEST_CASE("settings: defaults, the migration's own, then force_online", "[check]
   CHECK(run.history.position == std::vector<long>{0, 1});
 }
 
-TEST_CASE("ten thousand migrations check well under half a second", "[check][speed]") {
+// Scale, not speed: speed is measured by bench/bench_compile.sh, never asserted here.
+TEST_CASE("ten thousand migrations with wide tables check cleanly", "[check][scale]") {
   Builder b;
   std::vector<ast::Migration> ms;
   ms.push_back(mig("00000", "", {users_table(b)}));
@@ -378,14 +379,9 @@ TEST_CASE("ten thousand migrations check well under half a second", "[check][spe
     }
     ms.push_back(mig(id, prev, std::move(ops)));
   }
-  // Processor time, so that a busy machine does not fail the test.
-  std::clock_t start = std::clock();
   Run run(std::move(ms));
-  long ms_taken = static_cast<long>((std::clock() - start) * 1000 / CLOCKS_PER_SEC);
   CHECK(run.messages().empty());
   CHECK(run.history.checked.size() == 10000);
-  CHECK(ms_taken < 500);
-  WARN("10,000 migrations: " << ms_taken << " ms");
 }
 
 TEST_CASE("check_history stops after stop_at", "[check]") {

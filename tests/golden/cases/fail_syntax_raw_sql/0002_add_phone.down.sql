@@ -1,0 +1,2 @@
+-- migrac:no-transaction
+ALTER TABLE users DROP COLUMN phone;

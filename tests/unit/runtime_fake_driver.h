@@ -1,0 +1,113 @@
+#pragma once
+// A scripted Driver for the runtime's unit tests: records every statement it
+// is given and answers from rules (an error for a statement matching a text,
+// rows for a query, affected counts for a backfill).
+
+#include <deque>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "runtime/db/driver.h"
+
+namespace migrac::test {
+
+// One scripted answer: statements containing `match` get it, `times` times
+// (-1: always).
+struct Rule {
+  std::string match;
+  int times = -1;
+  std::optional<db::DbError> error;
+  std::vector<db::Row> rows;
+  std::deque<std::int64_t> affected;  // consumed one per call, then 0
+};
+
+// Records statements; batches are recorded one statement per entry with a
+// "batch: " prefix on the first.
+class FakeDriver final : public db::Driver {
+ public:
+  std::vector<std::string> log;
+  std::vector<Rule> rules;
+  bool lock_free = true;
+
+  std::string_view engine() const override { return "fake"; }
+  std::string describe() const override { return "fake database"; }
+
+  db::Result exec(std::string_view sql, const db::Params& params) override {
+    (void)params;
+    log.emplace_back(sql);
+    return answer(std::string(sql));
+  }
+
+  db::Result exec_batch(const std::vector<std::string>& statements, std::size_t& failed) override {
+    failed = statements.size();
+    db::Result last;
+    for (std::size_t i = 0; i < statements.size(); ++i) {
+      log.push_back((i == 0 ? "batch: " : "") + statements[i]);
+      db::Result r = answer(statements[i]);
+      if (!r.ok()) {
+        failed = i;
+        return r;
+      }
+      last = r;
+    }
+    return last;
+  }
+
+  db::Result try_run_lock(std::int64_t key, bool& taken) override {
+    log.push_back("try_run_lock " + std::to_string(key));
+    taken = lock_free;
+    return {};
+  }
+  void release_run_lock(std::int64_t key) override { log.push_back("release_run_lock " + std::to_string(key)); }
+  db::LockHolder run_lock_holder(std::int64_t) override { return {true, "pid 42"}; }
+
+  // The error for statements containing `match`, `times` times.
+  void fail_on(const std::string& match, db::ErrorKind kind, std::string message, int times = -1) {
+    Rule r;
+    r.match = match;
+    r.times = times;
+    r.error = db::DbError{kind, "XX000", std::move(message), "", ""};
+    rules.push_back(std::move(r));
+  }
+  // One row, one column, for queries containing `match`.
+  void answer_with(const std::string& match, std::string value) {
+    Rule r;
+    r.match = match;
+    r.rows = {db::Row{std::move(value)}};
+    rules.push_back(std::move(r));
+  }
+  void affect(const std::string& match, std::deque<std::int64_t> counts) {
+    Rule r;
+    r.match = match;
+    r.affected = std::move(counts);
+    rules.push_back(std::move(r));
+  }
+
+  // The log entries that contain `text`.
+  std::size_t count(const std::string& text) const {
+    std::size_t n = 0;
+    for (const std::string& s : log) n += s.find(text) != std::string::npos ? 1 : 0;
+    return n;
+  }
+
+ private:
+  db::Result answer(const std::string& sql) {
+    db::Result r;
+    for (Rule& rule : rules) {
+      if (rule.times == 0 || sql.find(rule.match) == std::string::npos) continue;
+      if (rule.times > 0) --rule.times;
+      r.error = rule.error;
+      r.rows = rule.rows;
+      if (!rule.affected.empty()) {
+        r.affected = rule.affected.front();
+        rule.affected.pop_front();
+      }
+      return r;
+    }
+    return r;
+  }
+};
+
+}  // namespace migrac::test

@@ -1,0 +1,116 @@
+-- migrac psql script: upgrade 2 migrations, 0002_phone .. 0003_merge
+-- Apply with: psql -v ON_ERROR_STOP=1 -f THIS_FILE
+-- It stops at the first error; after fixing the cause, run it again: every
+-- segment already recorded in the history table is skipped.
+\set ON_ERROR_STOP on
+SET client_min_messages = warning;
+
+-- One runner at a time: the advisory lock migrac itself takes.
+\echo 'migrac: taking the migration lock'
+SELECT pg_advisory_lock(7060450939361674638) AS migrac_locked \gset
+
+-- The history table migrac_history, created if missing.
+CREATE TABLE IF NOT EXISTS migrac_history (
+  id              text PRIMARY KEY,
+  checksum        text NOT NULL,
+  parents         text NOT NULL DEFAULT '',
+  segments_done   integer NOT NULL DEFAULT 0,
+  segments_total  integer NOT NULL,
+  down_done       integer NOT NULL DEFAULT 0,
+  segment_started integer NOT NULL DEFAULT 0,
+  applied_at      timestamptz NOT NULL DEFAULT now(),
+  duration_ms     bigint NOT NULL DEFAULT 0,
+  applied_by      text NOT NULL DEFAULT current_user,
+  method          text NOT NULL DEFAULT 'run'
+);
+
+-- The database must be at the revision this script starts from.
+DO $migrac$
+DECLARE
+  bad text;
+BEGIN
+  SELECT string_agg(p.id, ', ') INTO bad FROM (VALUES
+      ('0001_init'),
+      ('0002_other')) AS p(id)
+    WHERE NOT EXISTS (SELECT 1 FROM migrac_history h WHERE h.id = p.id AND h.segments_done >= h.segments_total
+                      AND h.down_done = 0 AND h.segment_started = 0);
+  IF bad IS NOT NULL THEN
+    RAISE EXCEPTION 'migrac: the database is not at the revision this script starts from: not applied: %', bad;
+  END IF;
+  SELECT string_agg(h.id, ', ') INTO bad FROM migrac_history h JOIN (VALUES
+      ('0002_phone', 'v1:abc'),
+      ('0003_merge', 'v1:def')) AS f(id, checksum)
+    ON f.id = h.id WHERE h.checksum <> f.checksum;
+  IF bad IS NOT NULL THEN
+    RAISE EXCEPTION 'migrac: edited after it was applied (checksum differs): %', bad;
+  END IF;
+  SELECT string_agg(id, ', ') INTO bad FROM migrac_history WHERE id IN (
+      '0002_phone',
+      '0003_merge')
+    AND segments_done >= segments_total AND (down_done > 0 OR segment_started > 0);
+  IF bad IS NOT NULL THEN
+    RAISE EXCEPTION 'migrac: partly reverted, finish the downgrade first: %', bad;
+  END IF;
+END
+$migrac$;
+
+-- ============================================================
+-- apply 0002_phone
+-- file: migrations/0002_phone.mig
+-- parents: 0001_init
+-- checksum: v1:abc
+
+-- segment 1/2: one transaction, recorded in it
+SELECT NOT EXISTS (SELECT 1 FROM migrac_history WHERE id = '0002_phone' AND segments_done >= 1) AS migrac_run \gset
+\if :migrac_run
+\echo 'migrac: apply 0002_phone segment 1/2'
+SELECT clock_timestamp() AS migrac_t0 \gset
+BEGIN;
+SET LOCAL lock_timeout = '5s';
+-- migrations/0002_phone.mig:2, lock ACCESS EXCLUSIVE on users
+ALTER TABLE users ADD COLUMN phone text;
+INSERT INTO migrac_history (id, checksum, parents, segments_done, segments_total, segment_started, duration_ms, method) VALUES ('0002_phone', 'v1:abc', '0001_init', 1, 2, 0, (extract(epoch FROM clock_timestamp() - :'migrac_t0'::timestamptz) * 1000)::bigint, 'psql') ON CONFLICT (id) DO UPDATE SET segments_done = EXCLUDED.segments_done, segments_total = EXCLUDED.segments_total, segment_started = 0, down_done = 0, duration_ms = migrac_history.duration_ms + EXCLUDED.duration_ms, applied_at = now(), applied_by = EXCLUDED.applied_by, method = EXCLUDED.method;
+COMMIT;
+\endif
+
+-- segment 2/2: no transaction (autocommit), recorded after it succeeds
+SELECT NOT EXISTS (SELECT 1 FROM migrac_history WHERE id = '0002_phone' AND segments_done >= 2) AS migrac_run \gset
+\if :migrac_run
+\echo 'migrac: apply 0002_phone segment 2/2'
+SELECT clock_timestamp() AS migrac_t0 \gset
+INSERT INTO migrac_history (id, checksum, parents, segments_done, segments_total, segment_started, duration_ms, method) VALUES ('0002_phone', 'v1:abc', '0001_init', 1, 2, 2, 0, 'psql') ON CONFLICT (id) DO UPDATE SET segment_started = 2;
+SET lock_timeout = '5s';
+-- recovery: runs only when needed
+SELECT (SELECT EXISTS (SELECT 1 FROM pg_index WHERE NOT indisvalid)) AS migrac_recover \gset
+\if :migrac_recover
+DROP INDEX CONCURRENTLY IF EXISTS ix_users_phone;
+\endif
+CREATE INDEX CONCURRENTLY IF NOT EXISTS ix_users_phone ON users (phone);
+-- one batch: UPDATE users SET phone = '' WHERE id IN (SELECT id FROM users WHERE phone IS NULL LIMIT 10)
+DO $migrac_backfill$
+DECLARE
+  n bigint;
+BEGIN
+  LOOP
+    UPDATE users SET phone = '' WHERE id IN (SELECT id FROM users WHERE phone IS NULL LIMIT 10);
+    GET DIAGNOSTICS n = ROW_COUNT;
+    EXIT WHEN n = 0;
+    COMMIT;
+  END LOOP;
+END
+$migrac_backfill$;
+RESET lock_timeout;
+INSERT INTO migrac_history (id, checksum, parents, segments_done, segments_total, segment_started, duration_ms, method) VALUES ('0002_phone', 'v1:abc', '0001_init', 2, 2, 0, (extract(epoch FROM clock_timestamp() - :'migrac_t0'::timestamptz) * 1000)::bigint, 'psql') ON CONFLICT (id) DO UPDATE SET segments_done = EXCLUDED.segments_done, segments_total = EXCLUDED.segments_total, segment_started = 0, down_done = 0, duration_ms = migrac_history.duration_ms + EXCLUDED.duration_ms, applied_at = now(), applied_by = EXCLUDED.applied_by, method = EXCLUDED.method;
+\endif
+
+-- ============================================================
+-- apply 0003_merge
+-- parents: 0002_phone,0002_other
+-- checksum: v1:def
+SELECT NOT EXISTS (SELECT 1 FROM migrac_history WHERE id = '0003_merge') AS migrac_run \gset
+\if :migrac_run
+\echo 'migrac: apply 0003_merge (nothing to run)'
+INSERT INTO migrac_history (id, checksum, parents, segments_done, segments_total, segment_started, duration_ms, method) VALUES ('0003_merge', 'v1:def', '0002_phone,0002_other', 0, 0, 0, 0, 'psql') ON CONFLICT (id) DO UPDATE SET segments_done = EXCLUDED.segments_done, segments_total = EXCLUDED.segments_total, segment_started = 0, down_done = 0, duration_ms = migrac_history.duration_ms + EXCLUDED.duration_ms, applied_at = now(), applied_by = EXCLUDED.applied_by, method = EXCLUDED.method;
+\endif
+
+\echo 'migrac: done: 2 migrations applied'

@@ -1,0 +1,273 @@
+// The runner on hand-built plans against a scripted driver: what it sends
+// for transactional and autocommit segments, history updates, retries on lock
+// timeouts, recovery and backfill statements, resumed segments, downgrades,
+// and what a failure says.
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+#include "runtime/runner/runner.h"
+#include "runtime_fake_driver.h"
+
+using namespace migrac;
+using migrac::test::FakeDriver;
+
+namespace {
+
+PlannedStatement stmt(std::string sql, StatementRole role = StatementRole::Ddl, SourceRange source = {}) {
+  PlannedStatement s;
+  s.sql = std::move(sql);
+  s.role = role;
+  s.source = source;
+  return s;
+}
+
+// A source file and a plan of two segments: ADD COLUMN in a transaction, then
+// a concurrent index build outside one (with its recovery).
+struct Fixture {
+  SourceSet sources;
+  MigrationPlan plan;
+  FakeDriver db;
+  std::ostringstream out, err;
+  runner::Progress progress{runner::OutputFormat::Text, false, out, err};
+  runner::RunOptions options;
+
+  Fixture() {
+    int f = sources.add("migrations/0002_phone.mig",
+                        "after 0001_init;\nadd column users.phone text;\ncreate index on users (phone);\n");
+    SourceRange line2 = sources.range(f, 17, 45);
+    SourceRange line3 = sources.range(f, 46, 77);
+    plan.id = "0002_phone";
+    plan.file = "migrations/0002_phone.mig";
+    plan.checksum = "v1:abc";
+    plan.parents = {"0001_init"};
+    plan.up = {
+        Segment{true,
+                {stmt("SET LOCAL lock_timeout = '5s'", StatementRole::Setting),
+                 stmt("ALTER TABLE users ADD COLUMN phone text", StatementRole::Ddl, line2)}},
+        Segment{false,
+                {stmt("SET LOCAL lock_timeout = '5s'", StatementRole::Setting),
+                 stmt("DROP INDEX CONCURRENTLY IF EXISTS ix_users_phone", StatementRole::Recovery, line3),
+                 stmt("CREATE INDEX CONCURRENTLY ix_users_phone ON users (phone)", StatementRole::Ddl, line3)}},
+    };
+    plan.up[1].statements[1].condition_sql = "SELECT invalid_index('ix_users_phone')";
+    plan.down = {Segment{false, {stmt("DROP INDEX CONCURRENTLY ix_users_phone")}},
+                 Segment{true, {stmt("ALTER TABLE users DROP COLUMN phone")}}};
+    options.retries = 2;
+    options.backoff_ms = 1;
+    options.max_backoff_ms = 2;
+  }
+
+  runner::Runner make() { return runner::Runner(db, HistoryTable{}, sources, progress, options); }
+};
+
+}  // namespace
+
+TEST_CASE("a transactional segment goes in one round trip with its history update", "[runtime][runner]") {
+  Fixture fx;
+  fx.plan.up.resize(1);
+  auto r = fx.make();
+  REQUIRE(r.upgrade({{&fx.plan, nullptr}}));
+  REQUIRE(fx.db.log.size() == 5);
+  CHECK(fx.db.log[0] == "batch: BEGIN");
+  CHECK(fx.db.log[1] == "SET LOCAL lock_timeout = '5s'");
+  CHECK(fx.db.log[2] == "ALTER TABLE users ADD COLUMN phone text");
+  CHECK(fx.db.log[3] == history_up_done_sql(HistoryTable{}, {"0002_phone", "v1:abc", {"0001_init"}, 1, "run"}, 1,
+                                            kTransactionDurationSql));
+  CHECK(fx.db.log[4] == "COMMIT");
+  CHECK(fx.out.str().find("apply  0002_phone") != std::string::npos);
+  CHECK(fx.out.str().find("segment 1/1 transaction") != std::string::npos);
+  CHECK(r.done() == 1);
+}
+
+TEST_CASE("an autocommit segment is marked started, runs session settings, and is recorded after", "[runtime][runner]") {
+  Fixture fx;
+  fx.db.answer_with("invalid_index", "f");
+  auto r = fx.make();
+  HistoryRowKey key{"0002_phone", "v1:abc", {"0001_init"}, 2, "run"};
+  REQUIRE(r.upgrade({{&fx.plan, nullptr}}));
+  std::vector<std::string> tail(fx.db.log.begin() + 5, fx.db.log.end());
+  std::vector<std::string> want = {
+      history_up_started_sql(HistoryTable{}, key, 2),
+      "SET lock_timeout = '5s'",
+      "SELECT invalid_index('ix_users_phone')",  // the recovery is not needed
+      "CREATE INDEX CONCURRENTLY ix_users_phone ON users (phone)",
+      "RESET lock_timeout",
+  };
+  REQUIRE(tail.size() == want.size() + 1);
+  for (std::size_t i = 0; i < want.size(); ++i) CHECK(tail[i] == want[i]);
+  CHECK(tail.back().rfind(history_up_done_sql(HistoryTable{}, key, 2, "").substr(0, 60), 0) == 0);
+  CHECK(tail.back().find("segment_started = 0") != std::string::npos);
+}
+
+TEST_CASE("a needed recovery statement runs", "[runtime][runner]") {
+  Fixture fx;
+  fx.db.answer_with("invalid_index", "t");
+  auto r = fx.make();
+  REQUIRE(r.upgrade({{&fx.plan, nullptr}}));
+  CHECK(fx.db.count("DROP INDEX CONCURRENTLY IF EXISTS ix_users_phone") == 1);
+}
+
+TEST_CASE("a partly applied migration resumes at its next segment", "[runtime][runner]") {
+  Fixture fx;
+  fx.db.answer_with("invalid_index", "f");
+  history::Row row;
+  row.id = "0002_phone";
+  row.checksum = "v1:abc";
+  row.segments_done = 1;
+  row.segments_total = 2;
+  auto r = fx.make();
+  REQUIRE(r.upgrade({{&fx.plan, &row}}));
+  CHECK(fx.db.count("ALTER TABLE users ADD COLUMN") == 0);
+  CHECK(fx.db.count("CREATE INDEX CONCURRENTLY") == 1);
+  CHECK(fx.out.str().find("resuming at segment 2 of 2") != std::string::npos);
+}
+
+TEST_CASE("a resumed segment whose object exists was done by the interrupted run", "[runtime][runner]") {
+  Fixture fx;
+  fx.db.answer_with("invalid_index", "f");
+  fx.db.fail_on("CREATE INDEX CONCURRENTLY", db::ErrorKind::AlreadyExists, "relation \"ix_users_phone\" already exists");
+  history::Row row;
+  row.id = "0002_phone";
+  row.segments_done = 1;
+  row.segments_total = 2;
+  row.segment_started = 2;
+  auto r = fx.make();
+  REQUIRE(r.upgrade({{&fx.plan, &row}}));
+  CHECK(fx.out.str().find("already done by the interrupted run") != std::string::npos);
+
+  SECTION("but not when the segment never started") {
+    Fixture fy;
+    fy.db.answer_with("invalid_index", "f");
+    fy.db.fail_on("CREATE INDEX CONCURRENTLY", db::ErrorKind::AlreadyExists, "relation exists");
+    row.segment_started = 0;
+    auto r2 = fy.make();
+    CHECK_FALSE(r2.upgrade({{&fy.plan, &row}}));
+  }
+}
+
+TEST_CASE("a lock timeout is retried with backoff, each retry printed", "[runtime][runner]") {
+  Fixture fx;
+  fx.plan.up.resize(1);
+  fx.db.fail_on("ADD COLUMN", db::ErrorKind::LockTimeout, "canceling statement due to lock timeout", 2);
+  auto r = fx.make();
+  REQUIRE(r.upgrade({{&fx.plan, nullptr}}));
+  CHECK(fx.db.count("batch: BEGIN") == 3);
+  CHECK(fx.db.count("ROLLBACK") == 2);
+  CHECK(fx.err.str().find("lock timeout in segment 1 of '0002_phone': canceling statement due to lock timeout; "
+                          "retry 1 of 2 in 1 ms") != std::string::npos);
+  CHECK(fx.err.str().find("retry 2 of 2 in 2 ms") != std::string::npos);
+}
+
+TEST_CASE("when the retries run out the failure names migration, statement, server message and line",
+          "[runtime][runner]") {
+  Fixture fx;
+  fx.plan.up.resize(1);
+  fx.db.fail_on("ADD COLUMN", db::ErrorKind::LockTimeout, "canceling statement due to lock timeout");
+  auto r = fx.make();
+  CHECK_FALSE(r.upgrade({{&fx.plan, nullptr}}));
+  CHECK(fx.db.count("batch: BEGIN") == 3);
+  CHECK(fx.db.count("COMMIT") == 0);  // each batch stopped at the failing statement
+  std::string e = fx.err.str();
+  CHECK(e.find("migrac: error: migration '0002_phone' failed in segment 1/1 (transaction)") != std::string::npos);
+  CHECK(e.find("  --> migrations/0002_phone.mig:2") != std::string::npos);
+  CHECK(e.find("  statement: ALTER TABLE users ADD COLUMN phone text") != std::string::npos);
+  CHECK(e.find("  server: canceling statement due to lock timeout [XX000]") != std::string::npos);
+  CHECK(e.find("rolled back") != std::string::npos);
+  CHECK(r.done() == 0);
+}
+
+TEST_CASE("a lock timeout in an autocommit segment reruns the recovery before the retry", "[runtime][runner]") {
+  Fixture fx;
+  fx.db.answer_with("invalid_index", "t");
+  fx.db.fail_on("CREATE INDEX CONCURRENTLY", db::ErrorKind::LockTimeout, "lock timeout", 1);
+  auto r = fx.make();
+  REQUIRE(r.upgrade({{&fx.plan, nullptr}}));
+  CHECK(fx.db.count("DROP INDEX CONCURRENTLY IF EXISTS") == 2);
+  CHECK(fx.db.count("CREATE INDEX CONCURRENTLY ix_users_phone") == 2);
+}
+
+TEST_CASE("other errors are not retried, and an autocommit failure says what stays applied", "[runtime][runner]") {
+  Fixture fx;
+  fx.db.answer_with("invalid_index", "f");
+  fx.db.fail_on("CREATE INDEX CONCURRENTLY", db::ErrorKind::Other, "could not create index");
+  auto r = fx.make();
+  CHECK_FALSE(r.upgrade({{&fx.plan, nullptr}}));
+  CHECK(fx.db.count("CREATE INDEX CONCURRENTLY ix_users_phone") == 1);
+  CHECK(fx.db.count("RESET lock_timeout") == 1);
+  CHECK(fx.err.str().find("failed in segment 2/2 (no transaction)") != std::string::npos);
+  CHECK(fx.err.str().find("a rerun resumes this segment") != std::string::npos);
+  CHECK(fx.err.str().find("migrations/0002_phone.mig:3") != std::string::npos);
+}
+
+TEST_CASE("a backfill repeats its batch until no row changes, each batch committed", "[runtime][runner]") {
+  Fixture fx;
+  PlannedStatement b = stmt("UPDATE users SET phone = '' WHERE id IN (SELECT id FROM users WHERE phone IS NULL LIMIT 2)",
+                            StatementRole::Backfill);
+  b.lock.table = "users";
+  fx.plan.up = {Segment{false, {b}}};
+  fx.db.affect("UPDATE users", {2, 2, 1, 0});
+  auto r = fx.make();
+  REQUIRE(r.upgrade({{&fx.plan, nullptr}}));
+  CHECK(fx.db.count("UPDATE users SET phone") == 4);
+  CHECK(fx.db.count("BEGIN") == 4);
+  CHECK(fx.db.count("COMMIT") == 4);
+  CHECK(fx.out.str().find("backfill users: 5 rows (4 batches)") != std::string::npos);
+}
+
+TEST_CASE("a backfill inside a transaction loops in it", "[runtime][runner]") {
+  Fixture fx;
+  fx.plan.up = {Segment{true, {stmt("UPDATE t SET a = 1 WHERE a IS NULL", StatementRole::Backfill)}}};
+  fx.db.affect("UPDATE t", {3, 0});
+  auto r = fx.make();
+  REQUIRE(r.upgrade({{&fx.plan, nullptr}}));
+  CHECK(fx.db.count("BEGIN") == 1);
+  CHECK(fx.db.count("UPDATE t") == 2);
+  CHECK(fx.db.count("COMMIT") == 1);
+}
+
+TEST_CASE("a downgrade records each down segment and deletes the row with the last", "[runtime][runner]") {
+  Fixture fx;
+  history::Row row;
+  row.id = "0002_phone";
+  row.segments_done = 2;
+  row.segments_total = 2;
+  auto r = fx.make();
+  REQUIRE(r.downgrade({{&fx.plan, &row}}));
+  CHECK(fx.db.count(history_down_started_sql(HistoryTable{}, "0002_phone", 1)) == 1);
+  CHECK(fx.db.count("UPDATE migrac_history SET down_done = 1, segment_started = 0") == 1);
+  CHECK(fx.db.count("DROP INDEX CONCURRENTLY ix_users_phone") == 1);
+  CHECK(fx.db.count("ALTER TABLE users DROP COLUMN phone") == 1);
+  CHECK(fx.db.log.back() == "COMMIT");
+  CHECK(fx.db.log[fx.db.log.size() - 2] == history_delete_sql(HistoryTable{}, "0002_phone"));
+  CHECK(fx.out.str().find("revert 0002_phone") != std::string::npos);
+}
+
+TEST_CASE("a migration without segments is only recorded", "[runtime][runner]") {
+  Fixture fx;
+  fx.plan.up.clear();
+  fx.plan.down.clear();
+  auto r = fx.make();
+  REQUIRE(r.upgrade({{&fx.plan, nullptr}}));
+  REQUIRE(fx.db.log.size() == 1);
+  CHECK(fx.db.log[0].find("INSERT INTO migrac_history") == 0);
+  history::Row row;
+  row.id = "0002_phone";
+  REQUIRE(r.downgrade({{&fx.plan, &row}}));
+  CHECK(fx.db.log.back() == history_delete_sql(HistoryTable{}, "0002_phone"));
+}
+
+TEST_CASE("json output is one document with the migrations and the error", "[runtime][runner]") {
+  Fixture fx;
+  runner::Progress json(runner::OutputFormat::Json, false, fx.out, fx.err);
+  fx.plan.up.resize(1);
+  fx.db.fail_on("ADD COLUMN", db::ErrorKind::Other, "boom");
+  runner::Runner r(fx.db, HistoryTable{}, fx.sources, json, fx.options);
+  CHECK_FALSE(r.upgrade({{&fx.plan, nullptr}}));
+  json.finish("failed");
+  auto doc = nlohmann::json::parse(fx.out.str());
+  CHECK(doc["status"] == "failed");
+  CHECK(doc["error"]["migration"] == "0002_phone");
+  CHECK(doc["error"]["location"] == "migrations/0002_phone.mig:2");
+  CHECK(fx.err.str().empty());
+}

@@ -1,0 +1,110 @@
+// The database against the files, on a hand-built DAG: recorded, edited and
+// unknown ids; what upgrade and downgrade targets select; the header scan
+// used by status and current.
+#include <catch2/catch.hpp>
+
+#include "runtime/history/quick_project.h"
+#include "runtime/history/state.h"
+
+using namespace migrac;
+
+namespace {
+
+ast::Migration mig(std::string id, std::vector<std::string> parents) {
+  ast::Migration m;
+  m.id = std::move(id);
+  m.checksum = "v1:" + m.id;
+  for (std::string& p : parents) m.parents.push_back(ast::Ident{std::move(p), false, {}});
+  return m;
+}
+
+history::Row row(std::string id, int done = 1, int total = 1) {
+  history::Row r;
+  r.id = std::move(id);
+  r.checksum = "v1:" + r.id;
+  r.segments_done = done;
+  r.segments_total = total;
+  return r;
+}
+
+// a -> b -> (c1, c2) -> d
+struct Dag {
+  std::vector<ast::Migration> migrations{mig("a", {}), mig("b", {"a"}), mig("c1", {"b"}), mig("c2", {"b"}),
+                                         mig("d", {"c1", "c2"})};
+  Diagnostics diags;
+  RevisionGraph graph = build_graph(migrations, diags);
+
+  std::vector<std::string> ids(const std::vector<std::size_t>& revs) const {
+    std::vector<std::string> out;
+    for (std::size_t r : revs) out.push_back(migrations[r].id);
+    return out;
+  }
+  std::size_t rev(const std::string& id) const { return static_cast<std::size_t>(graph.find(id)); }
+};
+
+using Ids = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("comparing rows with the files", "[runtime][state]") {
+  Dag g;
+  REQUIRE(g.graph.valid);
+  std::vector<history::Row> rows{row("a"), row("b"), row("c2", 1, 2), row("gone")};
+  rows[1].checksum = "v1:edited";
+  history::State s = history::compare(g.migrations, g.graph, rows);
+  CHECK(g.ids(s.edited) == Ids{"b"});
+  CHECK(g.ids(s.partly_applied) == Ids{"c2"});
+  REQUIRE(s.unknown.size() == 1);
+  CHECK(s.unknown[0]->id == "gone");
+  CHECK(s.complete(g.rev("a")));
+  CHECK_FALSE(s.complete(g.rev("c2")));
+  CHECK(s.recorded(g.rev("c2")));
+  CHECK(g.ids(history::applied_heads(g.graph, s)) == Ids{"c2"});
+}
+
+TEST_CASE("what an upgrade applies", "[runtime][state]") {
+  Dag g;
+  std::vector<history::Row> rows{row("a"), row("b"), row("c2")};
+  history::State s = history::compare(g.migrations, g.graph, rows);
+  CHECK(g.ids(history::pending(g.graph, s)) == Ids{"c1", "d"});
+  CHECK(g.ids(history::pending(g.graph, s, g.rev("c1"))) == Ids{"c1"});
+  CHECK(g.ids(history::pending(g.graph, s, g.rev("c2"))).empty());
+  CHECK(g.ids(history::applied_heads(g.graph, s)) == Ids{"c2"});
+}
+
+TEST_CASE("what a downgrade reverts", "[runtime][state]") {
+  Dag g;
+  std::vector<history::Row> rows{row("a"), row("b"), row("c1"), row("c2"), row("d")};
+  history::State s = history::compare(g.migrations, g.graph, rows);
+  CHECK(g.ids(history::to_revert(g.graph, s, std::nullopt)) == Ids{"d", "c2", "c1", "b", "a"});
+  CHECK(g.ids(history::to_revert(g.graph, s, g.rev("c1"))) == Ids{"d", "c2"});
+  CHECK(g.ids(history::to_revert(g.graph, s, g.rev("d"))).empty());
+  CHECK(g.ids(history::last_recorded(g.graph, s, 2)) == Ids{"d", "c2"});
+  CHECK(g.ids(history::last_recorded(g.graph, s, 9)).size() == 5);
+}
+
+TEST_CASE("relative steps", "[runtime][state]") {
+  CHECK(history::relative_steps("+2", '+') == 2u);
+  CHECK(history::relative_steps("-1", '-') == 1u);
+  CHECK_FALSE(history::relative_steps("-1", '+'));
+  CHECK_FALSE(history::relative_steps("+", '+'));
+  CHECK_FALSE(history::relative_steps("+2x", '+'));
+  CHECK_FALSE(history::relative_steps("head", '+'));
+}
+
+TEST_CASE("the header scan finds the parents the parser would", "[runtime][state]") {
+  using P = std::optional<std::vector<std::string>>;
+  CHECK(history::scan_mig_parents("create table t (a int);") == P{std::vector<std::string>{}});
+  CHECK(history::scan_mig_parents("-- doc\n/* more */\nafter 0001_a;\nset lock_timeout = 2s;\nadd column t.b int;") ==
+        P{{"0001_a"}});
+  CHECK(history::scan_mig_parents("set online = false;\nAFTER 0008_a, 0008_b ;\n") == P{{"0008_a", "0008_b"}});
+  // `after` in an enum value, in strings, comments and bodies is not a clause.
+  CHECK(history::scan_mig_parents("after a;\nalter enum s add value 'x' after 'y';\n"
+                                  "sql $$ select 'after b' $$;\n-- after c\nbackfill t set a = 'after d';") ==
+        P{{"a"}});
+  CHECK(history::scan_mig_parents("after a;\nsql $body$ after x; $body$;") == P{{"a"}});
+  // A clause below the operations: the scan is not sure, the compiler decides.
+  CHECK_FALSE(history::scan_mig_parents("create table t (a int);\nafter a;"));
+  CHECK_FALSE(history::scan_mig_parents("after ;"));
+  CHECK_FALSE(history::scan_mig_parents("after a"));
+}
