@@ -79,6 +79,9 @@ class HeaderReader {
     while (name_end < end && !is_blank(text_[name_end])) ++name_end;
     std::string_view name = text_.substr(name_begin, name_end - name_begin);
     SourceRange whole = range(begin, end);
+    // `-- migrac:allow <rule> <reason>` suppresses a lint finding; it may stand
+    // above any statement of either file, and the linter reads it.
+    if (name == "allow") return;
     if (!up_) {
       diags_.report(DiagKind::MisplacedHeader, whole,
                     "'-- migrac:' directives belong in the .up.sql file",
@@ -104,7 +107,7 @@ class HeaderReader {
     } else {
       diags_.report(DiagKind::UnknownRawSqlDirective, whole,
                     fmt::format("unknown directive '-- migrac:{}'", name),
-                    did_you_mean(name, {"after", "no-transaction"}));
+                    did_you_mean(name, {"after", "no-transaction", "allow"}));
     }
   }
 

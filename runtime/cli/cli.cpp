@@ -32,6 +32,7 @@ constexpr VerbEntry kVerbs[] = {
     {"current", verb_current, "print the revisions the database is at"},
     {"status", verb_status, "compare the database with the files (pending, edited, unknown)"},
     {"stamp", verb_stamp, "record a revision as applied without running it (--delete)"},
+    {"lint", verb_lint, "lint the migrations for unsafe operations (--base GITREF, --format)"},
 };
 
 void print_usage(std::ostream& out) {

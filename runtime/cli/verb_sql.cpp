@@ -74,6 +74,7 @@ int verb_sql(const Args& args) {
   auto dialect = config_dialect(inv->config);
   if (!dialect) return kUsage;
   script.dialect = *dialect;
+  script.history_table = inv->config.history_table;
   auto emitter = make_emitter(*dialect);
   if (!emitter) {
     std::cerr << fmt::format("migrac sql: the {} dialect is not available\n", dialect_name(*dialect));

@@ -1,0 +1,267 @@
+#include "compiler/lint/lint.h"
+
+#include <atomic>
+#include <thread>
+
+#include "compiler/lint/context.h"
+#include "compiler/lint/history.h"
+#include "compiler/lint/raw_sql.h"
+#include "compiler/lint/rule.h"
+#include "compiler/lint/suppress.h"
+
+namespace migrac::lint {
+
+namespace {
+
+// The raw SQL header says `-- migrac:no-transaction` (read again here so that
+// the linter does not depend on how the header was parsed).
+bool header_says_no_transaction(std::string_view text) {
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t eol = text.find('\n', pos);
+    std::string_view line = text.substr(pos, eol == std::string_view::npos ? eol : eol - pos);
+    pos = eol == std::string_view::npos ? text.size() : eol + 1;
+    std::size_t start = line.find_first_not_of(" \t\r");
+    if (start == std::string_view::npos) continue;
+    line = line.substr(start);
+    if (line.substr(0, 2) != "--") return false;
+    line = line.substr(2);
+    std::size_t word = line.find_first_not_of(" \t");
+    if (word != std::string_view::npos && line.substr(word, 24) == "migrac:no-transaction") return true;
+  }
+  return false;
+}
+
+void update_state(RawContext& ctx, const SqlStatement& stmt) {
+  const Json& body = *stmt.body;
+  if (stmt.type == "CreateStmt") {
+    ctx.created_tables.insert(relation_name(field(body, "relation")));
+  } else if (stmt.type == "VariableSetStmt") {
+    std::string_view name = field_str(body, "name");
+    bool reset = field_str(body, "kind") != "VAR_SET_VALUE";
+    if (!reset) {
+      // SET x = 0 turns the timeout off again.
+      const Json& args = field_list(body, "args");
+      if (args.size() == 1) {
+        const Json& c = field(args.front(), "A_Const");
+        if (c.contains("ival") && field(c, "ival").value("ival", 0) == 0) reset = true;
+        if (field_str(field(c, "sval"), "sval") == "0") reset = true;
+      }
+    }
+    if (name == "lock_timeout") ctx.lock_timeout_set = !reset;
+    if (name == "statement_timeout") ctx.statement_timeout_set = !reset;
+  } else if (stmt.type == "TransactionStmt") {
+    std::string_view kind = field_str(body, "kind");
+    if (kind == "TRANS_STMT_BEGIN" || kind == "TRANS_STMT_START") {
+      ctx.in_explicit_transaction = true;
+      ctx.explicit_begin = ctx.statement(stmt);
+    } else if (kind == "TRANS_STMT_COMMIT" || kind == "TRANS_STMT_ROLLBACK") {
+      ctx.in_explicit_transaction = false;
+      ctx.not_valid_added.clear();
+    }
+  }
+}
+
+std::vector<SourceRange> operation_ranges(const ast::Migration& m) {
+  std::vector<SourceRange> units;
+  for (const ast::Operation& op : m.up) units.push_back(op.range);
+  if (m.down) {
+    for (const ast::Operation& op : *m.down) units.push_back(op.range);
+  }
+  return units;
+}
+
+Diagnostics finish(const SourceSet& sources, int file, const std::vector<SourceRange>& units,
+                   const Diagnostics& findings) {
+  Diagnostics problems;
+  std::vector<Suppression> suppressions = find_suppressions(sources, file, units, problems);
+  Diagnostics out = apply_suppressions(findings, suppressions);
+  report_unused(suppressions, problems);
+  out.append(problems);
+  out.sort();
+  return out;
+}
+
+bool has_error_in(const Diagnostics& diags, int file) {
+  for (const Diagnostic& d : diags.all()) {
+    if (d.severity == Severity::Error && d.range.file == file) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+Diagnostics lint_raw_migration(const SourceSet& sources, const ast::Migration& migration,
+                               bool already_reported) {
+  Diagnostics findings;
+  if (migration.file < 0) return findings;
+  const SourceFile& f = sources[migration.file];
+  ParsedSql parsed = parse_sql(f.text);
+  RawContext ctx(sources, migration.file, f.text, findings);
+  ctx.transactional = !migration.no_transaction && !header_says_no_transaction(f.text);
+  std::vector<SourceRange> units;
+  if (parsed.error) {
+    if (!already_reported) {
+      std::uint32_t begin = parsed.error_offset;
+      std::uint32_t end = begin;
+      while (end < f.text.size() && !std::isspace(static_cast<unsigned char>(f.text[end])) &&
+             f.text[end] != ';') {
+        ++end;
+      }
+      findings.report(DiagKind::LintRawSyntax, sources.range(migration.file, begin, end),
+                      *parsed.error);
+    }
+    return findings;
+  }
+  for (const SqlStatement& stmt : parsed.statements) {
+    units.push_back(ctx.statement(stmt));
+    check_data_loss(ctx, stmt);
+    check_rename(ctx, stmt);
+    check_columns(ctx, stmt);
+    check_locking(ctx, stmt);
+    check_reversibility(ctx, stmt);
+    check_types(ctx, stmt);
+    update_state(ctx, stmt);
+  }
+  check_raw_file(ctx, migration);
+  return finish(sources, migration.file, units, findings);
+}
+
+namespace {
+
+// Runs the statement rules of raw SQL over one SQL text of a file (`base`:
+// its offset in the file). Returns false when PostgreSQL cannot parse it.
+void lint_statements(RawContext& ctx, const std::string& sql) {
+  ParsedSql parsed = parse_sql(sql);
+  if (parsed.error) {
+    std::uint32_t begin = ctx.base + parsed.error_offset;
+    std::uint32_t end = begin;
+    while (end < ctx.text.size() && !std::isspace(static_cast<unsigned char>(ctx.text[end])) &&
+           ctx.text[end] != ';') {
+      ++end;
+    }
+    ctx.report(DiagKind::LintRawSyntax, ctx.range(begin, end), *parsed.error);
+    return;
+  }
+  for (SqlStatement& stmt : parsed.statements) {
+    stmt.begin += ctx.base;
+    stmt.end += ctx.base;
+    check_data_loss(ctx, stmt);
+    check_rename(ctx, stmt);
+    check_columns(ctx, stmt);
+    check_locking(ctx, stmt);
+    check_reversibility(ctx, stmt);
+    check_types(ctx, stmt);
+    update_state(ctx, stmt);
+  }
+}
+
+// The PostgreSQL bodies of the `sql` operations of a .mig migration, linted
+// like raw SQL (migrac sets lock_timeout itself, so that rule is off).
+void lint_sql_bodies(const SourceSet& sources, const ast::Migration& migration,
+                     const CheckedMigration& checked, Diagnostics& out) {
+  const SourceFile& f = sources[migration.file];
+  for (const ast::Operation& op : migration.up) {
+    const auto* sql = std::get_if<ast::Sql>(&op.op);
+    if (!sql) continue;
+    for (const ast::SqlBody& body : sql->bodies) {
+      if (body.dialect && body.dialect->name != "postgres" && body.dialect->name != "postgresql") {
+        continue;
+      }
+      std::size_t at = body.text.empty() ? std::string::npos
+                                         : f.text.find(body.text, body.range.begin.offset);
+      if (at == std::string::npos) continue;
+      RawContext ctx(sources, migration.file, f.text, out);
+      ctx.base = static_cast<std::uint32_t>(at);
+      ctx.transactional = checked.settings.transactional && op.no_transaction_block < 0;
+      ctx.lock_timeout_reported = ctx.statement_timeout_reported = true;
+      for (const model::Change& c : checked.up) {
+        if (const auto* t = std::get_if<model::AddTable>(&c.kind)) ctx.created_tables.insert(t->table.name);
+      }
+      lint_statements(ctx, body.text);
+    }
+  }
+}
+
+}  // namespace
+
+Diagnostics lint_mig_migration(const SourceSet& sources, const ast::Migration& migration,
+                               const CheckedMigration& checked, const MigrationPlan* plan) {
+  Diagnostics findings;
+  MigContext ctx{migration, checked, plan, sources, findings};
+  for (const model::Change& change : checked.up) {
+    check_data_loss(ctx, change);
+    check_rename(ctx, change);
+    check_columns(ctx, change);
+    check_locking(ctx, change);
+    check_reversibility(ctx, change);
+    check_types(ctx, change);
+  }
+  if (migration.file < 0) return findings;
+  lint_sql_bodies(sources, migration, checked, findings);
+  return finish(sources, migration.file, operation_ranges(migration), findings);
+}
+
+LintResult lint_project(Project& project, const LintOptions& options) {
+  LintResult result;
+  std::vector<bool> selected;
+  Diagnostics history;
+  check_history(project, project.sources, options.base, selected, history);
+
+  // The PostgreSQL plan of the selected .mig migrations, for their lock facts.
+  std::vector<MigrationPlan> plans;
+  std::vector<const MigrationPlan*> plan_of(project.migrations.size(), nullptr);
+  Diagnostics plan_diags;
+  if (project.graph.valid && !project.history.checked.empty()) {
+    std::vector<std::size_t> revs;
+    for (std::size_t rev : project.graph.order) {
+      if (rev < selected.size() && selected[rev] &&
+          project.migrations[rev].format == ast::MigrationFormat::Mig &&
+          rev < project.history.position.size() && project.history.position[rev] >= 0) {
+        revs.push_back(rev);
+      }
+    }
+    if (!revs.empty() && !project.diags.has_errors()) {
+      auto emitter = make_emitter(Dialect::Postgres);
+      plans = plan_revisions(project, revs, *emitter, plan_diags);
+      for (const MigrationPlan& p : plans) plan_of[p.migration] = &p;
+    }
+  }
+
+  std::vector<std::size_t> todo;
+  for (std::size_t i = 0; i < project.migrations.size(); ++i) {
+    if (selected[i]) todo.push_back(i);
+  }
+  std::vector<Diagnostics> per(todo.size());
+  std::atomic<std::size_t> next{0};
+  const Project& p = project;
+  auto work = [&] {
+    for (std::size_t k = next++; k < todo.size(); k = next++) {
+      std::size_t i = todo[k];
+      const ast::Migration& m = p.migrations[i];
+      if (m.format == ast::MigrationFormat::RawSql) {
+        per[k] = lint_raw_migration(p.sources, m, has_error_in(p.diags, m.file));
+        continue;
+      }
+      if (i >= p.history.position.size() || p.history.position[i] < 0) continue;
+      const CheckedMigration& checked =
+          p.history.checked[static_cast<std::size_t>(p.history.position[i])];
+      per[k] = lint_mig_migration(p.sources, m, checked, plan_of[i]);
+    }
+  };
+  unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  threads = static_cast<unsigned>(std::min<std::size_t>(threads, (todo.size() + 31) / 32));
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (std::thread& t : pool) t.join();
+
+  for (const Diagnostics& d : per) result.diags.append(d);
+  result.diags.append(history);
+  result.diags.append(plan_diags);
+  result.diags.sort();
+  result.linted = todo.size();
+  return result;
+}
+
+}  // namespace migrac::lint

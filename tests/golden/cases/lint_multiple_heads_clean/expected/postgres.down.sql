@@ -1,0 +1,73 @@
+-- migrac downgrade script for postgres: 4 migrations
+-- Each segment runs in a transaction of its own or outside any transaction, as marked.
+-- Before each statement: the lock it takes, whether it rewrites or scans the table,
+-- and the line it comes from.
+
+-- ---------------------------------------------------------------------------
+-- migration: 0003_merge (downgrade)
+-- file: lint_multiple_heads_clean/0003_merge.mig
+-- after: 0002_a, 0002_b
+-- reversible: yes
+-- ---------------------------------------------------------------------------
+
+-- (no statements)
+-- ---------------------------------------------------------------------------
+-- migration: 0002_b (downgrade)
+-- file: lint_multiple_heads_clean/0002_b.mig
+-- after: 0001_base
+-- reversible: yes
+-- ---------------------------------------------------------------------------
+
+-- segment 1/1: in a transaction
+BEGIN;
+
+-- setting: for this transaction only
+SET LOCAL lock_timeout = '5s';
+
+-- lock: ACCESS EXCLUSIVE on orders | rewrites: no | scans: no | lint_multiple_heads_clean/0002_b.mig:3
+ALTER TABLE orders DROP COLUMN ref;
+
+COMMIT;
+
+-- ---------------------------------------------------------------------------
+-- migration: 0002_a (downgrade)
+-- file: lint_multiple_heads_clean/0002_a.mig
+-- after: 0001_base
+-- reversible: yes
+-- ---------------------------------------------------------------------------
+
+-- segment 1/1: in a transaction
+BEGIN;
+
+-- setting: for this transaction only
+SET LOCAL lock_timeout = '5s';
+
+-- lock: ACCESS EXCLUSIVE on users | rewrites: no | scans: no | lint_multiple_heads_clean/0002_a.mig:3
+ALTER TABLE users DROP COLUMN phone;
+
+COMMIT;
+
+-- ---------------------------------------------------------------------------
+-- migration: 0001_base (downgrade)
+-- file: lint_multiple_heads_clean/0001_base.mig
+-- after: (root)
+-- reversible: yes
+-- ---------------------------------------------------------------------------
+
+-- segment 1/1: in a transaction
+BEGIN;
+
+-- setting: for this transaction only
+SET LOCAL lock_timeout = '5s';
+
+-- lock: ACCESS EXCLUSIVE on order_status | rewrites: no | scans: no | lint_multiple_heads_clean/0001_base.mig:17
+DROP TYPE order_status;
+
+-- lock: ACCESS EXCLUSIVE on orders | rewrites: no | scans: no | lint_multiple_heads_clean/0001_base.mig:10
+DROP TABLE orders;
+
+-- lock: ACCESS EXCLUSIVE on users | rewrites: no | scans: no | lint_multiple_heads_clean/0001_base.mig:2
+DROP TABLE users;
+
+COMMIT;
+--- exit 0

@@ -1,0 +1,5 @@
+-- migrac:after 0002_change
+SET lock_timeout = '2s';
+SET statement_timeout = '1min';
+CREATE TABLE scratch (id bigint PRIMARY KEY, a text);
+ALTER TABLE scratch RENAME COLUMN a TO b;
