@@ -78,7 +78,14 @@ void Checker::on(const ast::AlterEnumAddValue& op) {
   values.insert(values.begin() + index, op.value.value);
   std::optional<std::string> neighbor;
   if (op.neighbor) neighbor = op.neighbor->value;
-  emit(model::AddEnumValue{op.name.name, op.value.value, std::move(neighbor), op.before});
+  model::AddEnumValue change{op.name.name, op.value.value, std::move(neighbor), op.before};
+  for (const auto& [table_name, table] : st_.schema.tables) {
+    bool uses = std::any_of(table.columns.begin(), table.columns.end(), [&](const model::Column& c) {
+      return c.type.kind == ast::TypeKind::Enum && c.type.name == op.name.name;
+    });
+    if (uses) change.tables.push_back(table);
+  }
+  emit(std::move(change));
 }
 
 void Checker::on(const ast::DropEnum& op) {

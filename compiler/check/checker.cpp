@@ -47,6 +47,7 @@ void Checker::check(const ast::Operation& op, std::vector<model::Change>& out) {
 
 void Checker::emit(model::ChangeKind kind, const std::string& table) {
   model::Change c{std::move(kind), op_->range, op_->no_transaction_block, false, std::nullopt};
+  c.enums = st_.schema.enums;
   if (!table.empty()) {
     c.table_is_new = in_new_table(table);
     if (const model::Table* t = st_.schema.table(table)) c.table_after = *t;

@@ -1,5 +1,4 @@
-// Dialect names and the emitter factory. A dialect joins by adding its
-// make_<dialect>_emitter() here; until then make_emitter returns nullptr for it.
+// Dialect names and the emitter factory: one make_<dialect>_emitter() per dialect.
 
 #include "compiler/emit/emitter.h"
 
@@ -7,7 +6,9 @@
 #include <cctype>
 #include <string>
 
+#include "compiler/emit/mysql.h"
 #include "compiler/emit/postgres.h"
+#include "compiler/emit/sqlite.h"
 
 namespace migrac {
 
@@ -33,8 +34,8 @@ std::optional<Dialect> parse_dialect(std::string_view name) {
 std::unique_ptr<Emitter> make_emitter(Dialect dialect) {
   switch (dialect) {
     case Dialect::Postgres: return make_postgres_emitter();
-    case Dialect::Sqlite: return nullptr;  // not built yet
-    case Dialect::Mysql: return nullptr;   // not built yet
+    case Dialect::Sqlite: return make_sqlite_emitter();
+    case Dialect::Mysql: return make_mysql_emitter();
   }
   return nullptr;
 }

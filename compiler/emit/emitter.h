@@ -49,6 +49,16 @@ struct LockFacts {
   bool takes_lock() const { return !level.empty() || !others.empty(); }
 };
 
+// Where a statement runs relative to its migration's transactions.
+enum class Placement {
+  InPlace,  // with the change it belongs to
+  // Once per migration and direction, outside any transaction: before the
+  // first segment (SQLite's `PRAGMA foreign_keys = OFF` around a table
+  // rebuild, which has no effect inside a transaction) or after the last one.
+  BeforeMigration,
+  AfterMigration,
+};
+
 // One emitted statement.
 struct EmittedStatement {
   std::string sql;  // no trailing semicolon
@@ -56,6 +66,7 @@ struct EmittedStatement {
   // A self-contained form for scripts when `sql` is one step of a loop (a
   // backfill batch): a DO block that repeats it. Empty otherwise.
   std::string script_sql;
+  Placement placement = Placement::InPlace;
 };
 
 // A dialect's SQL writer.

@@ -145,7 +145,13 @@ std::string render_plain_script(const std::vector<const MigrationPlan*>& plans,
                                 plans.size() == 1 ? "" : "s");
   out += "-- Each segment runs in a transaction of its own or outside any transaction, as marked.\n";
   out += "-- Before each statement: the lock it takes, whether it rewrites or scans the table,\n";
-  out += "-- and the line it comes from.\n\n";
+  out += "-- and the line it comes from.\n";
+  std::unique_ptr<Emitter> emitter = make_emitter(options.dialect);
+  if (emitter && !emitter->capabilities().transactional_ddl) {
+    out += fmt::format("-- {} has no transactional DDL: each statement commits on its own.\n",
+                       dialect_name(options.dialect));
+  }
+  out += "\n";
   for (const MigrationPlan* plan : plans) render_migration(out, *plan, sources, options.down);
   while (out.size() > 1 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n') out.pop_back();
   return out;

@@ -6,6 +6,7 @@
 // ...) and the emitters turn each Change into SQL for one dialect.
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <variant>
@@ -23,7 +24,14 @@ struct AddColumn {
   Column column;
   std::vector<Constraint> constraints;  // inline pk/unique/references/check of the column
 };
-struct DropColumn { std::string table; Column column; };  // the column before the drop
+struct DropColumn {
+  std::string table;
+  Column column;  // the column before the drop
+  // Constraints that go with the column: the inline constraints of the `add
+  // column` this drop reverses (SQLite rebuilds the table for them, MySQL
+  // drops their foreign keys first). Empty for a written `drop column`.
+  std::vector<Constraint> constraints = {};
+};
 struct RenameColumn { std::string table, from, to; };
 struct AlterColumnType {
   std::string table, column;
@@ -53,6 +61,9 @@ struct AddEnumValue {
   std::string type, value;
   std::optional<std::string> neighbor;
   bool before = false;
+  // The tables with a column of this type, after the change: dialects that
+  // spell an enum inline (SQLite's CHECK, MySQL's ENUM(...)) change each.
+  std::vector<Table> tables = {};
 };
 struct DropEnum { Enum type; };  // the enum before the drop
 // Update existing rows in batches until no row matches.
@@ -86,6 +97,9 @@ struct Change {
   // The table after this change (for changes to an existing table): emitters
   // that rebuild tables (SQLite) read it. Empty for changes not on one table.
   std::optional<Table> table_after;
+  // The schema's enums after this change: dialects without named enum types
+  // (SQLite, MySQL) spell an enum column's values inline.
+  std::map<std::string, Enum> enums = {};
 };
 
 }  // namespace migrac::model

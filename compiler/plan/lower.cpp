@@ -35,6 +35,7 @@ model::Change Lowering::derived(const model::Change& origin, model::ChangeKind k
 
 std::size_t Lowering::put(const model::Change& change, Slot at, StatementRole role) {
   std::vector<EmittedStatement> emitted = emitter_.emit(change, diags_);
+  std::size_t in_place = 0;
   for (EmittedStatement& e : emitted) {
     PlannedStatement s;
     s.sql = std::move(e.sql);
@@ -42,9 +43,30 @@ std::size_t Lowering::put(const model::Change& change, Slot at, StatementRole ro
     s.lock = std::move(e.lock);
     s.source = change.source;
     s.script_sql = std::move(e.script_sql);
+    if (e.placement != Placement::InPlace) {
+      auto& list = e.placement == Placement::BeforeMigration ? before_ : after_;
+      bool seen = false;
+      for (const PlannedStatement& p : list) seen = seen || p.sql == s.sql;
+      if (!seen) list.push_back(std::move(s));
+      continue;
+    }
     steps_.push_back(Step{std::move(s), at.transactional, at.group});
+    ++in_place;
   }
-  return emitted.size();
+  return in_place;
+}
+
+std::vector<Step> Lowering::take() {
+  std::vector<Step> out;
+  int first = next_group_++;
+  for (PlannedStatement& s : before_) out.push_back(Step{std::move(s), false, first});
+  for (Step& s : steps_) out.push_back(std::move(s));
+  int last = next_group_++;
+  for (PlannedStatement& s : after_) out.push_back(Step{std::move(s), false, last});
+  before_.clear();
+  steps_.clear();
+  after_.clear();
+  return out;
 }
 
 void Lowering::concurrent_index(const model::Change& origin, model::Index index) {

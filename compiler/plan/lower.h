@@ -32,7 +32,9 @@ class Lowering {
 
   void add(const model::Change& change);
   void add_raw(const ast::RawStatement& raw, bool transactional);
-  std::vector<Step> take() { return std::move(steps_); }
+  // The steps, with the statements placed before or after the migration
+  // (Placement) in a non-transactional segment of their own at either end.
+  std::vector<Step> take();
 
  private:
   // Where a unit of statements runs.
@@ -61,6 +63,7 @@ class Lowering {
   std::vector<Step> steps_;
   int next_group_ = 1;
   std::map<int, int> block_groups_;  // no-transaction block -> group
+  std::vector<PlannedStatement> before_, after_;  // Placement::Before/AfterMigration, distinct
 };
 
 }  // namespace migrac

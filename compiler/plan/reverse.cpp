@@ -51,7 +51,9 @@ struct Reverser {
     }
   }
   void operator()(const model::RenameTable& c) { push(model::RenameTable{c.to, c.from}); }
-  void operator()(const model::AddColumn& c) { push(model::DropColumn{c.table, c.column}); }
+  void operator()(const model::AddColumn& c) {
+    push(model::DropColumn{c.table, c.column, c.constraints});
+  }
   void operator()(const model::DropColumn& c) { push(model::AddColumn{c.table, c.column, {}}); }
   void operator()(const model::RenameColumn& c) {
     push(model::RenameColumn{c.table, c.to, c.from});

@@ -7,6 +7,7 @@
 
 #include "compiler/diag/render.h"
 #include "runtime/db/connect.h"
+#include "runtime/db/sqlite_driver.h"
 #include "runtime/runner/run_lock.h"
 
 namespace migrac::cli {
@@ -175,6 +176,8 @@ std::string session_line(const Session& s) {
 std::unique_ptr<Emitter> emitter_or_report(const Invocation& inv) {
   auto dialect = config_dialect(inv.config);
   if (!dialect) return nullptr;
+  // A sqlite: URL runs the sqlite plan, whatever the configured dialect.
+  if (db::is_sqlite_url(inv.config.url)) return make_emitter(Dialect::Sqlite);
   if (*dialect != Dialect::Postgres) {
     std::cerr << fmt::format("migrac {}: the {} runtime is not available yet (postgres only)\n", inv.verb,
                              dialect_name(*dialect));

@@ -17,6 +17,7 @@ std::vector<model::Change> creation_changes(const model::Schema& schema) {
   std::vector<model::Change> changes;
   auto push = [&](model::ChangeKind kind) {
     model::Change c{std::move(kind), {}, -1, true, std::nullopt};
+    c.enums = schema.enums;
     changes.push_back(std::move(c));
   };
   for (const auto& [name, e] : schema.enums) push(model::CreateEnum{e});

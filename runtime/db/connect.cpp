@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "runtime/db/postgres_driver.h"
+#include "runtime/db/sqlite_driver.h"
 
 namespace migrac::db {
 
@@ -28,10 +29,14 @@ bool is_postgres_url(const std::string& url) {
 Connection connect(const ConnectOptions& options) {
   Connection c;
   Redactor redact(options.url);
+  if (is_sqlite_url(options.url)) {
+    c.driver = open_sqlite(options.url, c.error);
+    return c;
+  }
   if (!is_postgres_url(options.url)) {
     auto colon = options.url.find(':');
     std::string scheme = colon == std::string::npos ? options.url : options.url.substr(0, colon);
-    c.error = redact(fmt::format("unsupported database URL scheme '{}' (expected postgresql://...)", scheme));
+    c.error = redact(fmt::format("unsupported database URL scheme '{}' (expected postgresql://... or sqlite:path)", scheme));
     return c;
   }
   using Clock = std::chrono::steady_clock;

@@ -80,7 +80,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("migrac")
     ap.add_argument("--regen", action="store_true")
-    ap.add_argument("--dialects", default="postgres")
+    ap.add_argument("--dialects", default="postgres,sqlite,mysql")
     ap.add_argument("--codes", help="a codes*.def folder: every code must be exercised")
     ap.add_argument("--only", help="run only cases whose name contains this")
     args = ap.parse_args()

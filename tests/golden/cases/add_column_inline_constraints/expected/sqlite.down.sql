@@ -1,0 +1,74 @@
+-- migrac downgrade script for sqlite: 2 migrations
+-- Each segment runs in a transaction of its own or outside any transaction, as marked.
+-- Before each statement: the lock it takes, whether it rewrites or scans the table,
+-- and the line it comes from.
+
+-- ---------------------------------------------------------------------------
+-- migration: 0002_add_buyer (downgrade)
+-- file: add_column_inline_constraints/0002_add_buyer.mig
+-- after: 0001_users
+-- reversible: yes
+-- ---------------------------------------------------------------------------
+
+-- segment 1/3: outside a transaction
+
+-- lock: none | rewrites: no | scans: no | add_column_inline_constraints/0002_add_buyer.mig:4
+-- foreign keys off for the table rebuild (no effect inside a transaction)
+PRAGMA foreign_keys = OFF;
+
+-- segment 2/3: in a transaction
+BEGIN;
+
+-- lock: WRITE (the whole database) on orders | rewrites: no | scans: no | add_column_inline_constraints/0002_add_buyer.mig:4
+-- rebuild of table 'orders': sqlite cannot drop column 'buyer_id' with its constraints in place
+CREATE TABLE migrac_new_orders (
+  id INTEGER NOT NULL CONSTRAINT pk_orders PRIMARY KEY AUTOINCREMENT,
+  amount NUMERIC NOT NULL
+);
+
+-- lock: WRITE (the whole database) on orders | rewrites: yes | scans: yes | add_column_inline_constraints/0002_add_buyer.mig:4
+INSERT INTO migrac_new_orders (id, amount) SELECT id, amount FROM orders;
+
+-- lock: WRITE (the whole database) on orders | rewrites: no | scans: no | add_column_inline_constraints/0002_add_buyer.mig:4
+DROP TABLE orders;
+
+-- lock: none | rewrites: no | scans: no | add_column_inline_constraints/0002_add_buyer.mig:4
+-- the rename leaves views that name the table valid
+PRAGMA legacy_alter_table = ON;
+
+-- lock: WRITE (the whole database) on orders | rewrites: no | scans: no | add_column_inline_constraints/0002_add_buyer.mig:4
+ALTER TABLE migrac_new_orders RENAME TO orders;
+
+-- lock: none | rewrites: no | scans: no | add_column_inline_constraints/0002_add_buyer.mig:4
+PRAGMA legacy_alter_table = OFF;
+
+-- lock: none | rewrites: no | scans: no | add_column_inline_constraints/0002_add_buyer.mig:4
+-- every row must still find its parent: migrac stops on any row listed
+PRAGMA foreign_key_check;
+
+COMMIT;
+
+-- segment 3/3: outside a transaction
+
+-- lock: none | rewrites: no | scans: no | add_column_inline_constraints/0002_add_buyer.mig:4
+-- foreign keys back on after the table rebuild
+PRAGMA foreign_keys = ON;
+
+-- ---------------------------------------------------------------------------
+-- migration: 0001_users (downgrade)
+-- file: add_column_inline_constraints/0001_users.mig
+-- after: (root)
+-- reversible: yes
+-- ---------------------------------------------------------------------------
+
+-- segment 1/1: in a transaction
+BEGIN;
+
+-- lock: WRITE (the whole database) on orders | rewrites: no | scans: no | add_column_inline_constraints/0001_users.mig:8
+DROP TABLE orders;
+
+-- lock: WRITE (the whole database) on users | rewrites: no | scans: no | add_column_inline_constraints/0001_users.mig:1
+DROP TABLE users;
+
+COMMIT;
+--- exit 0

@@ -1,0 +1,45 @@
+-- migrac downgrade script for mysql: 1 migration
+-- Each segment runs in a transaction of its own or outside any transaction, as marked.
+-- Before each statement: the lock it takes, whether it rewrites or scans the table,
+-- and the line it comes from.
+-- mysql has no transactional DDL: each statement commits on its own.
+
+-- ---------------------------------------------------------------------------
+-- migration: 0001_users (downgrade)
+-- file: add_column_new_table/0001_users.mig
+-- after: (root)
+-- reversible: yes
+-- ---------------------------------------------------------------------------
+
+-- segment 1/1: outside a transaction
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION lock_wait_timeout = 5;
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION innodb_lock_wait_timeout = 5;
+
+-- lock: ALGORITHM=INPLACE, LOCK=NONE (reads and writes continue) on users | rewrites: no | scans: no | add_column_new_table/0001_users.mig:13
+ALTER TABLE users DROP INDEX ix_users_name, ALGORITHM=INPLACE, LOCK=NONE;
+
+-- lock: ALGORITHM=INPLACE, LOCK=NONE (reads and writes continue) on users | rewrites: no | scans: no | add_column_new_table/0001_users.mig:12
+ALTER TABLE users DROP CONSTRAINT ck_users_email, ALGORITHM=INPLACE, LOCK=NONE;
+
+-- lock: ALGORITHM=INPLACE, LOCK=NONE (reads and writes continue) on users | rewrites: yes | scans: yes | add_column_new_table/0001_users.mig:11
+ALTER TABLE users MODIFY COLUMN name varchar(100), ALGORITHM=INPLACE, LOCK=NONE;
+
+-- lock: ALGORITHM=INPLACE, LOCK=NONE (reads and writes continue) on users | rewrites: yes | scans: yes | add_column_new_table/0001_users.mig:10
+ALTER TABLE users DROP COLUMN code, ALGORITHM=INPLACE, LOCK=NONE;
+
+-- lock: ALGORITHM=INSTANT (metadata only: a brief exclusive metadata lock) on users | rewrites: no | scans: no | add_column_new_table/0001_users.mig:9
+ALTER TABLE users DROP COLUMN bio, ALGORITHM=INSTANT;
+
+-- lock: exclusive metadata lock on users | rewrites: no | scans: no | add_column_new_table/0001_users.mig:1
+DROP TABLE users;
+
+-- setting: back to the session default
+SET SESSION lock_wait_timeout = DEFAULT;
+
+-- setting: back to the session default
+SET SESSION innodb_lock_wait_timeout = DEFAULT;
+--- exit 0

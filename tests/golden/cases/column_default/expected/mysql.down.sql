@@ -1,0 +1,81 @@
+-- migrac downgrade script for mysql: 3 migrations
+-- Each segment runs in a transaction of its own or outside any transaction, as marked.
+-- Before each statement: the lock it takes, whether it rewrites or scans the table,
+-- and the line it comes from.
+-- mysql has no transactional DDL: each statement commits on its own.
+
+-- ---------------------------------------------------------------------------
+-- migration: 0003_drop_default (downgrade)
+-- file: column_default/0003_drop_default.mig
+-- after: 0002_defaults
+-- reversible: yes
+-- ---------------------------------------------------------------------------
+
+-- segment 1/1: outside a transaction
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION lock_wait_timeout = 5;
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION innodb_lock_wait_timeout = 5;
+
+-- lock: ALGORITHM=INSTANT (metadata only: a brief exclusive metadata lock) on orders | rewrites: no | scans: no | column_default/0003_drop_default.mig:3
+ALTER TABLE orders ALTER COLUMN status SET DEFAULT 'pending', ALGORITHM=INSTANT;
+
+-- setting: back to the session default
+SET SESSION lock_wait_timeout = DEFAULT;
+
+-- setting: back to the session default
+SET SESSION innodb_lock_wait_timeout = DEFAULT;
+
+-- ---------------------------------------------------------------------------
+-- migration: 0002_defaults (downgrade)
+-- file: column_default/0002_defaults.mig
+-- after: 0001_orders
+-- reversible: yes
+-- ---------------------------------------------------------------------------
+
+-- segment 1/1: outside a transaction
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION lock_wait_timeout = 5;
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION innodb_lock_wait_timeout = 5;
+
+-- lock: ALGORITHM=INSTANT (metadata only: a brief exclusive metadata lock) on orders | rewrites: no | scans: no | column_default/0002_defaults.mig:5
+ALTER TABLE orders ALTER COLUMN note DROP DEFAULT, ALGORITHM=INSTANT;
+
+-- lock: ALGORITHM=INSTANT (metadata only: a brief exclusive metadata lock) on orders | rewrites: no | scans: no | column_default/0002_defaults.mig:4
+ALTER TABLE orders ALTER COLUMN status SET DEFAULT 'new', ALGORITHM=INSTANT;
+
+-- setting: back to the session default
+SET SESSION lock_wait_timeout = DEFAULT;
+
+-- setting: back to the session default
+SET SESSION innodb_lock_wait_timeout = DEFAULT;
+
+-- ---------------------------------------------------------------------------
+-- migration: 0001_orders (downgrade)
+-- file: column_default/0001_orders.mig
+-- after: (root)
+-- reversible: yes
+-- ---------------------------------------------------------------------------
+
+-- segment 1/1: outside a transaction
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION lock_wait_timeout = 5;
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION innodb_lock_wait_timeout = 5;
+
+-- lock: exclusive metadata lock on orders | rewrites: no | scans: no | column_default/0001_orders.mig:1
+DROP TABLE orders;
+
+-- setting: back to the session default
+SET SESSION lock_wait_timeout = DEFAULT;
+
+-- setting: back to the session default
+SET SESSION innodb_lock_wait_timeout = DEFAULT;
+--- exit 0

@@ -1,0 +1,57 @@
+-- migrac downgrade script for mysql: 2 migrations
+-- Each segment runs in a transaction of its own or outside any transaction, as marked.
+-- Before each statement: the lock it takes, whether it rewrites or scans the table,
+-- and the line it comes from.
+-- mysql has no transactional DDL: each statement commits on its own.
+
+-- ---------------------------------------------------------------------------
+-- migration: 0002_orders (downgrade)
+-- file: create_table_foreign_keys/0002_orders.mig
+-- after: 0001_users
+-- reversible: yes
+-- ---------------------------------------------------------------------------
+
+-- segment 1/1: outside a transaction
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION lock_wait_timeout = 5;
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION innodb_lock_wait_timeout = 5;
+
+-- lock: ALGORITHM=INPLACE, LOCK=NONE (reads and writes continue) on orders | rewrites: no | scans: no | create_table_foreign_keys/0002_orders.mig:12
+ALTER TABLE orders DROP INDEX ix_orders_user_id, ALGORITHM=INPLACE, LOCK=NONE;
+
+-- lock: exclusive metadata lock on orders | rewrites: no | scans: no | create_table_foreign_keys/0002_orders.mig:4
+DROP TABLE orders;
+
+-- setting: back to the session default
+SET SESSION lock_wait_timeout = DEFAULT;
+
+-- setting: back to the session default
+SET SESSION innodb_lock_wait_timeout = DEFAULT;
+
+-- ---------------------------------------------------------------------------
+-- migration: 0001_users (downgrade)
+-- file: create_table_foreign_keys/0001_users.mig
+-- after: (root)
+-- reversible: yes
+-- ---------------------------------------------------------------------------
+
+-- segment 1/1: outside a transaction
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION lock_wait_timeout = 5;
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION innodb_lock_wait_timeout = 5;
+
+-- lock: exclusive metadata lock on users | rewrites: no | scans: no | create_table_foreign_keys/0001_users.mig:1
+DROP TABLE users;
+
+-- setting: back to the session default
+SET SESSION lock_wait_timeout = DEFAULT;
+
+-- setting: back to the session default
+SET SESSION innodb_lock_wait_timeout = DEFAULT;
+--- exit 0

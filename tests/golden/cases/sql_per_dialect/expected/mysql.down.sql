@@ -1,0 +1,54 @@
+-- migrac downgrade script for mysql: 2 migrations
+-- Each segment runs in a transaction of its own or outside any transaction, as marked.
+-- Before each statement: the lock it takes, whether it rewrites or scans the table,
+-- and the line it comes from.
+-- mysql has no transactional DDL: each statement commits on its own.
+
+-- ---------------------------------------------------------------------------
+-- migration: 0002_per_dialect (downgrade)
+-- file: sql_per_dialect/0002_per_dialect.mig
+-- after: 0001_users
+-- reversible: yes
+-- ---------------------------------------------------------------------------
+
+-- segment 1/1: outside a transaction
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION lock_wait_timeout = 5;
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION innodb_lock_wait_timeout = 5;
+
+-- raw SQL: locks not analyzed | sql_per_dialect/0002_per_dialect.mig:8
+ALTER TABLE users COMMENT = '';
+
+-- setting: back to the session default
+SET SESSION lock_wait_timeout = DEFAULT;
+
+-- setting: back to the session default
+SET SESSION innodb_lock_wait_timeout = DEFAULT;
+
+-- ---------------------------------------------------------------------------
+-- migration: 0001_users (downgrade)
+-- file: sql_per_dialect/0001_users.mig
+-- after: (root)
+-- reversible: yes
+-- ---------------------------------------------------------------------------
+
+-- segment 1/1: outside a transaction
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION lock_wait_timeout = 5;
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION innodb_lock_wait_timeout = 5;
+
+-- lock: exclusive metadata lock on users | rewrites: no | scans: no | sql_per_dialect/0001_users.mig:1
+DROP TABLE users;
+
+-- setting: back to the session default
+SET SESSION lock_wait_timeout = DEFAULT;
+
+-- setting: back to the session default
+SET SESSION innodb_lock_wait_timeout = DEFAULT;
+--- exit 0
