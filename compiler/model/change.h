@@ -102,4 +102,9 @@ struct Change {
   std::map<std::string, Enum> enums = {};
 };
 
+// A change of another kind that keeps every fact of `origin` but its kind
+// (the planner's online forms and reverses are derived this way, so a new
+// field of Change cannot be forgotten in one of them).
+Change derive_change(const Change& origin, ChangeKind kind);
+
 }  // namespace migrac::model

@@ -23,14 +23,7 @@ Lowering::Slot Lowering::slot(const model::Change& change, Place place) {
 }
 
 model::Change Lowering::derived(const model::Change& origin, model::ChangeKind kind) const {
-  // Field by field: copying `origin` whole would copy its kind too.
-  model::Change c;
-  c.kind = std::move(kind);
-  c.source = origin.source;
-  c.no_transaction_block = origin.no_transaction_block;
-  c.table_is_new = origin.table_is_new;
-  c.table_after = origin.table_after;
-  return c;
+  return model::derive_change(origin, std::move(kind));
 }
 
 std::size_t Lowering::put(const model::Change& change, Slot at, StatementRole role) {

@@ -29,12 +29,7 @@ struct Reverser {
   Reverse out;
 
   void push(model::ChangeKind kind) {
-    // Field by field: copying `origin` whole would copy its kind and table too.
-    model::Change& c = out.changes.emplace_back();
-    c.kind = std::move(kind);
-    c.source = origin.source;
-    c.no_transaction_block = origin.no_transaction_block;
-    c.table_is_new = origin.table_is_new;
+    model::Change& c = out.changes.emplace_back(model::derive_change(origin, std::move(kind)));
     if (origin.table_after) c.table_after = table_before(*origin.table_after, origin);
   }
   void irreversible(std::string reason) { out.irreversible = Irreversible{std::move(reason), origin.source}; }
