@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "compiler/emit/raw_body.h"
 #include "compiler/emit/mysql.h"
 #include "compiler/emit/mysql_sql.h"
 #include "compiler/emit/sql_functions.h"
@@ -19,14 +20,6 @@ namespace migrac {
 namespace {
 
 using mysql::Algorithm;
-
-// The text of a raw SQL body without surrounding blanks and trailing semicolons.
-std::string trim_body(std::string_view text) {
-  auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-  while (!text.empty() && blank(text.front())) text.remove_prefix(1);
-  while (!text.empty() && (blank(text.back()) || text.back() == ';')) text.remove_suffix(1);
-  return std::string(text);
-}
 
 // Whole seconds (at least 1) of a duration written as the planner writes it:
 // "250ms", "5s", "2min", "1h".
@@ -357,28 +350,9 @@ MysqlWriter::Out MysqlWriter::operator()(const model::Backfill& c) const {
 }
 
 MysqlWriter::Out MysqlWriter::operator()(const model::RawSql& c) const {
-  const ast::SqlBody* chosen = nullptr;
-  std::vector<std::string> written;
-  for (const ast::SqlBody& body : c.bodies) {
-    if (!body.dialect) {
-      if (chosen == nullptr) chosen = &body;
-      continue;
-    }
-    written.push_back(body.dialect->name);
-    if (parse_dialect(body.dialect->name) == Dialect::Mysql) {
-      chosen = &body;
-      break;
-    }
-  }
-  if (chosen == nullptr) {
-    std::string list;
-    for (const std::string& w : written) list += (list.empty() ? "'" : ", '") + w + "'";
-    diags.report(DiagKind::SqlNoBodyForDialect, change.source,
-                 fmt::format("'sql' operation has no body for dialect 'mysql' (it has {})", list),
-                 "add a 'mysql $$ ... $$' body, or a body without a dialect name");
-    return {};
-  }
-  return one(trim_body(chosen->text), LockFacts{});
+  std::optional<std::string> body = sql_body_for(c, Dialect::Mysql, change.source, diags);
+  if (!body) return {};
+  return one(std::move(*body), LockFacts{});
 }
 
 // lock_timeout is MySQL's lock_wait_timeout (metadata locks, which DDL waits

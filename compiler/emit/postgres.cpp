@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cassert>
 
+#include "compiler/emit/raw_body.h"
 #include "compiler/emit/postgres.h"
 #include "compiler/emit/sql_builder.h"
 #include "compiler/emit/sql_functions.h"
@@ -95,14 +96,6 @@ void add_other(LockFacts& facts, std::string_view level, const std::string& tabl
     if (o.object == table) return;
   }
   facts.others.push_back(ObjectLock{std::string(level), table});
-}
-
-// The text of a raw SQL body without surrounding blanks and trailing semicolons.
-std::string trim_body(std::string_view text) {
-  auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-  while (!text.empty() && blank(text.front())) text.remove_prefix(1);
-  while (!text.empty() && (blank(text.back()) || text.back() == ';')) text.remove_suffix(1);
-  return std::string(text);
 }
 
 // "$migrac$", or a tag that does not occur in `body`.
@@ -401,28 +394,9 @@ PgWriter::Out PgWriter::operator()(const model::Backfill& c) const {
 }
 
 PgWriter::Out PgWriter::operator()(const model::RawSql& c) const {
-  const ast::SqlBody* chosen = nullptr;
-  std::vector<std::string> written;
-  for (const ast::SqlBody& body : c.bodies) {
-    if (!body.dialect) {
-      if (chosen == nullptr) chosen = &body;
-      continue;
-    }
-    written.push_back(body.dialect->name);
-    if (parse_dialect(body.dialect->name) == Dialect::Postgres) {
-      chosen = &body;
-      break;
-    }
-  }
-  if (chosen == nullptr) {
-    std::string list;
-    for (const std::string& w : written) list += (list.empty() ? "'" : ", '") + w + "'";
-    diags.report(DiagKind::SqlNoBodyForDialect, change.source,
-                 fmt::format("'sql' operation has no body for dialect 'postgres' (it has {})", list),
-                 "add a 'postgres $$ ... $$' body, or a body without a dialect name");
-    return {};
-  }
-  return one(trim_body(chosen->text), LockFacts{});
+  std::optional<std::string> body = sql_body_for(c, Dialect::Postgres, change.source, diags);
+  if (!body) return {};
+  return one(std::move(*body), LockFacts{});
 }
 
 // The PostgreSQL implementation of Emitter.

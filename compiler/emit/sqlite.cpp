@@ -10,6 +10,7 @@
 
 #include <algorithm>
 
+#include "compiler/emit/raw_body.h"
 #include "compiler/emit/sqlite.h"
 #include "compiler/emit/sql_functions.h"
 #include "compiler/emit/sqlite_sql.h"
@@ -19,14 +20,6 @@ namespace migrac {
 namespace {
 
 using sqlite::write_lock;
-
-// The text of a raw SQL body without surrounding blanks and trailing semicolons.
-std::string trim_body(std::string_view text) {
-  auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-  while (!text.empty() && blank(text.front())) text.remove_prefix(1);
-  while (!text.empty() && (blank(text.back()) || text.back() == ';')) text.remove_suffix(1);
-  return std::string(text);
-}
 
 // Writes the statements of one change; one call operator per change kind.
 struct SqliteWriter {
@@ -223,28 +216,9 @@ SqliteWriter::Out SqliteWriter::operator()(const model::Backfill& c) const {
 }
 
 SqliteWriter::Out SqliteWriter::operator()(const model::RawSql& c) const {
-  const ast::SqlBody* chosen = nullptr;
-  std::vector<std::string> written;
-  for (const ast::SqlBody& body : c.bodies) {
-    if (!body.dialect) {
-      if (chosen == nullptr) chosen = &body;
-      continue;
-    }
-    written.push_back(body.dialect->name);
-    if (parse_dialect(body.dialect->name) == Dialect::Sqlite) {
-      chosen = &body;
-      break;
-    }
-  }
-  if (chosen == nullptr) {
-    std::string list;
-    for (const std::string& w : written) list += (list.empty() ? "'" : ", '") + w + "'";
-    diags.report(DiagKind::SqlNoBodyForDialect, change.source,
-                 fmt::format("'sql' operation has no body for dialect 'sqlite' (it has {})", list),
-                 "add a 'sqlite $$ ... $$' body, or a body without a dialect name");
-    return {};
-  }
-  return one(trim_body(chosen->text), LockFacts{});
+  std::optional<std::string> body = sql_body_for(c, Dialect::Sqlite, change.source, diags);
+  if (!body) return {};
+  return one(std::move(*body), LockFacts{});
 }
 
 // The SQLite implementation of Emitter.
