@@ -1,5 +1,7 @@
 #include "runtime/cli/db_verb.h"
 
+#include "runtime/history/quick_project.h"
+
 #include <algorithm>
 #include <iostream>
 
@@ -264,6 +266,40 @@ std::vector<std::string> applied_marks(const Invocation& inv, const Project& pro
   }
   for (std::size_t r : history::applied_heads(project.graph, state)) marks[r] += " (current)";
   return marks;
+}
+
+std::optional<ReadView> open_read_view(const Invocation& inv, int& exit_code) {
+  auto settings = db_settings(inv);
+  if (!settings) {
+    exit_code = kUsage;
+    return std::nullopt;
+  }
+  // The ids, checksums and parents suffice: read them without the full compile
+  // when the files allow it.
+  std::optional<Project> project = history::quick_project(inv.config.dir);
+  if (!project) project = compile_or_report(inv, exit_code, false, false);
+  if (!project) return std::nullopt;
+  auto session = open_session(inv, *settings, SessionMode::Read, exit_code);
+  if (!session) return std::nullopt;
+  std::optional<ReadView> view(ReadView{*settings, std::move(*project), std::move(*session), {}});
+  // After the moves: the state points into the view's own rows.
+  view->state = history::compare(view->project.migrations, view->project.graph, view->session.rows);
+  return view;
+}
+
+int run_steps(Session& session, const DbSettings& settings, const Project& project,
+              const std::vector<runner::Step>& steps, bool down,
+              std::chrono::steady_clock::time_point started) {
+  runner::Progress progress(settings.format, settings.quiet, std::cout, std::cerr);
+  progress.header(fmt::format("{} {}", down ? "downgrade" : "upgrade", session_line(session)));
+  runner::RunOptions run;
+  run.retries = settings.retries;
+  runner::Runner r(*session.db, session.table, project.sources, progress, run);
+  bool ok = down ? r.downgrade(steps) : r.upgrade(steps);
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
+  if (ok) progress.summary(r.done(), down, ms);
+  progress.finish(ok ? "ok" : "failed");
+  return ok ? kOk : kDatabaseError;
 }
 
 }  // namespace migrac::cli

@@ -3,6 +3,7 @@
 // history's optional lookup) share: their options, opening a session (connect,
 // run lock, history table), and comparing the database with the files.
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -19,6 +20,7 @@
 #include "runtime/history/history.h"
 #include "runtime/history/state.h"
 #include "runtime/runner/progress.h"
+#include "runtime/runner/runner.h"
 
 namespace migrac::cli {
 
@@ -104,5 +106,21 @@ std::vector<std::string> applied_marks(const Invocation& inv, const Project& pro
 
 // The header line of a run: the database and history table.: the database and history table.
 std::string session_line(const Session& s);
+
+// What `current` and `status` read: the settings, the files (without the full
+// compile when the files allow it), the database's history, and the two compared.
+struct ReadView {
+  DbSettings settings;
+  Project project;
+  Session session;
+  history::State state;
+};
+std::optional<ReadView> open_read_view(const Invocation& inv, int& exit_code);
+
+// Runs `steps` (upgrade, or downgrade when `down`) in the session with progress
+// output and a summary timed from `started`; returns the exit code.
+int run_steps(Session& session, const DbSettings& settings, const Project& project,
+              const std::vector<runner::Step>& steps, bool down,
+              std::chrono::steady_clock::time_point started);
 
 }  // namespace migrac::cli

@@ -7,7 +7,6 @@
 
 #include "runtime/cli/db_verb.h"
 #include "runtime/cli/verbs.h"
-#include "runtime/history/quick_project.h"
 
 namespace migrac::cli {
 
@@ -16,16 +15,11 @@ int verb_current(const Args& args) {
   auto inv = parse_invocation("current", "current [--format text|json]", args,
                               database_options(kConnectOptions), 0, code);
   if (!inv) return code;
-  auto settings = db_settings(*inv);
-  if (!settings) return kUsage;
-  // The ids, checksums and parents suffice: read them without the full compile
-  // when the files allow it.
-  std::optional<Project> project = history::quick_project(inv->config.dir);
-  if (!project) project = compile_or_report(*inv, code, false, false);
-  if (!project) return code;
-  auto session = open_session(*inv, *settings, SessionMode::Read, code);
-  if (!session) return code;
-  history::State state = history::compare(project->migrations, project->graph, session->rows);
+  auto view = open_read_view(*inv, code);
+  if (!view) return code;
+  const DbSettings* settings = &view->settings;
+  const Project* project = &view->project;
+  const history::State& state = view->state;
 
   nlohmann::json out = nlohmann::json::array();
   for (std::size_t r : history::applied_heads(project->graph, state)) {

@@ -8,7 +8,6 @@
 
 #include "runtime/cli/db_verb.h"
 #include "runtime/cli/verbs.h"
-#include "runtime/history/quick_project.h"
 
 namespace migrac::cli {
 
@@ -17,16 +16,12 @@ int verb_status(const Args& args) {
   auto inv = parse_invocation("status", "status [--format text|json]", args,
                               database_options(kConnectOptions), 0, code);
   if (!inv) return code;
-  auto settings = db_settings(*inv);
-  if (!settings) return kUsage;
-  // The ids, checksums and parents suffice: read them without the full compile
-  // when the files allow it.
-  std::optional<Project> project = history::quick_project(inv->config.dir);
-  if (!project) project = compile_or_report(*inv, code, false, false);
-  if (!project) return code;
-  auto session = open_session(*inv, *settings, SessionMode::Read, code);
-  if (!session) return code;
-  history::State state = history::compare(project->migrations, project->graph, session->rows);
+  auto view = open_read_view(*inv, code);
+  if (!view) return code;
+  const DbSettings* settings = &view->settings;
+  const Project* project = &view->project;
+  const Session* session = &view->session;
+  const history::State& state = view->state;
   const auto& migrations = project->migrations;
 
   std::size_t applied = 0;

@@ -98,16 +98,7 @@ int verb_upgrade(const Args& args) {
     steps.push_back({&plan, row});
   }
 
-  runner::Progress progress(settings->format, settings->quiet, std::cout, std::cerr);
-  progress.header(fmt::format("upgrade {}", session_line(*session)));
-  runner::RunOptions run;
-  run.retries = settings->retries;
-  runner::Runner r(*session->db, session->table, project->sources, progress, run);
-  bool ok = r.upgrade(steps);
-  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();
-  if (ok) progress.summary(r.done(), false, ms);
-  progress.finish(ok ? "ok" : "failed");
-  return ok ? kOk : kDatabaseError;
+  return run_steps(*session, *settings, *project, steps, false, t0);
 }
 
 }  // namespace migrac::cli
