@@ -11,29 +11,35 @@ namespace migrac {
 
 namespace {
 
-// Parses every file, spreading the files over `threads` workers. Each file
-// gets its own Diagnostics, merged afterwards in file order, so the output
-// does not depend on scheduling.
+// Runs work(i) for every i < count on up to `threads` workers (0: one per
+// core), each taking the next index; with fewer than `grain` items per worker,
+// fewer workers. work(i) must only write to slot i of its outputs.
+template <typename Work>
+void parallel_for(std::size_t count, unsigned threads, std::size_t grain, Work work) {
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  threads = static_cast<unsigned>(std::min<std::size_t>(threads, (count + grain - 1) / grain));
+  std::atomic<std::size_t> next{0};
+  auto worker = [&] {
+    for (std::size_t i = next++; i < count; i = next++) work(i);
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
+  worker();
+  for (std::thread& t : pool) t.join();
+}
+
+// Parses every file in parallel. Each file gets its own Diagnostics, merged
+// afterwards in file order, so the output does not depend on scheduling.
 std::vector<ast::Migration> parse_all(const SourceSet& sources,
                                       const std::vector<MigrationFile>& files, unsigned threads,
                                       Diagnostics& diags) {
   std::vector<ast::Migration> migrations(files.size());
   std::vector<Diagnostics> per_file(files.size());
-  std::atomic<std::size_t> next{0};
-  auto work = [&] {
-    for (std::size_t i = next++; i < files.size(); i = next++) {
-      const MigrationFile& f = files[i];
-      migrations[i] = f.format == ast::MigrationFormat::Mig
-                          ? parse_mig(sources, f, per_file[i])
-                          : parse_raw_sql(sources, f, per_file[i]);
-    }
-  };
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-  threads = static_cast<unsigned>(std::min<std::size_t>(threads, (files.size() + 63) / 64));
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (std::thread& t : pool) t.join();
+  parallel_for(files.size(), threads, 64, [&](std::size_t i) {
+    const MigrationFile& f = files[i];
+    migrations[i] = f.format == ast::MigrationFormat::Mig ? parse_mig(sources, f, per_file[i])
+                                                          : parse_raw_sql(sources, f, per_file[i]);
+  });
   for (const Diagnostics& d : per_file) diags.append(d);
   return migrations;
 }
@@ -61,15 +67,22 @@ Project compile_project(const ProjectOptions& options) {
 std::vector<MigrationPlan> plan_revisions(const Project& project,
                                           const std::vector<std::size_t>& revs,
                                           const Emitter& emitter, Diagnostics& diags) {
-  std::vector<MigrationPlan> plans;
-  plans.reserve(revs.size());
+  std::vector<std::size_t> checked_revs;
+  checked_revs.reserve(revs.size());
   for (std::size_t rev : revs) {
-    long pos = project.history.position[rev];
-    if (pos < 0) continue;
-    const CheckedMigration& checked = project.history.checked[static_cast<std::size_t>(pos)];
-    plans.push_back(plan_migration(project.migrations[rev], checked, emitter, project.sources,
-                                   PlanOptions{}, diags));
+    if (project.history.position[rev] >= 0) checked_revs.push_back(rev);
   }
+  // Each migration's plan depends only on its checked changes: plan them in
+  // parallel, each with its own Diagnostics, merged in order.
+  std::vector<MigrationPlan> plans(checked_revs.size());
+  std::vector<Diagnostics> per_plan(checked_revs.size());
+  parallel_for(checked_revs.size(), 0, 64, [&](std::size_t i) {
+    std::size_t rev = checked_revs[i];
+    const auto pos = static_cast<std::size_t>(project.history.position[rev]);
+    plans[i] = plan_migration(project.migrations[rev], project.history.checked[pos], emitter,
+                              project.sources, PlanOptions{}, per_plan[i]);
+  });
+  for (const Diagnostics& d : per_plan) diags.append(d);
   return plans;
 }
 
