@@ -5,28 +5,12 @@
 #include <thread>
 
 #include "compiler/source/loader.h"
+#include "compiler/source/parallel.h"
 #include "compiler/syntax/parse.h"
 
 namespace migrac {
 
 namespace {
-
-// Runs work(i) for every i < count on up to `threads` workers (0: one per
-// core), each taking the next index; with fewer than `grain` items per worker,
-// fewer workers. work(i) must only write to slot i of its outputs.
-template <typename Work>
-void parallel_for(std::size_t count, unsigned threads, std::size_t grain, Work work) {
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-  threads = static_cast<unsigned>(std::min<std::size_t>(threads, (count + grain - 1) / grain));
-  std::atomic<std::size_t> next{0};
-  auto worker = [&] {
-    for (std::size_t i = next++; i < count; i = next++) work(i);
-  };
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
-  worker();
-  for (std::thread& t : pool) t.join();
-}
 
 // Parses every file in parallel. Each file gets its own Diagnostics, merged
 // afterwards in file order, so the output does not depend on scheduling.
