@@ -2,13 +2,13 @@
 
 namespace migrac::model {
 
-Change derive_change(const Change& origin, ChangeKind kind) {
+Change derive_change(const Change& origin, ChangeKind kind, bool keep_table) {
   Change c;
   c.kind = std::move(kind);
   c.source = origin.source;
   c.no_transaction_block = origin.no_transaction_block;
   c.table_is_new = origin.table_is_new;
-  c.table_after = origin.table_after;
+  if (keep_table) c.table_after = origin.table_after;
   c.enums = origin.enums;
   return c;
 }

@@ -105,6 +105,8 @@ struct Change {
 // A change of another kind that keeps every fact of `origin` but its kind
 // (the planner's online forms and reverses are derived this way, so a new
 // field of Change cannot be forgotten in one of them).
-Change derive_change(const Change& origin, ChangeKind kind);
+// With keep_table false, table_after is left empty for the caller to set
+// (reverses hold the table before the origin, not after it).
+Change derive_change(const Change& origin, ChangeKind kind, bool keep_table = true);
 
 }  // namespace migrac::model

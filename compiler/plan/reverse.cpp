@@ -29,7 +29,7 @@ struct Reverser {
   Reverse out;
 
   void push(model::ChangeKind kind) {
-    model::Change& c = out.changes.emplace_back(model::derive_change(origin, std::move(kind)));
+    model::Change& c = out.changes.emplace_back(model::derive_change(origin, std::move(kind), false));
     if (origin.table_after) c.table_after = table_before(*origin.table_after, origin);
   }
   void irreversible(std::string reason) { out.irreversible = Irreversible{std::move(reason), origin.source}; }
