@@ -11,6 +11,7 @@
 #include <variant>
 #include <vector>
 
+#include "compiler/source/migration_file.h"
 #include "compiler/source/source.h"
 
 namespace migrac::ast {
@@ -195,7 +196,6 @@ struct Setting {
   SourceRange range;
 };
 
-enum class MigrationFormat { Mig, RawSql };
 
 // A raw SQL statement of a .up.sql/.down.sql file, split with libpg_query.
 struct RawStatement {

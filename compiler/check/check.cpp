@@ -47,7 +47,7 @@ CheckedHistory check_history(const std::vector<ast::Migration>& migrations,
     CheckedMigration cm;
     cm.migration = rev;
     cm.settings = resolve_settings(m, options);
-    if (m.format == ast::MigrationFormat::RawSql) {
+    if (m.format == MigrationFormat::RawSql) {
       cm.has_raw_sql = true;
       apply_raw_ddl(m, state);
     } else {

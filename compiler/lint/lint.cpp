@@ -216,7 +216,7 @@ LintResult lint_project(Project& project, const LintOptions& options) {
     std::vector<std::size_t> revs;
     for (std::size_t rev : project.graph.order) {
       if (rev < selected.size() && selected[rev] &&
-          project.migrations[rev].format == ast::MigrationFormat::Mig &&
+          project.migrations[rev].format == MigrationFormat::Mig &&
           rev < project.history.position.size() && project.history.position[rev] >= 0) {
         revs.push_back(rev);
       }
@@ -239,7 +239,7 @@ LintResult lint_project(Project& project, const LintOptions& options) {
     for (std::size_t k = next++; k < todo.size(); k = next++) {
       std::size_t i = todo[k];
       const ast::Migration& m = p.migrations[i];
-      if (m.format == ast::MigrationFormat::RawSql) {
+      if (m.format == MigrationFormat::RawSql) {
         per[k] = lint_raw_migration(p.sources, m, has_error_in(p.diags, m.file));
         continue;
       }

@@ -8,7 +8,7 @@
 
 #include "compiler/diag/diag.h"
 #include "compiler/lint/base.h"
-#include "compiler/project.h"
+#include "compiler/project/project.h"
 
 namespace migrac::lint {
 

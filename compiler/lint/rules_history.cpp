@@ -111,7 +111,7 @@ std::vector<std::string> base_parents(const BaseMigration& bm) {
   Diagnostics ignored;
   MigrationFile mf;
   mf.id = bm.id;
-  mf.format = bm.is_raw ? ast::MigrationFormat::RawSql : ast::MigrationFormat::Mig;
+  mf.format = bm.is_raw ? MigrationFormat::RawSql : MigrationFormat::Mig;
   mf.file = tmp.add(bm.main_name, bm.main ? bm.main->text : std::string());
   ast::Migration m = bm.is_raw ? parse_raw_sql(tmp, mf, ignored) : parse_mig(tmp, mf, ignored);
   std::vector<std::string> parents;

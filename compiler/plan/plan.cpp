@@ -62,7 +62,7 @@ MigrationPlan plan_migration(const ast::Migration& migration, const CheckedMigra
   for (const ast::Ident& p : migration.parents) plan.parents.push_back(p.name);
   plan.checksum = migration.checksum;
 
-  if (checked.has_raw_sql || migration.format == ast::MigrationFormat::RawSql) {
+  if (checked.has_raw_sql || migration.format == MigrationFormat::RawSql) {
     plan_raw(plan, migration, checked, emitter, options, diags);
     return plan;
   }

@@ -1,14 +1,14 @@
 #pragma once
 // The plan: each migration lowered to segments of statements, each statement
 // with its SQL, lock, rewrite/scan facts and source. A plan is data; the
-// runtime executes it and compiler/emit/script formats it for review.
+// runtime executes it and compiler/script/ formats it for review.
 
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "compiler/check/check.h"
-#include "compiler/emit/emitter.h"
+#include "compiler/dialect/dialect.h"
 
 namespace migrac {
 

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "compiler/check/check.h"
-#include "compiler/emit/emitter.h"
+#include "compiler/dialect/dialect.h"
 #include "compiler/plan/lower.h"
 #include "compiler/plan/plan.h"
 

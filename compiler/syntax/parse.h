@@ -4,7 +4,7 @@
 
 #include "compiler/ast/ast.h"
 #include "compiler/diag/diag.h"
-#include "compiler/source/loader.h"
+#include "compiler/source/migration_file.h"
 
 namespace migrac {
 

@@ -5,7 +5,7 @@
 
 #include <memory>
 
-#include "compiler/source/loader.h"
+#include "compiler/source/migration_file.h"
 #include "compiler/syntax/error_strategy.h"
 #include "compiler/syntax/lexer.h"
 #include "compiler/syntax/parse.h"
@@ -16,7 +16,7 @@ namespace migrac {
 ast::Migration parse_mig(const SourceSet& sources, const MigrationFile& file, Diagnostics& diags) {
   ast::Migration m;
   m.id = file.id;
-  m.format = ast::MigrationFormat::Mig;
+  m.format = MigrationFormat::Mig;
   m.file = file.file;
   m.down_file = file.down_file;
   const SourceFile& source = sources[file.file];

@@ -12,7 +12,7 @@
 
 #include <array>
 
-#include "compiler/source/loader.h"
+#include "compiler/source/migration_file.h"
 #include "compiler/syntax/parse.h"
 #include "compiler/syntax/sql_text.h"
 
@@ -213,7 +213,7 @@ ast::Migration parse_raw_sql(const SourceSet& sources, const MigrationFile& file
                              Diagnostics& diags) {
   ast::Migration m;
   m.id = file.id;
-  m.format = ast::MigrationFormat::RawSql;
+  m.format = MigrationFormat::RawSql;
   m.file = file.file;
   m.down_file = file.down_file;
   std::string_view up = sources[file.file].text;

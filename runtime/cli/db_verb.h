@@ -12,8 +12,8 @@
 
 #include <boost/program_options.hpp>
 
-#include "compiler/emit/emitter.h"
-#include "compiler/emit/runtime_sql.h"
+#include "compiler/dialect/dialect.h"
+#include "compiler/dialect/postgres/history.h"
 #include "compiler/plan/plan.h"
 #include "runtime/cli/verb.h"
 #include "runtime/db/driver.h"

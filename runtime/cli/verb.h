@@ -9,7 +9,7 @@
 
 #include <boost/program_options.hpp>
 
-#include "compiler/project.h"
+#include "compiler/project/project.h"
 #include "runtime/config/config.h"
 
 namespace migrac::cli {

@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-#include "compiler/emit/script_psql.h"
+#include "compiler/script/psql.h"
 #include "runtime/cli/db_verb.h"
 #include "runtime/cli/verbs.h"
 #include "runtime/runner/runner.h"

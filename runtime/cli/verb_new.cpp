@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "compiler/source/loader.h"
+#include "compiler/project/loader.h"
 #include "runtime/cli/verb.h"
 #include "runtime/cli/verbs.h"
 

@@ -7,7 +7,7 @@
 #include <fmt/format.h>
 
 #include "compiler/diag/render.h"
-#include "compiler/emit/script.h"
+#include "compiler/script/script.h"
 #include "runtime/cli/verb.h"
 #include "runtime/cli/verbs.h"
 

@@ -1,5 +1,5 @@
 // The SQLite driver. SQLite's quirks for the runtime live here: the history
-// table's PostgreSQL spellings (compiler/emit/runtime_sql.cpp, shared with
+// table's PostgreSQL spellings (compiler/dialect/postgres/history.cpp, shared with
 // the psql scripts) are adapted statement by statement, `now()`, `to_char()`
 // and the applying user are functions of the connection, a transaction
 // starts with BEGIN IMMEDIATE (it takes the write lock at once instead of
@@ -19,7 +19,7 @@
 
 #include "runtime/db/sqlite_driver.h"
 
-#include "compiler/emit/runtime_sql.h"
+#include "compiler/dialect/postgres/history.h"
 
 #include <fcntl.h>
 #include <sqlite3.h>

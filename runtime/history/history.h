@@ -1,6 +1,6 @@
 #pragma once
 // The history table of a database: reading its rows and creating it on first
-// use. The statements that change rows come from compiler/emit/runtime_sql.h,
+// use. The statements that change rows come from compiler/dialect/postgres/history.h,
 // shared with the psql scripts.
 
 #include <cstdint>
@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "compiler/emit/runtime_sql.h"
+#include "compiler/dialect/postgres/history.h"
 #include "runtime/db/driver.h"
 
 namespace migrac::history {

@@ -1,6 +1,6 @@
 #include "runtime/history/quick_project.h"
 
-#include "compiler/source/loader.h"
+#include "compiler/project/loader.h"
 #include "compiler/syntax/parse.h"
 
 namespace migrac::history {
@@ -151,7 +151,7 @@ std::optional<Project> quick_project(const std::string& dir) {
   if (p.diags.has_errors()) return std::nullopt;
   p.migrations.reserve(files.size());
   for (const MigrationFile& f : files) {
-    if (f.format != ast::MigrationFormat::Mig) {
+    if (f.format != MigrationFormat::Mig) {
       p.migrations.push_back(parse_raw_sql(p.sources, f, p.diags));
       continue;
     }

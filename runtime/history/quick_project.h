@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include "compiler/project.h"
+#include "compiler/project/project.h"
 
 namespace migrac::history {
 

@@ -9,7 +9,7 @@
 #include <optional>
 #include <vector>
 
-#include "compiler/emit/runtime_sql.h"
+#include "compiler/dialect/postgres/history.h"
 #include "compiler/plan/plan.h"
 #include "compiler/source/source.h"
 #include "runtime/db/driver.h"

@@ -11,7 +11,7 @@ ast::Migration raw(const std::string& id, const std::string& parent,
                    std::vector<std::string> statements) {
   ast::Migration m;
   m.id = id;
-  m.format = ast::MigrationFormat::RawSql;
+  m.format = MigrationFormat::RawSql;
   if (!parent.empty()) m.parents.push_back(ast::Ident{parent, false, {}});
   for (std::string& s : statements) m.raw_up.push_back(ast::RawStatement{std::move(s), {}});
   return m;

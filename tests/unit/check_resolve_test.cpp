@@ -330,7 +330,7 @@ TEST_CASE("settings: defaults, the migration's own, then force_online", "[check]
   m.settings = {lock, tx, online};
   ast::Migration raw;
   raw.id = "0002";
-  raw.format = ast::MigrationFormat::RawSql;
+  raw.format = MigrationFormat::RawSql;
   raw.parents.push_back(ast::Ident{"0001", false, {}});
   raw.no_transaction = true;
   CheckOptions options;

@@ -3,7 +3,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "compiler/emit/postgres.h"
+#include "compiler/dialect/postgres/emitter.h"
 #include "tests/unit/plan_test_fixtures.h"
 
 namespace migrac {

@@ -3,7 +3,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "compiler/emit/script.h"
+#include "compiler/script/script.h"
 #include "tests/unit/plan_test_fixtures.h"
 
 namespace migrac {

@@ -4,8 +4,8 @@
 
 #include <catch2/catch.hpp>
 
-#include "compiler/emit/sql_builder.h"
-#include "compiler/emit/sql_functions.h"
+#include "compiler/dialect/sql_builder.h"
+#include "compiler/dialect/sql_functions.h"
 #include "tests/unit/plan_test_fixtures.h"
 
 namespace migrac {

@@ -115,7 +115,7 @@ TEST_CASE("a parent listed twice is reported", "[graph]") {
 
 TEST_CASE("two files with one id are reported", "[graph]") {
   std::vector<ast::Migration> ms{mig("0001"), mig("0002", {"0001"}), mig("0002", {"0001"})};
-  ms[2].format = ast::MigrationFormat::RawSql;
+  ms[2].format = MigrationFormat::RawSql;
   Diagnostics d;
   RevisionGraph g = build_graph(ms, d);
   CHECK_FALSE(g.valid);

@@ -18,7 +18,7 @@ std::vector<std::string> lint_sql(const std::string& text, bool with_down = true
   SourceSet sources;
   ast::Migration m;
   m.id = "0001_x";
-  m.format = ast::MigrationFormat::RawSql;
+  m.format = MigrationFormat::RawSql;
   m.file = sources.add("m/0001_x.up.sql", text);
   if (with_down) m.down_file = sources.add("m/0001_x.down.sql", "SELECT 1;\n");
   m.no_transaction = no_transaction;
@@ -98,7 +98,7 @@ TEST_CASE("a syntax error carries PostgreSQL's message and position", "[lint][ra
   SourceSet sources;
   ast::Migration m;
   m.id = "0001_x";
-  m.format = ast::MigrationFormat::RawSql;
+  m.format = MigrationFormat::RawSql;
   m.file = sources.add("0001_x.up.sql", "SELECT 1;\nCREATE TABL x (a int);\n");
   Diagnostics d = lint::lint_raw_migration(sources, m);
   REQUIRE(d.all().size() == 1);

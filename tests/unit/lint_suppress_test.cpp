@@ -17,7 +17,7 @@ std::vector<std::string> lint_sql(const std::string& text) {
   SourceSet sources;
   ast::Migration m;
   m.id = "0001_x";
-  m.format = ast::MigrationFormat::RawSql;
+  m.format = MigrationFormat::RawSql;
   m.file = sources.add("0001_x.up.sql", text);
   m.down_file = sources.add("0001_x.down.sql", "SELECT 1;\n");
   Diagnostics d = lint::lint_raw_migration(sources, m);
@@ -62,7 +62,7 @@ TEST_CASE("unknown rules get a suggestion", "[lint][suppress]") {
   SourceSet sources;
   ast::Migration m;
   m.id = "0001_x";
-  m.format = ast::MigrationFormat::RawSql;
+  m.format = MigrationFormat::RawSql;
   m.file = sources.add("0001_x.up.sql", kHead + "-- migrac:allow drop-colum typo\nSELECT 1;\n");
   m.down_file = sources.add("0001_x.down.sql", "SELECT 1;\n");
   Diagnostics d = lint::lint_raw_migration(sources, m);

@@ -170,7 +170,7 @@ TEST_CASE("planning errors are reported with their source", "[plan][segments]") 
 
 TEST_CASE("raw SQL migrations: statements as written", "[plan][segments]") {
   PlanInput in = plan_input({});
-  in.migration.format = ast::MigrationFormat::RawSql;
+  in.migration.format = MigrationFormat::RawSql;
   in.checked.has_raw_sql = true;
   in.migration.raw_up = {ast::RawStatement{"CREATE TABLE t (id int)", at_line(2)},
                          ast::RawStatement{"\nCREATE INDEX ix_t ON t (id);\n", at_line(3)}};

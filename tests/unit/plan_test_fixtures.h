@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "compiler/emit/emitter.h"
+#include "compiler/dialect/dialect.h"
 #include "compiler/model/change.h"
 #include "compiler/plan/plan.h"
 

@@ -2,7 +2,7 @@
 // lock key, session settings, and the rows' states.
 #include <catch2/catch.hpp>
 
-#include "compiler/emit/runtime_sql.h"
+#include "compiler/dialect/postgres/history.h"
 #include "runtime/history/history.h"
 
 using namespace migrac;

@@ -4,8 +4,8 @@
 // segment, recovery and backfill forms, the same history statements as the runtime.
 #include <catch2/catch.hpp>
 
-#include "compiler/emit/runtime_sql.h"
-#include "compiler/emit/script_psql.h"
+#include "compiler/dialect/postgres/history.h"
+#include "compiler/script/psql.h"
 
 #include <algorithm>
 #include <cstdlib>

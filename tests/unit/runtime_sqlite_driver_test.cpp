@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <unistd.h>
 
-#include "compiler/emit/runtime_sql.h"
+#include "compiler/dialect/postgres/history.h"
 #include "runtime/db/sqlite_driver.h"
 #include "runtime/history/history.h"
 

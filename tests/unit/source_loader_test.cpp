@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "compiler/source/loader.h"
+#include "compiler/project/loader.h"
 
 using namespace migrac;
 namespace fs = std::filesystem;
@@ -76,9 +76,9 @@ TEST_CASE("the loader finds .mig and .up.sql/.down.sql files sorted by id", "[so
   REQUIRE_FALSE(diags.has_errors());
   REQUIRE(files.size() == 2);
   CHECK(files[0].id == "0001_a");
-  CHECK(files[0].format == ast::MigrationFormat::Mig);
+  CHECK(files[0].format == MigrationFormat::Mig);
   CHECK(files[1].id == "0002_b");
-  CHECK(files[1].format == ast::MigrationFormat::RawSql);
+  CHECK(files[1].format == MigrationFormat::RawSql);
   REQUIRE(files[1].down_file >= 0);
   CHECK(sources[files[1].down_file].text == "SELECT 2;\n");
   CHECK(sources[files[0].file].path == dir.path.string() + "/0001_a.mig");

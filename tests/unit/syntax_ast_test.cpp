@@ -30,7 +30,7 @@ TEST_CASE("header: after ids starting with digits and settings", "[syntax]") {
   CHECK(p.m.settings[3].kind == ast::SettingKind::Transaction);
   CHECK(p.m.settings[3].word == "per-migration");
   CHECK(p.m.id == "0002_x");
-  CHECK(p.m.format == ast::MigrationFormat::Mig);
+  CHECK(p.m.format == MigrationFormat::Mig);
   CHECK(p.m.checksum.rfind("v1:", 0) == 0);
   CHECK(p.m.checksum.size() == 3 + 64);
 }

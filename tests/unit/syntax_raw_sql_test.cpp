@@ -25,7 +25,7 @@ TEST_CASE("raw SQL: header directives in the leading comments", "[syntax][raw]")
   CHECK(p.m.parents[1].name == "0001_other");
   CHECK(p.m.parents[2].name == "0001_third");
   CHECK(p.m.no_transaction);
-  CHECK(p.m.format == ast::MigrationFormat::RawSql);
+  CHECK(p.m.format == MigrationFormat::RawSql);
   REQUIRE(p.m.raw_up.size() == 1);
   CHECK(p.m.raw_up[0].text == "CREATE INDEX CONCURRENTLY ix ON users (phone)");
   CHECK(p.m.raw_up[0].range.begin.line == 7);

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "compiler/source/loader.h"
+#include "compiler/source/migration_file.h"
 #include "compiler/syntax/parse.h"
 
 namespace migrac::test {
@@ -35,7 +35,7 @@ struct Parsed {
 inline Parsed parse_mig_text(const std::string& text, const std::string& id = "0002_x") {
   Parsed p;
   int f = p.sources.add(id + ".mig", text);
-  MigrationFile file{id, ast::MigrationFormat::Mig, f, -1};
+  MigrationFile file{id, MigrationFormat::Mig, f, -1};
   p.m = parse_mig(p.sources, file, p.diags);
   return p;
 }
@@ -45,7 +45,7 @@ inline Parsed parse_sql_text(const std::string& up, const std::string* down = nu
   Parsed p;
   int f = p.sources.add(id + ".up.sql", up);
   int d = down != nullptr ? p.sources.add(id + ".down.sql", *down) : -1;
-  MigrationFile file{id, ast::MigrationFormat::RawSql, f, d};
+  MigrationFile file{id, MigrationFormat::RawSql, f, d};
   p.m = parse_raw_sql(p.sources, file, p.diags);
   return p;
 }

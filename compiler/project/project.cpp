@@ -1,0 +1,73 @@
+#include "compiler/project/project.h"
+
+#include <algorithm>
+#include <atomic>
+#include <thread>
+
+#include "compiler/project/loader.h"
+#include "compiler/source/parallel.h"
+#include "compiler/syntax/parse.h"
+
+namespace migrac {
+
+namespace {
+
+// Parses every file in parallel. Each file gets its own Diagnostics, merged
+// afterwards in file order, so the output does not depend on scheduling.
+std::vector<ast::Migration> parse_all(const SourceSet& sources,
+                                      const std::vector<MigrationFile>& files, unsigned threads,
+                                      Diagnostics& diags) {
+  std::vector<ast::Migration> migrations(files.size());
+  std::vector<Diagnostics> per_file(files.size());
+  parallel_for(files.size(), threads, 64, [&](std::size_t i) {
+    const MigrationFile& f = files[i];
+    migrations[i] = f.format == MigrationFormat::Mig ? parse_mig(sources, f, per_file[i])
+                                                          : parse_raw_sql(sources, f, per_file[i]);
+  });
+  for (const Diagnostics& d : per_file) diags.append(d);
+  return migrations;
+}
+
+}  // namespace
+
+Project compile_project(const ProjectOptions& options) {
+  Project project;
+  std::vector<MigrationFile> files = load_directory(options.dir, project.sources, project.diags);
+  project.migrations = parse_all(project.sources, files, options.threads, project.diags);
+  project.graph = build_graph(project.migrations, project.diags);
+  if (project.graph.valid) {
+    std::optional<std::size_t> stop_at;
+    if (options.check_until) {
+      long rev = project.graph.find(*options.check_until);
+      if (rev >= 0) stop_at = static_cast<std::size_t>(rev);
+    }
+    project.history = check_history(project.migrations, project.graph, project.sources,
+                                    options.check, project.diags, stop_at);
+  }
+  project.diags.sort();
+  return project;
+}
+
+std::vector<MigrationPlan> plan_revisions(const Project& project,
+                                          const std::vector<std::size_t>& revs,
+                                          const Emitter& emitter, Diagnostics& diags) {
+  std::vector<std::size_t> checked_revs;
+  checked_revs.reserve(revs.size());
+  for (std::size_t rev : revs) {
+    if (project.history.position[rev] >= 0) checked_revs.push_back(rev);
+  }
+  // Each migration's plan depends only on its checked changes: plan them in
+  // parallel, each with its own Diagnostics, merged in order.
+  std::vector<MigrationPlan> plans(checked_revs.size());
+  std::vector<Diagnostics> per_plan(checked_revs.size());
+  parallel_for(checked_revs.size(), 0, 64, [&](std::size_t i) {
+    std::size_t rev = checked_revs[i];
+    const auto pos = static_cast<std::size_t>(project.history.position[rev]);
+    plans[i] = plan_migration(project.migrations[rev], project.history.checked[pos], emitter,
+                              project.sources, PlanOptions{}, per_plan[i]);
+  });
+  for (const Diagnostics& d : per_plan) diags.append(d);
+  return plans;
+}
+
+}  // namespace migrac

@@ -1,0 +1,19 @@
+#pragma once
+// The script formats behind render_script (script.cpp dispatches on
+// ScriptOptions::format): the plain review script (script_plain.cpp) and the
+// psql script that carries its own bookkeeping (script_psql.cpp).
+
+#include <string>
+#include <vector>
+
+#include "compiler/script/script.h"
+
+namespace migrac {
+
+std::string render_plain_script(const std::vector<const MigrationPlan*>& plans,
+                                const SourceSet& sources, const ScriptOptions& options);
+
+std::string render_psql_script(const std::vector<const MigrationPlan*>& plans,
+                               const SourceSet& sources, const ScriptOptions& options);
+
+}  // namespace migrac

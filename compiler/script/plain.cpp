@@ -1,0 +1,160 @@
+// The plain script format: SQL for a DBA to review (and run with any client).
+// A header names the dialect and the number of migrations; each migration
+// opens with its id, file, parents and whether it can be undone; each segment
+// is marked as in or outside a transaction (with explicit BEGIN/COMMIT); each
+// statement has a comment line with its lock, rewrite/scan facts and source.
+// The output is byte-for-byte deterministic: no timestamps, no paths beyond
+// the ones given.
+
+#include <fmt/format.h>
+
+#include "compiler/script/formats.h"
+
+namespace migrac {
+
+namespace {
+
+constexpr std::string_view kRule =
+    "-- ---------------------------------------------------------------------------";
+
+// A name for a comment: as is when plain, else in double quotes.
+std::string comment_name(const std::string& name) {
+  bool plain = !name.empty();
+  for (char c : name) {
+    plain = plain && (c == '_' || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'));
+  }
+  return plain ? name : fmt::format("\"{}\"", name);
+}
+
+std::string lock_text(const LockFacts& lock) {
+  std::string out;
+  if (!lock.level.empty()) out = fmt::format("{} on {}", lock.level, comment_name(lock.table));
+  for (const ObjectLock& o : lock.others) {
+    if (!out.empty()) out += ", ";
+    out += fmt::format("{} on {}", o.level, comment_name(o.object));
+  }
+  return out.empty() ? "none" : out;
+}
+
+std::string facts_text(const LockFacts& lock) {
+  return fmt::format("lock: {} | rewrites: {} | scans: {}", lock_text(lock),
+                     lock.rewrites ? "yes" : "no", lock.scans ? "yes" : "no");
+}
+
+// " | path:line", or nothing when the statement has no source.
+std::string where_text(const PlannedStatement& s, const SourceSet& sources) {
+  if (!s.source.valid() || static_cast<std::size_t>(s.source.file) >= sources.files.size()) return "";
+  return " | " + sources.location(s.source);
+}
+
+// `closing`: a setting after the segment's last statement (it resets the session).
+std::string comment_for(const PlannedStatement& s, const Segment& segment, bool closing,
+                        const SourceSet& sources) {
+  switch (s.role) {
+    case StatementRole::Setting:
+      if (segment.transactional) return "-- setting: for this transaction only";
+      if (closing) return "-- setting: back to the session default";
+      return "-- setting: for the session, as SET LOCAL has no effect outside a transaction";
+    case StatementRole::Recovery:
+      return fmt::format(
+          "-- recovery: drops an index left INVALID by an interrupted build (the runner runs it "
+          "only in that case) | {}{}",
+          facts_text(s.lock), where_text(s, sources));
+    case StatementRole::Backfill:
+      return fmt::format("-- backfill: in batches, each committed, until no row is left | {}{}",
+                         facts_text(s.lock), where_text(s, sources));
+    case StatementRole::Raw:
+      return fmt::format("-- raw SQL: locks not analyzed{}", where_text(s, sources));
+    case StatementRole::Ddl: break;
+  }
+  return fmt::format("-- {}{}", facts_text(s.lock), where_text(s, sources));
+}
+
+// The statement with its terminating semicolon: at the end of its last line,
+// or on a line of its own when that line may end in a `--` comment.
+std::string terminated(const std::string& sql) {
+  std::size_t last_line = sql.rfind('\n');
+  std::string_view tail = last_line == std::string::npos ? std::string_view(sql)
+                                                         : std::string_view(sql).substr(last_line);
+  if (tail.find("--") != std::string_view::npos) return sql + "\n;";
+  return sql + ";";
+}
+
+void render_segments(std::string& out, const std::vector<Segment>& segments,
+                     const SourceSet& sources) {
+  if (segments.empty()) {
+    out += "-- (no statements)\n";
+    return;
+  }
+  for (std::size_t i = 0; i < segments.size(); ++i) {
+    const Segment& seg = segments[i];
+    out += fmt::format("-- segment {}/{}: {}\n", i + 1, segments.size(),
+                       seg.transactional ? "in a transaction" : "outside a transaction");
+    if (seg.transactional) out += "BEGIN;\n";
+    // Settings after the last real statement close the segment (they reset the session).
+    std::size_t last_real = seg.statements.size();
+    for (std::size_t k = 0; k < seg.statements.size(); ++k) {
+      if (seg.statements[k].role != StatementRole::Setting) last_real = k;
+    }
+    for (std::size_t k = 0; k < seg.statements.size(); ++k) {
+      const PlannedStatement& s = seg.statements[k];
+      bool closing = last_real < seg.statements.size() && k > last_real;
+      out += "\n";
+      out += comment_for(s, seg, closing, sources) + "\n";
+      const std::string& text =
+          s.role == StatementRole::Backfill && !s.script_sql.empty() ? s.script_sql : s.sql;
+      out += terminated(text) + "\n";
+    }
+    if (seg.transactional) out += "\nCOMMIT;\n";
+    out += "\n";
+  }
+}
+
+void render_migration(std::string& out, const MigrationPlan& plan, const SourceSet& sources,
+                      bool down) {
+  std::string parents;
+  for (const std::string& p : plan.parents) parents += (parents.empty() ? "" : ", ") + p;
+  out += fmt::format("{}\n", kRule);
+  out += fmt::format("-- migration: {}{}\n", plan.id, down ? " (downgrade)" : "");
+  if (!plan.file.empty()) out += fmt::format("-- file: {}\n", plan.file);
+  out += fmt::format("-- after: {}\n", parents.empty() ? "(root)" : parents);
+  if (plan.reversible) {
+    out += "-- reversible: yes\n";
+  } else {
+    std::string at = plan.irreversible_at.valid() &&
+                             static_cast<std::size_t>(plan.irreversible_at.file) < sources.files.size()
+                         ? fmt::format(" ({})", sources.location(plan.irreversible_at))
+                         : "";
+    out += fmt::format("-- reversible: no, {}{}\n", plan.irreversible_reason, at);
+  }
+  out += fmt::format("{}\n\n", kRule);
+  if (down && !plan.reversible) {
+    out += "-- (no statements: this migration cannot be downgraded)\n\n";
+    return;
+  }
+  render_segments(out, down ? plan.down : plan.up, sources);
+}
+
+}  // namespace
+
+std::string render_plain_script(const std::vector<const MigrationPlan*>& plans,
+                                const SourceSet& sources, const ScriptOptions& options) {
+  std::string out = fmt::format("-- migrac {} script for {}: {} migration{}\n",
+                                options.down ? "downgrade" : "upgrade",
+                                dialect_name(options.dialect), plans.size(),
+                                plans.size() == 1 ? "" : "s");
+  out += "-- Each segment runs in a transaction of its own or outside any transaction, as marked.\n";
+  out += "-- Before each statement: the lock it takes, whether it rewrites or scans the table,\n";
+  out += "-- and the line it comes from.\n";
+  std::unique_ptr<Emitter> emitter = make_emitter(options.dialect);
+  if (emitter && !emitter->capabilities().transactional_ddl) {
+    out += fmt::format("-- {} has no transactional DDL: each statement commits on its own.\n",
+                       dialect_name(options.dialect));
+  }
+  out += "\n";
+  for (const MigrationPlan* plan : plans) render_migration(out, *plan, sources, options.down);
+  while (out.size() > 1 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n') out.pop_back();
+  return out;
+}
+
+}  // namespace migrac

@@ -1,0 +1,332 @@
+#include "compiler/script/psql.h"
+
+#include <set>
+
+#include <fmt/format.h>
+
+#include "compiler/dialect/postgres/history.h"
+
+namespace migrac {
+
+namespace {
+
+// The elapsed time of the current segment, as the runtime records it.
+constexpr const char* kDurationSql =
+    "(extract(epoch FROM clock_timestamp() - :'migrac_t0'::timestamptz) * 1000)::bigint";
+
+// A statement's text with exactly one terminating semicolon.
+std::string terminated(const std::string& sql) {
+  std::size_t end = sql.find_last_not_of(" \t\r\n;");
+  if (end == std::string::npos) return ";";
+  return sql.substr(0, end + 1) + ";";
+}
+
+std::string unterminated(const std::string& sql) {
+  std::string t = terminated(sql);
+  return t.substr(0, t.size() - 1);
+}
+
+// Prefix every line of `text` with "-- ".
+std::string comment_lines(const std::string& text) {
+  std::string out;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t nl = text.find('\n', start);
+    std::string line = text.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+    out += "-- " + line + "\n";
+    if (nl == std::string::npos) break;
+    start = nl + 1;
+  }
+  return out;
+}
+
+std::string values_list(const std::vector<std::string>& ids) {
+  std::string out;
+  for (const std::string& id : ids) out += fmt::format("{}({})", out.empty() ? "" : ",\n      ", sql_literal(id));
+  return out;
+}
+
+std::string in_list(const std::vector<std::string>& ids) {
+  std::string out;
+  for (const std::string& id : ids) out += fmt::format("{}{}", out.empty() ? "" : ",\n      ", sql_literal(id));
+  return out;
+}
+
+// Writes one script.
+class PsqlWriter {
+ public:
+  PsqlWriter(const SourceSet& sources, const ScriptOptions& options, HistoryTable table)
+      : sources_(sources), options_(options), table_(std::move(table)), h_(table_.qualified()) {}
+
+  std::string render(const std::vector<const MigrationPlan*>& plans) {
+    preamble(plans);
+    for (const MigrationPlan* p : plans) options_.down ? down(*p) : up(*p);
+    out_ += fmt::format("\n\\echo 'migrac: done: {} migration{} {}'\n", plans.size(),
+                        plans.size() == 1 ? "" : "s", options_.down ? "reverted" : "applied");
+    return out_;
+  }
+
+ private:
+  void preamble(const std::vector<const MigrationPlan*>& plans) {
+    out_ += fmt::format("-- migrac psql script: {} {} migration{}", options_.down ? "downgrade" : "upgrade",
+                        plans.size(), plans.size() == 1 ? "" : "s");
+    if (!plans.empty()) out_ += fmt::format(", {} .. {}", plans.front()->id, plans.back()->id);
+    out_ += "\n-- Apply with: psql -v ON_ERROR_STOP=1 -f THIS_FILE\n"
+            "-- It stops at the first error; after fixing the cause, run it again: every\n"
+            "-- segment already recorded in the history table is skipped.\n"
+            "\\set ON_ERROR_STOP on\n"
+            "SET client_min_messages = warning;\n\n";
+    out_ += "-- One runner at a time: the advisory lock migrac itself takes.\n";
+    out_ += "\\echo 'migrac: taking the migration lock'\n";
+    out_ += fmt::format("SELECT pg_advisory_lock({}) AS migrac_locked \\gset\n\n", run_lock_key(table_));
+    out_ += fmt::format("-- The history table {}, created if missing.\n", table_.display());
+    for (const std::string& sql : history_create_sql(table_)) out_ += terminated(sql) + "\n";
+    out_ += "\n";
+    options_.down ? down_check(plans) : up_check(plans);
+  }
+
+  // The database must have every parent the script does not apply itself, and
+  // must not have applied any migration of the script from other files.
+  void up_check(const std::vector<const MigrationPlan*>& plans) {
+    std::set<std::string> in_script;
+    for (const MigrationPlan* p : plans) in_script.insert(p->id);
+    std::vector<std::string> needed;
+    std::set<std::string> seen;
+    for (const MigrationPlan* p : plans) {
+      for (const std::string& parent : p->parents) {
+        if (!in_script.count(parent) && seen.insert(parent).second) needed.push_back(parent);
+      }
+    }
+    out_ += "-- The database must be at the revision this script starts from.\n";
+    out_ += "DO $migrac$\nDECLARE\n  bad text;\nBEGIN\n";
+    if (!needed.empty()) {
+      out_ += fmt::format(
+          "  SELECT string_agg(p.id, ', ') INTO bad FROM (VALUES\n      {}) AS p(id)\n"
+          "    WHERE NOT EXISTS (SELECT 1 FROM {} h WHERE h.id = p.id AND h.segments_done >= h.segments_total\n"
+          "                      AND h.down_done = 0 AND h.segment_started = 0);\n"
+          "  IF bad IS NOT NULL THEN\n"
+          "    RAISE EXCEPTION 'migrac: the database is not at the revision this script starts from: not applied: %', bad;\n"
+          "  END IF;\n",
+          values_list(needed), h_);
+    }
+    checksum_check(plans);
+    if (!plans.empty()) {
+      std::vector<std::string> ids;
+      for (const MigrationPlan* p : plans) ids.push_back(p->id);
+      out_ += fmt::format(
+          "  SELECT string_agg(id, ', ') INTO bad FROM {} WHERE id IN (\n      {})\n"
+          "    AND segments_done >= segments_total AND (down_done > 0 OR segment_started > 0);\n"
+          "  IF bad IS NOT NULL THEN\n"
+          "    RAISE EXCEPTION 'migrac: partly reverted, finish the downgrade first: %', bad;\n"
+          "  END IF;\n",
+          h_, in_list(ids));
+    }
+    out_ += "END\n$migrac$;\n";
+  }
+
+  // Nothing outside the script may depend on what it reverts.
+  void down_check(const std::vector<const MigrationPlan*>& plans) {
+    std::vector<std::string> ids;
+    for (const MigrationPlan* p : plans) ids.push_back(p->id);
+    out_ += "-- The database must be at the revision this script starts from.\n";
+    out_ += "DO $migrac$\nDECLARE\n  bad text;\nBEGIN\n";
+    for (const MigrationPlan* p : plans) {
+      if (p->reversible) continue;
+      out_ += fmt::format("  RAISE EXCEPTION 'migrac: migration ''{}'' cannot be reverted: %', {};\n", p->id,
+                          sql_literal(p->irreversible_reason));
+    }
+    if (!ids.empty()) {
+      out_ += fmt::format(
+          "  SELECT string_agg(h.id, ', ') INTO bad FROM {} h WHERE h.id NOT IN (\n      {})\n"
+          "    AND EXISTS (SELECT 1 FROM unnest(string_to_array(h.parents, ',')) AS p(id) WHERE p.id IN (\n      {}));\n"
+          "  IF bad IS NOT NULL THEN\n"
+          "    RAISE EXCEPTION 'migrac: applied migrations depend on what this script reverts: %', bad;\n"
+          "  END IF;\n"
+          "  SELECT string_agg(id, ', ') INTO bad FROM {} WHERE segments_done < segments_total AND id IN (\n      {});\n"
+          "  IF bad IS NOT NULL THEN\n"
+          "    RAISE EXCEPTION 'migrac: partly applied, finish the upgrade first: %', bad;\n"
+          "  END IF;\n",
+          h_, in_list(ids), in_list(ids), h_, in_list(ids));
+    }
+    checksum_check(plans);
+    out_ += "END\n$migrac$;\n";
+  }
+
+  void checksum_check(const std::vector<const MigrationPlan*>& plans) {
+    if (plans.empty()) return;
+    std::string pairs;
+    for (const MigrationPlan* p : plans) {
+      pairs += fmt::format("{}({}, {})", pairs.empty() ? "" : ",\n      ", sql_literal(p->id), sql_literal(p->checksum));
+    }
+    out_ += fmt::format(
+        "  SELECT string_agg(h.id, ', ') INTO bad FROM {} h JOIN (VALUES\n      {}) AS f(id, checksum)\n"
+        "    ON f.id = h.id WHERE h.checksum <> f.checksum;\n"
+        "  IF bad IS NOT NULL THEN\n"
+        "    RAISE EXCEPTION 'migrac: edited after it was applied (checksum differs): %', bad;\n"
+        "  END IF;\n",
+        h_, pairs);
+  }
+
+  void header(const MigrationPlan& p) {
+    out_ += fmt::format("\n-- ============================================================\n");
+    out_ += fmt::format("-- {} {}\n", options_.down ? "revert" : "apply", p.id);
+    if (!p.file.empty()) out_ += fmt::format("-- file: {}\n", p.file);
+    out_ += fmt::format("-- parents: {}\n", p.parents.empty() ? "<base>" : join_parents(p.parents));
+    out_ += fmt::format("-- checksum: {}\n", p.checksum);
+  }
+
+  HistoryRowKey key_of(const MigrationPlan& p) const {
+    return HistoryRowKey{p.id, p.checksum, p.parents, static_cast<int>(p.up.size()), "psql"};
+  }
+
+  // `\if` on a condition computed from the history table.
+  void guard(const std::string& condition) {
+    out_ += fmt::format("SELECT {} AS migrac_run \\gset\n\\if :migrac_run\n", condition);
+  }
+
+  void up(const MigrationPlan& p) {
+    header(p);
+    HistoryRowKey key = key_of(p);
+    std::string id = sql_literal(p.id);
+    if (p.up.empty()) {
+      guard(fmt::format("NOT EXISTS (SELECT 1 FROM {} WHERE id = {})", h_, id));
+      out_ += fmt::format("\\echo 'migrac: apply {} (nothing to run)'\n", p.id);
+      out_ += terminated(history_up_done_sql(table_, key, 0, "0")) + "\n\\endif\n";
+      return;
+    }
+    int n = static_cast<int>(p.up.size());
+    for (int k = 1; k <= n; ++k) {
+      const Segment& seg = p.up[static_cast<std::size_t>(k - 1)];
+      out_ += fmt::format("\n-- segment {}/{}: {}\n", k, n,
+                          seg.transactional ? "one transaction, recorded in it"
+                                            : "no transaction (autocommit), recorded after it succeeds");
+      guard(fmt::format("NOT EXISTS (SELECT 1 FROM {} WHERE id = {} AND segments_done >= {})", h_, id, k));
+      out_ += fmt::format("\\echo 'migrac: apply {} segment {}/{}'\n", p.id, k, n);
+      out_ += "SELECT clock_timestamp() AS migrac_t0 \\gset\n";
+      segment(seg, history_up_started_sql(table_, key, k),
+              history_up_done_sql(table_, key, k, kDurationSql));
+      out_ += "\\endif\n";
+    }
+  }
+
+  void down(const MigrationPlan& p) {
+    header(p);
+    std::string id = sql_literal(p.id);
+    if (p.down.empty()) {
+      out_ += fmt::format("\\echo 'migrac: revert {} (nothing to run)'\n", p.id);
+      out_ += terminated(history_delete_sql(table_, p.id)) + "\n";
+      return;
+    }
+    int n = static_cast<int>(p.down.size());
+    for (int k = 1; k <= n; ++k) {
+      const Segment& seg = p.down[static_cast<std::size_t>(k - 1)];
+      out_ += fmt::format("\n-- down segment {}/{}: {}\n", k, n,
+                          seg.transactional ? "one transaction, recorded in it"
+                                            : "no transaction (autocommit), recorded after it succeeds");
+      guard(fmt::format(
+          "EXISTS (SELECT 1 FROM {} WHERE id = {} AND segments_done >= segments_total AND down_done < {})",
+          h_, id, k));
+      out_ += fmt::format("\\echo 'migrac: revert {} segment {}/{}'\n", p.id, k, n);
+      out_ += "SELECT clock_timestamp() AS migrac_t0 \\gset\n";
+      std::string done = k == n ? history_delete_sql(table_, p.id)
+                                : history_down_done_sql(table_, p.id, k, kDurationSql);
+      segment(seg, history_down_started_sql(table_, p.id, k), done);
+      out_ += "\\endif\n";
+    }
+  }
+
+  void segment(const Segment& seg, const std::string& started_sql, const std::string& done_sql) {
+    if (seg.transactional) {
+      out_ += "BEGIN;\n";
+      for (const PlannedStatement& st : seg.statements) statement(st, true);
+      out_ += terminated(done_sql) + "\n";
+      out_ += "COMMIT;\n";
+      return;
+    }
+    out_ += terminated(started_sql) + "\n";
+    std::vector<std::string> resets;
+    for (const PlannedStatement& st : seg.statements) {
+      if (st.role == StatementRole::Setting) {
+        if (auto s = session_setting(st.sql)) {
+          out_ += terminated(s->set_sql) + "\n";
+          resets.push_back(s->reset_sql);
+          continue;
+        }
+      }
+      statement(st, false);
+    }
+    for (const std::string& r : resets) out_ += terminated(r) + "\n";
+    out_ += terminated(done_sql) + "\n";
+  }
+
+  void about(const PlannedStatement& st) {
+    std::string facts;
+    if (st.source.valid()) facts = sources_.location(st.source);
+    if (!st.lock.level.empty()) {
+      facts += fmt::format("{}lock {}{}", facts.empty() ? "" : ", ", st.lock.level,
+                           st.lock.table.empty() ? "" : " on " + st.lock.table);
+    }
+    if (st.lock.rewrites) facts += ", rewrites the table";
+    else if (st.lock.scans) facts += ", scans the table";
+    if (!facts.empty()) out_ += "-- " + facts + "\n";
+  }
+
+  void statement(const PlannedStatement& st, bool in_transaction) {
+    about(st);
+    switch (st.role) {
+      case StatementRole::Recovery:
+        if (st.condition_sql.empty()) break;
+        out_ += "-- recovery: runs only when needed\n";
+        out_ += fmt::format("SELECT ({}) AS migrac_recover \\gset\n\\if :migrac_recover\n",
+                            unterminated(st.condition_sql));
+        out_ += terminated(st.sql) + "\n\\endif\n";
+        return;
+      case StatementRole::Backfill:
+        out_ += comment_lines("one batch: " + unterminated(st.sql));
+        out_ += terminated(backfill_loop(st, in_transaction)) + "\n";
+        return;
+      default:
+        break;
+    }
+    out_ += terminated(st.sql) + "\n";
+  }
+
+  // A backfill as one DO block: batches until one updates no row, each
+  // committed on its own outside a transaction (as the runtime does).
+  static std::string backfill_loop(const PlannedStatement& st, bool in_transaction) {
+    if (!in_transaction && !st.script_sql.empty()) return st.script_sql;
+    return fmt::format(
+        "DO $migrac_backfill$\nDECLARE\n  n bigint;\nBEGIN\n  LOOP\n    {};\n"
+        "    GET DIAGNOSTICS n = ROW_COUNT;\n    EXIT WHEN n = 0;\n{}  END LOOP;\nEND\n$migrac_backfill$",
+        unterminated(st.sql), in_transaction ? "" : "    COMMIT;\n");
+  }
+
+  const SourceSet& sources_;
+  ScriptOptions options_;
+  HistoryTable table_;
+  std::string h_;  // the qualified table name
+  std::string out_;
+};
+
+}  // namespace
+
+std::string render_psql_script(const std::vector<const MigrationPlan*>& plans,
+                               const SourceSet& sources, const ScriptOptions& options) {
+  std::string error;
+  auto table = parse_history_table(options.history_table, error);
+  if (!table) {
+    return fmt::format("\\set ON_ERROR_STOP on\nDO $migrac$ BEGIN RAISE EXCEPTION {}; END $migrac$;\n",
+                       sql_literal("migrac: " + error));
+  }
+  return PsqlWriter(sources, options, *table).render(plans);
+}
+
+std::string render_psql_script(const std::vector<MigrationPlan>& plans, const SourceSet& sources,
+                               const ScriptOptions& options) {
+  std::vector<const MigrationPlan*> refs;
+  refs.reserve(plans.size());
+  for (const MigrationPlan& p : plans) refs.push_back(&p);
+  return render_psql_script(refs, sources, options);
+}
+
+}  // namespace migrac

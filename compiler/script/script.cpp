@@ -1,0 +1,34 @@
+// render_script / render_migration_script: dispatch on the script format.
+
+#include "compiler/script/script.h"
+
+#include "compiler/script/formats.h"
+
+namespace migrac {
+
+namespace {
+
+std::string render(const std::vector<const MigrationPlan*>& plans, const SourceSet& sources,
+                   const ScriptOptions& options) {
+  switch (options.format) {
+    case ScriptFormat::Plain: return render_plain_script(plans, sources, options);
+    case ScriptFormat::Psql: return render_psql_script(plans, sources, options);
+  }
+  return render_plain_script(plans, sources, options);
+}
+
+}  // namespace
+
+std::string render_script(const std::vector<MigrationPlan>& plans, const SourceSet& sources,
+                          const ScriptOptions& options) {
+  std::vector<const MigrationPlan*> refs;
+  for (const MigrationPlan& p : plans) refs.push_back(&p);
+  return render(refs, sources, options);
+}
+
+std::string render_migration_script(const MigrationPlan& plan, const SourceSet& sources,
+                                    const ScriptOptions& options) {
+  return render({&plan}, sources, options);
+}
+
+}  // namespace migrac

@@ -1,0 +1,31 @@
+#pragma once
+// Formats plans as reviewable SQL scripts: a header per migration (id, file,
+// parents), each segment boundary marked (inside or outside a transaction),
+// and beside each statement a comment with its lock, rewrite/scan and file:line.
+
+#include <string>
+#include <vector>
+
+#include "compiler/dialect/dialect.h"
+#include "compiler/plan/plan.h"
+
+namespace migrac {
+
+enum class ScriptFormat { Plain, Psql };
+
+struct ScriptOptions {
+  ScriptFormat format = ScriptFormat::Plain;
+  bool down = false;  // render the down segments, migrations in the order given
+  Dialect dialect = Dialect::Postgres;
+  std::string history_table = "migrac_history";  // psql format: the table it records into
+};
+
+// The whole script for these plans (already in the order to run).
+std::string render_script(const std::vector<MigrationPlan>& plans, const SourceSet& sources,
+                          const ScriptOptions& options);
+
+// One migration's script (used by `sql --out DIR`).
+std::string render_migration_script(const MigrationPlan& plan, const SourceSet& sources,
+                                    const ScriptOptions& options);
+
+}  // namespace migrac
