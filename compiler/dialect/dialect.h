@@ -1,7 +1,10 @@
 #pragma once
-// The emitter interface: one implementation per dialect (postgres.cpp,
-// sqlite.cpp, mysql.cpp) turns model::Changes into SQL statements. Shared SQL
-// building is configured by data (Capabilities, quoting), not by dialect checks.
+// The dialect interface the core owns: a dialect's name, what it can do
+// (Capabilities), the lock facts of its statements, and the Emitter that turns
+// model::Changes into its SQL. Each dialect lives in its own folder
+// (postgres/, sqlite/, mysql/, the same file names in each) and gives its
+// parts to basic_emitter.h; shared SQL building (sql_builder.h) is configured
+// by data (spelling, quoting), not by dialect checks.
 
 #include <memory>
 #include <optional>

@@ -1,7 +1,7 @@
 #pragma once
 // The script formats behind render_script (script.cpp dispatches on
-// ScriptOptions::format): the plain review script (script_plain.cpp) and the
-// psql script that carries its own bookkeeping (script_psql.cpp).
+// ScriptOptions::format): the plain review script (plain.cpp) and the
+// psql script that carries its own bookkeeping (psql.cpp).
 
 #include <string>
 #include <vector>

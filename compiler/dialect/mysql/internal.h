@@ -1,7 +1,8 @@
 #pragma once
-// The pieces the MySQL emitter's files share: MySQL's spelling and table
-// definitions with the checks of what MySQL cannot express (mysql_table.cpp),
-// and the online forms of ALTER TABLE with their lock facts (mysql_online.cpp).
+// The pieces the MySQL dialect's files share: MySQL's spelling (types.cpp),
+// table definitions with the checks of what MySQL cannot express (table.cpp),
+// the online forms of ALTER TABLE with their lock facts (online.cpp) and the
+// statements of every change (statements.cpp).
 
 #include <map>
 #include <optional>
@@ -90,5 +91,8 @@ LockFacts metadata_lock(const std::string& table);
 // none needed (empty) when MySQL spells both the same.
 std::optional<Algorithm> type_change_algorithm(const ast::TypeRef& from, const ast::TypeRef& to,
                                                const Context& context);
+
+// The statements of one change.
+std::vector<EmittedStatement> statements(const model::Change& change, Diagnostics& diags);
 
 }  // namespace migrac::mysql

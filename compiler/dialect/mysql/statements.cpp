@@ -1,6 +1,6 @@
 // The MySQL emitter: every model::Change as SQL that MySQL 8.0.29+ and
 // MariaDB 10.11 both run. Each ALTER TABLE names its online form
-// (mysql_online.cpp); a column change is a MODIFY COLUMN that restates the
+// (online.cpp); a column change is a MODIFY COLUMN that restates the
 // whole column from Change::table_after; enums are inline ENUM(...) types and
 // have no statement of their own; a foreign key always has an index of its
 // own name. No statement runs in a transaction: MySQL commits DDL at once.
@@ -11,7 +11,6 @@
 #include <cmath>
 
 #include "compiler/dialect/raw_body.h"
-#include "compiler/dialect/mysql/emitter.h"
 #include "compiler/dialect/mysql/internal.h"
 #include "compiler/dialect/sql_functions.h"
 
@@ -368,38 +367,10 @@ MysqlWriter::Out MysqlWriter::operator()(const model::SetLocal& c) const {
   return out;
 }
 
-// The MySQL implementation of Emitter.
-class MysqlEmitter final : public Emitter {
- public:
-  MysqlEmitter() {
-    caps_.transactional_ddl = false;
-    caps_.concurrent_index = false;
-    caps_.not_valid_constraints = false;
-    caps_.constraint_using_index = false;
-    caps_.enum_add_value_in_transaction = true;
-    caps_.enum_add_value_reversible = false;
-    caps_.partial_index = false;
-    caps_.lock_timeout = true;
-    caps_.max_identifier_length = 64;
-  }
-
-  Dialect dialect() const override { return Dialect::Mysql; }
-  const Capabilities& capabilities() const override { return caps_; }
-
-  std::vector<EmittedStatement> emit(const model::Change& change, Diagnostics& diags) const override {
-    return std::visit(MysqlWriter{change, diags}, change.kind);
-  }
-
-  std::string quote(std::string_view identifier) const override {
-    return mysql::builder().ident(identifier);
-  }
-
- private:
-  Capabilities caps_;
-};
-
 }  // namespace
 
-std::unique_ptr<Emitter> make_mysql_emitter() { return std::make_unique<MysqlEmitter>(); }
+std::vector<EmittedStatement> mysql::statements(const model::Change& change, Diagnostics& diags) {
+  return std::visit(MysqlWriter{change, diags}, change.kind);
+}
 
 }  // namespace migrac

@@ -1,6 +1,6 @@
-#pragma once
-// The PostgreSQL emitter (postgres.cpp) and the facts about PostgreSQL type
-// changes it relies on (postgres_types.cpp), exposed for make_emitter and tests.
+// The PostgreSQL dialect: its Emitter (emitter.cpp) and the facts about
+// PostgreSQL type changes it relies on (types.cpp), exposed for make_emitter
+// and tests.
 
 #include <memory>
 

@@ -1,7 +1,7 @@
 #pragma once
 // The SQLite emitter (SQLite 3.40): every model::Change as SQLite SQL. What
 // SQLite's ALTER TABLE cannot do is compiled into the documented table
-// rebuild (sqlite_rebuild.cpp) from the schema model, so it needs no live
+// rebuild (rebuild.cpp) from the schema model, so it needs no live
 // database.
 
 #include <memory>

@@ -1,6 +1,7 @@
 #pragma once
-// The pieces the SQLite emitter's files share: SQLite's spelling, table and
-// index definitions (sqlite_table.cpp) and the table rebuild (sqlite_rebuild.cpp).
+// The pieces the SQLite dialect's files share: SQLite's spelling (types.cpp),
+// table and index definitions (table.cpp), the table rebuild (rebuild.cpp)
+// and the statements of every change (statements.cpp).
 
 #include <map>
 #include <optional>
@@ -59,5 +60,8 @@ struct Copy {
 // foreign keys back on (after the migration). `why` says what needs it.
 std::vector<EmittedStatement> rebuild(const model::Table& after, const Copy& copy,
                                       std::string_view why, const TableContext& context);
+
+// The statements of one change.
+std::vector<EmittedStatement> statements(const model::Change& change, Diagnostics& diags);
 
 }  // namespace migrac::sqlite

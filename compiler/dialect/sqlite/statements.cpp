@@ -2,7 +2,7 @@
 // TABLE can add, drop and rename a column and rename a table; everything else
 // on an existing table (a column's type, null-ness or default, a constraint,
 // a column with constraints, an enum's values) is the table rebuild of
-// sqlite_rebuild.cpp, from Change::table_after. Every write takes SQLite's
+// rebuild.cpp, from Change::table_after. Every write takes SQLite's
 // database-wide write lock; enums are TEXT with a CHECK and have no statement
 // of their own.
 
@@ -11,7 +11,6 @@
 #include <algorithm>
 
 #include "compiler/dialect/raw_body.h"
-#include "compiler/dialect/sqlite/emitter.h"
 #include "compiler/dialect/sql_functions.h"
 #include "compiler/dialect/sqlite/internal.h"
 
@@ -221,38 +220,10 @@ SqliteWriter::Out SqliteWriter::operator()(const model::RawSql& c) const {
   return one(std::move(*body), LockFacts{});
 }
 
-// The SQLite implementation of Emitter.
-class SqliteEmitter final : public Emitter {
- public:
-  SqliteEmitter() {
-    caps_.transactional_ddl = true;
-    caps_.concurrent_index = false;
-    caps_.not_valid_constraints = false;
-    caps_.constraint_using_index = false;
-    caps_.enum_add_value_in_transaction = true;
-    caps_.enum_add_value_reversible = false;
-    caps_.partial_index = true;
-    caps_.lock_timeout = false;  // the runtime sets busy_timeout on its connection
-    caps_.max_identifier_length = 1000;  // no limit that matters
-  }
-
-  Dialect dialect() const override { return Dialect::Sqlite; }
-  const Capabilities& capabilities() const override { return caps_; }
-
-  std::vector<EmittedStatement> emit(const model::Change& change, Diagnostics& diags) const override {
-    return std::visit(SqliteWriter{change, diags}, change.kind);
-  }
-
-  std::string quote(std::string_view identifier) const override {
-    return sqlite::builder().ident(identifier);
-  }
-
- private:
-  Capabilities caps_;
-};
-
 }  // namespace
 
-std::unique_ptr<Emitter> make_sqlite_emitter() { return std::make_unique<SqliteEmitter>(); }
+std::vector<EmittedStatement> sqlite::statements(const model::Change& change, Diagnostics& diags) {
+  return std::visit(SqliteWriter{change, diags}, change.kind);
+}
 
 }  // namespace migrac
