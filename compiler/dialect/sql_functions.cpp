@@ -60,4 +60,9 @@ bool expr_varies_between_transactions(const ast::Expr& e) {
   });
 }
 
+bool backfill_varies(const model::Backfill& backfill) {
+  return std::any_of(backfill.assignments.begin(), backfill.assignments.end(),
+                     [](const ast::Assignment& a) { return expr_varies_between_transactions(a.value); });
+}
+
 }  // namespace migrac

@@ -1,5 +1,9 @@
 #include "compiler/plan/lower.h"
 
+#include <fmt/format.h>
+
+#include "compiler/dialect/sql_functions.h"
+
 namespace migrac {
 
 bool Lowering::online(const model::Change& change) const {
@@ -158,7 +162,16 @@ void Lowering::add(const model::Change& change) {
     put(change, slot(change, caps_.enum_add_value_in_transaction ? Place::OwnTransaction
                                                                  : Place::OwnOutside));
     return;
-  } else if (std::holds_alternative<model::Backfill>(change.kind)) {
+  } else if (const auto* backfill = std::get_if<model::Backfill>(&change.kind)) {
+    if (backfill_varies(*backfill) && !backfill->where) {
+      diags_.report(DiagKind::BackfillNeedsWhere, change.source,
+                    fmt::format("backfill of table '{}' sets a value that changes between batches "
+                                "and has no 'where' to tell which rows are done",
+                                backfill->table),
+                    "add a 'where' that no longer matches a row once it is updated "
+                    "(for example 'where col is null')");
+      return;
+    }
     put(change, slot(change, Place::OwnOutside), StatementRole::Backfill);
     return;
   } else if (std::holds_alternative<model::RawSql>(change.kind)) {

@@ -150,6 +150,29 @@ TEST_CASE("backfill: its own non-transactional segment with a batch loop", "[pla
                 "NULL\nALTER TABLE articles DROP COLUMN slug"});
 }
 
+TEST_CASE("a varying backfill without where is refused in every dialect", "[plan][segments]") {
+  for (Dialect d : {Dialect::Postgres, Dialect::Sqlite, Dialect::Mysql}) {
+    std::unique_ptr<Emitter> emitter = make_emitter(d);
+    model::Backfill b = slug_backfill();
+    b.assignments[0].value = call("now");
+    b.where.reset();
+    PlanInput in = plan_input({change(b, 7)});
+    Diagnostics diags;
+    MigrationPlan plan =
+        plan_migration(in.migration, in.checked, *emitter, in.files, PlanOptions{}, diags);
+    INFO(dialect_name(d));
+    REQUIRE(diags.all().size() == 1);
+    CHECK(diags.all()[0].kind == DiagKind::BackfillNeedsWhere);
+    CHECK(diags.all()[0].range.begin.line == 7);
+    CHECK(diags.all()[0].message ==
+          "backfill of table 'articles' sets a value that changes between batches and has no "
+          "'where' to tell which rows are done");
+    for (const Segment& s : plan.up) {
+      for (const PlannedStatement& st : s.statements) CHECK(st.role != StatementRole::Backfill);
+    }
+  }
+}
+
 TEST_CASE("planning errors are reported with their source", "[plan][segments]") {
   std::unique_ptr<Emitter> pg = make_emitter(Dialect::Postgres);
   model::Backfill b = slug_backfill();

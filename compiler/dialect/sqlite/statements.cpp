@@ -173,18 +173,8 @@ struct SqliteWriter {
 // value that moves between transactions (now()) relies on the user's `where`.
 // The sqlite3 shell cannot loop, so the script form updates every row at once.
 SqliteWriter::Out SqliteWriter::operator()(const model::Backfill& c) const {
-  bool varies = std::any_of(c.assignments.begin(), c.assignments.end(), [](const ast::Assignment& a) {
-    return expr_varies_between_transactions(a.value);
-  });
-  if (varies && !c.where) {
-    diags.report(DiagKind::BackfillNeedsWhere, change.source,
-                 fmt::format("backfill of table '{}' sets a value that changes between batches "
-                             "and has no 'where' to tell which rows are done",
-                             c.table),
-                 "add a 'where' that no longer matches a row once it is updated "
-                 "(for example 'where col is null')");
-    return {};
-  }
+  // The planner refused a varying value without a `where` (E0502).
+  bool varies = backfill_varies(c);
   std::vector<std::string> conditions;
   if (c.where) conditions.push_back(sql().expr(*c.where, ExprContext::Operand));
   if (!varies) {
