@@ -61,6 +61,7 @@ MigrationPlan plan_migration(const ast::Migration& migration, const CheckedMigra
   }
   for (const ast::Ident& p : migration.parents) plan.parents.push_back(p.name);
   plan.checksum = migration.checksum;
+  plan.transactional_ddl = emitter.capabilities().transactional_ddl;
 
   if (checked.has_raw_sql || migration.format == MigrationFormat::RawSql) {
     plan_raw(plan, migration, checked, emitter, options, diags);

@@ -44,6 +44,8 @@ struct MigrationPlan {
   std::string file;  // path of the source file
   std::vector<std::string> parents;
   std::string checksum;
+  // The dialect runs DDL in transactions (false on MySQL: each statement commits on its own).
+  bool transactional_ddl = true;
   std::vector<Segment> up;
   std::vector<Segment> down;
   bool reversible = true;

@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "compiler/script/formats.h"
 
 namespace migrac {
@@ -146,8 +148,9 @@ std::string render_plain_script(const std::vector<const MigrationPlan*>& plans,
   out += "-- Each segment runs in a transaction of its own or outside any transaction, as marked.\n";
   out += "-- Before each statement: the lock it takes, whether it rewrites or scans the table,\n";
   out += "-- and the line it comes from.\n";
-  std::unique_ptr<Emitter> emitter = make_emitter(options.dialect);
-  if (emitter && !emitter->capabilities().transactional_ddl) {
+  bool autocommit = std::any_of(plans.begin(), plans.end(),
+                                [](const MigrationPlan* p) { return !p->transactional_ddl; });
+  if (autocommit) {
     out += fmt::format("-- {} has no transactional DDL: each statement commits on its own.\n",
                        dialect_name(options.dialect));
   }
