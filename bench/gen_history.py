@@ -6,7 +6,7 @@
 writes N migrations DIR/<id>.mig, ids `%05d_<operation>` so that they sort, each
 `after` the previous one. The history is a repetition of one pattern of
 GROUP_SIZE steps: group k creates its own enum t<k>_state and tables t<k>_parent
-and t<k>_child, works on them with every operation kind of shared/LANGUAGE.md,
+and t<k>_child, works on them with every operation kind of docs/language.md,
 then renames and drops the child table and the enum. The parent tables stay, so
 the schema grows with N, and each child table references the previous group's
 parent. Every prefix of the pattern is a valid history: N need not be a multiple

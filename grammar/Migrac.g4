@@ -1,4 +1,4 @@
-// The grammar of the .mig migration language (shared/LANGUAGE.md).
+// The grammar of the .mig migration language (docs/language.md).
 //
 // Notes for readers:
 // - Keywords are case-insensitive (letter fragments at the end); most of them are

@@ -13,7 +13,7 @@
 
 namespace migrac {
 
-// The effective settings of one migration (LANGUAGE.md "Settings").
+// The effective settings of one migration (docs/language.md "Settings").
 struct MigrationSettings {
   std::int64_t lock_timeout_ms = 5000;
   std::int64_t statement_timeout_ms = 0;  // 0: none
@@ -52,7 +52,7 @@ CheckedHistory check_history(const std::vector<ast::Migration>& migrations,
                              const CheckOptions& options, Diagnostics& diags,
                              std::optional<std::size_t> stop_at = std::nullopt);
 
-// Deterministic default names (LANGUAGE.md): pk_<t>, uq_<t>_<cols>,
+// Deterministic default names (docs/language.md): pk_<t>, uq_<t>_<cols>,
 // fk_<t>_<cols>_<reft>, ck_<t>_<cols or n>, ix_<t>_<cols>, shortened with a hash
 // suffix past `max_length` bytes.
 std::string default_name(const std::string& prefix, const std::string& table,

@@ -1,4 +1,4 @@
-// Deterministic default names of constraints and indexes (LANGUAGE.md):
+// Deterministic default names of constraints and indexes (docs/language.md):
 // <prefix>_<table>[_<part>...], shortened past the length limit to a prefix
 // plus '_' and 8 hex digits of the FNV-1a 64 hash of the full name, so the
 // same definition gets the same name on every platform and every run.

@@ -1,6 +1,6 @@
 #pragma once
 // Lowering: each model::Change becomes one or more statements in the form the
-// dialect and the migration's settings call for (LANGUAGE.md "Online
+// dialect and the migration's settings call for (docs/language.md "Online
 // compilation"), each marked with where it must run. segments.h then cuts the
 // steps into transactional and non-transactional segments.
 

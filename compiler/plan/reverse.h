@@ -1,6 +1,6 @@
 #pragma once
 // Derived downgrades: the reverse of each model::Change, from the previous
-// state the checker recorded in it (LANGUAGE.md "Downgrades").
+// state the checker recorded in it (docs/language.md "Downgrades").
 
 #include <optional>
 #include <string>

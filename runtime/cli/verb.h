@@ -14,7 +14,7 @@
 
 namespace migrac::cli {
 
-// Process exit codes (BRIEF.md).
+// Process exit codes (README.md).
 enum ExitCode : int {
   kOk = 0,
   kMigrationErrors = 1,

@@ -128,7 +128,7 @@ ast::Operation users_table(Builder& b) {
 
 }  // namespace
 
-TEST_CASE("default names follow LANGUAGE.md", "[check]") {
+TEST_CASE("default names follow the language reference", "[check]") {
   CHECK(default_name("pk", "users", {}) == "pk_users");
   CHECK(default_name("uq", "users", {"email"}) == "uq_users_email");
   CHECK(default_name("fk", "orders", {"user_id", "users"}) == "fk_orders_user_id_users");

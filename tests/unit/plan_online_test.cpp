@@ -1,4 +1,4 @@
-// Online compilation (LANGUAGE.md): every change to an existing table in the
+// Online compilation (docs/language.md): every change to an existing table in the
 // form that holds the weakest lock, and its plain counterpart for a table
 // created in the same migration or with `online` off.
 

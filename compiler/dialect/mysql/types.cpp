@@ -1,4 +1,4 @@
-// MySQL's spelling of types, names and expressions (LANGUAGE.md's table:
+// MySQL's spelling of types, names and expressions (docs/language.md's table:
 // enums as ENUM(...), identity as AUTO_INCREMENT, casts in CAST's own type
 // names), and which types cannot be keys.
 

@@ -1,4 +1,4 @@
-// SQLite's spelling: portable types to SQLite's storage classes (LANGUAGE.md's
+// SQLite's spelling: portable types to SQLite's storage classes (docs/language.md's
 // table), its keywords, now() as CURRENT_TIMESTAMP.
 
 #include "compiler/dialect/sqlite/internal.h"
