@@ -90,7 +90,7 @@ class Checker {
   const model::Column* find_column(const model::Table& table, const ast::Ident& name);
   std::vector<std::string> table_names() const;
 
-  // --- shared checks (shared.cpp)
+  // --- shared checks (checker.cpp)
   bool check_type(const ast::TypeRef& type);
   // Reports unknown columns and types of `e` read in `table`; appends the
   // columns read (first appearance, no repeats) to `cols` if given.

@@ -19,7 +19,7 @@ namespace migrac {
 
 // The psql script for `plans`, in the order given (options.down: their down
 // segments). options.history_table names the history table. The pointer form
-// is the hook render_script dispatches to (script_formats.h).
+// is the hook render_script dispatches to (formats.h).
 std::string render_psql_script(const std::vector<const MigrationPlan*>& plans,
                                const SourceSet& sources, const ScriptOptions& options);
 std::string render_psql_script(const std::vector<MigrationPlan>& plans, const SourceSet& sources,
