@@ -7,18 +7,18 @@
 
 #include <fmt/format.h>
 
-#include "runtime/cli/db_verb.h"
+#include "runtime/cli/session.h"
+#include "runtime/cli/steps.h"
 #include "runtime/cli/verbs.h"
 
 namespace migrac::cli {
 
 namespace {
 
-bool exec_or_report(Session& s, const std::string& sql) {
+// Runs one bookkeeping statement; fails with exit 3.
+void exec_or_fail(Session& s, const std::string& sql) {
   db::Result r = s.db->exec(sql);
-  if (r.ok()) return true;
-  std::cerr << fmt::format("migrac stamp: {}\n", r.error->one_line());
-  return false;
+  if (!r.ok()) fail(kDatabaseError, "migrac stamp: {}", r.error->one_line());
 }
 
 int stamp_delete(Session& s, const Project& project, const history::State& state, const std::string& spec,
@@ -28,25 +28,21 @@ int stamp_delete(Session& s, const Project& project, const history::State& state
   bool recorded = false;
   for (const history::Row& row : s.rows) recorded = recorded || row.id == spec;
   if (!recorded) {
-    auto ref = resolve_revision(project, spec);
-    if (!ref || ref->is_base) return kUsage;
-    id = project.migrations[ref->rev].id;
-    if (!state.recorded(ref->rev)) {
-      std::cerr << fmt::format("migrac stamp: '{}' is not recorded in the database\n", id);
-      return kDatabaseDisagrees;
-    }
+    RevisionRef ref = resolve_revision(project, spec);
+    if (ref.is_base) throw VerbError{kUsage, ""};
+    id = project.migrations[ref.rev].id;
+    if (!state.recorded(ref.rev)) fail(kDatabaseDisagrees, "migrac stamp: '{}' is not recorded in the database", id);
   }
   for (const history::Row& row : s.rows) {
     for (const std::string& parent : row.parents) {
       if (parent != id) continue;
-      std::cerr << fmt::format(
-          "migrac stamp: '{}' is recorded as applied and depends on '{}'\n"
-          "  help: delete the records of its descendants first, or use 'migrac stamp <revision>'\n",
-          row.id, id);
-      return kDatabaseDisagrees;
+      fail(kDatabaseDisagrees,
+           "migrac stamp: '{}' is recorded as applied and depends on '{}'\n"
+           "  help: delete the records of its descendants first, or use 'migrac stamp <revision>'",
+           row.id, id);
     }
   }
-  if (!exec_or_report(s, history_delete_sql(s.table, id))) return kDatabaseError;
+  exec_or_fail(s, history_delete_sql(s.table, id));
   if (!quiet) std::cout << fmt::format("removed the record of {}\n", id);
   return kOk;
 }
@@ -61,40 +57,28 @@ int verb_stamp(const Args& args) {
   db_opts.add_options()("lock-wait", po::value<std::string>()->default_value("60s"),
                         "wait this long for another runner to finish");
   opts.add(db_opts);
-  int code = kOk;
   const char* usage = "stamp ID|head|base [--delete]";
-  auto inv = parse_invocation("stamp", usage, args, opts, 1, code);
-  if (!inv) return code;
-  if (inv->positional.empty()) {
-    std::cerr << fmt::format("migrac stamp: missing the revision\nusage: migrac {}\n", usage);
-    return kUsage;
-  }
-  auto settings = db_settings(*inv);
-  if (!settings) return kUsage;
-  auto emitter = emitter_or_report(*inv);
-  if (!emitter) return kUsage;
-  auto project = compile_or_report(*inv, code, false, false);
-  if (!project) return code;
-  const std::string& spec = inv->positional[0];
+  Invocation inv = parse_invocation("stamp", usage, args, opts, 1);
+  if (inv.positional.empty()) usage_error(inv, "missing the revision");
+  DbSettings settings = db_settings(inv);
+  std::unique_ptr<Emitter> emitter = emitter_or_fail(inv);
+  Project project = compile_or_fail(inv, false, false);
+  const std::string& spec = inv.positional[0];
 
   std::optional<RevisionRef> target;
-  if (!inv->vm.count("delete")) {
-    target = resolve_revision(project.value(), spec);
-    if (!target) return kUsage;
-  }
-  auto session = open_session(*inv, *settings, SessionMode::Write, code);
-  if (!session) return code;
-  history::State state = history::compare(project->migrations, project->graph, session->rows);
-  if (inv->vm.count("delete")) return stamp_delete(*session, *project, state, spec, settings->quiet);
+  if (!inv.vm.count("delete")) target = resolve_revision(project, spec);
+  Session session = open_session(inv, settings, SessionMode::Write);
+  history::State state = history::compare(project.migrations, project.graph, session.rows);
+  if (inv.vm.count("delete")) return stamp_delete(session, project, state, spec, settings.quiet);
 
-  const RevisionGraph& g = project->graph;
+  const RevisionGraph& g = project.graph;
   std::vector<bool> keep;
   if (!target->is_base) keep = g.ancestors_of(target->rev);
   // Records of what is not an ancestor of the target go (newest first); with
   // base, every record, also unknown ones.
   std::vector<std::string> removed;
   for (auto it = g.order.rbegin(); it != g.order.rend(); ++it) {
-    if (state.recorded(*it) && (target->is_base || !keep[*it])) removed.push_back(project->migrations[*it].id);
+    if (state.recorded(*it) && (target->is_base || !keep[*it])) removed.push_back(project.migrations[*it].id);
   }
   if (target->is_base) {
     for (const history::Row* row : state.unknown) removed.push_back(row->id);
@@ -105,25 +89,22 @@ int verb_stamp(const Args& args) {
     for (std::size_t r : g.order) {
       if (!keep[r]) continue;
       const history::Row* row = state.row_of[r];
-      if (!row || !row->complete() || row->checksum != project->migrations[r].checksum) to_record.push_back(r);
+      if (!row || !row->complete() || row->checksum != project.migrations[r].checksum) to_record.push_back(r);
     }
   }
-  auto plans = plan_or_report(*project, to_record, *emitter, code);
-  if (!plans) return code;
+  std::vector<MigrationPlan> plans = plan_or_fail(project, to_record, *emitter);
 
-  if (!exec_or_report(*session, "BEGIN")) return kDatabaseError;
-  for (const std::string& id : removed) {
-    if (!exec_or_report(*session, history_delete_sql(session->table, id))) return kDatabaseError;
-  }
-  for (const MigrationPlan& p : *plans) {
+  exec_or_fail(session, "BEGIN");
+  for (const std::string& id : removed) exec_or_fail(session, history_delete_sql(session.table, id));
+  for (const MigrationPlan& p : plans) {
     HistoryRowKey key{p.id, p.checksum, p.parents, static_cast<int>(p.up.size()), "stamp"};
-    if (!exec_or_report(*session, history_stamp_sql(session->table, key))) return kDatabaseError;
+    exec_or_fail(session, history_stamp_sql(session.table, key));
   }
-  if (!exec_or_report(*session, "COMMIT")) return kDatabaseError;
-  if (!settings->quiet) {
+  exec_or_fail(session, "COMMIT");
+  if (!settings.quiet) {
     for (const std::string& id : removed) std::cout << fmt::format("removed the record of {}\n", id);
-    for (const MigrationPlan& p : *plans) std::cout << fmt::format("recorded {} as applied\n", p.id);
-    if (removed.empty() && plans->empty()) std::cout << "nothing to change: the database is recorded at " << spec << "\n";
+    for (const MigrationPlan& p : plans) std::cout << fmt::format("recorded {} as applied\n", p.id);
+    if (removed.empty() && plans.empty()) std::cout << "nothing to change: the database is recorded at " << spec << "\n";
   }
   return kOk;
 }
