@@ -28,12 +28,14 @@ std::vector<std::size_t> select_range(const Project& project, const std::string&
 std::vector<std::size_t> offline_range(const Project& project, const std::string& spec, bool down);
 
 // What `upgrade SPEC` applies, in order: the first N pending ("+N"), the
-// pending ancestors of a revision, nothing for base.
+// pending ancestors of a revision, nothing for base. "+N" with fewer than N
+// pending fails with exit 2, saying how many there are.
 std::vector<std::size_t> select_upgrade(const Project& project, const history::State& state,
                                         const std::string& spec);
 
 // What `downgrade SPEC` reverts, newest first: the N newest recorded ("-N"),
-// or the recorded revisions that are not ancestors of a revision (all for base).
+// or the recorded revisions that are not ancestors of a revision (all for
+// base). "-N" with fewer than N recorded fails with exit 2, saying how many.
 std::vector<std::size_t> select_downgrade(const Project& project, const history::State& state,
                                           const std::string& spec);
 
