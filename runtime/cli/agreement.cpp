@@ -34,7 +34,8 @@ void check_agreement(const Project& project, const history::State& state, const 
     refused = true;
     text += fmt::format(
         "migrac {}: migration '{}' was edited after it was applied: {} has checksum {}, the database recorded {}\n"
-        "  help: restore the file, or run with --allow-edited (then 'migrac stamp {}' records the new checksum)\n",
+        "  help: restore the file, or, if the edit was reviewed, record the new checksum with "
+        "'migrac stamp {} --rehash' (--allow-edited goes on once without recording it)\n",
         verb, m.id, path, m.checksum, state.row_of[rev]->checksum, m.id);
   }
   if (refused) throw VerbError{kDatabaseDisagrees, text};

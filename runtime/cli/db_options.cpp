@@ -19,7 +19,9 @@ po::options_description database_options(unsigned sets) {
         ("lock-wait", po::value<std::string>()->default_value("60s"),
          "wait this long for another runner to finish")
         ("retries", po::value<int>()->default_value(5), "retries of a step that hits lock_timeout")
-        ("allow-edited", "run even though an applied migration's file was edited");
+        ("allow-edited",
+         "run even though an applied migration's file was edited (a reviewed edit is recorded with "
+         "'migrac stamp ID --rehash')");
   }
   return d;
 }

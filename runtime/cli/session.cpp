@@ -28,9 +28,6 @@ Session open_session(const Invocation& inv, const DbSettings& settings, SessionM
   if (!c.driver) fail(kDatabaseError, "migrac {}: {}", inv.verb, c.error);
   s.db = std::move(c.driver);
   s.store = std::make_unique<history::Store>(*s.db, s.table);
-  auto db_fail = [&](const db::DbError& e) {
-    fail(kDatabaseError, "migrac {}: history table {}: {}", inv.verb, s.table.display(), e.one_line());
-  };
   if (mode == SessionMode::Write) {
     s.lock_key = run_lock_key(s.table);
     std::string message;
@@ -42,10 +39,19 @@ Session open_session(const Invocation& inv, const DbSettings& settings, SessionM
       case runner::LockOutcome::Failed:
         fail(kDatabaseError, "migrac {}: {}", inv.verb, message);
     }
-    if (auto err = s.store->ensure()) db_fail(*err);
   }
-  if (auto err = s.store->read(s.rows, s.table_exists)) db_fail(*err);
+  if (auto err = s.store->read(s.rows, s.table_exists)) {
+    fail(kDatabaseError, "migrac {}: history table {}: {}", inv.verb, s.table.display(), err->one_line());
+  }
   return s;
+}
+
+void ensure_history_table(Session& s, const std::string& verb) {
+  if (s.table_exists) return;
+  if (auto err = s.store->ensure()) {
+    fail(kDatabaseError, "migrac {}: history table {}: {}", verb, s.table.display(), err->one_line());
+  }
+  s.table_exists = true;
 }
 
 std::string session_line(const Session& s) {

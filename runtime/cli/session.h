@@ -34,12 +34,18 @@ struct Session {
 // How a session is opened.
 enum class SessionMode {
   Read,   // no lock, the table is not created (current, status, history)
-  Write,  // the run lock for the whole session, the table created if missing
+  Write,  // the run lock for the whole session (the table is created by ensure_history_table)
 };
 
-// Connects, (Write) takes the run lock and creates the table, reads the rows.
-// Fails with exit 2 (no URL, a bad history table name) or 3 (the database).
+// Connects, (Write) takes the run lock, reads the rows (none when the table
+// does not exist yet). Fails with exit 2 (no URL, a bad history table name)
+// or 3 (the database).
 Session open_session(const Invocation& inv, const DbSettings& settings, SessionMode mode);
+
+// Creates the history table if missing: called once a write verb has passed
+// its checks, so that a refused verb leaves the database as it was. Fails
+// with exit 3.
+void ensure_history_table(Session& s, const std::string& verb);
 
 // The header line of a run: the database and history table.
 std::string session_line(const Session& s);

@@ -38,6 +38,7 @@ std::vector<MigrationPlan> plan_or_fail(const Project& project, const std::vecto
 void run_steps(Session& session, const DbSettings& settings, const Project& project,
                const std::vector<runner::Step>& steps, bool down,
                std::chrono::steady_clock::time_point started) {
+  ensure_history_table(session, down ? "downgrade" : "upgrade");
   runner::Progress progress(settings.format, settings.quiet, std::cout, std::cerr);
   progress.header(fmt::format("{} {}", down ? "downgrade" : "upgrade", session_line(session)));
   runner::RunOptions run;

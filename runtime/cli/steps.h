@@ -24,8 +24,9 @@ std::vector<MigrationPlan> plan_or_fail(const Project& project, const std::vecto
                                         const Emitter& emitter);
 
 // Runs `steps` (upgrade, or downgrade when `down`) in the session with
-// progress output and a summary timed from `started`. Fails with exit 3 when
-// a step failed (the progress output has said why).
+// progress output and a summary timed from `started`, after creating the
+// history table if missing. Fails with exit 3 when a step failed (the
+// progress output has said why).
 void run_steps(Session& session, const DbSettings& settings, const Project& project,
                const std::vector<runner::Step>& steps, bool down,
                std::chrono::steady_clock::time_point started);
