@@ -90,7 +90,7 @@ int verb_merge(const Args& args) {
   } else {
     for (const std::string& spec : inv.positional) {
       RevisionRef ref = resolve_revision(project, spec);
-      if (ref.is_base) throw VerbError{kUsage, ""};
+      if (ref.is_base) fail(kUsage, "migrac merge: 'base' is not a migration to merge");
       parents.push_back(project.migrations[ref.rev].id);
     }
   }
