@@ -24,7 +24,7 @@ Session open_session(const Invocation& inv, const DbSettings& settings, SessionM
   if (!table) fail(kUsage, "migrac {}: {}", inv.verb, error);
   Session s;
   s.table = *table;
-  db::Connection c = db::connect({config.url, settings.wait_ms, settings.quiet});
+  db::Connection c = db::connect({config.url, settings.wait_ms, settings.quiet, mode == SessionMode::Read});
   if (!c.driver) fail(kDatabaseError, "migrac {}: {}", inv.verb, c.error);
   s.db = std::move(c.driver);
   s.store = std::make_unique<history::Store>(*s.db, s.table);

@@ -33,7 +33,7 @@ struct Session {
 
 // How a session is opened.
 enum class SessionMode {
-  Read,   // no lock, the table is not created (current, status, history)
+  Read,   // no lock, nothing created: neither the table nor a SQLite file (current, status)
   Write,  // the run lock for the whole session (the table is created by ensure_history_table)
 };
 

@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 
 #include "compiler/diag/render.h"
-#include "runtime/db/sqlite_driver.h"
+#include "runtime/db/url.h"
 #include "runtime/runner/progress.h"
 
 namespace migrac::cli {
