@@ -21,8 +21,9 @@ void check_count(const std::string& spec, std::size_t asked, std::size_t availab
   std::string there = available == 0   ? "there are none"
                       : available == 1 ? "there is only 1"
                                        : fmt::format("there are only {}", available);
-  std::string message = fmt::format("migrac {}: relative revision '{}' needs {} {} migration{}, and {}; nothing was {}\n",
-                                    verb, spec, asked, kind, asked == 1 ? "" : "s", there, done);
+  std::string message =
+      fmt::format("migrac {}: relative revision '{}' needs {} {} migration{}, and {}; nothing was {}\n", verb, spec,
+                  asked, kind, asked == 1 ? "" : "s", there, done);
   if (available > 0) {
     message += fmt::format("  help: 'migrac {} {}{}' {} {}\n", verb, down ? '-' : '+', available,
                            down ? "reverts" : "applies", available == 1 ? "it" : "all of them");

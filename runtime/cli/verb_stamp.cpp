@@ -72,11 +72,14 @@ int stamp_rehash(Session& s, const Project& project, const history::State& state
          m.id, m.id);
   }
   if (row->checksum == m.checksum) {
-    if (!quiet) std::cout << fmt::format("nothing to change: {} is recorded with the checksum of {} ({})\n", m.id, path_of(project, m), m.checksum);
+    if (quiet) return kOk;
+    std::cout << fmt::format("nothing to change: {} is recorded with the checksum of {} ({})\n", m.id,
+                             path_of(project, m), m.checksum);
     return kOk;
   }
   if (auto err = s.store->rehash(m.id, m.checksum)) fail(kDatabaseError, "migrac stamp: {}", err->one_line());
-  if (!quiet) std::cout << fmt::format("re-recorded the checksum of {}: {} (was {})\n", m.id, m.checksum, row->checksum);
+  if (quiet) return kOk;
+  std::cout << fmt::format("re-recorded the checksum of {}: {} (was {})\n", m.id, m.checksum, row->checksum);
   return kOk;
 }
 
@@ -168,8 +171,12 @@ int verb_stamp(const Args& args) {
   opts.add(db_opts);
   const char* usage = "stamp ID|head|base [--delete | --rehash | --purge]";
   Invocation inv = parse_invocation("stamp", usage, args, opts, 1);
-  bool del = inv.vm.count("delete") > 0, rehash = inv.vm.count("rehash") > 0, purge = inv.vm.count("purge") > 0;
-  if (int(del) + int(rehash) + int(purge) > 1) usage_error(inv, "--delete, --rehash and --purge do not go together");
+  bool del = inv.vm.count("delete") > 0;
+  bool rehash = inv.vm.count("rehash") > 0;
+  bool purge = inv.vm.count("purge") > 0;
+  if (inv.vm.count("delete") + inv.vm.count("rehash") + inv.vm.count("purge") > 1) {
+    usage_error(inv, "--delete, --rehash and --purge do not go together");
+  }
   if (inv.positional.empty()) usage_error(inv, "missing the revision");
   DbSettings settings = db_settings(inv);
   std::unique_ptr<Emitter> emitter = emitter_or_fail(inv);

@@ -13,7 +13,9 @@ std::string read(const std::string& url) {
   std::string error;
   std::optional<db::DbUrl> u = db::parse_url(url, error);
   if (!u) return "error: " + error;
-  const char* engine = u->engine == db::Engine::Postgres ? "postgres" : u->engine == db::Engine::Sqlite ? "sqlite" : "mysql";
+  const char* engine = u->engine == db::Engine::Postgres ? "postgres"
+                       : u->engine == db::Engine::Sqlite ? "sqlite"
+                                                         : "mysql";
   return std::string(engine) + " " + u->target;
 }
 
@@ -49,12 +51,14 @@ TEST_CASE("urls: sqlite as SQLAlchemy reads it", "[runtime][url]") {
 
 TEST_CASE("urls: malformed sqlite urls are errors, not another file", "[runtime][url]") {
   CHECK(read("sqlite:") == "error: no database file in 'sqlite:' (expected sqlite:path/to.db or sqlite::memory:)");
-  CHECK(read("sqlite:///") == "error: no database file in 'sqlite:///' (expected sqlite:path/to.db or sqlite::memory:)");
+  CHECK(read("sqlite:///") ==
+        "error: no database file in 'sqlite:///' (expected sqlite:path/to.db or sqlite::memory:)");
   // SQLAlchemy would read "data" as a host and open app.db: refused rather than guessed.
   CHECK(read("sqlite://data/app.db") ==
         "error: 'sqlite://data/app.db' names a host, which sqlite URLs have none of: write "
         "sqlite:///relative/path.db (three slashes) or sqlite:////absolute/path.db (four)");
-  CHECK(read("sqlite:///app.db?mode=ro") == "error: query parameters in 'sqlite:///app.db?mode=ro' are not supported for sqlite");
+  CHECK(read("sqlite:///app.db?mode=ro") ==
+        "error: query parameters in 'sqlite:///app.db?mode=ro' are not supported for sqlite");
 }
 
 TEST_CASE("urls: mysql is recognised; other schemes are refused", "[runtime][url]") {
