@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "runtime/cli/verb.h"
+#include "runtime/cli/verb_error.h"
 #include "runtime/cli/verbs.h"
 
 namespace migrac::cli {
@@ -31,7 +31,7 @@ constexpr VerbEntry kVerbs[] = {
     {"downgrade", verb_downgrade, "revert migrations down to a revision (-N, base, ID; --sql)"},
     {"current", verb_current, "print the revisions the database is at"},
     {"status", verb_status, "compare the database with the files (pending, edited, unknown)"},
-    {"stamp", verb_stamp, "record a revision as applied without running it (--delete)"},
+    {"stamp", verb_stamp, "record a revision as applied without running it (--delete, --rehash, --purge)"},
     {"lint", verb_lint, "lint the migrations for unsafe operations (--base GITREF, --format)"},
 };
 
@@ -59,7 +59,14 @@ int run(int argc, char** argv) {
   }
   Args args(argv + 2, argv + argc);
   for (const VerbEntry& v : kVerbs) {
-    if (v.name == verb) return v.run(args);
+    if (v.name != verb) continue;
+    // The one place where a verb that stopped early is turned into its exit code.
+    try {
+      return v.run(args);
+    } catch (const VerbError& e) {
+      std::cerr << e.message;
+      return e.exit_code;
+    }
   }
   std::cerr << fmt::format("migrac: unknown verb '{}'\n", verb);
   print_usage(std::cerr);

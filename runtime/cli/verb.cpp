@@ -10,12 +10,12 @@ namespace migrac::cli {
 
 namespace po = boost::program_options;
 
-std::optional<Invocation> parse_invocation(const std::string& verb, const std::string& usage,
-                                           const std::vector<std::string>& args,
-                                           po::options_description options, int max_positional,
-                                           int& exit_code) {
+Invocation parse_invocation(const std::string& verb, const std::string& usage,
+                            const std::vector<std::string>& args, po::options_description options,
+                            int max_positional) {
   Invocation inv;
   inv.verb = verb;
+  inv.usage = usage;
   po::options_description all(fmt::format("usage: migrac {}\n\nOptions", usage));
   options.add_options()("help,h", "show this help");
   all.add(options).add(global_options());
@@ -29,28 +29,22 @@ std::optional<Invocation> parse_invocation(const std::string& verb, const std::s
     po::store(po::command_line_parser(args).options(parse_with).positional(pos).run(), inv.vm);
     po::notify(inv.vm);
   } catch (const po::error& e) {
-    std::cerr << fmt::format("migrac {}: {}\nusage: migrac {}\n", verb, e.what(), usage);
-    exit_code = kUsage;
-    return std::nullopt;
+    usage_error(inv, e.what());
   }
   if (inv.vm.count("help")) {
     std::cout << all;
-    exit_code = kOk;
-    return std::nullopt;
+    throw VerbError{kOk, ""};
   }
   if (inv.vm.count("positional")) inv.positional = inv.vm["positional"].as<std::vector<std::string>>();
   if (static_cast<int>(inv.positional.size()) > max_positional) {
-    std::cerr << fmt::format("migrac {}: unexpected argument '{}'\nusage: migrac {}\n", verb,
-                             inv.positional[static_cast<std::size_t>(max_positional)], usage);
-    exit_code = kUsage;
-    return std::nullopt;
+    usage_error(inv, fmt::format("unexpected argument '{}'", inv.positional[static_cast<std::size_t>(max_positional)]));
   }
-  if (auto err = load_config(inv.vm, inv.config)) {
-    std::cerr << fmt::format("migrac {}: {}\n", verb, *err);
-    exit_code = kUsage;
-    return std::nullopt;
-  }
+  if (auto err = load_config(inv.vm, inv.config)) fail(kUsage, "migrac {}: {}", verb, *err);
   return inv;
+}
+
+void usage_error(const Invocation& inv, const std::string& text) {
+  fail(kUsage, "migrac {}: {}\nusage: migrac {}", inv.verb, text, inv.usage);
 }
 
 ProjectOptions project_options(const Config& config) {
@@ -65,43 +59,33 @@ ProjectOptions project_options(const Config& config) {
   return o;
 }
 
-std::optional<Project> compile_or_report(const Invocation& inv, int& exit_code, bool json,
-                                         bool warnings) {
+Project compile_or_fail(const Invocation& inv, bool json, bool warnings) {
   Project project = compile_project(project_options(inv.config));
+  bool errors = project.diags.has_errors();
   if (json) {
     std::cout << render_json(project.diags, project.sources);
-  } else {
-    for (const Diagnostic& d : project.diags.all()) {
-      if (!warnings && d.severity != Severity::Error) continue;
-      std::cerr << render_text(d, project.sources);
-    }
-    if (project.diags.has_errors()) std::cerr << render_summary(project.diags);
+    if (errors) throw VerbError{kMigrationErrors, ""};
+    return project;
   }
-  if (project.diags.has_errors()) {
-    exit_code = kMigrationErrors;
-    return std::nullopt;
+  std::string text;
+  for (const Diagnostic& d : project.diags.all()) {
+    if (!warnings && d.severity != Severity::Error) continue;
+    text += render_text(d, project.sources);
   }
+  if (errors) throw VerbError{kMigrationErrors, text + render_summary(project.diags)};
+  std::cerr << text;
   return project;
 }
 
-std::optional<RevisionRef> resolve_revision(const Project& project, const std::string& spec) {
-  int ignored = kOk;
-  return resolve_revision(project, spec, ignored);
-}
-
-std::optional<RevisionRef> resolve_revision(const Project& project, const std::string& spec,
-                                            int& exit_code) {
+RevisionRef resolve_revision(const Project& project, const std::string& spec) {
   const RevisionGraph& g = project.graph;
-  exit_code = kUsage;
   if (spec == "base") return RevisionRef{true, 0};
   if (spec == "head") {
     if (g.heads.size() == 1) return RevisionRef{false, g.heads[0]};
     if (g.heads.empty()) return RevisionRef{true, 0};
     Diagnostics diags;
     require_single_head(g, project.migrations, diags);
-    std::cerr << render_text(diags, project.sources) << render_summary(diags);
-    exit_code = kMigrationErrors;
-    return std::nullopt;
+    throw VerbError{kMigrationErrors, render_text(diags, project.sources) + render_summary(diags)};
   }
   if (long r = g.find(spec); r >= 0) return RevisionRef{false, static_cast<std::size_t>(r)};
   std::vector<std::size_t> matches;
@@ -111,20 +95,17 @@ std::optional<RevisionRef> resolve_revision(const Project& project, const std::s
     if (project.migrations[i].id.rfind(spec, 0) == 0) matches.push_back(i);
   }
   if (matches.size() == 1) return RevisionRef{false, matches[0]};
-  if (matches.size() > 1) {
-    std::cerr << fmt::format("migrac: revision '{}' is ambiguous: it starts {} ids\n", spec, matches.size());
-    return std::nullopt;
-  }
+  if (matches.size() > 1) fail(kUsage, "migrac: revision '{}' is ambiguous: it starts {} ids", spec, matches.size());
   std::string help = did_you_mean(spec, ids);
-  std::cerr << fmt::format("migrac: unknown revision '{}'\n", spec);
-  if (!help.empty()) std::cerr << "  help: " << help << "\n";
-  return std::nullopt;
+  std::string message = fmt::format("migrac: unknown revision '{}'\n", spec);
+  if (!help.empty()) message += "  help: " + help + "\n";
+  throw VerbError{kUsage, message};
 }
 
-std::optional<Dialect> config_dialect(const Config& config) {
+Dialect config_dialect(const Config& config) {
   auto d = parse_dialect(config.dialect);
-  if (!d) std::cerr << fmt::format("migrac: unknown dialect '{}' (postgres, sqlite or mysql)\n", config.dialect);
-  return d;
+  if (!d) fail(kUsage, "migrac: unknown dialect '{}' (postgres, sqlite or mysql)", config.dialect);
+  return *d;
 }
 
 }  // namespace migrac::cli

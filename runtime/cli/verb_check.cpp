@@ -14,19 +14,14 @@ int verb_check(const Args& args) {
   namespace po = boost::program_options;
   po::options_description opts;
   opts.add_options()("format", po::value<std::string>()->default_value("text"), "text or json");
-  int code = kOk;
-  auto inv = parse_invocation("check", "check [--format text|json] [--dialect D]", args, opts, 0, code);
-  if (!inv) return code;
-  std::string format = inv->vm["format"].as<std::string>();
-  if (format != "text" && format != "json") {
-    std::cerr << fmt::format("migrac check: unknown format '{}' (text or json)\n", format);
-    return kUsage;
-  }
-  auto dialect = config_dialect(inv->config);
-  if (!dialect) return kUsage;
-  Project project = compile_project(project_options(inv->config));
+  Invocation inv = parse_invocation("check", "check [--format text|json] [--dialect D]", args, opts, 0);
+  std::string format = inv.vm["format"].as<std::string>();
+  if (format != "text" && format != "json") fail(kUsage, "migrac check: unknown format '{}' (text or json)", format);
+  Dialect dialect = config_dialect(inv.config);
+  // The diagnostics are this verb's report, not a reason to stop it.
+  Project project = compile_project(project_options(inv.config));
   if (!project.diags.has_errors()) {
-    if (auto emitter = make_emitter(*dialect)) {
+    if (auto emitter = make_emitter(dialect)) {
       plan_revisions(project, project.graph.order, *emitter, project.diags);
       project.diags.sort();
     }
@@ -41,7 +36,7 @@ int verb_check(const Args& args) {
   for (std::size_t h : project.graph.heads) heads += (heads.empty() ? "" : ", ") + project.migrations[h].id;
   std::cout << fmt::format("ok: {} migration{} checked for {}, head{} {}\n",
                            project.migrations.size(), project.migrations.size() == 1 ? "" : "s",
-                           dialect_name(*dialect), project.graph.heads.size() == 1 ? "" : "s",
+                           dialect_name(dialect), project.graph.heads.size() == 1 ? "" : "s",
                            heads.empty() ? std::string("(none)") : heads);
   return kOk;
 }

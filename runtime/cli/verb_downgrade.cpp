@@ -7,39 +7,43 @@
 #include <fmt/format.h>
 
 #include "compiler/script/psql.h"
-#include "runtime/cli/db_verb.h"
+#include "runtime/cli/agreement.h"
+#include "runtime/cli/range.h"
+#include "runtime/cli/session.h"
+#include "runtime/cli/steps.h"
 #include "runtime/cli/verbs.h"
-#include "runtime/runner/runner.h"
 
 namespace migrac::cli {
 
 namespace {
 
-// The revisions `downgrade SPEC` reverts, newest first, or nullopt (message printed).
-std::optional<std::vector<std::size_t>> select_downgrade(const Project& project,
-                                                         const history::State& state,
-                                                         const std::string& spec) {
-  if (auto n = history::relative_steps(spec, '-')) return history::last_recorded(project.graph, state, *n);
-  auto target = resolve_revision(project, spec);
-  if (!target) return std::nullopt;
-  if (target->is_base) return history::to_revert(project.graph, state, std::nullopt);
-  return history::to_revert(project.graph, state, target->rev);
-}
-
 int downgrade_offline(const Invocation& inv, const Project& project, const Emitter& emitter,
                       const std::string& spec) {
-  auto revs = offline_range(project, spec, true);
-  if (!revs) return kUsage;
-  int code = kOk;
-  auto plans = plan_or_report(project, *revs, emitter, code);
-  if (!plans) return code;
-  if (int c = check_reversible(project, *plans); c != kOk) return c;
+  std::vector<MigrationPlan> plans = plan_or_fail(project, offline_range(project, spec, true), emitter);
+  check_reversible(project, plans);
   ScriptOptions options;
   options.format = ScriptFormat::Psql;
   options.down = true;
   options.history_table = inv.config.history_table;
-  std::cout << render_psql_script(*plans, project.sources, options);
+  std::cout << render_psql_script(plans, project.sources, options);
   return kOk;
+}
+
+// The steps that revert `revs`: refused (exit 4) when one of them is partly
+// applied or recorded more down segments than it now plans.
+std::vector<runner::Step> downgrade_steps(const history::State& state, const std::vector<std::size_t>& revs,
+                                          const std::vector<MigrationPlan>& plans) {
+  std::vector<runner::Step> steps;
+  for (std::size_t i = 0; i < plans.size(); ++i) {
+    const history::Row* row = state.row_of[revs[i]];
+    const MigrationPlan& plan = plans[i];
+    if (row->down_done > static_cast<int>(plan.down.size())) {
+      fail(kDatabaseDisagrees, "migrac downgrade: migration '{}' recorded {} down segments done, but plans {}",
+           plan.id, row->down_done, plan.down.size());
+    }
+    steps.push_back({&plan, row});
+  }
+  return steps;
 }
 
 }  // namespace
@@ -49,7 +53,6 @@ int verb_downgrade(const Args& args) {
   po::options_description opts;
   opts.add_options()("sql", "print the psql script instead of reverting (offline; [FROM:]TO)");
   opts.add(database_options(kConnectOptions | kRunOptions));
-  int code = kOk;
   const char* usage = "downgrade -N|base|ID [--sql] [--allow-edited] [--lock-wait 60s] [--retries 5]";
   // "-1" looks like an option to the parser: take it out first.
   Args rest;
@@ -58,56 +61,34 @@ int verb_downgrade(const Args& args) {
     if (!relative && history::relative_steps(a, '-')) relative = a;
     else rest.push_back(a);
   }
-  auto inv = parse_invocation("downgrade", usage, rest, opts, relative ? 0 : 1, code);
-  if (!inv) return code;
-  if (relative) inv->positional.push_back(*relative);
-  if (inv->positional.empty()) {
-    std::cerr << fmt::format("migrac downgrade: missing the target (-1, base or a revision)\nusage: migrac {}\n", usage);
-    return kUsage;
-  }
-  auto settings = db_settings(*inv);
-  if (!settings) return kUsage;
-  auto emitter = emitter_or_report(*inv);
-  if (!emitter) return kUsage;
-  auto project = compile_or_report(*inv, code, false, false);
-  if (!project) return code;
-  std::string spec = inv->positional[0];
-  if (inv->vm.count("sql")) return downgrade_offline(*inv, *project, *emitter, spec);
-  if (int c = check_single_head(*project, "downgrade"); c != kOk) return c;
+  Invocation inv = parse_invocation("downgrade", usage, rest, opts, relative ? 0 : 1);
+  if (relative) inv.positional.push_back(*relative);
+  if (inv.positional.empty()) usage_error(inv, "missing the target (-1, base or a revision)");
+  DbSettings settings = db_settings(inv);
+  std::unique_ptr<Emitter> emitter = emitter_or_fail(inv);
+  Project project = compile_or_fail(inv, false, false);
+  std::string spec = inv.positional[0];
+  if (inv.vm.count("sql")) return downgrade_offline(inv, project, *emitter, spec);
+  check_single_head(project, "downgrade");
 
   auto t0 = std::chrono::steady_clock::now();
-  auto session = open_session(*inv, *settings, SessionMode::Write, code);
-  if (!session) return code;
-  history::State state = history::compare(project->migrations, project->graph, session->rows);
-  if (int c = check_agreement(*project, state, *settings, "downgrade"); c != kOk) return c;
-  auto revs = select_downgrade(*project, state, spec);
-  if (!revs) return kUsage;
-  for (std::size_t r : *revs) {
+  Session session = open_session(inv, settings, SessionMode::Write);
+  history::State state = history::compare(project.migrations, project.graph, session.rows);
+  check_agreement(project, state, settings, "downgrade");
+  std::vector<std::size_t> revs = select_downgrade(project, state, spec);
+  for (std::size_t r : revs) {
     const history::Row* row = state.row_of[r];
     if (!row->partly_applied()) continue;
-    std::cerr << fmt::format(
-        "migrac downgrade: migration '{}' is partly applied ({} of {} segments)\n"
-        "  help: finish it first with 'migrac upgrade {}', then downgrade\n",
-        row->id, row->segments_done, row->segments_total, row->id);
-    return kDatabaseDisagrees;
+    fail(kDatabaseDisagrees,
+         "migrac downgrade: migration '{}' is partly applied ({} of {} segments)\n"
+         "  help: finish it first with 'migrac upgrade {}', then downgrade",
+         row->id, row->segments_done, row->segments_total, row->id);
   }
-  auto plans = plan_or_report(*project, *revs, *emitter, code);
-  if (!plans) return code;
+  std::vector<MigrationPlan> plans = plan_or_fail(project, revs, *emitter);
   // Every migration on the way must be reversible before anything runs.
-  if (int c = check_reversible(*project, *plans); c != kOk) return c;
-  std::vector<runner::Step> steps;
-  for (std::size_t i = 0; i < plans->size(); ++i) {
-    const history::Row* row = state.row_of[(*revs)[i]];
-    const MigrationPlan& plan = (*plans)[i];
-    if (row->down_done > static_cast<int>(plan.down.size())) {
-      std::cerr << fmt::format("migrac downgrade: migration '{}' recorded {} down segments done, but plans {}\n",
-                               plan.id, row->down_done, plan.down.size());
-      return kDatabaseDisagrees;
-    }
-    steps.push_back({&plan, row});
-  }
-
-  return run_steps(*session, *settings, *project, steps, true, t0);
+  check_reversible(project, plans);
+  run_steps(session, settings, project, downgrade_steps(state, revs, plans), true, t0);
+  return kOk;
 }
 
 }  // namespace migrac::cli

@@ -3,7 +3,7 @@
 
 #include <fmt/format.h>
 
-#include "runtime/cli/db_verb.h"
+#include "runtime/cli/marks.h"
 #include "runtime/cli/verb.h"
 #include "runtime/cli/verbs.h"
 
@@ -35,12 +35,9 @@ std::string message_of(const Project& p, const ast::Migration& m) {
 }  // namespace
 
 int verb_heads(const Args& args) {
-  int code = kOk;
-  auto inv = parse_invocation("heads", "heads", args, {}, 0, code);
-  if (!inv) return code;
-  auto project = compile_or_report(*inv, code, false, false);
-  if (!project) return code;
-  for (std::size_t h : project->graph.heads) std::cout << project->migrations[h].id << " (head)\n";
+  Invocation inv = parse_invocation("heads", "heads", args, {}, 0);
+  Project project = compile_or_fail(inv, false, false);
+  for (std::size_t h : project.graph.heads) std::cout << project.migrations[h].id << " (head)\n";
   return kOk;
 }
 
@@ -48,33 +45,30 @@ int verb_history(const Args& args) {
   namespace po = boost::program_options;
   po::options_description opts;
   opts.add_options()("verbose,v", "show file, parents, checksum and settings");
-  int code = kOk;
-  auto inv = parse_invocation("history", "history [--verbose]", args, opts, 0, code);
-  if (!inv) return code;
-  auto project = compile_or_report(*inv, code, false, false);
-  if (!project) return code;
-  bool verbose = inv->vm.count("verbose") > 0;
+  Invocation inv = parse_invocation("history", "history [--verbose]", args, opts, 0);
+  Project project = compile_or_fail(inv, false, false);
+  bool verbose = inv.vm.count("verbose") > 0;
   // With a database URL configured: what is applied there.
-  std::vector<std::string> db_marks = applied_marks(*inv, *project);
-  const RevisionGraph& g = project->graph;
+  std::vector<std::string> db_marks = applied_marks(inv, project);
+  const RevisionGraph& g = project.graph;
   // Newest first, as Alembic prints it.
   for (auto it = g.order.rbegin(); it != g.order.rend(); ++it) {
     const Revision& r = g.revisions[*it];
-    const ast::Migration& m = project->migrations[*it];
-    std::string parents = r.parents.empty() ? "<base>" : join_ids(*project, r.parents);
+    const ast::Migration& m = project.migrations[*it];
+    std::string parents = r.parents.empty() ? "<base>" : join_ids(project, r.parents);
     std::string marks;
     if (r.children.empty()) marks += " (head)";
     if (r.parents.size() > 1) marks += " (merge)";
     if (r.children.size() > 1) marks += " (branchpoint)";
     if (!db_marks.empty()) marks += db_marks[*it];
-    std::string msg = message_of(*project, m);
+    std::string msg = message_of(project, m);
     if (!verbose) {
       std::cout << fmt::format("{} -> {}{}{}\n", parents, m.id, marks, msg.empty() ? "" : ", " + msg);
       continue;
     }
     std::cout << fmt::format("Rev: {}{}\n", m.id, marks);
     std::cout << fmt::format("Parent: {}\n", parents);
-    std::cout << fmt::format("Path: {}\n", project->sources[m.file].path);
+    std::cout << fmt::format("Path: {}\n", project.sources[m.file].path);
     std::cout << fmt::format("Checksum: {}\n", m.checksum);
     if (!msg.empty()) std::cout << fmt::format("\n    {}\n", msg);
     std::cout << "\n";

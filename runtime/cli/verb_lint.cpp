@@ -48,42 +48,34 @@ int verb_lint(const Args& args) {
       ("fail-on", po::value<std::string>()->default_value("error"),
        "exit 1 on any finding of this severity or worse: error, warning or info")
       ("list-rules", "print the lint rules (--format text, json or markdown) and exit");
-  int code = kOk;
-  auto inv = parse_invocation(
-      "lint", "lint [--format text|json|sarif|github] [--base GITREF] [--max-warnings N]", args,
-      opts, 0, code);
-  if (!inv) return code;
-  std::string format = inv->vm["format"].as<std::string>();
-  if (inv->vm.count("list-rules")) {
+  Invocation inv = parse_invocation(
+      "lint", "lint [--format text|json|sarif|github] [--base GITREF] [--max-warnings N]", args, opts, 0);
+  std::string format = inv.vm["format"].as<std::string>();
+  if (inv.vm.count("list-rules")) {
     if (format != "text" && format != "json" && format != "markdown") {
-      std::cerr << fmt::format("migrac lint: --list-rules prints text, json or markdown, not '{}'\n", format);
-      return kUsage;
+      fail(kUsage, "migrac lint: --list-rules prints text, json or markdown, not '{}'", format);
     }
     std::cout << lint::list_rules(format);
     return kOk;
   }
   if (format != "text" && format != "json" && format != "sarif" && format != "github") {
-    std::cerr << fmt::format("migrac lint: unknown format '{}' (text, json, sarif or github)\n", format);
-    return kUsage;
+    fail(kUsage, "migrac lint: unknown format '{}' (text, json, sarif or github)", format);
   }
-  auto fail_on = parse_severity(inv->vm["fail-on"].as<std::string>());
+  auto fail_on = parse_severity(inv.vm["fail-on"].as<std::string>());
   if (!fail_on) {
-    std::cerr << fmt::format("migrac lint: unknown severity '{}' for --fail-on (error, warning or info)\n",
-                             inv->vm["fail-on"].as<std::string>());
-    return kUsage;
+    fail(kUsage, "migrac lint: unknown severity '{}' for --fail-on (error, warning or info)",
+         inv.vm["fail-on"].as<std::string>());
   }
-  int max_warnings = inv->vm["max-warnings"].as<int>();
+  int max_warnings = inv.vm["max-warnings"].as<int>();
 
-  Project project = compile_project(project_options(inv->config));
+  // Compile errors are part of this verb's report, not a reason to stop it.
+  Project project = compile_project(project_options(inv.config));
   std::optional<lint::BaseTree> base;
-  if (inv->vm.count("base")) {
+  if (inv.vm.count("base")) {
     std::string error;
     bool usage = false;
-    base = lint::read_base_tree(inv->config.dir, inv->vm["base"].as<std::string>(), error, usage);
-    if (!base) {
-      std::cerr << fmt::format("migrac lint: {}\n", error);
-      return usage ? kUsage : kDatabaseError;
-    }
+    base = lint::read_base_tree(inv.config.dir, inv.vm["base"].as<std::string>(), error, usage);
+    if (!base) fail(usage ? kUsage : kDatabaseError, "migrac lint: {}", error);
   }
   lint::LintOptions options;
   options.base = base ? &*base : nullptr;

@@ -36,22 +36,17 @@ std::string next_number(const Project& project) {
   return fmt::format("{:04}", max + 1);
 }
 
-// Writes DIR/<id>.mig with the given text unless it exists.
+// Writes DIR/<id>.mig with the given text unless it exists (exit 2) or
+// cannot be written (exit 3).
 int write_migration(const Invocation& inv, const std::string& id, const std::string& text) {
   namespace fs = std::filesystem;
   fs::path path = fs::path(inv.config.dir) / (id + ".mig");
   std::error_code ec;
   fs::create_directories(inv.config.dir, ec);
-  if (fs::exists(path)) {
-    std::cerr << fmt::format("migrac {}: '{}' exists already\n", inv.verb, path.string());
-    return kUsage;
-  }
+  if (fs::exists(path)) fail(kUsage, "migrac {}: '{}' exists already", inv.verb, path.string());
   std::ofstream out(path);
   out << text;
-  if (!out) {
-    std::cerr << fmt::format("migrac {}: cannot write '{}'\n", inv.verb, path.string());
-    return kDatabaseError;
-  }
+  if (!out) fail(kDatabaseError, "migrac {}: cannot write '{}'", inv.verb, path.string());
   std::cout << path.string() << "\n";
   return kOk;
 }
@@ -65,60 +60,47 @@ Project load_for_scaffold(const Invocation& inv) {
 }  // namespace
 
 int verb_new(const Args& args) {
-  int code = kOk;
-  auto inv = parse_invocation("new", "new NAME", args, {}, 1, code);
-  if (!inv) return code;
-  if (inv->positional.empty()) {
-    std::cerr << "migrac new: a name is needed, e.g. migrac new add_phone_number\n";
-    return kUsage;
-  }
-  std::string name = snake_case(inv->positional[0]);
+  Invocation inv = parse_invocation("new", "new NAME", args, {}, 1);
+  if (inv.positional.empty()) fail(kUsage, "migrac new: a name is needed, e.g. migrac new add_phone_number");
+  std::string name = snake_case(inv.positional[0]);
   if (name.empty()) {
-    std::cerr << fmt::format("migrac new: '{}' has no letters or digits to name a migration\n",
-                             inv->positional[0]);
-    return kUsage;
+    fail(kUsage, "migrac new: '{}' has no letters or digits to name a migration", inv.positional[0]);
   }
-  Project project = load_for_scaffold(*inv);
+  Project project = load_for_scaffold(inv);
   if (project.graph.heads.size() > 1) {
     std::string heads;
     for (std::size_t h : project.graph.heads) heads += fmt::format(" {}", project.migrations[h].id);
-    std::cerr << fmt::format("migrac new: more than one head:{}\n  help: migrac merge{}\n", heads, heads);
-    return kMigrationErrors;
+    fail(kMigrationErrors, "migrac new: more than one head:{}\n  help: migrac merge{}", heads, heads);
   }
   std::string id = next_number(project) + "_" + name;
-  std::string text = fmt::format("-- {}\n", inv->positional[0]);
+  std::string text = fmt::format("-- {}\n", inv.positional[0]);
   if (!project.graph.heads.empty()) {
     text += fmt::format("after {};\n", project.migrations[project.graph.heads[0]].id);
   }
   text += "\n";
-  return write_migration(*inv, id, text);
+  return write_migration(inv, id, text);
 }
 
 int verb_merge(const Args& args) {
-  int code = kOk;
-  auto inv = parse_invocation("merge", "merge A B [...]", args, {}, 16, code);
-  if (!inv) return code;
-  Project project = load_for_scaffold(*inv);
+  Invocation inv = parse_invocation("merge", "merge A B [...]", args, {}, 16);
+  Project project = load_for_scaffold(inv);
   std::vector<std::string> parents;
-  if (inv->positional.empty()) {
+  if (inv.positional.empty()) {
     for (std::size_t h : project.graph.heads) parents.push_back(project.migrations[h].id);
   } else {
-    for (const std::string& spec : inv->positional) {
-      auto ref = resolve_revision(project, spec);
-      if (!ref || ref->is_base) return kUsage;
-      parents.push_back(project.migrations[ref->rev].id);
+    for (const std::string& spec : inv.positional) {
+      RevisionRef ref = resolve_revision(project, spec);
+      if (ref.is_base) fail(kUsage, "migrac merge: 'base' is not a migration to merge");
+      parents.push_back(project.migrations[ref.rev].id);
     }
   }
-  if (parents.size() < 2) {
-    std::cerr << "migrac merge: nothing to merge: name two heads (there is one head or none)\n";
-    return kUsage;
-  }
+  if (parents.size() < 2) fail(kUsage, "migrac merge: nothing to merge: name two heads (there is one head or none)");
   std::string list, name = "merge";
   for (const std::string& p : parents) {
     list += (list.empty() ? "" : ", ") + p;
   }
   std::string id = next_number(project) + "_" + name;
-  return write_migration(*inv, id, fmt::format("-- merge {}\nafter {};\n", list, list));
+  return write_migration(inv, id, fmt::format("-- merge {}\nafter {};\n", list, list));
 }
 
 }  // namespace migrac::cli

@@ -46,34 +46,26 @@ int verb_schema(const Args& args) {
   namespace po = boost::program_options;
   po::options_description opts;
   opts.add_options()("at", po::value<std::string>(), "the revision (default: the head)");
-  int code = kOk;
-  auto inv = parse_invocation("schema", "schema [--at REV] [--dialect D]", args, opts, 0, code);
-  if (!inv) return code;
-  auto dialect = config_dialect(inv->config);
-  if (!dialect) return kUsage;
-  auto emitter = make_emitter(*dialect);
-  if (!emitter) {
-    std::cerr << fmt::format("migrac schema: the {} dialect is not available\n", dialect_name(*dialect));
-    return kUsage;
-  }
-  ProjectOptions options = project_options(inv->config);
+  Invocation inv = parse_invocation("schema", "schema [--at REV] [--dialect D]", args, opts, 0);
+  Dialect dialect = config_dialect(inv.config);
+  auto emitter = make_emitter(dialect);
+  if (!emitter) fail(kUsage, "migrac schema: the {} dialect is not available", dialect_name(dialect));
+  ProjectOptions options = project_options(inv.config);
   std::optional<std::string> at;
-  if (inv->vm.count("at")) at = inv->vm["at"].as<std::string>();
+  if (inv.vm.count("at")) at = inv.vm["at"].as<std::string>();
   // Compile the whole history (errors anywhere are errors), then replay up to --at.
-  auto project = compile_or_report(*inv, code);
-  if (!project) return code;
-  model::Schema schema = project->history.final_schema;
+  Project project = compile_or_fail(inv);
+  model::Schema schema = project.history.final_schema;
   if (at) {
-    auto ref = resolve_revision(*project, *at, code);
-    if (!ref) return code;
-    if (ref->is_base) {
+    RevisionRef ref = resolve_revision(project, *at);
+    if (ref.is_base) {
       schema = {};
     } else {
-      options.check_until = project->migrations[ref->rev].id;
+      options.check_until = project.migrations[ref.rev].id;
       Project partial = compile_project(options);
       schema = partial.history.final_schema;
     }
-  } else if (project->graph.heads.size() > 1) {
+  } else if (project.graph.heads.size() > 1) {
     std::cerr << "migrac schema: more than one head; the schema is that of all migrations in order\n";
   }
   Diagnostics diags;
@@ -81,8 +73,8 @@ int verb_schema(const Args& args) {
   for (const model::Change& c : creation_changes(schema)) {
     for (const EmittedStatement& s : emitter->emit(c, diags)) out += s.sql + ";\n\n";
   }
-  std::cerr << render_text(diags, project->sources);
-  if (diags.has_errors()) return kMigrationErrors;
+  if (diags.has_errors()) throw VerbError{kMigrationErrors, render_text(diags, project.sources)};
+  std::cerr << render_text(diags, project.sources);
   std::cout << out;
   return kOk;
 }

@@ -1,24 +1,37 @@
-// `migrac stamp ID|head|base`: record the database as being at ID without
-// running anything, as Alembic's stamp does: ID and its ancestors recorded as
-// applied (checksums re-recorded), the records of every other revision
-// removed (base: every record). `stamp --delete ID` removes one record (also
-// an id no file has), refused while a recorded migration depends on it.
+// `migrac stamp ID|head|base [--delete | --rehash | --purge]`: change the
+// history table without running any migration.
+//   stamp ID          records ID and its ancestors as applied (Alembic's
+//                     stamp); refused (exit 4) when that would remove the
+//                     record of any other migration, or when a recorded
+//                     ancestor was edited, naming each one
+//   stamp ID --purge  the same, and removes the records of every migration
+//                     that is not ID or an ancestor of it (base: every
+//                     record, also of ids no file has)
+//   stamp ID --rehash records the file's checksum for ID, which must be
+//                     recorded, and changes nothing else: how a reviewed
+//                     edit of an applied migration is accepted
+//   stamp --delete ID removes one record (also an id no file has), refused
+//                     while a recorded migration depends on it
 #include <iostream>
 
 #include <fmt/format.h>
 
-#include "runtime/cli/db_verb.h"
+#include "runtime/cli/session.h"
+#include "runtime/cli/steps.h"
 #include "runtime/cli/verbs.h"
 
 namespace migrac::cli {
 
 namespace {
 
-bool exec_or_report(Session& s, const std::string& sql) {
+// Runs one bookkeeping statement; fails with exit 3.
+void exec_or_fail(Session& s, const std::string& sql) {
   db::Result r = s.db->exec(sql);
-  if (r.ok()) return true;
-  std::cerr << fmt::format("migrac stamp: {}\n", r.error->one_line());
-  return false;
+  if (!r.ok()) fail(kDatabaseError, "migrac stamp: {}", r.error->one_line());
+}
+
+std::string path_of(const Project& project, const ast::Migration& m) {
+  return m.file >= 0 ? project.sources[m.file].path : m.id;
 }
 
 int stamp_delete(Session& s, const Project& project, const history::State& state, const std::string& spec,
@@ -28,26 +41,117 @@ int stamp_delete(Session& s, const Project& project, const history::State& state
   bool recorded = false;
   for (const history::Row& row : s.rows) recorded = recorded || row.id == spec;
   if (!recorded) {
-    auto ref = resolve_revision(project, spec);
-    if (!ref || ref->is_base) return kUsage;
-    id = project.migrations[ref->rev].id;
-    if (!state.recorded(ref->rev)) {
-      std::cerr << fmt::format("migrac stamp: '{}' is not recorded in the database\n", id);
-      return kDatabaseDisagrees;
-    }
+    RevisionRef ref = resolve_revision(project, spec);
+    if (ref.is_base) fail(kUsage, "migrac stamp: --delete removes the record of one migration id, not 'base'");
+    id = project.migrations[ref.rev].id;
+    if (!state.recorded(ref.rev)) fail(kDatabaseDisagrees, "migrac stamp: '{}' is not recorded in the database", id);
   }
   for (const history::Row& row : s.rows) {
     for (const std::string& parent : row.parents) {
       if (parent != id) continue;
-      std::cerr << fmt::format(
-          "migrac stamp: '{}' is recorded as applied and depends on '{}'\n"
-          "  help: delete the records of its descendants first, or use 'migrac stamp <revision>'\n",
-          row.id, id);
-      return kDatabaseDisagrees;
+      fail(kDatabaseDisagrees,
+           "migrac stamp: '{}' is recorded as applied and depends on '{}'\n"
+           "  help: delete the records of its descendants first, or use 'migrac stamp <revision> --purge'",
+           row.id, id);
     }
   }
-  if (!exec_or_report(s, history_delete_sql(s.table, id))) return kDatabaseError;
+  exec_or_fail(s, history_delete_sql(s.table, id));
   if (!quiet) std::cout << fmt::format("removed the record of {}\n", id);
+  return kOk;
+}
+
+int stamp_rehash(Session& s, const Project& project, const history::State& state, const RevisionRef& ref,
+                 bool quiet) {
+  if (ref.is_base) fail(kUsage, "migrac stamp: --rehash records the checksum of one migration, not of 'base'");
+  const ast::Migration& m = project.migrations[ref.rev];
+  const history::Row* row = state.row_of[ref.rev];
+  if (!row) {
+    fail(kDatabaseDisagrees,
+         "migrac stamp: '{}' is not recorded in the database, so it has no checksum to re-record\n"
+         "  help: 'migrac stamp {}' records it (and its ancestors) as applied",
+         m.id, m.id);
+  }
+  if (row->checksum == m.checksum) {
+    if (quiet) return kOk;
+    std::cout << fmt::format("nothing to change: {} is recorded with the checksum of {} ({})\n", m.id,
+                             path_of(project, m), m.checksum);
+    return kOk;
+  }
+  if (auto err = s.store->rehash(m.id, m.checksum)) fail(kDatabaseError, "migrac stamp: {}", err->one_line());
+  if (quiet) return kOk;
+  std::cout << fmt::format("re-recorded the checksum of {}: {} (was {})\n", m.id, m.checksum, row->checksum);
+  return kOk;
+}
+
+// Plain stamp and --purge.
+int stamp_to(Session& s, const Project& project, const history::State& state, const Emitter& emitter,
+             const RevisionRef& target, const std::string& spec, bool purge, bool quiet) {
+  const RevisionGraph& g = project.graph;
+  std::vector<bool> keep;
+  if (!target.is_base) keep = g.ancestors_of(target.rev);
+  std::string name = target.is_base ? "base" : project.migrations[target.rev].id;
+  // Records of what is not an ancestor of the target (newest first); with
+  // base, every record, also unknown ones.
+  std::vector<std::string> removed;
+  for (auto it = g.order.rbegin(); it != g.order.rend(); ++it) {
+    if (state.recorded(*it) && (target.is_base || !keep[*it])) removed.push_back(project.migrations[*it].id);
+  }
+  if (target.is_base) {
+    for (const history::Row* row : state.unknown) removed.push_back(row->id);
+  }
+  // Ancestors not recorded as complete; an ancestor recorded with another
+  // checksum is refused: only --rehash re-records a checksum.
+  std::vector<std::size_t> to_record;
+  std::string refusals;
+  if (!removed.empty() && !purge) {
+    std::string records = fmt::format("{} record{}", removed.size(), removed.size() == 1 ? "" : "s");
+    refusals += target.is_base
+                    ? fmt::format("migrac stamp: stamping base would remove every record ({}):\n", records)
+                    : fmt::format("migrac stamp: stamping {} would remove {} (not {} or its ancestors):\n", name,
+                                  records, name);
+    for (const std::string& id : removed) refusals += fmt::format("  {}\n", id);
+    refusals += fmt::format(
+        "  help: to revert them, 'migrac downgrade {}'; to remove their records without running anything, "
+        "'migrac stamp {} --purge'\n"
+        "  help: to accept a reviewed edit of an applied migration, 'migrac stamp ID --rehash' re-records its "
+        "checksum and changes nothing else\n",
+        spec, spec);
+  }
+  if (!target.is_base) {
+    for (std::size_t r : g.order) {
+      if (!keep[r]) continue;
+      const history::Row* row = state.row_of[r];
+      const ast::Migration& m = project.migrations[r];
+      if (row && row->checksum != m.checksum) {
+        refusals += fmt::format(
+            "migrac stamp: migration '{}' was edited after it was applied: {} has checksum {}, the database recorded {}\n"
+            "  help: restore the file, or, if the edit was reviewed, record the new checksum with "
+            "'migrac stamp {} --rehash'\n",
+            m.id, path_of(project, m), m.checksum, row->checksum, m.id);
+        continue;
+      }
+      if (!row || !row->complete()) to_record.push_back(r);
+    }
+  }
+  if (!refusals.empty()) throw VerbError{kDatabaseDisagrees, refusals + "migrac stamp: nothing was changed\n"};
+  if (!purge) removed.clear();
+  std::vector<MigrationPlan> plans = plan_or_fail(project, to_record, emitter);
+
+  if (removed.empty() && plans.empty()) {
+    if (!quiet) std::cout << "nothing to change: the database is recorded at " << spec << "\n";
+    return kOk;
+  }
+  ensure_history_table(s, "stamp");
+  exec_or_fail(s, "BEGIN");
+  for (const std::string& id : removed) exec_or_fail(s, history_delete_sql(s.table, id));
+  for (const MigrationPlan& p : plans) {
+    HistoryRowKey key{p.id, p.checksum, p.parents, static_cast<int>(p.up.size()), "stamp"};
+    exec_or_fail(s, history_stamp_sql(s.table, key));
+  }
+  exec_or_fail(s, "COMMIT");
+  if (quiet) return kOk;
+  for (const std::string& id : removed) std::cout << fmt::format("removed the record of {}\n", id);
+  for (const MigrationPlan& p : plans) std::cout << fmt::format("recorded {} as applied\n", p.id);
   return kOk;
 }
 
@@ -56,76 +160,36 @@ int stamp_delete(Session& s, const Project& project, const history::State& state
 int verb_stamp(const Args& args) {
   namespace po = boost::program_options;
   po::options_description opts;
-  opts.add_options()("delete", "remove the record of ID instead (also an id no file has)");
+  opts.add_options()
+      ("delete", "remove the record of ID instead (also an id no file has)")
+      ("rehash", "re-record the checksum of the applied migration ID from its file, and change nothing else "
+                 "(accepts a reviewed edit)")
+      ("purge", "also remove the records of every migration that is not ID or an ancestor of it");
   auto db_opts = database_options(kConnectOptions);
   db_opts.add_options()("lock-wait", po::value<std::string>()->default_value("60s"),
                         "wait this long for another runner to finish");
   opts.add(db_opts);
-  int code = kOk;
-  const char* usage = "stamp ID|head|base [--delete]";
-  auto inv = parse_invocation("stamp", usage, args, opts, 1, code);
-  if (!inv) return code;
-  if (inv->positional.empty()) {
-    std::cerr << fmt::format("migrac stamp: missing the revision\nusage: migrac {}\n", usage);
-    return kUsage;
+  const char* usage = "stamp ID|head|base [--delete | --rehash | --purge]";
+  Invocation inv = parse_invocation("stamp", usage, args, opts, 1);
+  bool del = inv.vm.count("delete") > 0;
+  bool rehash = inv.vm.count("rehash") > 0;
+  bool purge = inv.vm.count("purge") > 0;
+  if (inv.vm.count("delete") + inv.vm.count("rehash") + inv.vm.count("purge") > 1) {
+    usage_error(inv, "--delete, --rehash and --purge do not go together");
   }
-  auto settings = db_settings(*inv);
-  if (!settings) return kUsage;
-  auto emitter = emitter_or_report(*inv);
-  if (!emitter) return kUsage;
-  auto project = compile_or_report(*inv, code, false, false);
-  if (!project) return code;
-  const std::string& spec = inv->positional[0];
+  if (inv.positional.empty()) usage_error(inv, "missing the revision");
+  DbSettings settings = db_settings(inv);
+  std::unique_ptr<Emitter> emitter = emitter_or_fail(inv);
+  Project project = compile_or_fail(inv, false, false);
+  const std::string& spec = inv.positional[0];
 
   std::optional<RevisionRef> target;
-  if (!inv->vm.count("delete")) {
-    target = resolve_revision(project.value(), spec);
-    if (!target) return kUsage;
-  }
-  auto session = open_session(*inv, *settings, SessionMode::Write, code);
-  if (!session) return code;
-  history::State state = history::compare(project->migrations, project->graph, session->rows);
-  if (inv->vm.count("delete")) return stamp_delete(*session, *project, state, spec, settings->quiet);
-
-  const RevisionGraph& g = project->graph;
-  std::vector<bool> keep;
-  if (!target->is_base) keep = g.ancestors_of(target->rev);
-  // Records of what is not an ancestor of the target go (newest first); with
-  // base, every record, also unknown ones.
-  std::vector<std::string> removed;
-  for (auto it = g.order.rbegin(); it != g.order.rend(); ++it) {
-    if (state.recorded(*it) && (target->is_base || !keep[*it])) removed.push_back(project->migrations[*it].id);
-  }
-  if (target->is_base) {
-    for (const history::Row* row : state.unknown) removed.push_back(row->id);
-  }
-  // Ancestors not recorded as complete, or recorded with another checksum.
-  std::vector<std::size_t> to_record;
-  if (!target->is_base) {
-    for (std::size_t r : g.order) {
-      if (!keep[r]) continue;
-      const history::Row* row = state.row_of[r];
-      if (!row || !row->complete() || row->checksum != project->migrations[r].checksum) to_record.push_back(r);
-    }
-  }
-  auto plans = plan_or_report(*project, to_record, *emitter, code);
-  if (!plans) return code;
-
-  if (!exec_or_report(*session, "BEGIN")) return kDatabaseError;
-  for (const std::string& id : removed) {
-    if (!exec_or_report(*session, history_delete_sql(session->table, id))) return kDatabaseError;
-  }
-  for (const MigrationPlan& p : *plans) {
-    HistoryRowKey key{p.id, p.checksum, p.parents, static_cast<int>(p.up.size()), "stamp"};
-    if (!exec_or_report(*session, history_stamp_sql(session->table, key))) return kDatabaseError;
-  }
-  if (!exec_or_report(*session, "COMMIT")) return kDatabaseError;
-  if (!settings->quiet) {
-    for (const std::string& id : removed) std::cout << fmt::format("removed the record of {}\n", id);
-    for (const MigrationPlan& p : *plans) std::cout << fmt::format("recorded {} as applied\n", p.id);
-    if (removed.empty() && plans->empty()) std::cout << "nothing to change: the database is recorded at " << spec << "\n";
-  }
-  return kOk;
+  if (!del) target = resolve_revision(project, spec);
+  Session session = open_session(inv, settings, SessionMode::Write);
+  history::State state = history::compare(project.migrations, project.graph, session.rows);
+  if (del) return stamp_delete(session, project, state, spec, settings.quiet);
+  if (rehash) return stamp_rehash(session, project, state, *target, settings.quiet);
+  return stamp_to(session, project, state, *emitter, *target, spec, purge, settings.quiet);
 }
 
 }  // namespace migrac::cli

@@ -6,18 +6,15 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "runtime/cli/db_verb.h"
+#include "runtime/cli/session.h"
 #include "runtime/cli/verbs.h"
 
 namespace migrac::cli {
 
 int verb_status(const Args& args) {
-  int code = kOk;
-  auto inv = parse_invocation("status", "status [--format text|json]", args,
-                              database_options(kConnectOptions), 0, code);
-  if (!inv) return code;
-  auto view = open_read_view(*inv, code);
-  if (!view) return code;
+  Invocation inv = parse_invocation("status", "status [--format text|json]", args,
+                                    database_options(kConnectOptions), 0);
+  std::unique_ptr<ReadView> view = open_read_view(inv);
   const DbSettings* settings = &view->settings;
   const Project* project = &view->project;
   const Session* session = &view->session;

@@ -1,6 +1,8 @@
 #pragma once
 // Every verb of the command line: one function each, in a file named for it
-// (verb_<name>.cpp). `args` are the arguments after the verb.
+// (verb_<name>.cpp). `args` are the arguments after the verb. A verb that runs
+// to its end returns its exit code; one that stops early throws a VerbError
+// (verb_error.h), which cli::run() catches.
 
 #include <string>
 #include <vector>

@@ -8,6 +8,7 @@
 
 #include "runtime/db/postgres_driver.h"
 #include "runtime/db/sqlite_driver.h"
+#include "runtime/db/url.h"
 
 namespace migrac::db {
 
@@ -20,23 +21,24 @@ std::string seconds_text(std::int64_t ms) {
 
 }  // namespace
 
-bool is_postgres_url(const std::string& url) {
-  if (url.rfind("postgres://", 0) == 0 || url.rfind("postgresql://", 0) == 0) return true;
-  // A libpq key=value string: "host=... dbname=...".
-  return url.find("://") == std::string::npos && url.find('=') != std::string::npos;
-}
-
 Connection connect(const ConnectOptions& options) {
   Connection c;
   Redactor redact(options.url);
-  if (is_sqlite_url(options.url)) {
-    c.driver = open_sqlite(options.url, c.error);
+  std::string error;
+  std::optional<DbUrl> url = parse_url(options.url, error);
+  if (!url) {
+    c.error = redact(error);
     return c;
   }
-  if (!is_postgres_url(options.url)) {
-    auto colon = options.url.find(':');
-    std::string scheme = colon == std::string::npos ? options.url : options.url.substr(0, colon);
-    c.error = redact(fmt::format("unsupported database URL scheme '{}' (expected postgresql://... or sqlite:path)", scheme));
+  if (url->engine == Engine::Sqlite) {
+    c.driver = open_sqlite(url->target, options.read_only, c.error);
+    return c;
+  }
+  if (url->engine == Engine::Mysql) {
+    c.error = redact(fmt::format(
+        "'{}' is a MySQL URL, and the MySQL runtime does not exist yet: migrac applies migrations to "
+        "PostgreSQL and SQLite ('migrac sql --dialect mysql' prints the MySQL script)",
+        options.url.substr(0, options.url.find("://"))));
     return c;
   }
   using Clock = std::chrono::steady_clock;
@@ -44,7 +46,7 @@ Connection connect(const ConnectOptions& options) {
   bool announced = false;
   for (;;) {
     bool retryable = false;
-    c.driver = open_postgres(options.url, redact, c.error, retryable);
+    c.driver = open_postgres(url->target, redact, c.error, retryable);
     if (c.driver) {
       c.error.clear();
       return c;

@@ -1,7 +1,6 @@
 #pragma once
-// Opening a database from a URL: picks the driver by the URL's scheme
-// (postgres://, postgresql://, or a libpq key=value string) and, with a wait,
-// retries until the server accepts connections.
+// Opening a database from a URL: picks the driver by the URL's engine
+// (url.h) and, with a wait, retries until the server accepts connections.
 
 #include <cstdint>
 #include <memory>
@@ -17,6 +16,7 @@ struct ConnectOptions {
   std::string url;
   std::int64_t wait_ms = 0;  // retry a refused connection this long (--wait)
   bool quiet = false;        // no "waiting for the database" line
+  bool read_only = false;    // a verb that only reads: a missing SQLite file is an error, not created
 };
 
 // The outcome of connect(): a driver, or one line saying why not (redacted).
@@ -26,8 +26,5 @@ struct Connection {
 };
 
 Connection connect(const ConnectOptions& options);
-
-// True when `url` names a database engine connect() knows.
-bool is_postgres_url(const std::string& url);
 
 }  // namespace migrac::db

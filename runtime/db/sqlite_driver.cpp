@@ -377,24 +377,16 @@ class SqliteDriver final : public Driver {
 
 }  // namespace
 
-bool is_sqlite_url(const std::string& url) { return url.rfind("sqlite:", 0) == 0; }
-
-std::string sqlite_path(const std::string& url) {
-  std::string rest = url.substr(std::string("sqlite:").size());
-  if (rest == ":memory:" || rest == "//:memory:") return ":memory:";
-  if (rest.rfind("///", 0) == 0) return rest.substr(2);  // sqlite:///abs/path -> /abs/path
-  if (rest.rfind("//", 0) == 0) return rest.substr(2);   // sqlite://rel/path -> rel/path
-  return rest;
-}
-
-std::unique_ptr<Driver> open_sqlite(const std::string& url, std::string& error) {
-  std::string path = sqlite_path(url);
-  if (path.empty()) {
-    error = fmt::format("no database file in '{}' (expected sqlite:path/to.db or sqlite::memory:)", url);
+std::unique_ptr<Driver> open_sqlite(const std::string& path, bool read_only, std::string& error) {
+  bool memory = path == ":memory:";
+  if (read_only && !memory && ::access(path.c_str(), F_OK) != 0) {
+    error = fmt::format("sqlite database file {} does not exist (a verb that only reads creates none; 'migrac upgrade' does)",
+                        path);
     return nullptr;
   }
   sqlite3* db = nullptr;
-  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+  int flags = (read_only && !memory ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
+              SQLITE_OPEN_NOMUTEX;
   if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
     error = fmt::format("cannot open sqlite database {}: {}", path, db ? sqlite3_errmsg(db) : "out of memory");
     sqlite3_close_v2(db);

@@ -1,6 +1,7 @@
 #pragma once
-// The SQLite driver, the embedded default: `sqlite:path/to.db` (created if
-// missing) and `sqlite::memory:`. The run lock is an exclusive file lock
+// The SQLite driver, the embedded default: a database file (created if
+// missing, unless opened read-only) or ":memory:" (url.h reads the URL
+// forms). The run lock is an exclusive file lock
 // (flock) on `<database>.migrac-lock`, held for the whole run; foreign keys
 // are enforced on the connection, a busy database is waited for.
 
@@ -11,14 +12,9 @@
 
 namespace migrac::db {
 
-// True for `sqlite:...` URLs.
-bool is_sqlite_url(const std::string& url);
-
-// The database file of a sqlite URL (":memory:" for `sqlite::memory:`);
-// `sqlite:///abs/path` and `sqlite://rel/path` are accepted too.
-std::string sqlite_path(const std::string& url);
-
-// Opens the database. On failure returns null and sets `error` to one line.
-std::unique_ptr<Driver> open_sqlite(const std::string& url, std::string& error);
+// Opens the database file `path` (or ":memory:"); `read_only` opens an
+// existing file for reading and refuses a missing one instead of creating it.
+// On failure returns null and sets `error` to one line.
+std::unique_ptr<Driver> open_sqlite(const std::string& path, bool read_only, std::string& error);
 
 }  // namespace migrac::db

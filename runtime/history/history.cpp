@@ -1,5 +1,7 @@
 #include "runtime/history/history.h"
 
+#include <fmt/format.h>
+
 namespace migrac::history {
 
 namespace {
@@ -45,6 +47,14 @@ std::optional<db::DbError> Store::read(std::vector<Row>& rows, bool& exists) {
     row.method = v[10].value_or("");
     rows.push_back(std::move(row));
   }
+  return std::nullopt;
+}
+
+std::optional<db::DbError> Store::rehash(const std::string& id, const std::string& checksum) {
+  // Plain SQL that PostgreSQL and SQLite run alike.
+  db::Result r = db_.exec(fmt::format("UPDATE {} SET checksum = {} WHERE id = {}", table_.qualified(),
+                                      sql_literal(checksum), sql_literal(id)));
+  if (!r.ok()) return r.error;
   return std::nullopt;
 }
 

@@ -48,6 +48,8 @@ class Store {
   std::optional<db::DbError> ensure();
   // Every row, oldest first. A missing table reads as no rows with exists = false.
   std::optional<db::DbError> read(std::vector<Row>& rows, bool& exists);
+  // Sets the recorded checksum of `id` and nothing else (`stamp --rehash`).
+  std::optional<db::DbError> rehash(const std::string& id, const std::string& checksum);
 
  private:
   db::Driver& db_;

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Tampering: an applied migration edited afterwards. `status` reports it (exit
 # 4), `upgrade` refuses (exit 4) and applies nothing; `--allow-edited` goes on
-# and says so; `stamp` records the new checksum. A CRLF checkout of the same
+# and says so; a plain `stamp` refuses to re-record the checksum, `stamp ID
+# --rehash` records it and changes nothing else. A CRLF checkout of the same
 # text is not an edit.
 source "$(dirname "$0")/lib.sh"
 
@@ -33,6 +34,7 @@ step "upgrade refuses, and applies nothing"
 expect_rc 4 m upgrade head
 err_has "migration '0002_add_phone_number_to_users' was edited after it was applied"
 err_has "--allow-edited"
+err_has "'migrac stamp 0002_add_phone_number_to_users --rehash'"
 column_exists "$db" users nickname && fail "0015 applied despite the edit"
 equals "$(history_count "$db")" "$N_MIGRATIONS" "history rows after the refusal"
 
@@ -44,11 +46,29 @@ column_exists "$db" users nickname || fail "0015 not applied with --allow-edited
 expect_rc 4 m status
 out_has "edited after they were applied: 1"
 
-step "stamp records the new checksum"
-expect_rc 0 m stamp head
-out_has "recorded 0002_add_phone_number_to_users as applied"
+step "a plain stamp does not re-record the checksum; stamp --rehash does, and only that"
+before=$(catalog_dump "$db")
+expect_rc 4 m stamp head
+err_has "migration '0002_add_phone_number_to_users' was edited after it was applied"
+err_has "'migrac stamp 0002_add_phone_number_to_users --rehash'"
+equals "$(catalog_dump "$db")" "$before" "the database after the refused stamp"
+old=$(sql "$db" "SELECT checksum FROM migrac_history WHERE id = '0002_add_phone_number_to_users'")
+rows_but_0002() { sql "$db" "SELECT id, checksum, parents, segments_done, segments_total, down_done, applied_at, applied_by, method FROM migrac_history WHERE id <> '0002_add_phone_number_to_users' ORDER BY id"; }
+others=$(rows_but_0002)
+row_0002() { sql "$db" "SELECT parents, segments_done, segments_total, down_done, applied_at, applied_by, method FROM migrac_history WHERE id = '0002_add_phone_number_to_users'"; }
+row=$(row_0002)
+expect_rc 0 m stamp 0002_add_phone_number_to_users --rehash
+new=$(sql "$db" "SELECT checksum FROM migrac_history WHERE id = '0002_add_phone_number_to_users'")
+[ "$new" != "$old" ] || fail "--rehash left the checksum $old"
+out_has "re-recorded the checksum of 0002_add_phone_number_to_users: $new (was $old)"
+equals "$(rows_but_0002)" "$others" "the other rows after --rehash"
+equals "$(row_0002)" "$row" "the rest of the row after --rehash"
 expect_rc 0 m status
 out_has "status: up to date"
+expect_rc 0 m stamp 0002_add_phone_number_to_users --rehash
+out_has "nothing to change: 0002_add_phone_number_to_users is recorded with the checksum of"
+expect_rc 4 m stamp 0015_add_users_nickname --rehash --url "$(url_for "$(new_db)")"
+err_has "'0015_add_users_nickname' is not recorded in the database"
 
 step "a downgrade refuses an edited migration too"
 echo "-- another afterthought" >> "$proj/0015_add_users_nickname.mig"

@@ -59,7 +59,7 @@ out_has "applied: 7 of $N_MIGRATIONS migrations"
 out_has "  0008_add_tags"
 out_has "status: $((N_MIGRATIONS - 7)) pending"
 
-step "stamp head records without running; stamp 0007 takes the records back"
+step "stamp head records without running; stamp 0007 refuses to remove records, --purge removes them"
 expect_rc 0 m stamp head
 out_has "recorded $HEAD_ID as applied"
 equals "$(history_count "$db")" "$N_MIGRATIONS" "history rows after stamp"
@@ -67,7 +67,14 @@ table_exists "$db" tags && fail "stamp ran a migration"
 equals "$(sql "$db" "SELECT count(*) FROM migrac_history WHERE method = 'stamp'")" "$((N_MIGRATIONS - 7))" "stamped rows"
 expect_rc 0 m status
 out_has "status: up to date"
-expect_rc 0 m stamp 0007
+before=$(catalog_dump "$db")
+expect_rc 4 m stamp 0007
+err_has "stamping 0007_enforce_article_slug would remove $((N_MIGRATIONS - 7)) records (not 0007_enforce_article_slug or its ancestors):"
+err_has "  $HEAD_ID"
+err_has "'migrac stamp ID --rehash'"
+err_has "'migrac stamp 0007 --purge'"
+equals "$(catalog_dump "$db")" "$before" "the database after the refused stamp"
+expect_rc 0 m stamp 0007 --purge
 out_has "removed the record of $HEAD_ID"
 equals "$(history_count "$db")" 7 "history rows after stamp 0007"
 expect_rc 0 m upgrade head

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The SQLite runtime, end to end with no server: the example project through
 # `migrac upgrade`/`downgrade`/`current`/`stamp` on a database file, rows kept
-# across the table rebuilds, a foreign key violation rolling a migration back,
-# and concurrent runners kept apart by the file lock. Prints 'N passed, M failed'.
+# across the table rebuilds, stamps and relative moves that refuse rather
+# than lose records, SQLAlchemy's URL forms (and no file created by a verb
+# that only reads), a foreign key violation rolling a migration back, and
+# concurrent runners kept apart by the file lock. Prints 'N passed, M failed'.
 set -uo pipefail
 migrac=$(realpath "$1")
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -48,6 +50,74 @@ expect "current after -1" "$(m current)" "0001_create_users_and_orders"
 m stamp 0002_add_phone_number_to_users >/dev/null || fail "stamp"
 expect "current after stamp" "$(m current)" "0002_add_phone_number_to_users"
 expect "stamp ran nothing" "$(q "SELECT count(*) FROM pragma_table_info('users') WHERE name = 'phone_number'")" "0"
+
+# Bookkeeping that cannot lose records: a stamp that would remove records,
+# "-N" and "+N" beyond what can be done refuse and change nothing.
+bdb="$work/bookkeeping.db"
+mb() { "$migrac" "$@" "${example[@]}" --url "sqlite:$bdb" --quiet; }
+mb upgrade head || fail "upgrade head before the refusals"
+dump() { sqlite3 "$bdb" ".dump"; }
+before=$(dump)
+"$migrac" stamp 0002_add_phone_number_to_users "${example[@]}" --url "sqlite:$bdb" >"$work/out" 2>&1
+expect "stamp to an ancestor refused" "$?" "4"
+grep -q "would remove 13 records (not 0002_add_phone_number_to_users or its ancestors)" "$work/out" ||
+  { fail "stamp refusal message"; cat "$work/out"; }
+grep -q "'migrac stamp ID --rehash'" "$work/out" || fail "stamp refusal names --rehash"
+expect "nothing changed by the refused stamp" "$(dump)" "$before"
+"$migrac" stamp 0002 --rehash "${example[@]}" --url "sqlite:$bdb" >"$work/out" 2>&1
+expect "stamp --rehash of an unedited migration" "$?" "0"
+expect "--rehash changed nothing" "$(dump)" "$before"
+sqlite3 "$bdb" "UPDATE migrac_history SET checksum = 'v1:old' WHERE id = '0003_index_users_phone_number'"
+edited=$(dump)
+"$migrac" stamp 0003 --rehash "${example[@]}" --url "sqlite:$bdb" >"$work/out" 2>&1
+expect "stamp --rehash of an edited record" "$?" "0"
+grep -q "re-recorded the checksum of 0003_index_users_phone_number: v1:[0-9a-f]* (was v1:old)" "$work/out" ||
+  { fail "--rehash message"; cat "$work/out"; }
+expect "--rehash restored exactly that checksum" "$(dump)" "$before"
+[ "$edited" != "$before" ] || fail "the edited record was not different"
+mb stamp 0012 --purge >/dev/null || fail "stamp --purge"
+expect "rows after stamp 0012 --purge" "$(sqlite3 "$bdb" 'SELECT count(*) FROM migrac_history')" "13"
+mb stamp head >/dev/null || fail "stamp head after --purge"
+before=$(dump)
+mb downgrade base || fail "downgrade base before +N"
+mb upgrade +6 || fail "upgrade +6"
+six=$(dump)
+"$migrac" downgrade -50 "${example[@]}" --url "sqlite:$bdb" >"$work/out" 2>&1
+expect "downgrade -50 with 6 applied" "$?" "2"
+grep -q "relative revision '-50' needs 50 applied migrations, and there are only 6; nothing was reverted" "$work/out" ||
+  { fail "downgrade -50 message"; cat "$work/out"; }
+expect "nothing reverted by downgrade -50" "$(dump)" "$six"
+mb upgrade +7 || fail "upgrade +7"
+thirteen=$(dump)
+"$migrac" upgrade +5 "${example[@]}" --url "sqlite:$bdb" >"$work/out" 2>&1
+expect "upgrade +5 with 2 pending" "$?" "2"
+grep -q "relative revision '+5' needs 5 pending migrations, and there are only 2; nothing was applied" "$work/out" ||
+  { fail "upgrade +5 message"; cat "$work/out"; }
+expect "nothing applied by upgrade +5" "$(dump)" "$thirteen"
+mb upgrade +2 || fail "upgrade +2 to head"
+
+# SQLAlchemy's URL forms: three slashes and a relative path from the working
+# directory, four for an absolute one; the verbs that only read create no file.
+mkdir "$work/cwd"
+cd "$work/cwd" || fail "cd"
+for verb in status current; do
+  "$migrac" "$verb" "${example[@]}" --url "sqlite:///./app.db" >"$work/out" 2>&1
+  expect "$verb on a missing file" "$?" "3"
+  grep -q "sqlite database file ./app.db does not exist" "$work/out" || { fail "$verb message"; cat "$work/out"; }
+done
+"$migrac" history "${example[@]}" --url "sqlite:///./app.db" >"$work/out" 2>"$work/err"
+expect "history on a missing file" "$?" "0"
+grep -q "warning: not marking what is applied: sqlite database file ./app.db does not exist" "$work/err" ||
+  { fail "history warning"; cat "$work/err"; }
+expect "files after the read-only verbs" "$(ls -A)" ""
+[ -e /app.db ] && fail "a database file at the filesystem root"
+"$migrac" upgrade +1 "${example[@]}" --url "sqlite:///./app.db" --quiet || fail "upgrade sqlite:///./app.db"
+[ -f app.db ] || fail "sqlite:///./app.db is not ./app.db"
+expect "four slashes: absolute" "$("$migrac" current "${example[@]}" --url "sqlite:///$work/cwd/app.db")" \
+  "0001_create_users_and_orders"
+"$migrac" status "${example[@]}" --url "sqlite://cwd/app.db" >"$work/out" 2>&1
+expect "a host in a sqlite URL" "$?" "3"
+cd "$root" || fail "cd back"
 
 # A rebuild that would leave a row without its parent fails and rolls back.
 fix=(--dir "$root/tests/golden/sqlite_rebuild")

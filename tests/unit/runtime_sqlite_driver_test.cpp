@@ -1,5 +1,5 @@
-// The SQLite driver: URLs, the history table's statements on SQLite, the file
-// run lock, foreign keys around a migration's transaction, and a foreign key
+// The SQLite driver: opening (read-only without creating), the history
+// table's statements on SQLite, the file run lock, foreign keys around a migration's transaction, and a foreign key
 // violation as an error.
 
 #include <catch2/catch.hpp>
@@ -9,6 +9,7 @@
 
 #include "compiler/dialect/postgres/history.h"
 #include "runtime/db/sqlite_driver.h"
+#include "runtime/db/url.h"
 #include "runtime/history/history.h"
 
 namespace migrac {
@@ -25,9 +26,12 @@ struct TempDb {
   std::string url() const { return "sqlite:" + (dir / "app.db").string(); }
 };
 
-std::unique_ptr<db::Driver> open(const std::string& url) {
+std::unique_ptr<db::Driver> open(const std::string& url, bool read_only = false) {
   std::string error;
-  std::unique_ptr<db::Driver> d = db::open_sqlite(url, error);
+  std::optional<db::DbUrl> parsed = db::parse_url(url, error);
+  INFO(error);
+  REQUIRE(parsed);
+  std::unique_ptr<db::Driver> d = db::open_sqlite(parsed->target, read_only, error);
   INFO(error);
   REQUIRE(d);
   return d;
@@ -41,16 +45,22 @@ std::string value(db::Driver& d, const std::string& sql) {
   return r.rows[0][0].value_or("NULL");
 }
 
-TEST_CASE("sqlite driver: URLs", "[runtime][sqlite]") {
-  CHECK(db::is_sqlite_url("sqlite:app.db"));
-  CHECK_FALSE(db::is_sqlite_url("postgresql://localhost/app"));
-  CHECK(db::sqlite_path("sqlite:data/app.db") == "data/app.db");
-  CHECK(db::sqlite_path("sqlite:///var/app.db") == "/var/app.db");
-  CHECK(db::sqlite_path("sqlite://data/app.db") == "data/app.db");
-  CHECK(db::sqlite_path("sqlite::memory:") == ":memory:");
+TEST_CASE("sqlite driver: read-only opening creates nothing", "[runtime][sqlite]") {
+  TempDb t;
+  std::string path = (t.dir / "app.db").string();
   std::string error;
-  CHECK(db::open_sqlite("sqlite:", error) == nullptr);
-  CHECK(error == "no database file in 'sqlite:' (expected sqlite:path/to.db or sqlite::memory:)");
+  CHECK(db::open_sqlite(path, true, error) == nullptr);
+  CHECK(error == "sqlite database file " + path +
+                     " does not exist (a verb that only reads creates none; 'migrac upgrade' does)");
+  CHECK_FALSE(fs::exists(path));
+  CHECK(fs::is_empty(t.dir));
+  // Written once, it opens read-only and reads, but does not write.
+  open(t.url())->exec("CREATE TABLE t (x integer); INSERT INTO t VALUES (7)");
+  std::unique_ptr<db::Driver> reader = open(t.url(), true);
+  CHECK(value(*reader, "SELECT x FROM t") == "7");
+  CHECK_FALSE(reader->exec("INSERT INTO t VALUES (8)").ok());
+  // In memory, read-only is moot.
+  CHECK(open("sqlite::memory:", true)->describe() == "sqlite in memory");
   CHECK(open("sqlite::memory:")->describe() == "sqlite in memory");
 }
 

@@ -1,0 +1,54 @@
+#include "runtime/cli/steps.h"
+
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "compiler/diag/render.h"
+#include "runtime/db/url.h"
+#include "runtime/runner/progress.h"
+
+namespace migrac::cli {
+
+std::unique_ptr<Emitter> emitter_or_fail(const Invocation& inv) {
+  Dialect dialect = config_dialect(inv.config);
+  // A sqlite: URL runs the sqlite plan, whatever the configured dialect.
+  if (db::is_sqlite_url(inv.config.url)) return make_emitter(Dialect::Sqlite);
+  if (dialect != Dialect::Postgres) {
+    fail(kUsage, "migrac {}: the {} runtime is not available yet (postgres only)", inv.verb,
+         dialect_name(dialect));
+  }
+  auto emitter = make_emitter(dialect);
+  if (!emitter) fail(kUsage, "migrac {}: the postgres dialect is not available", inv.verb);
+  return emitter;
+}
+
+std::vector<MigrationPlan> plan_or_fail(const Project& project, const std::vector<std::size_t>& revs,
+                                        const Emitter& emitter) {
+  Diagnostics diags;
+  std::vector<MigrationPlan> plans = plan_revisions(project, revs, emitter, diags);
+  if (!diags.has_errors()) return plans;
+  std::string text;
+  for (const Diagnostic& d : diags.all()) {
+    if (d.severity == Severity::Error) text += render_text(d, project.sources);
+  }
+  throw VerbError{kMigrationErrors, text + render_summary(diags)};
+}
+
+void run_steps(Session& session, const DbSettings& settings, const Project& project,
+               const std::vector<runner::Step>& steps, bool down,
+               std::chrono::steady_clock::time_point started) {
+  ensure_history_table(session, down ? "downgrade" : "upgrade");
+  runner::Progress progress(settings.format, settings.quiet, std::cout, std::cerr);
+  progress.header(fmt::format("{} {}", down ? "downgrade" : "upgrade", session_line(session)));
+  runner::RunOptions run;
+  run.retries = settings.retries;
+  runner::Runner r(*session.db, session.table, project.sources, progress, run);
+  bool ok = down ? r.downgrade(steps) : r.upgrade(steps);
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
+  if (ok) progress.summary(r.done(), down, ms);
+  progress.finish(ok ? "ok" : "failed");
+  if (!ok) throw VerbError{kDatabaseError, ""};
+}
+
+}  // namespace migrac::cli
