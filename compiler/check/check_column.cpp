@@ -15,11 +15,6 @@ bool contains(const std::vector<std::string>& list, const std::string& name) {
   return std::find(list.begin(), list.end(), name) != list.end();
 }
 
-void rename_in(std::vector<std::string>& list, const std::string& from, const std::string& to) {
-  for (std::string& s : list)
-    if (s == from) s = to;
-}
-
 }  // namespace
 
 std::vector<std::string> Checker::column_users(const model::Table& table,
@@ -51,13 +46,13 @@ void Checker::on(const ast::AddColumn& op) {
                   fmt::format("column '{}' already exists in table '{}'", def.name.name, t->name));
     return;
   }
+  // Built on a draft of the table: the Change is what applies to the state.
+  model::Table draft = *t;
   std::vector<PendingConstraint> pending;
-  remember_table(t->name);
-  model::Column col = column_from_def(def, *t, pending);
-  t->columns.push_back(std::move(col));
+  draft.columns.push_back(column_from_def(def, *t, pending));
   std::vector<model::Constraint> added;
-  add_pending(*t, pending, &added);
-  emit(model::AddColumn{t->name, *t->column(def.name.name), std::move(added)}, t->name);
+  add_pending(draft, pending, &added);
+  commit(model::AddColumn{t->name, *draft.column(def.name.name), std::move(added)}, t->name);
 }
 
 void Checker::on(const ast::DropColumn& op) {
@@ -73,12 +68,7 @@ void Checker::on(const ast::DropColumn& op) {
                   users.size() == 1 ? "drop it first" : "drop them first");
     return;
   }
-  remember_table(t->name);
-  auto it = std::find_if(t->columns.begin(), t->columns.end(),
-                         [&](const model::Column& c) { return c.name == op.column.name; });
-  model::Column before = std::move(*it);
-  t->columns.erase(it);
-  emit(model::DropColumn{t->name, std::move(before)}, t->name);
+  commit(model::DropColumn{t->name, *t->column(op.column.name)}, t->name);
 }
 
 void Checker::on(const ast::RenameColumn& op) {
@@ -93,23 +83,7 @@ void Checker::on(const ast::RenameColumn& op) {
                   fmt::format("column '{}' already exists in table '{}'", to, t->name));
     return;
   }
-  remember_referencing(t->name);
-  remember_table(t->name);
-  c->name = to;
-  for (model::Constraint& k : t->constraints) {
-    rename_in(k.columns, from, to);
-    if (k.check) rename_column_refs(*k.check, from, to);
-  }
-  for (model::Index& i : t->indexes) {
-    rename_in(i.columns, from, to);
-    for (ast::Expr& e : i.elements) rename_column_refs(e, from, to);
-    if (i.where) rename_column_refs(*i.where, from, to);
-  }
-  for (auto& [other_name, other] : st_.schema.tables)
-    for (model::Constraint& k : other.constraints)
-      if (k.kind == ast::ConstraintKind::ForeignKey && k.ref_table == t->name)
-        rename_in(k.ref_columns, from, to);
-  emit(model::RenameColumn{t->name, from, to}, t->name);
+  commit(model::RenameColumn{t->name, from, to}, t->name);
 }
 
 void Checker::on(const ast::AlterColumnType& op) {
@@ -126,11 +100,7 @@ void Checker::on(const ast::AlterColumnType& op) {
     return;
   }
   if (op.using_expr && !check_expr(*op.using_expr, *t, nullptr)) return;
-  remember_table(t->name);
-  ast::TypeRef from = c->type;
-  c->type = op.type;
-  emit(model::AlterColumnType{t->name, c->name, std::move(from), op.type, op.using_expr},
-       t->name);
+  commit(model::AlterColumnType{t->name, c->name, c->type, op.type, op.using_expr}, t->name);
 }
 
 void Checker::on(const ast::AlterColumnNotNull& op) {
@@ -153,12 +123,10 @@ void Checker::on(const ast::AlterColumnNotNull& op) {
     }
   }
   // Setting what is already set is allowed (and emitted: it is harmless).
-  remember_table(t->name);
-  c->not_null = op.set;
   if (op.set)
-    emit(model::SetNotNull{t->name, c->name}, t->name);
+    commit(model::SetNotNull{t->name, c->name}, t->name);
   else
-    emit(model::DropNotNull{t->name, c->name}, t->name);
+    commit(model::DropNotNull{t->name, c->name}, t->name);
 }
 
 void Checker::on(const ast::AlterColumnDefault& op) {
@@ -175,10 +143,7 @@ void Checker::on(const ast::AlterColumnDefault& op) {
     }
     if (!check_default(*op.value, *t, *c)) return;
   }
-  remember_table(t->name);
-  std::optional<ast::Expr> from = std::move(c->default_value);
-  c->default_value = op.value;
-  emit(model::SetDefault{t->name, c->name, std::move(from), op.value}, t->name);
+  commit(model::SetDefault{t->name, c->name, c->default_value, op.value}, t->name);
 }
 
 }  // namespace migrac

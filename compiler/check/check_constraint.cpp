@@ -234,8 +234,6 @@ bool Checker::add_constraint_to(model::Table& table, PendingConstraint& p) {
                     "a primary key or unique constraint owns an index of the same name");
       return false;
     }
-    remember(st_.key_names, c.name);
-    st_.key_names[c.name] = table.name;
   }
   if (c.kind == ast::ConstraintKind::PrimaryKey)
     for (const std::string& col : c.columns) table.column(col)->not_null = true;
@@ -247,9 +245,10 @@ void Checker::on(const ast::AddConstraint& op) {
   model::Table* t = find_table(op.table);
   if (!t) return;
   PendingConstraint p = constraint_from_def(op.constraint);
-  remember_table(t->name);
-  if (!add_constraint_to(*t, p)) return;
-  emit(model::AddConstraint{t->name, p.constraint, false}, t->name);
+  // Checked on a draft of the table: the Change is what applies to the state.
+  model::Table draft = *t;
+  if (!add_constraint_to(draft, p)) return;
+  commit(model::AddConstraint{t->name, p.constraint, false}, t->name);
 }
 
 void Checker::on(const ast::DropConstraint& op) {
@@ -287,16 +286,8 @@ void Checker::on(const ast::DropConstraint& op) {
         return;
       }
     }
-    auto key = st_.key_names.find(it->name);
-    if (key != st_.key_names.end() && key->second == t->name) {
-      remember(st_.key_names, it->name);
-      st_.key_names.erase(it->name);
-    }
   }
-  remember_table(t->name);
-  model::Constraint before = std::move(*it);
-  t->constraints.erase(it);
-  emit(model::DropConstraint{t->name, std::move(before)}, t->name);
+  commit(model::DropConstraint{t->name, *it}, t->name);
 }
 
 }  // namespace migrac

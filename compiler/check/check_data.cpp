@@ -40,7 +40,7 @@ void Checker::on(const ast::Backfill& op) {
   b.where = op.where;
   if (op.batch) b.batch = *op.batch;
   if (const model::Constraint* pk = t->primary_key()) b.key_columns = pk->columns;
-  emit(std::move(b), t->name);
+  commit(std::move(b), t->name);
 }
 
 void Checker::on(const ast::Sql& op) {
@@ -60,7 +60,7 @@ void Checker::on(const ast::Sql& op) {
   }
   if (!ok) return;
   // The model cannot follow what raw SQL does: the replay goes on without it.
-  emit(model::RawSql{op.bodies});
+  commit(model::RawSql{op.bodies});
 }
 
 }  // namespace migrac

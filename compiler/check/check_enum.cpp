@@ -41,11 +41,7 @@ void Checker::on(const ast::CreateEnum& op) {
     }
     e.values.push_back(v.value);
   }
-  remember(st_.schema.enums, name);
-  remember(st_.enum_at, name);
-  st_.schema.enums.emplace(name, e);
-  st_.enum_at[name] = op.name.range;
-  emit(model::CreateEnum{std::move(e)});
+  commit(model::CreateEnum{std::move(e)}, {}, EditSites{op.name.range, {}});
 }
 
 void Checker::on(const ast::AlterEnumAddValue& op) {
@@ -56,36 +52,30 @@ void Checker::on(const ast::AlterEnumAddValue& op) {
                   did_you_mean(op.name.name, enum_names(st_.schema)));
     return;
   }
-  std::vector<std::string>& values = it->second.values;
+  const std::vector<std::string>& values = it->second.values;
   if (std::find(values.begin(), values.end(), op.value.value) != values.end()) {
     diags_.report(DiagKind::DuplicateEnumValue, op.value.range,
                   fmt::format("enum '{}' already has value '{}'", op.name.name, op.value.value));
     return;
   }
-  auto pos = values.end();
-  if (op.neighbor) {
-    pos = std::find(values.begin(), values.end(), op.neighbor->value);
-    if (pos == values.end()) {
-      diags_.report(DiagKind::UnknownEnumValue, op.neighbor->range,
-                    fmt::format("enum '{}' has no value '{}'", op.name.name, op.neighbor->value),
-                    did_you_mean(op.neighbor->value, values));
-      return;
-    }
-    if (!op.before) ++pos;
+  if (op.neighbor &&
+      std::find(values.begin(), values.end(), op.neighbor->value) == values.end()) {
+    diags_.report(DiagKind::UnknownEnumValue, op.neighbor->range,
+                  fmt::format("enum '{}' has no value '{}'", op.name.name, op.neighbor->value),
+                  did_you_mean(op.neighbor->value, values));
+    return;
   }
-  auto index = pos - values.begin();
-  remember(st_.schema.enums, op.name.name);  // copies the values: do it before the insert
-  values.insert(values.begin() + index, op.value.value);
   std::optional<std::string> neighbor;
   if (op.neighbor) neighbor = op.neighbor->value;
   model::AddEnumValue change{op.name.name, op.value.value, std::move(neighbor), op.before};
+  // The tables hold the enum's name, not its values: the same before and after the change.
   for (const auto& [table_name, table] : st_.schema.tables) {
     bool uses = std::any_of(table.columns.begin(), table.columns.end(), [&](const model::Column& c) {
       return c.type.kind == ast::TypeKind::Enum && c.type.name == op.name.name;
     });
     if (uses) change.tables.push_back(table);
   }
-  emit(std::move(change));
+  commit(std::move(change));
 }
 
 void Checker::on(const ast::DropEnum& op) {
@@ -110,12 +100,7 @@ void Checker::on(const ast::DropEnum& op) {
                   "drop those columns or change their type first");
     return;
   }
-  remember(st_.enum_at, op.name.name);
-  remember(st_.schema.enums, op.name.name);
-  model::Enum before = std::move(it->second);
-  st_.enum_at.erase(op.name.name);
-  st_.schema.enums.erase(op.name.name);
-  emit(model::DropEnum{std::move(before)});
+  commit(model::DropEnum{it->second});
 }
 
 }  // namespace migrac

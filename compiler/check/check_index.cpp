@@ -39,13 +39,7 @@ void Checker::on(const ast::CreateIndex& op) {
     return;
   }
   model::Index index{name, t->name, op.unique, op.elements, std::move(all_cols), op.where};
-  remember_table(t->name);
-  remember(st_.schema.index_owner, name);
-  remember(st_.index_at, name);
-  t->indexes.push_back(index);
-  st_.schema.index_owner[name] = t->name;
-  st_.index_at[name] = at;
-  emit(model::CreateIndex{std::move(index), false}, t->name);
+  commit(model::CreateIndex{std::move(index), false}, t->name, EditSites{at, {}});
 }
 
 void Checker::on(const ast::DropIndex& op) {
@@ -54,7 +48,8 @@ void Checker::on(const ast::DropIndex& op) {
     std::vector<std::string> names;
     for (const auto& [name, table] : st_.schema.index_owner) names.push_back(name);
     std::string help = did_you_mean(op.name.name, names);
-    if (auto key = st_.key_names.find(op.name.name); help.empty() && key != st_.key_names.end())
+    if (auto key = st_.schema.key_owner.find(op.name.name);
+        help.empty() && key != st_.schema.key_owner.end())
       help = fmt::format("'{}' is a constraint: 'drop constraint {} on {};'", key->first,
                          key->first, key->second);
     diags_.report(DiagKind::UnknownIndex, op.name.range,
@@ -62,19 +57,10 @@ void Checker::on(const ast::DropIndex& op) {
     return;
   }
   std::string table_name = owner->second;
-  model::Table* t = st_.schema.table(table_name);
-  remember(st_.schema.index_owner, op.name.name);
-  remember(st_.index_at, op.name.name);
-  remember_table(table_name);
-  st_.schema.index_owner.erase(op.name.name);
-  st_.index_at.erase(op.name.name);
-  if (!t) return;  // cannot happen: index_owner follows the tables
-  auto it = std::find_if(t->indexes.begin(), t->indexes.end(),
-                         [&](const model::Index& i) { return i.name == op.name.name; });
-  if (it == t->indexes.end()) return;
-  model::Index before = std::move(*it);
-  t->indexes.erase(it);
-  emit(model::DropIndex{std::move(before), false, false}, table_name);
+  const model::Table* t = st_.schema.table(table_name);
+  const model::Index* index = t ? t->index(op.name.name) : nullptr;
+  if (!index) return;  // cannot happen: index_owner follows the tables
+  commit(model::DropIndex{*index, false, false}, table_name);
 }
 
 }  // namespace migrac

@@ -104,11 +104,7 @@ void Checker::on(const ast::CreateTable& op) {
   for (const ast::TableConstraint& def : op.constraints)
     pending.push_back(constraint_from_def(def));
   add_pending(table, pending, nullptr);
-  emit(model::AddTable{table});
-  remember_table(name);
-  remember(st_.table_at, name);
-  st_.schema.tables.emplace(name, std::move(table));
-  st_.table_at[name] = op.table.range;
+  commit(model::AddTable{std::move(table)}, {}, EditSites{op.table.range, {}});
   new_tables_.insert(name);
 }
 
@@ -130,27 +126,8 @@ void Checker::on(const ast::DropTable& op) {
                   "drop those constraints (or their tables) first");
     return;
   }
-  for (const model::Index& i : t->indexes) {
-    remember(st_.schema.index_owner, i.name);
-    remember(st_.index_at, i.name);
-    st_.schema.index_owner.erase(i.name);
-    st_.index_at.erase(i.name);
-  }
-  remember(st_.table_at, t->name);
-  remember(st_.table_gone_at, t->name);
-  st_.table_at.erase(t->name);
-  st_.table_gone_at[t->name] = op.table.range;
-  for (const model::Constraint& c : t->constraints) {
-    auto it = st_.key_names.find(c.name);
-    if (it == st_.key_names.end() || it->second != t->name) continue;
-    remember(st_.key_names, c.name);
-    st_.key_names.erase(c.name);
-  }
-  remember_table(t->name);
   std::string name = t->name;
-  model::Table before = std::move(*t);
-  st_.schema.tables.erase(name);
-  emit(model::DropTable{std::move(before)}, name);
+  commit(model::DropTable{*t}, name, EditSites{{}, op.table.range});
   new_tables_.erase(name);
 }
 
@@ -172,34 +149,8 @@ void Checker::on(const ast::RenameTable& op) {
     return;
   }
   const std::string from = t->name;
-  remember_referencing(from);
-  remember_table(from);
-  remember_table(to);
-  remember(st_.table_at, from);
-  remember(st_.table_at, to);
-  remember(st_.table_gone_at, from);
-  st_.table_gone_at[from] = op.from.range;
-  for (const model::Index& i : t->indexes) remember(st_.schema.index_owner, i.name);
-  for (const model::Constraint& c : t->constraints) remember(st_.key_names, c.name);
-  auto node = st_.schema.tables.extract(from);
-  node.key() = to;
-  node.mapped().name = to;
-  for (model::Index& i : node.mapped().indexes) {
-    i.table = to;
-    st_.schema.index_owner[i.name] = to;
-  }
-  for (const model::Constraint& c : node.mapped().constraints) {
-    auto it = st_.key_names.find(c.name);
-    if (it != st_.key_names.end() && it->second == from) it->second = to;
-  }
-  st_.schema.tables.insert(std::move(node));
-  st_.table_at.erase(from);
-  st_.table_at[to] = op.to.range;
-  for (auto& [other_name, other] : st_.schema.tables)
-    for (model::Constraint& c : other.constraints)
-      if (c.kind == ast::ConstraintKind::ForeignKey && c.ref_table == from) c.ref_table = to;
   if (new_tables_.erase(from)) new_tables_.insert(to);
-  emit(model::RenameTable{from, to}, to);
+  commit(model::RenameTable{from, to}, to, EditSites{op.to.range, op.from.range});
 }
 
 }  // namespace migrac

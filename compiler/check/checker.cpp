@@ -22,21 +22,6 @@ std::string value_function_hint(const std::string& name) {
 
 }  // namespace
 
-void roll_back(UndoLog& undo) {
-  for (auto it = undo.rbegin(); it != undo.rend(); ++it) (*it)();
-  undo.clear();
-}
-
-void Checker::remember_referencing(const std::string& table) {
-  if (!undo_) return;
-  for (const auto& [name, t] : st_.schema.tables)
-    for (const model::Constraint& c : t.constraints)
-      if (c.kind == ast::ConstraintKind::ForeignKey && c.ref_table == table) {
-        remember_table(name);
-        break;
-      }
-}
-
 void Checker::check(const ast::Operation& op, std::vector<model::Change>& out) {
   op_ = &op;
   out_ = &out;
@@ -45,7 +30,8 @@ void Checker::check(const ast::Operation& op, std::vector<model::Change>& out) {
   out_ = nullptr;
 }
 
-void Checker::emit(model::ChangeKind kind, const std::string& table) {
+void Checker::commit(model::ChangeKind kind, const std::string& table, const EditSites& sites) {
+  apply_edit(st_, kind, sites, undo_);
   model::Change c{std::move(kind), op_->range, op_->no_transaction_block, false, std::nullopt};
   c.enums = st_.schema.enums;
   if (!table.empty()) {
@@ -170,7 +156,7 @@ std::string Checker::relation_user(const std::string& name) const {
   if (st_.schema.table(name)) return fmt::format("table '{}'", name);
   if (auto it = st_.schema.index_owner.find(name); it != st_.schema.index_owner.end())
     return fmt::format("index '{}' on table '{}'", name, it->second);
-  if (auto it = st_.key_names.find(name); it != st_.key_names.end())
+  if (auto it = st_.schema.key_owner.find(name); it != st_.schema.key_owner.end())
     return fmt::format("constraint '{}' on table '{}'", name, it->second);
   return {};
 }

@@ -2,7 +2,9 @@
 // The checker's working parts (private to compiler/check): the state it
 // replays operations into, and the Checker with one handler per operation kind
 // (check_table.cpp, check_column.cpp, check_constraint.cpp, check_index.cpp,
-// check_enum.cpp, check_data.cpp).
+// check_enum.cpp, check_data.cpp). A handler checks against the state and
+// resolves its operation into Changes; the state changes only through
+// apply_edit (state.cpp), the same way for raw SQL (raw_ddl.cpp).
 //
 // Error policy: every problem is reported at the offending name and checking
 // goes on. An operation with an error has no effect on the schema, except the
@@ -10,7 +12,6 @@
 // that one mistyped type does not turn every later use of the table into an
 // error too.
 
-#include <functional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -18,22 +19,40 @@
 
 #include "compiler/ast/ast.h"
 #include "compiler/diag/diag.h"
+#include "compiler/model/apply.h"
 #include "compiler/model/change.h"
 #include "compiler/model/schema.h"
 
 namespace migrac {
 
-// The schema being replayed plus the names it does not hold directly.
+// The schema being replayed plus where its names were written, for notes.
 struct CheckState {
   model::Schema schema;
-  // Primary key and unique constraints own an index of the same name on
-  // PostgreSQL, so their names share the namespace of tables and indexes.
-  std::unordered_map<std::string, std::string> key_names;  // constraint name -> table
   // Where each table, index and enum was created (or renamed to its name), for notes.
   std::unordered_map<std::string, SourceRange> table_at, index_at, enum_at;
   // Where a table that no longer exists was dropped (or renamed away), for notes.
   std::unordered_map<std::string, SourceRange> table_gone_at;
 };
+
+// Steps that restore a CheckState, run last to first (see Checker's `undo`).
+using model::UndoLog;
+// Runs an undo log (last step first) and empties it.
+using model::roll_back;
+
+// Where the names an edit creates and removes are written, for notes.
+struct EditSites {
+  SourceRange created;  // a created table, index or enum; the new name of a rename
+  SourceRange removed;  // a dropped table; the old name of a rename
+};
+
+// The one way the state changes, for .mig operations and raw SQL alike: the
+// schema by model::apply, and the notes of where names were created and
+// dropped. With an undo log, every entry it changes is recorded there first.
+void apply_edit(CheckState& state, const model::Edit& edit, const EditSites& sites,
+                UndoLog* undo);
+// The same for a change's kind (without copying it into an Edit).
+void apply_edit(CheckState& state, const model::ChangeKind& change, const EditSites& sites,
+                UndoLog* undo);
 
 // A constraint being built from a definition, with where its parts were written.
 struct PendingConstraint {
@@ -43,11 +62,6 @@ struct PendingConstraint {
   SourceRange range;                        // where name errors are reported
   bool named = false;                       // the name was written
 };
-
-// Steps that restore a CheckState, run last to first (see Checker's `undo`).
-using UndoLog = std::vector<std::function<void()>>;
-// Runs an undo log (last step first) and empties it.
-void roll_back(UndoLog& undo);
 
 // Checks operations against a CheckState, applies them and resolves them into Changes.
 // With an undo log, every change to the state is recorded there first, so
@@ -119,8 +133,9 @@ class Checker {
   bool resolve_foreign_key(PendingConstraint& p, const model::Table& table);
   // Checks a constraint against `table` (local columns, check expression,
   // foreign key target), names it if unnamed, checks the name is free and the
-  // table gets at most one primary key; adds it to `table` (and key_names) if
-  // all is well. A primary key makes its columns not null.
+  // table gets at most one primary key; adds it to `table` if all is well (a
+  // primary key makes its columns not null). `table` is a draft: the Change
+  // built from it is what applies to the state.
   bool add_constraint_to(model::Table& table, PendingConstraint& p);
   // Adds pending constraints to `table`: keys and checks first, then foreign
   // keys, so that a foreign key to the table itself sees its keys. Appends the
@@ -134,25 +149,12 @@ class Checker {
   // of other tables), described for ColumnInUse.
   std::vector<std::string> column_users(const model::Table& table, const std::string& column) const;
 
-  // --- the undo log: call before changing an entry of the state
-  template <class Map>
-  void remember(Map& map, const std::string& key) {
-    if (!undo_) return;
-    auto it = map.find(key);
-    if (it == map.end())
-      undo_->push_back([&map, key] { map.erase(key); });
-    else
-      undo_->push_back([&map, key, old = it->second] { map.insert_or_assign(key, old); });
-  }
-  void remember_table(const std::string& name) { remember(st_.schema.tables, name); }
-  // The tables whose foreign keys reference `table` (a rename updates them).
-  void remember_referencing(const std::string& table);
-
-  // --- emitting Changes
-  // Appends a Change for the current operation. `table` names the table it
-  // changes (empty for none): it sets table_is_new, and table_after gets a copy
-  // of the table as it is now, if it still exists.
-  void emit(model::ChangeKind kind, const std::string& table = {});
+  // --- applying and emitting Changes
+  // Applies `kind` to the state (apply_edit, with `sites` for the notes) and
+  // appends its Change for the current operation. `table` names the table it
+  // changes (empty for none): it sets table_is_new, and table_after gets a
+  // copy of the table as it is after the change, if it still exists.
+  void commit(model::ChangeKind kind, const std::string& table = {}, const EditSites& sites = {});
 
   CheckState& st_;
   Diagnostics& diags_;
@@ -162,7 +164,8 @@ class Checker {
   std::unordered_set<std::string> new_tables_;  // created earlier in this migration
 };
 
-// Follows the simple DDL of a raw .up.sql migration in `state` (raw_ddl.cpp).
+// Follows the simple DDL of a raw .up.sql migration in `state` (raw_ddl.cpp):
+// PostgreSQL's reader (pgsql/ddl.h) turns it into edits, applied with apply_edit.
 void apply_raw_ddl(const ast::Migration& migration, CheckState& state);
 
 // --- helpers shared by the handlers (names.cpp, types.cpp, expr.cpp)
@@ -187,8 +190,6 @@ void for_each_column(const ast::Expr& e, F&& f) {
   if (e.kind == ast::ExprKind::RawSql) return;
   for (const ast::Expr& a : e.args) for_each_column(a, f);
 }
-// Renames column references in a stored expression.
-void rename_column_refs(ast::Expr& e, const std::string& from, const std::string& to);
 // The columns `e` reads, first appearance first, without repeats.
 std::vector<std::string> columns_read(const ast::Expr& e);
 // Appends `name` to `list` unless it is already there.

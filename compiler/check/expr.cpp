@@ -1,19 +1,9 @@
-// Walks over expressions for the checker: the columns they read, and renaming
-// a column inside a stored expression.
+// Walks over expressions for the checker: the columns they read.
 #include <algorithm>
 
 #include "compiler/check/checker.h"
 
 namespace migrac {
-
-void rename_column_refs(ast::Expr& e, const std::string& from, const std::string& to) {
-  if (e.kind == ast::ExprKind::RawSql) return;
-  if (e.kind == ast::ExprKind::Column) {
-    if (e.text == from) e.text = to;
-    return;
-  }
-  for (ast::Expr& a : e.args) rename_column_refs(a, from, to);
-}
 
 std::vector<std::string> columns_read(const ast::Expr& e) {
   std::vector<std::string> cols;

@@ -12,7 +12,7 @@
 #include "compiler/ast/ast.h"
 #include "compiler/check/check.h"
 #include "compiler/diag/diag.h"
-#include "compiler/lint/raw_sql.h"
+#include "compiler/lint/sql_text.h"
 #include "compiler/model/change.h"
 #include "compiler/plan/plan.h"
 

@@ -5,53 +5,35 @@
 
 #include "compiler/lint/context.h"
 #include "compiler/lint/history.h"
-#include "compiler/lint/raw_sql.h"
 #include "compiler/lint/rule.h"
+#include "compiler/lint/sql_text.h"
 #include "compiler/lint/suppress.h"
+#include "compiler/source/headers.h"
 
 namespace migrac::lint {
 
 namespace {
 
-// The raw SQL header says `-- migrac:no-transaction` (read again here so that
-// the linter does not depend on how the header was parsed).
-bool header_says_no_transaction(std::string_view text) {
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    std::size_t eol = text.find('\n', pos);
-    std::string_view line = text.substr(pos, eol == std::string_view::npos ? eol : eol - pos);
-    pos = eol == std::string_view::npos ? text.size() : eol + 1;
-    std::size_t start = line.find_first_not_of(" \t\r");
-    if (start == std::string_view::npos) continue;
-    line = line.substr(start);
-    if (line.substr(0, 2) != "--") return false;
-    line = line.substr(2);
-    std::size_t word = line.find_first_not_of(" \t");
-    if (word != std::string_view::npos && line.substr(word, 24) == "migrac:no-transaction") return true;
-  }
-  return false;
-}
-
 void update_state(RawContext& ctx, const SqlStatement& stmt) {
-  const Json& body = *stmt.body;
-  if (stmt.type == "CreateStmt") {
-    ctx.created_tables.insert(relation_name(field(body, "relation")));
-  } else if (stmt.type == "VariableSetStmt") {
-    std::string_view name = field_str(body, "name");
-    bool reset = field_str(body, "kind") != "VAR_SET_VALUE";
+  pgsql::Node body = stmt.body;
+  if (stmt.kind == "CreateStmt") {
+    ctx.created_tables.insert(relation_name(body["relation"]));
+  } else if (stmt.kind == "VariableSetStmt") {
+    std::string_view name = body.str("name");
+    bool reset = body.str("kind") != "VAR_SET_VALUE";
     if (!reset) {
       // SET x = 0 turns the timeout off again.
-      const Json& args = field_list(body, "args");
+      pgsql::Node args = body["args"];
       if (args.size() == 1) {
-        const Json& c = field(args.front(), "A_Const");
-        if (c.contains("ival") && field(c, "ival").value("ival", 0) == 0) reset = true;
-        if (field_str(field(c, "sval"), "sval") == "0") reset = true;
+        pgsql::Node c = args.front()["A_Const"];
+        if (c.has("ival") && c["ival"].integer("ival", 0) == 0) reset = true;
+        if (c["sval"].str("sval") == "0") reset = true;
       }
     }
     if (name == "lock_timeout") ctx.lock_timeout_set = !reset;
     if (name == "statement_timeout") ctx.statement_timeout_set = !reset;
-  } else if (stmt.type == "TransactionStmt") {
-    std::string_view kind = field_str(body, "kind");
+  } else if (stmt.kind == "TransactionStmt") {
+    std::string_view kind = body.str("kind");
     if (kind == "TRANS_STMT_BEGIN" || kind == "TRANS_STMT_START") {
       ctx.in_explicit_transaction = true;
       ctx.explicit_begin = ctx.statement(stmt);
@@ -96,20 +78,22 @@ Diagnostics lint_raw_migration(const SourceSet& sources, const ast::Migration& m
   Diagnostics findings;
   if (migration.file < 0) return findings;
   const SourceFile& f = sources[migration.file];
-  ParsedSql parsed = parse_sql(f.text);
+  pgsql::ParsedSql parsed = pgsql::parse(f.text);
   RawContext ctx(sources, migration.file, f.text, findings);
-  ctx.transactional = !migration.no_transaction && !header_says_no_transaction(f.text);
+  // The header is read again here so that the linter does not depend on how
+  // the migration was parsed.
+  ctx.transactional = !migration.no_transaction && !source::raw_no_transaction(f.text);
   std::vector<SourceRange> units;
   if (parsed.error) {
     if (!already_reported) {
-      std::uint32_t begin = parsed.error_offset;
+      std::uint32_t begin = parsed.error->offset;
       std::uint32_t end = begin;
       while (end < f.text.size() && !std::isspace(static_cast<unsigned char>(f.text[end])) &&
              f.text[end] != ';') {
         ++end;
       }
       findings.report(DiagKind::LintRawSyntax, sources.range(migration.file, begin, end),
-                      *parsed.error);
+                      parsed.error->message);
     }
     return findings;
   }
@@ -132,15 +116,15 @@ namespace {
 // Runs the statement rules of raw SQL over one SQL text of a file (`base`:
 // its offset in the file). Returns false when PostgreSQL cannot parse it.
 void lint_statements(RawContext& ctx, const std::string& sql) {
-  ParsedSql parsed = parse_sql(sql);
+  pgsql::ParsedSql parsed = pgsql::parse(sql);
   if (parsed.error) {
-    std::uint32_t begin = ctx.base + parsed.error_offset;
+    std::uint32_t begin = ctx.base + parsed.error->offset;
     std::uint32_t end = begin;
     while (end < ctx.text.size() && !std::isspace(static_cast<unsigned char>(ctx.text[end])) &&
            ctx.text[end] != ';') {
       ++end;
     }
-    ctx.report(DiagKind::LintRawSyntax, ctx.range(begin, end), *parsed.error);
+    ctx.report(DiagKind::LintRawSyntax, ctx.range(begin, end), parsed.error->message);
     return;
   }
   for (SqlStatement& stmt : parsed.statements) {

@@ -77,11 +77,11 @@ std::string volatile_call(const ast::Expr& e) {
   return {};
 }
 
-std::string volatile_call(const Json& expr) {
+std::string volatile_call(pgsql::Node expr) {
   std::string found;
-  walk(expr, [&](const Json& node) {
-    if (!found.empty() || !node.contains("FuncCall")) return;
-    std::string name = last_name(field_list(node["FuncCall"], "funcname"));
+  walk(expr, [&](pgsql::Node node) {
+    if (!found.empty() || !node.has("FuncCall")) return;
+    std::string name = last_name(node["FuncCall"]["funcname"]);
     if (!contains(kStable, name)) found = name + "()";
   });
   return found;
@@ -172,33 +172,33 @@ void check_columns(MigContext& ctx, const model::Change& change) {
 }
 
 void check_columns(RawContext& ctx, const SqlStatement& stmt) {
-  if (stmt.type != "AlterTableStmt") return;
-  const Json& body = *stmt.body;
-  std::string table = relation_name(field(body, "relation"));
+  if (stmt.kind != "AlterTableStmt") return;
+  pgsql::Node body = stmt.body;
+  std::string table = relation_name(body["relation"]);
   if (ctx.is_new_table(table)) return;
-  for (const Json& cmd_node : field_list(body, "cmds")) {
-    const Json& cmd = node_body(cmd_node);
-    std::string_view subtype = field_str(cmd, "subtype");
-    std::string column(field_str(cmd, "name"));
+  for (pgsql::Node cmd_node : body["cmds"]) {
+    pgsql::Node cmd = cmd_node.body();
+    std::string_view subtype = cmd.str("subtype");
+    std::string column(cmd.str("name"));
     if (subtype == "AT_AddColumn") {
-      const Json& def = field(field(cmd, "def"), "ColumnDef");
-      std::string name(field_str(def, "colname"));
-      std::string type = type_name(field(def, "typeName"));
+      pgsql::Node def = cmd["def"]["ColumnDef"];
+      std::string name(def.str("colname"));
+      std::string type = type_name(def["typeName"]);
       bool serial = type.find("serial") != std::string::npos;
       bool not_null = false, has_default = false, identity = false, generated = false;
       std::string call;
-      for (const Json& cn : field_list(def, "constraints")) {
-        const Json& con = node_body(cn);
-        std::string_view kind = field_str(con, "contype");
+      for (pgsql::Node cn : def["constraints"]) {
+        pgsql::Node con = cn.body();
+        std::string_view kind = con.str("contype");
         if (kind == "CONSTR_NOTNULL" || kind == "CONSTR_PRIMARY") not_null = true;
         if (kind == "CONSTR_DEFAULT") {
           has_default = true;
-          call = volatile_call(field(con, "raw_expr"));
+          call = volatile_call(con["raw_expr"]);
         }
         if (kind == "CONSTR_IDENTITY") identity = true;
         if (kind == "CONSTR_GENERATED") generated = true;
       }
-      SourceRange at = ctx.clause_at(node_location(def), stmt);
+      SourceRange at = ctx.clause_at(def.location(), stmt);
       if (not_null && !has_default && !identity && !serial && !generated) {
         ctx.report(DiagKind::LintAddNotNullColumn, at,
                    fmt::format("adding not null column {} without a default fails when {} has "
@@ -230,9 +230,9 @@ void check_columns(RawContext& ctx, const SqlStatement& stmt) {
                              in_quotes(table, column), in_quotes(table)),
                  "add check (c is not null) not valid, validate it, then set not null");
     } else if (subtype == "AT_AlterColumnType") {
-      const Json& def = field(field(cmd, "def"), "ColumnDef");
-      long loc = node_location(field(def, "typeName"));
-      std::string type = type_name(field(def, "typeName"));
+      pgsql::Node def = cmd["def"]["ColumnDef"];
+      long loc = def["typeName"].location();
+      std::string type = type_name(def["typeName"]);
       if (loc >= 0) {
         SourceRange r = ctx.type_at(loc, stmt);
         type = std::string(ctx.text.substr(r.begin.offset, r.end.offset - r.begin.offset));

@@ -68,13 +68,13 @@ void check_data_loss(MigContext& ctx, const model::Change& change) {
 }
 
 void check_data_loss(RawContext& ctx, const SqlStatement& stmt) {
-  const Json& body = *stmt.body;
-  if (stmt.type == "DropStmt" && field_str(body, "removeType") == "OBJECT_TABLE") {
-    for (const Json& object : field_list(body, "objects")) {
+  pgsql::Node body = stmt.body;
+  if (stmt.kind == "DropStmt" && body.str("removeType") == "OBJECT_TABLE") {
+    for (pgsql::Node object : body["objects"]) {
       std::string name;
-      for (const Json& part : field_list(node_body(object), "items")) {
+      for (pgsql::Node part : object.body()["items"]) {
         if (!name.empty()) name += ".";
-        name += field_str(node_body(part), "sval");
+        name += part.body().str("sval");
       }
       if (ctx.is_new_table(name)) continue;
       ctx.report(DiagKind::LintDropTable, ctx.statement(stmt),
@@ -83,13 +83,13 @@ void check_data_loss(RawContext& ctx, const SqlStatement& stmt) {
     }
     return;
   }
-  if (stmt.type == "AlterTableStmt") {
-    std::string table = relation_name(field(body, "relation"));
+  if (stmt.kind == "AlterTableStmt") {
+    std::string table = relation_name(body["relation"]);
     if (ctx.is_new_table(table)) return;
-    for (const Json& cmd_node : field_list(body, "cmds")) {
-      const Json& cmd = node_body(cmd_node);
-      std::string_view subtype = field_str(cmd, "subtype");
-      std::string column(field_str(cmd, "name"));
+    for (pgsql::Node cmd_node : body["cmds"]) {
+      pgsql::Node cmd = cmd_node.body();
+      std::string_view subtype = cmd.str("subtype");
+      std::string column(cmd.str("name"));
       if (subtype == "AT_DropColumn") {
         ctx.report(DiagKind::LintDropColumn, ctx.span(stmt, {"drop"}, column),
                    fmt::format("dropping column {} deletes its data", in_quotes(table, column)),
@@ -104,10 +104,10 @@ void check_data_loss(RawContext& ctx, const SqlStatement& stmt) {
     }
     return;
   }
-  if (stmt.type == "TruncateStmt") {
-    bool cascade = field_str(body, "behavior") == "DROP_CASCADE";
-    for (const Json& rel : field_list(body, "relations")) {
-      std::string table = relation_name(node_body(rel));
+  if (stmt.kind == "TruncateStmt") {
+    bool cascade = body.str("behavior") == "DROP_CASCADE";
+    for (pgsql::Node rel : body["relations"]) {
+      std::string table = relation_name(rel.body());
       if (ctx.is_new_table(table)) continue;
       ctx.report(DiagKind::LintTruncate, ctx.statement(stmt),
                  cascade ? fmt::format("truncate deletes every row of {} and, with cascade, of "
@@ -118,9 +118,9 @@ void check_data_loss(RawContext& ctx, const SqlStatement& stmt) {
     }
     return;
   }
-  if (stmt.type == "DropdbStmt") {
+  if (stmt.kind == "DropdbStmt") {
     ctx.report(DiagKind::LintDropDatabase, ctx.statement(stmt),
-               fmt::format("a migration drops database {}", in_quotes(field_str(body, "dbname"))),
+               fmt::format("a migration drops database {}", in_quotes(body.str("dbname"))),
                "drop databases by hand, outside the migration history");
   }
 }

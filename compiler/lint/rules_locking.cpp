@@ -104,22 +104,22 @@ void report_blocking_constraint(MigContext& ctx, const model::Change& change,
              "turn online compilation back on ('set online = true;' or drop '--no-online')");
 }
 
-bool has_option(const Json& body, const char* list, std::string_view name) {
-  for (const Json& opt : field_list(body, list)) {
-    if (field_str(node_body(opt), "defname") == name) return true;
+bool has_option(pgsql::Node body, const char* list, std::string_view name) {
+  for (pgsql::Node opt : body[list]) {
+    if (opt.body().str("defname") == name) return true;
   }
   return false;
 }
 
 // Statements that lock an existing table (for missing-lock-timeout).
 bool takes_table_lock(const RawContext& ctx, const SqlStatement& stmt) {
-  const Json& body = *stmt.body;
-  const std::string& t = stmt.type;
+  pgsql::Node body = stmt.body;
+  std::string_view t = stmt.kind;
   if (t == "AlterTableStmt" || t == "IndexStmt" || t == "RenameStmt") {
-    return !ctx.is_new_table(relation_name(field(body, "relation")));
+    return !ctx.is_new_table(relation_name(body["relation"]));
   }
   if (t == "DropStmt") {
-    std::string_view kind = field_str(body, "removeType");
+    std::string_view kind = body.str("removeType");
     return kind == "OBJECT_TABLE" || kind == "OBJECT_INDEX" || kind == "OBJECT_VIEW" ||
            kind == "OBJECT_MATVIEW" || kind == "OBJECT_TRIGGER";
   }
@@ -131,17 +131,17 @@ bool takes_table_lock(const RawContext& ctx, const SqlStatement& stmt) {
 
 // Statements that may run long on a big table (for missing-statement-timeout).
 bool may_run_long(const RawContext& ctx, const SqlStatement& stmt) {
-  const Json& body = *stmt.body;
-  const std::string& t = stmt.type;
-  if (t == "IndexStmt") return !ctx.is_new_table(relation_name(field(body, "relation")));
+  pgsql::Node body = stmt.body;
+  std::string_view t = stmt.kind;
+  if (t == "IndexStmt") return !ctx.is_new_table(relation_name(body["relation"]));
   if (t == "VacuumStmt" || t == "ClusterStmt" || t == "ReindexStmt" || t == "UpdateStmt" ||
       t == "DeleteStmt") {
     return true;
   }
-  if (t != "AlterTableStmt" || ctx.is_new_table(relation_name(field(body, "relation")))) return false;
-  for (const Json& cmd_node : field_list(body, "cmds")) {
-    const Json& cmd = node_body(cmd_node);
-    std::string_view sub = field_str(cmd, "subtype");
+  if (t != "AlterTableStmt" || ctx.is_new_table(relation_name(body["relation"]))) return false;
+  for (pgsql::Node cmd_node : body["cmds"]) {
+    pgsql::Node cmd = cmd_node.body();
+    std::string_view sub = cmd.str("subtype");
     if (sub == "AT_SetNotNull" || sub == "AT_AlterColumnType" || sub == "AT_ValidateConstraint") {
       return true;
     }
@@ -151,13 +151,13 @@ bool may_run_long(const RawContext& ctx, const SqlStatement& stmt) {
 }
 
 void check_constraint(RawContext& ctx, const SqlStatement& stmt, const std::string& table,
-                      const Json& con, bool inline_column) {
-  std::string_view kind = field_str(con, "contype");
-  std::string name(field_str(con, "conname"));
+                      pgsql::Node con, bool inline_column) {
+  std::string_view kind = con.str("contype");
+  std::string name(con.str("conname"));
   std::string label = name.empty() ? std::string() : " " + in_quotes(name);
-  SourceRange at = ctx.clause_at(node_location(con), stmt);
-  if (kind == "CONSTR_FOREIGN" && !field_bool(con, "skip_validation")) {
-    std::string ref = relation_name(field(con, "pktable"));
+  SourceRange at = ctx.clause_at(con.location(), stmt);
+  if (kind == "CONSTR_FOREIGN" && !con.flag("skip_validation")) {
+    std::string ref = relation_name(con["pktable"]);
     ctx.report(DiagKind::LintBlockingConstraint, at,
                fmt::format("adding foreign key{} scans {} and blocks writes to {} and {}", label,
                            in_quotes(table), in_quotes(table), in_quotes(ref)),
@@ -165,14 +165,14 @@ void check_constraint(RawContext& ctx, const SqlStatement& stmt, const std::stri
                                "validate constraint"
                              : "add it with not valid, then validate constraint in a later "
                                "transaction");
-  } else if (kind == "CONSTR_CHECK" && !field_bool(con, "skip_validation")) {
+  } else if (kind == "CONSTR_CHECK" && !con.flag("skip_validation")) {
     ctx.report(DiagKind::LintBlockingConstraint, at,
                fmt::format("adding check constraint{} scans {} under an ACCESS EXCLUSIVE lock",
                            label, in_quotes(table)),
                "add it with not valid, then validate constraint in a later transaction");
   } else if ((kind == "CONSTR_PRIMARY" || kind == "CONSTR_UNIQUE" ||
               kind == "CONSTR_EXCLUSION") &&
-             field_str(con, "indexname").empty()) {
+             con.str("indexname").empty()) {
     std::string_view what = kind == "CONSTR_PRIMARY" ? "primary key"
                             : kind == "CONSTR_UNIQUE" ? "unique constraint"
                                                       : "exclusion constraint";
@@ -220,8 +220,8 @@ void check_locking(MigContext& ctx, const model::Change& change) {
 }
 
 void check_locking(RawContext& ctx, const SqlStatement& stmt) {
-  const Json& body = *stmt.body;
-  const std::string& t = stmt.type;
+  pgsql::Node body = stmt.body;
+  std::string_view t = stmt.kind;
   if (!ctx.lock_timeout_set && !ctx.lock_timeout_reported && takes_table_lock(ctx, stmt)) {
     ctx.lock_timeout_reported = true;
     ctx.report(DiagKind::LintMissingLockTimeout, ctx.statement(stmt),
@@ -236,8 +236,8 @@ void check_locking(RawContext& ctx, const SqlStatement& stmt) {
                "set statement_timeout at the top of the file, sized for the table");
   }
   if (t == "IndexStmt") {
-    std::string table = relation_name(field(body, "relation"));
-    bool concurrent = field_bool(body, "concurrent");
+    std::string table = relation_name(body["relation"]);
+    bool concurrent = body.flag("concurrent");
     if (concurrent && ctx.in_transaction()) {
       ctx.report(DiagKind::LintConcurrentlyInTransaction, ctx.statement(stmt),
                  "create index concurrently cannot run inside a transaction block",
@@ -249,12 +249,12 @@ void check_locking(RawContext& ctx, const SqlStatement& stmt) {
                  "create index concurrently, outside a transaction ('-- migrac:no-transaction', or a 'no transaction { }' block)");
     }
     if (!concurrent && ctx.is_new_table(table)) {
-      ctx.created_indexes.insert(std::string(field_str(body, "idxname")));
+      ctx.created_indexes.insert(std::string(body.str("idxname")));
     }
     return;
   }
-  if (t == "DropStmt" && field_str(body, "removeType") == "OBJECT_INDEX") {
-    bool concurrent = field_bool(body, "concurrent");
+  if (t == "DropStmt" && body.str("removeType") == "OBJECT_INDEX") {
+    bool concurrent = body.flag("concurrent");
     if (concurrent && ctx.in_transaction()) {
       ctx.report(DiagKind::LintConcurrentlyInTransaction, ctx.statement(stmt),
                  "drop index concurrently cannot run inside a transaction block",
@@ -262,8 +262,8 @@ void check_locking(RawContext& ctx, const SqlStatement& stmt) {
       return;
     }
     if (concurrent) return;
-    for (const Json& object : field_list(body, "objects")) {
-      std::string name = last_name(field_list(node_body(object), "items"));
+    for (pgsql::Node object : body["objects"]) {
+      std::string name = last_name(object.body()["items"]);
       if (ctx.created_indexes.count(name)) continue;
       ctx.report(DiagKind::LintBlockingIndex, ctx.statement(stmt),
                  fmt::format("drop index {} blocks reads and writes of its table (ACCESS "
@@ -286,7 +286,7 @@ void check_locking(RawContext& ctx, const SqlStatement& stmt) {
     }
     return;
   }
-  if (t == "VacuumStmt" && field_bool(body, "is_vacuumcmd")) {
+  if (t == "VacuumStmt" && body.flag("is_vacuumcmd")) {
     if (has_option(body, "options", "full")) {
       ctx.report(DiagKind::LintVacuumFull, ctx.statement(stmt),
                  "vacuum full rewrites the table under an ACCESS EXCLUSIVE lock",
@@ -306,46 +306,46 @@ void check_locking(RawContext& ctx, const SqlStatement& stmt) {
     return;
   }
   if (t != "AlterTableStmt") return;
-  std::string table = relation_name(field(body, "relation"));
+  std::string table = relation_name(body["relation"]);
   if (ctx.is_new_table(table)) return;
-  for (const Json& cmd_node : field_list(body, "cmds")) {
-    const Json& cmd = node_body(cmd_node);
-    std::string_view sub = field_str(cmd, "subtype");
+  for (pgsql::Node cmd_node : body["cmds"]) {
+    pgsql::Node cmd = cmd_node.body();
+    std::string_view sub = cmd.str("subtype");
     if (sub == "AT_AddConstraint") {
-      const Json& con = field(field(cmd, "def"), "Constraint");
+      pgsql::Node con = cmd["def"]["Constraint"];
       check_constraint(ctx, stmt, table, con, false);
-      if (field_bool(con, "skip_validation") && ctx.in_transaction()) {
-        ctx.not_valid_added.insert(std::string(field_str(con, "conname")));
+      if (con.flag("skip_validation") && ctx.in_transaction()) {
+        ctx.not_valid_added.insert(std::string(con.str("conname")));
       }
       // check (c IS NOT NULL): once validated, SET NOT NULL needs no scan.
-      const Json& test = field(field(con, "raw_expr"), "NullTest");
-      if (field_str(con, "contype") == "CONSTR_CHECK" &&
-          field_str(test, "nulltesttype") == "IS_NOT_NULL") {
-        std::string column = last_name(field_list(field(field(test, "arg"), "ColumnRef"), "fields"));
+      pgsql::Node test = con["raw_expr"]["NullTest"];
+      if (con.str("contype") == "CONSTR_CHECK" &&
+          test.str("nulltesttype") == "IS_NOT_NULL") {
+        std::string column = last_name(test["arg"]["ColumnRef"]["fields"]);
         std::string key = table + "." + column;
-        if (field_bool(con, "skip_validation")) {
-          ctx.not_null_checks[std::string(field_str(con, "conname"))] = key;
+        if (con.flag("skip_validation")) {
+          ctx.not_null_checks[std::string(con.str("conname"))] = key;
         } else {
           ctx.proven_not_null.insert(key);
         }
       }
     }
     if (sub == "AT_ValidateConstraint") {
-      auto check = ctx.not_null_checks.find(std::string(field_str(cmd, "name")));
+      auto check = ctx.not_null_checks.find(std::string(cmd.str("name")));
       if (check != ctx.not_null_checks.end()) ctx.proven_not_null.insert(check->second);
     }
     if (sub == "AT_ValidateConstraint" && ctx.in_transaction() &&
-               ctx.not_valid_added.count(std::string(field_str(cmd, "name")))) {
+               ctx.not_valid_added.count(std::string(cmd.str("name")))) {
       ctx.report(DiagKind::LintBlockingConstraint, ctx.statement(stmt),
                  fmt::format("validating {} in the transaction that added it keeps the lock of "
                              "the add for the whole scan of {}",
-                             in_quotes(field_str(cmd, "name")), in_quotes(table)),
+                             in_quotes(cmd.str("name")), in_quotes(table)),
                  "validate it in a later migration (or after a COMMIT in a non-transactional "
                  "one)");
     } else if (sub == "AT_AddColumn") {
-      const Json& def = field(field(cmd, "def"), "ColumnDef");
-      for (const Json& cn : field_list(def, "constraints")) {
-        check_constraint(ctx, stmt, table, node_body(cn), true);
+      pgsql::Node def = cmd["def"]["ColumnDef"];
+      for (pgsql::Node cn : def["constraints"]) {
+        check_constraint(ctx, stmt, table, cn.body(), true);
       }
     }
   }

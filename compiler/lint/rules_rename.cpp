@@ -44,12 +44,12 @@ void check_rename(MigContext& ctx, const model::Change& change) {
 }
 
 void check_rename(RawContext& ctx, const SqlStatement& stmt) {
-  if (stmt.type != "RenameStmt") return;
-  const Json& body = *stmt.body;
-  std::string table = relation_name(field(body, "relation"));
+  if (stmt.kind != "RenameStmt") return;
+  pgsql::Node body = stmt.body;
+  std::string table = relation_name(body["relation"]);
   if (ctx.is_new_table(table)) return;
-  std::string_view kind = field_str(body, "renameType");
-  std::string to(field_str(body, "newname"));
+  std::string_view kind = body.str("renameType");
+  std::string to(body.str("newname"));
   if (kind == "OBJECT_TABLE") {
     ctx.report(DiagKind::LintRenameTable, ctx.phrase(stmt, {"rename", "to"}),
                fmt::format("renaming table {} to {} breaks running code that uses the old name",
@@ -57,7 +57,7 @@ void check_rename(RawContext& ctx, const SqlStatement& stmt) {
                "expand/contract: create the new table, copy and dual-write, then drop the old "
                "one later");
   } else if (kind == "OBJECT_COLUMN") {
-    std::string from(field_str(body, "subname"));
+    std::string from(body.str("subname"));
     ctx.report(DiagKind::LintRenameColumn, ctx.span(stmt, {"rename"}, from, {"to"}),
                fmt::format("renaming column {} to {} breaks running code that uses the old name",
                            in_quotes(table, from), in_quotes(to)),

@@ -154,43 +154,43 @@ std::string_view drop_what(std::string_view kind) {
 }
 
 void check_rerunnable(RawContext& ctx, const SqlStatement& stmt) {
-  const Json& body = *stmt.body;
-  const std::string& t = stmt.type;
+  pgsql::Node body = stmt.body;
+  std::string_view t = stmt.kind;
   SourceRange at = ctx.statement(stmt);
-  if (t == "CreateStmt" && !field_bool(body, "if_not_exists")) {
+  if (t == "CreateStmt" && !body.flag("if_not_exists")) {
     report_unguarded(ctx, stmt, at, "create table", "if not exists");
-  } else if (t == "IndexStmt" && !field_bool(body, "if_not_exists")) {
+  } else if (t == "IndexStmt" && !body.flag("if_not_exists")) {
     report_unguarded(ctx, stmt, at, "create index", "if not exists");
   } else if ((t == "CreateSeqStmt" || t == "CreateExtensionStmt") &&
-             !field_bool(body, "if_not_exists")) {
+             !body.flag("if_not_exists")) {
     report_unguarded(ctx, stmt, at, t == "CreateSeqStmt" ? "create sequence" : "create extension",
                      "if not exists");
-  } else if (t == "CreateSchemaStmt" && !field_bool(body, "if_not_exists")) {
+  } else if (t == "CreateSchemaStmt" && !body.flag("if_not_exists")) {
     report_unguarded(ctx, stmt, at, "create schema", "if not exists");
-  } else if (t == "DropStmt" && !field_bool(body, "missing_ok")) {
-    report_unguarded(ctx, stmt, at, drop_what(field_str(body, "removeType")), "if exists");
+  } else if (t == "DropStmt" && !body.flag("missing_ok")) {
+    report_unguarded(ctx, stmt, at, drop_what(body.str("removeType")), "if exists");
   } else if (t == "RenameStmt") {
     report_unguarded(ctx, stmt, at, "a rename", "");
   } else if (t == "CreateEnumStmt") {
     report_unguarded(ctx, stmt, at, "create type ... as enum", "");
   } else if (t == "AlterTableStmt") {
-    for (const Json& cmd_node : field_list(body, "cmds")) {
-      const Json& cmd = node_body(cmd_node);
-      std::string_view sub = field_str(cmd, "subtype");
-      bool guarded = field_bool(cmd, "missing_ok");
+    for (pgsql::Node cmd_node : body["cmds"]) {
+      pgsql::Node cmd = cmd_node.body();
+      std::string_view sub = cmd.str("subtype");
+      bool guarded = cmd.flag("missing_ok");
       if (sub == "AT_AddColumn" && !guarded) {
-        const Json& def = field(field(cmd, "def"), "ColumnDef");
-        report_unguarded(ctx, stmt, ctx.clause_at(node_location(def), stmt), "add column",
+        pgsql::Node def = cmd["def"]["ColumnDef"];
+        report_unguarded(ctx, stmt, ctx.clause_at(def.location(), stmt), "add column",
                          "if not exists");
       } else if (sub == "AT_DropColumn" && !guarded) {
-        report_unguarded(ctx, stmt, ctx.span(stmt, {"drop"}, field_str(cmd, "name")),
+        report_unguarded(ctx, stmt, ctx.span(stmt, {"drop"}, cmd.str("name")),
                          "drop column", "if exists");
       } else if (sub == "AT_DropConstraint" && !guarded) {
-        report_unguarded(ctx, stmt, ctx.span(stmt, {"drop"}, field_str(cmd, "name")),
+        report_unguarded(ctx, stmt, ctx.span(stmt, {"drop"}, cmd.str("name")),
                          "drop constraint", "if exists");
       } else if (sub == "AT_AddConstraint") {
-        const Json& con = field(field(cmd, "def"), "Constraint");
-        report_unguarded(ctx, stmt, ctx.clause_at(node_location(con), stmt), "add constraint", "");
+        pgsql::Node con = cmd["def"]["Constraint"];
+        report_unguarded(ctx, stmt, ctx.clause_at(con.location(), stmt), "add constraint", "");
       }
     }
   }
@@ -199,20 +199,20 @@ void check_rerunnable(RawContext& ctx, const SqlStatement& stmt) {
 }  // namespace
 
 void check_reversibility(RawContext& ctx, const SqlStatement& stmt) {
-  const Json& body = *stmt.body;
-  if (stmt.type == "AlterEnumStmt") {
-    std::string_view value = field_str(body, "newVal");
-    if (!value.empty() && field_str(body, "oldVal").empty() &&
-        field_str(body, "newValNeighbor").empty()) {
+  pgsql::Node body = stmt.body;
+  if (stmt.kind == "AlterEnumStmt") {
+    std::string_view value = body.str("newVal");
+    if (!value.empty() && body.str("oldVal").empty() &&
+        body.str("newValNeighbor").empty()) {
       ctx.report(DiagKind::LintEnumValuePosition, ctx.statement(stmt),
                  fmt::format("value {} is added to enum {} without before or after: it sorts "
                              "last, permanently",
-                             in_quotes(value), in_quotes(last_name(field_list(body, "typeName")))),
+                             in_quotes(value), in_quotes(last_name(body["typeName"]))),
                  fmt::format("say where it sorts: add value '{}' after '...'", value));
     }
   }
-  if (stmt.type == "TransactionStmt") {
-    std::string_view kind = field_str(body, "kind");
+  if (stmt.kind == "TransactionStmt") {
+    std::string_view kind = body.str("kind");
     bool opens = kind == "TRANS_STMT_BEGIN" || kind == "TRANS_STMT_START";
     bool closes = kind == "TRANS_STMT_COMMIT" || kind == "TRANS_STMT_ROLLBACK";
     if (ctx.transactional && (opens || closes)) {

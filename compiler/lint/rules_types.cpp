@@ -113,15 +113,15 @@ void check_type(MigContext& ctx, const std::string& table, const std::string& co
 }
 
 // Raw SQL: one column definition.
+// `column` is the column's name (a type change's definition names none).
 void check_column_def(RawContext& ctx, const SqlStatement& stmt, const std::string& table,
-                      const Json& def, bool primary_key) {
-  const Json& type_node = field(def, "typeName");
+                      const std::string& column, pgsql::Node def, bool primary_key) {
+  pgsql::Node type_node = def["typeName"];
   std::string type = type_name(type_node);
-  std::string column(field_str(def, "colname"));
-  for (const Json& cn : field_list(def, "constraints")) {
-    if (field_str(node_body(cn), "contype") == "CONSTR_PRIMARY") primary_key = true;
+  for (pgsql::Node cn : def["constraints"]) {
+    if (cn.body().str("contype") == "CONSTR_PRIMARY") primary_key = true;
   }
-  SourceRange at = ctx.type_at(node_location(type_node), stmt);
+  SourceRange at = ctx.type_at(type_node.location(), stmt);
   std::string written(ctx.text.substr(at.begin.offset, at.end.offset - at.begin.offset));
   std::string name = column.empty() ? in_quotes(table) : in_quotes(table, column);
   bool serial = type == "serial" || type == "serial4" || type == "smallserial" ||
@@ -158,13 +158,13 @@ void check_column_def(RawContext& ctx, const SqlStatement& stmt, const std::stri
   }
 }
 
-std::vector<std::string> raw_primary_key(const Json& create) {
+std::vector<std::string> raw_primary_key(pgsql::Node create) {
   std::vector<std::string> keys;
-  for (const Json& elt : field_list(create, "tableElts")) {
-    if (node_type(elt) != "Constraint") continue;
-    const Json& con = node_body(elt);
-    if (field_str(con, "contype") != "CONSTR_PRIMARY") continue;
-    for (const Json& k : field_list(con, "keys")) keys.emplace_back(field_str(node_body(k), "sval"));
+  for (pgsql::Node elt : create["tableElts"]) {
+    if (elt.kind() != "Constraint") continue;
+    pgsql::Node con = elt.body();
+    if (con.str("contype") != "CONSTR_PRIMARY") continue;
+    for (pgsql::Node k : con["keys"]) keys.emplace_back(k.body().str("sval"));
   }
   return keys;
 }
@@ -193,40 +193,41 @@ void check_types(MigContext& ctx, const model::Change& change) {
 }
 
 void check_types(RawContext& ctx, const SqlStatement& stmt) {
-  const Json& body = *stmt.body;
-  if (stmt.type == "CreateStmt") {
-    std::string table = relation_name(field(body, "relation"));
+  pgsql::Node body = stmt.body;
+  if (stmt.kind == "CreateStmt") {
+    std::string table = relation_name(body["relation"]);
     std::vector<std::string> pk = raw_primary_key(body);
-    for (const Json& elt : field_list(body, "tableElts")) {
-      if (node_type(elt) != "ColumnDef") continue;
-      const Json& def = node_body(elt);
-      check_column_def(ctx, stmt, table, def, in_list(pk, std::string(field_str(def, "colname"))));
+    for (pgsql::Node elt : body["tableElts"]) {
+      if (elt.kind() != "ColumnDef") continue;
+      pgsql::Node def = elt.body();
+      std::string column(def.str("colname"));
+      check_column_def(ctx, stmt, table, column, def, in_list(pk, column));
     }
     return;
   }
-  if (stmt.type == "AlterTableStmt") {
-    std::string table = relation_name(field(body, "relation"));
-    for (const Json& cmd_node : field_list(body, "cmds")) {
-      const Json& cmd = node_body(cmd_node);
-      std::string_view sub = field_str(cmd, "subtype");
+  if (stmt.kind == "AlterTableStmt") {
+    std::string table = relation_name(body["relation"]);
+    for (pgsql::Node cmd_node : body["cmds"]) {
+      pgsql::Node cmd = cmd_node.body();
+      std::string_view sub = cmd.str("subtype");
       if (sub != "AT_AddColumn" && sub != "AT_AlterColumnType") continue;
-      Json def = field(field(cmd, "def"), "ColumnDef");
-      if (sub == "AT_AlterColumnType") def["colname"] = field_str(cmd, "name");
-      check_column_def(ctx, stmt, table, def, false);
+      pgsql::Node def = cmd["def"]["ColumnDef"];
+      std::string column(sub == "AT_AlterColumnType" ? cmd.str("name") : def.str("colname"));
+      check_column_def(ctx, stmt, table, column, def, false);
     }
     return;
   }
-  if (stmt.type == "CreateDomainStmt" && !field_list(body, "constraints").empty()) {
-    const Json& con = node_body(field_list(body, "constraints").front());
-    ctx.report(DiagKind::LintDomainConstraint, ctx.clause_at(node_location(con), stmt),
-               fmt::format("domain {} carries a constraint", in_quotes(last_name(field_list(body, "domainname")))),
+  if (stmt.kind == "CreateDomainStmt" && !body["constraints"].empty()) {
+    pgsql::Node con = body["constraints"].front().body();
+    ctx.report(DiagKind::LintDomainConstraint, ctx.clause_at(con.location(), stmt),
+               fmt::format("domain {} carries a constraint", in_quotes(last_name(body["domainname"]))),
                "put the check on the columns instead, where it can be added not valid");
     return;
   }
-  if (stmt.type == "AlterDomainStmt" && field_str(body, "subtype") == "C") {
+  if (stmt.kind == "AlterDomainStmt" && body.str("subtype") == "C") {
     ctx.report(DiagKind::LintDomainConstraint, ctx.statement(stmt),
                fmt::format("a constraint is added to domain {}: every column using it is checked",
-                           in_quotes(last_name(field_list(body, "typeName")))),
+                           in_quotes(last_name(body["typeName"]))),
                "put the check on the columns instead, where it can be added not valid");
   }
 }

@@ -63,11 +63,16 @@ struct Enum {
   std::vector<std::string> values;
 };
 
-// The whole schema at one point of the history.
+// The whole schema at one point of the history. model::apply (apply.h) is
+// its one writer.
 struct Schema {
   std::map<std::string, Table> tables;
   std::map<std::string, Enum> enums;
   std::map<std::string, std::string> index_owner;  // index name -> table name
+  // Primary key and unique constraint name -> table: on PostgreSQL each owns
+  // an index of its name, so their names share the namespace of tables and
+  // indexes.
+  std::map<std::string, std::string> key_owner;
 
   const Table* table(const std::string& n) const;
   Table* table(const std::string& n);

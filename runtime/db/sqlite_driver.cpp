@@ -20,6 +20,7 @@
 #include "runtime/db/sqlite_driver.h"
 
 #include "compiler/dialect/postgres/history.h"
+#include "compiler/source/sql_scan.h"
 
 #include <fcntl.h>
 #include <sqlite3.h>
@@ -59,17 +60,9 @@ DbError error_of(sqlite3* db) {
   return e;
 }
 
-// The SQL without leading blanks and `--` comment lines.
+// The SQL without leading blanks and comments.
 std::string_view skip_comments(std::string_view sql) {
-  for (;;) {
-    std::size_t b = sql.find_first_not_of(" \t\r\n");
-    if (b == std::string_view::npos) return {};
-    sql.remove_prefix(b);
-    if (!sql.starts_with("--")) return sql;
-    std::size_t eol = sql.find('\n');
-    if (eol == std::string_view::npos) return {};
-    sql.remove_prefix(eol + 1);
-  }
+  return sql.substr(source::skip_space_and_comments(sql, 0, source::kSqliteRules));
 }
 
 std::string unquote(std::string name) {

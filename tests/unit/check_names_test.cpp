@@ -331,6 +331,7 @@ std::string dump(const model::Schema& s) {
     out += "\n";
   }
   for (const auto& [name, table] : s.index_owner) out += "owner " + name + " " + table + "\n";
+  for (const auto& [name, table] : s.key_owner) out += "key " + name + " " + table + "\n";
   return out;
 }
 

@@ -1,7 +1,9 @@
-// Raw .up.sql migrations: their simple DDL is followed in the schema model.
+// Raw .up.sql migrations: their simple DDL is followed in the schema model,
+// the same way the checker follows the .mig operations that do the same.
 #include <catch2/catch.hpp>
 
 #include "compiler/check/check.h"
+#include "compiler/syntax/parse.h"
 
 using namespace migrac;
 
@@ -15,6 +17,54 @@ ast::Migration raw(const std::string& id, const std::string& parent,
   if (!parent.empty()) m.parents.push_back(ast::Ident{parent, false, {}});
   for (std::string& s : statements) m.raw_up.push_back(ast::RawStatement{std::move(s), {}});
   return m;
+}
+
+// A .mig migration parsed from text (parents from the text).
+ast::Migration mig(SourceSet& sources, const std::string& id, const std::string& text,
+                   Diagnostics& diags) {
+  MigrationFile f;
+  f.id = id;
+  f.file = sources.add(id + ".mig", text);
+  return parse_mig(sources, f, diags);
+}
+
+// The columns an expression reads, in order, as "a b" (opaque SQL as "sql(...)").
+std::string refs(const ast::Expr& e) {
+  if (e.kind == ast::ExprKind::RawSql) return "sql(" + e.text + ")";
+  if (e.kind == ast::ExprKind::Column) return e.text;
+  std::string out;
+  for (const ast::Expr& a : e.args) {
+    std::string r = refs(a);
+    if (!r.empty()) out += (out.empty() ? "" : " ") + r;
+  }
+  return out;
+}
+
+// Everything the schema holds, as text, to compare two schemas.
+std::string dump(const model::Schema& s) {
+  std::string out;
+  for (const auto& [name, t] : s.tables) {
+    out += "table " + name + "\n";
+    for (const model::Column& c : t.columns)
+      out += "  col " + c.name + (c.not_null ? " nn" : "") + "\n";
+    for (const model::Constraint& k : t.constraints) {
+      out += "  con " + k.name + " " + k.ref_table;
+      for (const std::string& c : k.columns) out += " " + c;
+      for (const std::string& c : k.ref_columns) out += " >" + c;
+      if (k.check) out += " check " + refs(*k.check);
+      out += "\n";
+    }
+    for (const model::Index& i : t.indexes) {
+      out += "  ix " + i.name + " " + i.table;
+      for (const std::string& c : i.columns) out += " " + c;
+      for (const ast::Expr& e : i.elements) out += " el " + refs(e);
+      if (i.where) out += " where " + refs(*i.where);
+      out += "\n";
+    }
+  }
+  for (const auto& [name, table] : s.index_owner) out += "index " + name + " " + table + "\n";
+  for (const auto& [name, table] : s.key_owner) out += "key " + name + " " + table + "\n";
+  return out;
 }
 
 model::Schema replay(std::vector<ast::Migration> ms, Diagnostics& diags) {
@@ -95,4 +145,60 @@ TEST_CASE("raw ALTER, RENAME and DROP are followed", "[check][raw]") {
   CHECK(a.indexes.empty());
   CHECK(s.index_owner.empty());
   CHECK(a.constraint("uq_phone"));
+}
+
+TEST_CASE("raw renames change the schema as the .mig renames do", "[check][raw]") {
+  const std::string base = R"(
+create table users (id bigint identity primary key, email text unique, n int, check (n > 0));
+create table orders (id bigint primary key, user_id bigint references users);
+create index ix_users_n on users (n) where n > 0;
+)";
+  Diagnostics d;
+  SourceSet mig_sources;
+  model::Schema by_mig = replay(
+      {mig(mig_sources, "0001", base, d),
+       mig(mig_sources, "0002",
+           "after 0001;\nrename column users.n to m;\nrename table users to people;\n", d)},
+      d);
+  SourceSet raw_sources;
+  model::Schema by_raw = replay({mig(raw_sources, "0001", base, d),
+                                 raw("0002", "0001",
+                                     {"ALTER TABLE users RENAME COLUMN n TO m",
+                                      "ALTER TABLE users RENAME TO people"})},
+                                d);
+  CHECK(d.all().empty());
+  CHECK(dump(by_raw) == dump(by_mig));
+  // What both agree on: the check and the index predicate read the new name,
+  // the keys and the index belong to the new table, the foreign key follows.
+  const model::Table& people = by_raw.tables.at("people");
+  CHECK(refs(*people.constraint("ck_users_n")->check) == "m");
+  CHECK(refs(*people.index("ix_users_n")->where) == "m");
+  CHECK(by_raw.key_owner.at("pk_users") == "people");
+  CHECK(by_raw.key_owner.at("uq_users_email") == "people");
+  CHECK(by_raw.index_owner.at("ix_users_n") == "people");
+  CHECK(by_raw.tables.at("orders").constraint("fk_orders_user_id_users")->ref_table == "people");
+}
+
+TEST_CASE("raw renames of indexes and constraints, and BEFORE in ALTER TYPE", "[check][raw]") {
+  Diagnostics d;
+  model::Schema s = replay(
+      {raw("0001", "",
+           {"CREATE TYPE mood AS ENUM ('a', 'c')", "CREATE TABLE t (id int PRIMARY KEY, e text)",
+            "CREATE INDEX ON t (e)", "ALTER TABLE t ADD CONSTRAINT t_e_key UNIQUE (e)"}),
+       raw("0002", "0001",
+           {"ALTER INDEX t_e_idx RENAME TO t_e_ix", "ALTER TABLE t RENAME CONSTRAINT t_e_key TO t_e_uq",
+            "ALTER TYPE mood ADD VALUE 'b' BEFORE 'c'", "ALTER TYPE mood ADD VALUE 'd' AFTER 'c'",
+            "ALTER TYPE mood ADD VALUE 'e'"})},
+      d);
+  CHECK(d.all().empty());
+  const model::Table& t = s.tables.at("t");
+  CHECK(t.index("t_e_ix"));
+  CHECK_FALSE(t.index("t_e_idx"));
+  CHECK(s.index_owner.count("t_e_ix") == 1);
+  CHECK(s.index_owner.count("t_e_idx") == 0);
+  CHECK(t.constraint("t_e_uq"));
+  CHECK(s.key_owner.at("t_e_uq") == "t");
+  CHECK(s.key_owner.count("t_e_key") == 0);
+  CHECK(s.key_owner.at("t_pkey") == "t");
+  CHECK(s.enums.at("mood").values == std::vector<std::string>{"a", "b", "c", "d", "e"});
 }

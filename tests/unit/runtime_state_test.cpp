@@ -1,9 +1,7 @@
 // The database against the files, on a hand-built DAG: recorded, edited and
-// unknown ids; what upgrade and downgrade targets select; the header scan
-// used by status and current.
+// unknown ids; what upgrade and downgrade targets select.
 #include <catch2/catch.hpp>
 
-#include "runtime/history/quick_project.h"
 #include "runtime/history/state.h"
 
 using namespace migrac;
@@ -90,21 +88,4 @@ TEST_CASE("relative steps", "[runtime][state]") {
   CHECK_FALSE(history::relative_steps("+", '+'));
   CHECK_FALSE(history::relative_steps("+2x", '+'));
   CHECK_FALSE(history::relative_steps("head", '+'));
-}
-
-TEST_CASE("the header scan finds the parents the parser would", "[runtime][state]") {
-  using P = std::optional<std::vector<std::string>>;
-  CHECK(history::scan_mig_parents("create table t (a int);") == P{std::vector<std::string>{}});
-  CHECK(history::scan_mig_parents("-- doc\n/* more */\nafter 0001_a;\nset lock_timeout = 2s;\nadd column t.b int;") ==
-        P{{"0001_a"}});
-  CHECK(history::scan_mig_parents("set online = false;\nAFTER 0008_a, 0008_b ;\n") == P{{"0008_a", "0008_b"}});
-  // `after` in an enum value, in strings, comments and bodies is not a clause.
-  CHECK(history::scan_mig_parents("after a;\nalter enum s add value 'x' after 'y';\n"
-                                  "sql $$ select 'after b' $$;\n-- after c\nbackfill t set a = 'after d';") ==
-        P{{"a"}});
-  CHECK(history::scan_mig_parents("after a;\nsql $body$ after x; $body$;") == P{{"a"}});
-  // A clause below the operations: the scan is not sure, the compiler decides.
-  CHECK_FALSE(history::scan_mig_parents("create table t (a int);\nafter a;"));
-  CHECK_FALSE(history::scan_mig_parents("after ;"));
-  CHECK_FALSE(history::scan_mig_parents("after a"));
 }

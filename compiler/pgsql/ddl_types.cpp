@@ -1,0 +1,45 @@
+// PostgreSQL's types as the model's portable ones (see ddl_reader.h).
+
+#include <utility>
+
+#include "compiler/pgsql/ddl_reader.h"
+
+namespace migrac::pgsql {
+
+ast::TypeRef DdlReader::type_of(Node type_name, bool& identity) const {
+  ast::TypeRef t;
+  std::vector<std::string> n = string_list(type_name["names"]);
+  std::string base = n.empty() ? "text" : n.back();
+  std::vector<std::int64_t> mods;
+  for (Node m : type_name["typmods"]) {
+    Node value = m["A_Const"];
+    if (value.has("ival")) mods.push_back(value["ival"].integer("ival", 0));
+  }
+  using K = ast::TypeKind;
+  static const std::vector<std::pair<std::string, K>> kMap{
+      {"int2", K::SmallInt}, {"int4", K::Int}, {"int8", K::BigInt}, {"float4", K::Real},
+      {"float8", K::Double}, {"numeric", K::Numeric}, {"bool", K::Bool}, {"text", K::Text},
+      {"varchar", K::Varchar}, {"bpchar", K::Char}, {"bytea", K::Bytes}, {"date", K::Date},
+      {"time", K::Time}, {"timestamp", K::Timestamp}, {"timestamptz", K::Timestamptz},
+      {"interval", K::Interval}, {"uuid", K::Uuid}, {"json", K::Json}, {"jsonb", K::Jsonb},
+      {"smallserial", K::SmallInt}, {"serial", K::Int}, {"bigserial", K::BigInt}};
+  bool array = type_name.has("arrayBounds");
+  for (const auto& [pg, kind] : kMap) {
+    if (base != pg || array) continue;
+    t.kind = kind;
+    if (base.find("serial") != std::string::npos) identity = true;
+    if (!mods.empty()) t.length = mods[0];
+    if (mods.size() > 1) t.scale = mods[1];
+    return t;
+  }
+  if (!array && schema_.enum_type(base)) {
+    t.kind = K::Enum;
+    t.name = base;
+    return t;
+  }
+  t.kind = K::Native;
+  t.name = base + (array ? "[]" : "");
+  return t;
+}
+
+}  // namespace migrac::pgsql

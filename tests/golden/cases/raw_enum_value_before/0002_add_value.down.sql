@@ -1,0 +1,2 @@
+DROP TYPE status;
+CREATE TYPE status AS ENUM ('new', 'done');
