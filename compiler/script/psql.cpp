@@ -56,7 +56,7 @@ std::string in_list(const std::vector<std::string>& ids) {
 class PsqlWriter {
  public:
   PsqlWriter(const SourceSet& sources, const ScriptOptions& options, HistoryTable table)
-      : sources_(sources), options_(options), table_(std::move(table)), h_(table_.qualified()) {}
+      : sources_(sources), options_(options), table_(std::move(table)), h_(qualified_name(table_)) {}
 
   std::string render(const std::vector<const MigrationPlan*>& plans) {
     preamble(plans);

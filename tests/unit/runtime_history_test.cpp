@@ -11,14 +11,14 @@ TEST_CASE("history table names, plain and schema-qualified", "[runtime][history]
   std::string error;
   auto plain = parse_history_table("migrac_history", error);
   REQUIRE(plain);
-  CHECK(plain->qualified() == "migrac_history");
+  CHECK(qualified_name(*plain) == "migrac_history");
   auto ops = parse_history_table("ops.migrac_history", error);
   REQUIRE(ops);
   CHECK(ops->schema == "ops");
-  CHECK(ops->qualified() == "ops.migrac_history");
+  CHECK(qualified_name(*ops) == "ops.migrac_history");
   auto quoted = parse_history_table("Ops.History", error);
   REQUIRE(quoted);
-  CHECK(quoted->qualified() == "\"Ops\".\"History\"");
+  CHECK(qualified_name(*quoted) == "\"Ops\".\"History\"");
   CHECK_FALSE(parse_history_table("a.b.c", error));
   CHECK(error == "invalid history table name 'a.b.c' (expected 'name' or 'schema.name')");
   CHECK_FALSE(parse_history_table("", error));
