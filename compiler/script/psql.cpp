@@ -246,12 +246,10 @@ class PsqlWriter {
     out_ += terminated(started_sql) + "\n";
     std::vector<std::string> resets;
     for (const PlannedStatement& st : seg.statements) {
-      if (st.role == StatementRole::Setting) {
-        if (auto s = session_setting(st.sql)) {
-          out_ += terminated(s->set_sql) + "\n";
-          resets.push_back(s->reset_sql);
-          continue;
-        }
+      if (st.role == StatementRole::Setting && st.session) {
+        out_ += terminated(st.session->set_sql) + "\n";
+        resets.push_back(st.session->reset_sql);
+        continue;
       }
       statement(st, false);
     }

@@ -30,23 +30,13 @@ std::string sql_head(const std::string& sql) {
   return out;
 }
 
-bool starts_with_word(const std::string& sql, std::string_view word) {
-  std::size_t b = sql.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos || sql.size() - b < word.size()) return false;
-  for (std::size_t i = 0; i < word.size(); ++i) {
-    if (std::toupper(static_cast<unsigned char>(sql[b + i])) != word[i]) return false;
-  }
-  return true;
-}
-
 // A statement of a resumed non-transactional segment that fails because its
 // work is already there was done by the interrupted run (a concurrent index
 // built, then the process killed before the segment was recorded).
 bool done_by_interrupted_run(const db::DbError& e, const PlannedStatement& st) {
   if (st.role != StatementRole::Ddl && st.role != StatementRole::Raw) return false;
-  if (e.kind == db::ErrorKind::AlreadyExists)
-    return starts_with_word(st.sql, "CREATE") || starts_with_word(st.sql, "ALTER");
-  if (e.kind == db::ErrorKind::Missing) return starts_with_word(st.sql, "DROP");
+  if (e.kind == db::ErrorKind::AlreadyExists) return st.effect == ObjectEffect::Creates;
+  if (e.kind == db::ErrorKind::Missing) return st.effect == ObjectEffect::Drops;
   return false;
 }
 
@@ -151,7 +141,10 @@ bool Runner::run_migration(const Step& step, bool down) {
 // several statements).
 bool batchable(const Segment& seg) {
   for (const PlannedStatement& st : seg.statements) {
-    if (st.role != StatementRole::Ddl && st.role != StatementRole::Setting) return false;
+    if (st.role != StatementRole::Ddl && st.role != StatementRole::Setting &&
+        st.role != StatementRole::ReferenceCheck) {
+      return false;
+    }
   }
   return true;
 }
@@ -241,12 +234,11 @@ bool Runner::run_autocommit(Context& c, const Segment& seg) {
     const PlannedStatement& st = seg.statements[i];
     c.point(fmt::format("before stmt {}", i + 1));
     if (st.role == StatementRole::Setting) {
-      auto s = session_setting(st.sql);
-      if (auto err = exec_plain(s ? s->set_sql : st.sql)) {
+      if (auto err = exec_plain(st.session ? st.session->set_sql : st.sql)) {
         reset_all();
         return fail(c, &st, *err, partial_note);
       }
-      if (s) resets.push_back(s->reset_sql);
+      if (st.session) resets.push_back(st.session->reset_sql);
       continue;
     }
     const PlannedStatement* failed_st = &st;

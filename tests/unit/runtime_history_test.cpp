@@ -62,19 +62,6 @@ TEST_CASE("parents are stored comma-separated", "[runtime][history]") {
   CHECK(split_parents("").empty());
 }
 
-TEST_CASE("SET LOCAL becomes a session setting outside a transaction", "[runtime][history]") {
-  auto s = session_setting("SET LOCAL lock_timeout = '5s'");
-  REQUIRE(s);
-  CHECK(s->set_sql == "SET lock_timeout = '5s'");
-  CHECK(s->reset_sql == "RESET lock_timeout");
-  auto to = session_setting("set local statement_timeout to 0;");
-  REQUIRE(to);
-  CHECK(to->set_sql == "SET statement_timeout = 0");
-  CHECK_FALSE(session_setting("SET lock_timeout = '5s'"));
-  CHECK_FALSE(session_setting("RESET lock_timeout"));
-  CHECK_FALSE(session_setting("CREATE TABLE t (a int)"));
-}
-
 TEST_CASE("row states", "[runtime][history]") {
   history::Row r;
   r.segments_total = 3;

@@ -22,6 +22,13 @@ PlannedStatement stmt(std::string sql, StatementRole role = StatementRole::Ddl, 
   return s;
 }
 
+// SET LOCAL lock_timeout = '5s', with the session form an autocommit segment runs instead.
+PlannedStatement lock_timeout() {
+  PlannedStatement s = stmt("SET LOCAL lock_timeout = '5s'", StatementRole::Setting);
+  s.session = SessionSetting{"SET lock_timeout = '5s'", "RESET lock_timeout"};
+  return s;
+}
+
 // A source file and a plan of two segments: ADD COLUMN in a transaction, then
 // a concurrent index build outside one (with its recovery).
 struct Fixture {
@@ -43,14 +50,15 @@ struct Fixture {
     plan.parents = {"0001_init"};
     plan.up = {
         Segment{true,
-                {stmt("SET LOCAL lock_timeout = '5s'", StatementRole::Setting),
+                {lock_timeout(),
                  stmt("ALTER TABLE users ADD COLUMN phone text", StatementRole::Ddl, line2)}},
         Segment{false,
-                {stmt("SET LOCAL lock_timeout = '5s'", StatementRole::Setting),
+                {lock_timeout(),
                  stmt("DROP INDEX CONCURRENTLY IF EXISTS ix_users_phone", StatementRole::Recovery, line3),
                  stmt("CREATE INDEX CONCURRENTLY ix_users_phone ON users (phone)", StatementRole::Ddl, line3)}},
     };
     plan.up[1].statements[1].condition_sql = "SELECT invalid_index('ix_users_phone')";
+    plan.up[1].statements[2].effect = ObjectEffect::Creates;
     plan.down = {Segment{false, {stmt("DROP INDEX CONCURRENTLY ix_users_phone")}},
                  Segment{true, {stmt("ALTER TABLE users DROP COLUMN phone")}}};
     options.retries = 2;

@@ -1,7 +1,5 @@
 #include "compiler/dialect/postgres/history.h"
 
-#include <regex>
-
 #include <fmt/format.h>
 
 namespace migrac {
@@ -128,16 +126,6 @@ std::string history_stamp_sql(const HistoryTable& t, const HistoryRowKey& k) {
       "down_done = 0, segment_started = 0, applied_at = now(), applied_by = EXCLUDED.applied_by, "
       "method = EXCLUDED.method",
       insert_prefix(t), values(k, k.segments_total, 0, "0"));
-}
-
-std::optional<SessionSetting> session_setting(const std::string& sql) {
-  static const std::regex re(
-      R"(^\s*SET\s+(LOCAL\s+)?([A-Za-z_][A-Za-z0-9_.]*)\s*(=|\s+TO\s+)\s*([\s\S]*?)\s*;?\s*$)",
-      std::regex::icase);
-  std::smatch m;
-  if (!std::regex_match(sql, m, re) || !m[1].matched) return std::nullopt;
-  return SessionSetting{fmt::format("SET {} = {}", m[2].str(), m[4].str()),
-                        fmt::format("RESET {}", m[2].str())};
 }
 
 namespace {

@@ -4,7 +4,6 @@
 // with exactly the same statements.
 
 #include <memory>
-#include <optional>
 #include <string>
 
 #include "compiler/dialect/history.h"
@@ -35,14 +34,5 @@ std::string history_down_done_sql(const HistoryTable& table, const std::string& 
                                   const std::string& duration_ms_sql);
 std::string history_delete_sql(const HistoryTable& table, const std::string& id);
 std::string history_stamp_sql(const HistoryTable& table, const HistoryRowKey& key);
-
-// "SET LOCAL x = v" as session-level "SET x = v" plus its "RESET x", for a
-// non-transactional segment (SET LOCAL has no effect outside a transaction);
-// nullopt for any other statement (a plain SET or RESET runs as written).
-struct SessionSetting {
-  std::string set_sql;
-  std::string reset_sql;
-};
-std::optional<SessionSetting> session_setting(const std::string& sql);
 
 }  // namespace migrac
