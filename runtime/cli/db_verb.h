@@ -13,7 +13,7 @@
 #include <boost/program_options.hpp>
 
 #include "compiler/dialect/dialect.h"
-#include "compiler/dialect/postgres/history.h"
+#include "compiler/dialect/history.h"
 #include "compiler/plan/plan.h"
 #include "runtime/cli/verb.h"
 #include "runtime/db/driver.h"

@@ -14,8 +14,7 @@ namespace migrac::cli {
 
 namespace {
 
-bool exec_or_report(Session& s, const std::string& sql) {
-  db::Result r = s.db->exec(sql);
+bool ok_or_report(const db::Result& r) {
   if (r.ok()) return true;
   std::cerr << fmt::format("migrac stamp: {}\n", r.error->one_line());
   return false;
@@ -46,7 +45,7 @@ int stamp_delete(Session& s, const Project& project, const history::State& state
       return kDatabaseDisagrees;
     }
   }
-  if (!exec_or_report(s, history_delete_sql(s.table, id))) return kDatabaseError;
+  if (!ok_or_report(s.db->exec(s.store->sql().remove(id)))) return kDatabaseError;
   if (!quiet) std::cout << fmt::format("removed the record of {}\n", id);
   return kOk;
 }
@@ -111,15 +110,15 @@ int verb_stamp(const Args& args) {
   auto plans = plan_or_report(*project, to_record, *emitter, code);
   if (!plans) return code;
 
-  if (!exec_or_report(*session, "BEGIN")) return kDatabaseError;
+  if (!ok_or_report(session->db->begin())) return kDatabaseError;
   for (const std::string& id : removed) {
-    if (!exec_or_report(*session, history_delete_sql(session->table, id))) return kDatabaseError;
+    if (!ok_or_report(session->db->exec(session->store->sql().remove(id)))) return kDatabaseError;
   }
   for (const MigrationPlan& p : *plans) {
     HistoryRowKey key{p.id, p.checksum, p.parents, static_cast<int>(p.up.size()), "stamp"};
-    if (!exec_or_report(*session, history_stamp_sql(session->table, key))) return kDatabaseError;
+    if (!ok_or_report(session->db->exec(session->store->sql().stamp(key)))) return kDatabaseError;
   }
-  if (!exec_or_report(*session, "COMMIT")) return kDatabaseError;
+  if (!ok_or_report(session->db->commit())) return kDatabaseError;
   if (!settings->quiet) {
     for (const std::string& id : removed) std::cout << fmt::format("removed the record of {}\n", id);
     for (const MigrationPlan& p : *plans) std::cout << fmt::format("recorded {} as applied\n", p.id);
