@@ -20,6 +20,11 @@ bool ok_or_report(const db::Result& r) {
   return false;
 }
 
+// One write to the history table.
+bool write_or_report(Session& s, const std::string& sql) {
+  return ok_or_report(s.db->run(db::Statement::history(sql)));
+}
+
 int stamp_delete(Session& s, const Project& project, const history::State& state, const std::string& spec,
                  bool quiet) {
   // The literal id first (it may be unknown to the files), then a revision name.
@@ -45,7 +50,7 @@ int stamp_delete(Session& s, const Project& project, const history::State& state
       return kDatabaseDisagrees;
     }
   }
-  if (!ok_or_report(s.db->exec(s.store->sql().remove(id)))) return kDatabaseError;
+  if (!write_or_report(s, s.store->sql().remove(id))) return kDatabaseError;
   if (!quiet) std::cout << fmt::format("removed the record of {}\n", id);
   return kOk;
 }
@@ -112,11 +117,11 @@ int verb_stamp(const Args& args) {
 
   if (!ok_or_report(session->db->begin())) return kDatabaseError;
   for (const std::string& id : removed) {
-    if (!ok_or_report(session->db->exec(session->store->sql().remove(id)))) return kDatabaseError;
+    if (!write_or_report(*session, session->store->sql().remove(id))) return kDatabaseError;
   }
   for (const MigrationPlan& p : *plans) {
     HistoryRowKey key{p.id, p.checksum, p.parents, static_cast<int>(p.up.size()), "stamp"};
-    if (!ok_or_report(session->db->exec(session->store->sql().stamp(key)))) return kDatabaseError;
+    if (!write_or_report(*session, session->store->sql().stamp(key))) return kDatabaseError;
   }
   if (!ok_or_report(session->db->commit())) return kDatabaseError;
   if (!settings->quiet) {
