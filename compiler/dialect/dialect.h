@@ -70,6 +70,10 @@ struct EmittedStatement {
   // backfill batch): a DO block that repeats it. Empty otherwise.
   std::string script_sql;
   Placement placement = Placement::InPlace;
+  // For a runtime that runs the statement with foreign keys not enforced (the
+  // SQLite runtime, in a migration's transaction):
+  bool changes_data = false;       // may change rows or drop a table (a rebuild's copy and drop)
+  bool checks_references = false;  // lists rows without their parent (PRAGMA foreign_key_check)
 };
 
 // A dialect's SQL writer.

@@ -2,9 +2,57 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
+
 #include "compiler/dialect/sql_functions.h"
+#include "compiler/source/sql_scan.h"
 
 namespace migrac {
+
+namespace {
+
+// What a change does to the object it names.
+struct EffectOf {
+  template <class Kind>
+  ObjectEffect operator()(const Kind&) const { return ObjectEffect::None; }
+  ObjectEffect operator()(const model::AddTable&) const { return ObjectEffect::Creates; }
+  ObjectEffect operator()(const model::RenameTable&) const { return ObjectEffect::Creates; }
+  ObjectEffect operator()(const model::AddColumn&) const { return ObjectEffect::Creates; }
+  ObjectEffect operator()(const model::RenameColumn&) const { return ObjectEffect::Creates; }
+  ObjectEffect operator()(const model::AddConstraint&) const { return ObjectEffect::Creates; }
+  ObjectEffect operator()(const model::AddConstraintUsingIndex&) const { return ObjectEffect::Creates; }
+  ObjectEffect operator()(const model::CreateIndex&) const { return ObjectEffect::Creates; }
+  ObjectEffect operator()(const model::CreateEnum&) const { return ObjectEffect::Creates; }
+  ObjectEffect operator()(const model::AddEnumValue&) const { return ObjectEffect::Creates; }
+  ObjectEffect operator()(const model::DropTable&) const { return ObjectEffect::Drops; }
+  ObjectEffect operator()(const model::DropColumn&) const { return ObjectEffect::Drops; }
+  ObjectEffect operator()(const model::DropConstraint&) const { return ObjectEffect::Drops; }
+  ObjectEffect operator()(const model::DropIndex&) const { return ObjectEffect::Drops; }
+  ObjectEffect operator()(const model::DropEnum&) const { return ObjectEffect::Drops; }
+};
+
+// What a raw statement does, from its first keyword: CREATE and ALTER create
+// (or add), DROP drops. The planner knows nothing else of user SQL.
+ObjectEffect raw_effect(std::string_view sql) {
+  std::size_t at = source::skip_space_and_comments(sql, 0, source::kPostgresRules);
+  std::string word;
+  for (; at < sql.size() && std::isalpha(static_cast<unsigned char>(sql[at])); ++at) {
+    word += static_cast<char>(std::toupper(static_cast<unsigned char>(sql[at])));
+  }
+  if (word == "CREATE" || word == "ALTER") return ObjectEffect::Creates;
+  if (word == "DROP") return ObjectEffect::Drops;
+  return ObjectEffect::None;
+}
+
+// True for a change that writes or deletes rows, or drops a table or an index
+// that rows or references depend on (raw SQL may do anything).
+bool changes_data(const model::ChangeKind& kind) {
+  return std::holds_alternative<model::DropTable>(kind) ||
+         std::holds_alternative<model::DropIndex>(kind) ||
+         std::holds_alternative<model::Backfill>(kind) || std::holds_alternative<model::RawSql>(kind);
+}
+
+}  // namespace
 
 bool Lowering::online(const model::Change& change) const {
   return settings_.online && !change.table_is_new;
@@ -32,11 +80,20 @@ model::Change Lowering::derived(const model::Change& origin, model::ChangeKind k
 
 std::size_t Lowering::put(const model::Change& change, Slot at, StatementRole role) {
   std::vector<EmittedStatement> emitted = emitter_.emit(change, diags_);
+  // The change's effect is its statement's; a form of several statements (a
+  // table rebuild) cannot be rerun statement by statement, so it has none.
+  std::size_t statements = 0;
+  for (const EmittedStatement& e : emitted) statements += e.placement == Placement::InPlace ? 1 : 0;
+  bool raw = std::holds_alternative<model::RawSql>(change.kind);
+  ObjectEffect effect = statements == 1 ? std::visit(EffectOf{}, change.kind) : ObjectEffect::None;
+  bool data = changes_data(change.kind);
   std::size_t in_place = 0;
   for (EmittedStatement& e : emitted) {
     PlannedStatement s;
+    s.role = e.checks_references ? StatementRole::ReferenceCheck : role;
+    s.effect = raw ? raw_effect(e.sql) : effect;
+    s.changes_data = data || e.changes_data;
     s.sql = std::move(e.sql);
-    s.role = role;
     s.lock = std::move(e.lock);
     s.source = change.source;
     s.script_sql = std::move(e.script_sql);
@@ -190,6 +247,8 @@ void Lowering::add_raw(const ast::RawStatement& raw, bool transactional) {
   PlannedStatement s;
   s.sql = std::string(text);
   s.role = StatementRole::Raw;
+  s.effect = raw_effect(s.sql);
+  s.changes_data = true;
   s.source = raw.range;
   steps_.push_back(Step{std::move(s), transactional && caps_.transactional_ddl, 0});
 }

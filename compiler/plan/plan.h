@@ -12,13 +12,34 @@
 
 namespace migrac {
 
-// What a statement is for, so the runtime and the script formatter treat it right.
+// What a statement is for, so the runtime and the script formatter treat it
+// right without reading its SQL.
 enum class StatementRole {
   Ddl,       // a schema change
-  Setting,   // SET LOCAL lock_timeout / statement_timeout
+  Setting,   // SET [LOCAL] lock_timeout / statement_timeout, RESET (a session form in `session`)
   Recovery,  // runs only when `condition_sql` returns true (drop an INVALID index)
   Backfill,  // repeat `sql` (one batch) until it updates 0 rows; script form in `script_sql`
   Raw,       // user SQL
+  ReferenceCheck,  // lists rows without their parent (table, rowid, parent): any row fails it
+  History,   // a write to the history table (the runtime's, around the plan's statements)
+};
+
+// What a statement does to the object it names, so that rerunning a segment
+// an interrupted run began can tell work already done from a failure.
+enum class ObjectEffect {
+  None,
+  Creates,  // creates, adds or renames to it: "already exists" means it was done
+  Drops,    // drops it: "does not exist" means it was done
+};
+
+// A SET LOCAL for the session, and its reset: outside a transaction SET LOCAL
+// has no effect, so a runner or script that runs the setting there runs
+// `set_sql` instead and `reset_sql` after the segment. The planner writes
+// settings for the segment they are in (SET LOCAL in a transaction, SET and
+// RESET outside one), so only a plan built otherwise needs this.
+struct SessionSetting {
+  std::string set_sql;
+  std::string reset_sql;
 };
 
 // One statement of a segment.
@@ -29,6 +50,12 @@ struct PlannedStatement {
   SourceRange source;
   std::string condition_sql;      // Recovery: a query returning one boolean
   std::string script_sql;         // Backfill: a self-contained loop for scripts (DO block)
+  ObjectEffect effect = ObjectEffect::None;
+  // May change rows, or drop what rows depend on (DML, DROP TABLE/INDEX, a
+  // rebuild's copy, raw SQL): a runtime that runs it with foreign keys not
+  // enforced checks them before the transaction commits.
+  bool changes_data = false;
+  std::optional<SessionSetting> session;  // Setting, SET LOCAL outside a transaction: its session form
 };
 
 // Consecutive statements that run together: in one transaction or in autocommit.

@@ -67,7 +67,9 @@ std::string comment_for(const PlannedStatement& s, const Segment& segment, bool 
                          facts_text(s.lock), where_text(s, sources));
     case StatementRole::Raw:
       return fmt::format("-- raw SQL: locks not analyzed{}", where_text(s, sources));
-    case StatementRole::Ddl: break;
+    case StatementRole::Ddl:
+    case StatementRole::ReferenceCheck:
+    case StatementRole::History: break;
   }
   return fmt::format("-- {}{}", facts_text(s.lock), where_text(s, sources));
 }

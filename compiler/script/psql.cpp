@@ -56,7 +56,7 @@ std::string in_list(const std::vector<std::string>& ids) {
 class PsqlWriter {
  public:
   PsqlWriter(const SourceSet& sources, const ScriptOptions& options, HistoryTable table)
-      : sources_(sources), options_(options), table_(std::move(table)), h_(table_.qualified()) {}
+      : sources_(sources), options_(options), table_(std::move(table)), h_(qualified_name(table_)) {}
 
   std::string render(const std::vector<const MigrationPlan*>& plans) {
     preamble(plans);
@@ -246,12 +246,10 @@ class PsqlWriter {
     out_ += terminated(started_sql) + "\n";
     std::vector<std::string> resets;
     for (const PlannedStatement& st : seg.statements) {
-      if (st.role == StatementRole::Setting) {
-        if (auto s = session_setting(st.sql)) {
-          out_ += terminated(s->set_sql) + "\n";
-          resets.push_back(s->reset_sql);
-          continue;
-        }
+      if (st.role == StatementRole::Setting && st.session) {
+        out_ += terminated(st.session->set_sql) + "\n";
+        resets.push_back(st.session->reset_sql);
+        continue;
       }
       statement(st, false);
     }

@@ -24,10 +24,14 @@ namespace migrac::cli {
 
 namespace {
 
-// Runs one bookkeeping statement; fails with exit 3.
-void exec_or_fail(Session& s, const std::string& sql) {
-  db::Result r = s.db->exec(sql);
+// A database call that must succeed; fails with exit 3.
+void ok_or_fail(const db::Result& r) {
   if (!r.ok()) fail(kDatabaseError, "migrac stamp: {}", r.error->one_line());
+}
+
+// One write to the history table; fails with exit 3.
+void write_or_fail(Session& s, const std::string& sql) {
+  ok_or_fail(s.db->run(db::Statement::history(sql)));
 }
 
 std::string path_of(const Project& project, const ast::Migration& m) {
@@ -55,7 +59,7 @@ int stamp_delete(Session& s, const Project& project, const history::State& state
            row.id, id);
     }
   }
-  exec_or_fail(s, history_delete_sql(s.table, id));
+  write_or_fail(s, s.store->sql().remove(id));
   if (!quiet) std::cout << fmt::format("removed the record of {}\n", id);
   return kOk;
 }
@@ -142,13 +146,13 @@ int stamp_to(Session& s, const Project& project, const history::State& state, co
     return kOk;
   }
   ensure_history_table(s, "stamp");
-  exec_or_fail(s, "BEGIN");
-  for (const std::string& id : removed) exec_or_fail(s, history_delete_sql(s.table, id));
+  ok_or_fail(s.db->begin());
+  for (const std::string& id : removed) write_or_fail(s, s.store->sql().remove(id));
   for (const MigrationPlan& p : plans) {
     HistoryRowKey key{p.id, p.checksum, p.parents, static_cast<int>(p.up.size()), "stamp"};
-    exec_or_fail(s, history_stamp_sql(s.table, key));
+    write_or_fail(s, s.store->sql().stamp(key));
   }
-  exec_or_fail(s, "COMMIT");
+  ok_or_fail(s.db->commit());
   if (quiet) return kOk;
   for (const std::string& id : removed) std::cout << fmt::format("removed the record of {}\n", id);
   for (const MigrationPlan& p : plans) std::cout << fmt::format("recorded {} as applied\n", p.id);

@@ -1,8 +1,10 @@
 #pragma once
 // The database boundary of the runtime: what the runner and the history table
 // need from a database, and nothing more. One implementation per engine
-// (postgres_driver.cpp; a SQLite driver implements the same interface), so the
-// runner never sees libpq.
+// (postgres_driver.cpp, sqlite_driver.cpp), so the runner never sees libpq.
+// A migration's statements come with the plan's facts about them (Statement);
+// a driver that must treat statements differently reads those facts, never
+// the SQL text.
 
 #include <cstdint>
 #include <functional>
@@ -10,6 +12,9 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "compiler/dialect/dialect.h"
+#include "compiler/plan/plan.h"
 
 namespace migrac::db {
 
@@ -51,6 +56,23 @@ struct Result {
   bool ok() const { return !error; }
 };
 
+// One statement of a migration, or a write to the history table, with what
+// the plan says of it.
+struct Statement {
+  std::string_view sql;
+  StatementRole role = StatementRole::Ddl;
+  bool changes_data = false;  // PlannedStatement::changes_data
+
+  static Statement of(const PlannedStatement& s) { return {s.sql, s.role, s.changes_data}; }
+  static Statement history(std::string_view sql) { return {sql, StatementRole::History, false}; }
+};
+
+// Where a transaction sent in one round trip stopped.
+struct TransactionStop {
+  std::size_t statement = 0;  // the statement that failed; the statement count: BEGIN or COMMIT did
+  bool open = false;          // the transaction is still open (aborted): roll it back
+};
+
 // Who holds the run lock, for the waiting message.
 struct LockHolder {
   bool held = false;
@@ -64,15 +86,24 @@ class Driver {
 
   // "postgres", "sqlite".
   virtual std::string_view engine() const = 0;
+  // The SQL it speaks: the history table's statements are this dialect's.
+  virtual Dialect dialect() const = 0;
   // Where we are connected, without a password: "127.0.0.1:5432/app as deploy".
   virtual std::string describe() const = 0;
 
-  // Runs one statement (with $1.. parameters when `params` is not empty).
+  // Runs one statement of the runtime's own (a query, the history table's
+  // creation) as written, with $1.. parameters when `params` is not empty.
   virtual Result exec(std::string_view sql, const Params& params = {}) = 0;
+  // Runs one statement of a migration, or a history write.
+  virtual Result run(const Statement& statement) = 0;
 
-  // Runs statements (no parameters) in one round trip; they run in order and
-  // stop at the first error, whose statement index (0-based) goes to `failed`.
-  virtual Result exec_batch(const std::vector<std::string>& statements, std::size_t& failed) = 0;
+  // A transaction around the statements run until commit() or rollback().
+  virtual Result begin() = 0;
+  virtual Result commit() = 0;
+  virtual Result rollback() = 0;
+  // BEGIN, `statements` and COMMIT in one round trip: they run in order and
+  // stop at the first error, which `stop` locates.
+  virtual Result run_transaction(const std::vector<Statement>& statements, TransactionStop& stop) = 0;
 
   // The run lock keeps a second runner out for the whole session (it must
   // survive commits and autocommit statements). True when taken now.

@@ -52,6 +52,7 @@ class PostgresDriver final : public Driver {
   PostgresDriver& operator=(const PostgresDriver&) = delete;
 
   std::string_view engine() const override { return "postgres"; }
+  Dialect dialect() const override { return Dialect::Postgres; }
 
   std::string describe() const override {
     const char* host = PQhost(conn_);
@@ -83,20 +84,29 @@ class PostgresDriver final : public Driver {
     return result;
   }
 
-  Result exec_batch(const std::vector<std::string>& statements, std::size_t& failed) override {
+  Result run(const Statement& statement) override { return exec(statement.sql, {}); }
+
+  Result begin() override { return exec("BEGIN", {}); }
+  Result commit() override { return exec("COMMIT", {}); }
+  Result rollback() override { return exec("ROLLBACK", {}); }
+
+  Result run_transaction(const std::vector<Statement>& statements, TransactionStop& stop) override {
     // One simple-query message: the server runs the statements in order and
     // skips the rest after an error; one result per statement tells which failed.
-    std::string text;
-    for (const std::string& st : statements) text += st + "\n;\n";
-    failed = statements.size();
+    std::string text = "BEGIN\n;\n";
+    for (const Statement& st : statements) text.append(st.sql).append("\n;\n");
+    text += "COMMIT\n;\n";
+    stop = TransactionStop{statements.size(), false};
     if (!PQsendQuery(conn_, text.c_str())) return connection_error();
     if (after_send_) after_send_();
     Result result;
-    std::size_t index = 0;
+    std::size_t index = 0;  // 0 is BEGIN, statements.size() + 1 is COMMIT
     while (PGresult* r = PQgetResult(conn_)) {
       bool had_error = result.error.has_value();
       absorb(r, result);
-      if (!had_error && result.error) failed = index;
+      if (!had_error && result.error && index >= 1 && index <= statements.size()) {
+        stop = TransactionStop{index - 1, true};
+      }
       ++index;
       PQclear(r);
     }

@@ -1,10 +1,10 @@
 // The SQLite driver. SQLite's quirks for the runtime live here: the history
-// table's PostgreSQL spellings (compiler/dialect/postgres/history.cpp, shared with
-// the psql scripts) are adapted statement by statement, `now()`, `to_char()`
-// and the applying user are functions of the connection, a transaction
-// starts with BEGIN IMMEDIATE (it takes the write lock at once instead of
-// failing on it later), and `PRAGMA foreign_key_check` listing any row (after
-// a table rebuild) is an error, so the migration's transaction rolls back.
+// table's statements (compiler/dialect/sqlite/history.h) call two functions
+// this connection defines, migrac_user() and migrac_transaction_ms(); a
+// transaction starts with BEGIN IMMEDIATE (it takes the write lock at once
+// instead of failing on it later); and a reference check (PRAGMA
+// foreign_key_check after a table rebuild) listing any row is an error, so
+// the migration's transaction rolls back.
 //
 // Foreign keys in a migration's transaction: a table rebuild must run with
 // foreign key enforcement off (dropping the old table would otherwise fire
@@ -12,15 +12,14 @@
 // a transaction. The plan switches it off in a segment before the migration,
 // but a rerun that resumes a partly applied migration skips that segment. So
 // the driver switches enforcement off itself when a transaction begins, and
-// back as it was when it ends; a transaction that changed rows (besides the
-// history table) is checked with PRAGMA foreign_key_check before it commits,
-// so a broken reference fails the migration instead of committing. A backfill
-// batch (its own transaction) keeps enforcement on and needs no check.
+// back as it was when it ends; a transaction that ran a statement the plan
+// says changes data is checked with PRAGMA foreign_key_check before it
+// commits, so a broken reference fails the migration instead of committing.
+// A backfill batch (its own transaction) keeps enforcement on and needs no
+// check. The driver tells these apart by the statements' roles, never by
+// their text.
 
 #include "runtime/db/sqlite_driver.h"
-
-#include "compiler/dialect/postgres/history.h"
-#include "compiler/source/sql_scan.h"
 
 #include <fcntl.h>
 #include <sqlite3.h>
@@ -30,8 +29,6 @@
 #include <chrono>
 #include <cstdlib>
 #include <functional>
-#include <ctime>
-#include <regex>
 
 #include <fmt/format.h>
 
@@ -60,73 +57,6 @@ DbError error_of(sqlite3* db) {
   return e;
 }
 
-// The SQL without leading blanks and comments.
-std::string_view skip_comments(std::string_view sql) {
-  return sql.substr(source::skip_space_and_comments(sql, 0, source::kSqliteRules));
-}
-
-std::string unquote(std::string name) {
-  if (name.size() >= 2 && name.front() == '"' && name.back() == '"') {
-    name = name.substr(1, name.size() - 2);
-  }
-  return name;
-}
-
-std::string replace_all(std::string text, std::string_view from, std::string_view to) {
-  for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
-    text.replace(at, from.size(), to);
-  }
-  return text;
-}
-
-// The statement as SQLite runs it: the history table's PostgreSQL spellings
-// adapted; empty with `error` set for what SQLite cannot do.
-// `history` receives the history table's name as its statements write it.
-std::string adapt(std::string_view sql, std::string& error, std::string* history = nullptr) {
-  std::string text(sql);
-  if (text == "BEGIN") return "BEGIN IMMEDIATE";
-  static const std::regex exists(R"(^SELECT to_regclass\('(.*)'\) IS NOT NULL$)");
-  std::smatch m;
-  if (std::regex_match(text, m, exists)) {
-    std::string name = unquote(replace_all(m[1].str(), "''", "'"));
-    if (history != nullptr) *history = m[1].str();
-    return fmt::format(
-        "SELECT CASE WHEN EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = '{}') "
-        "THEN 't' ELSE 'f' END",
-        replace_all(name, "'", "''"));
-  }
-  if (text.starts_with("CREATE SCHEMA")) {
-    error = "sqlite has no schemas: name the history table without one (history_table = migrac_history)";
-    return {};
-  }
-  if (text.starts_with("CREATE TABLE IF NOT EXISTS") && text.find("segments_total") != std::string::npos) {
-    text = replace_all(text, "timestamptz NOT NULL DEFAULT now()", "text NOT NULL DEFAULT CURRENT_TIMESTAMP");
-    text = replace_all(text, "DEFAULT current_user", "DEFAULT (migrac_user())");
-  }
-  return text;
-}
-
-// now(): the current UTC time as SQLite writes CURRENT_TIMESTAMP.
-void fn_now(sqlite3_context* ctx, int, sqlite3_value**) {
-  std::time_t t = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&t, &utc);
-  char text[32];
-  std::size_t n = std::strftime(text, sizeof text, "%Y-%m-%d %H:%M:%S", &utc);
-  sqlite3_result_text(ctx, text, static_cast<int>(n), SQLITE_TRANSIENT);
-}
-
-// to_char(timestamp, format): the stored UTC text, marked as UTC.
-void fn_to_char(sqlite3_context* ctx, int, sqlite3_value** args) {
-  const unsigned char* v = sqlite3_value_text(args[0]);
-  if (v == nullptr) {
-    sqlite3_result_null(ctx);
-    return;
-  }
-  std::string text = reinterpret_cast<const char*>(v);
-  sqlite3_result_text(ctx, (text + " UTC").c_str(), -1, SQLITE_TRANSIENT);
-}
-
 // migrac_user(): who applies, for the history table's applied_by.
 void fn_user(sqlite3_context* ctx, int, sqlite3_value**) {
   const char* user = std::getenv("USER");
@@ -137,7 +67,10 @@ void fn_user(sqlite3_context* ctx, int, sqlite3_value**) {
 // One SQLite connection.
 class SqliteDriver final : public Driver {
  public:
-  SqliteDriver(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  SqliteDriver(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {
+    sqlite3_create_function(db_, "migrac_transaction_ms", 0, SQLITE_UTF8, this, fn_transaction_ms,
+                            nullptr, nullptr);
+  }
   ~SqliteDriver() override {
     release_run_lock(0);
     sqlite3_close_v2(db_);
@@ -146,55 +79,119 @@ class SqliteDriver final : public Driver {
   SqliteDriver& operator=(const SqliteDriver&) = delete;
 
   std::string_view engine() const override { return "sqlite"; }
+  Dialect dialect() const override { return Dialect::Sqlite; }
 
   std::string describe() const override {
     return path_ == ":memory:" ? "sqlite in memory" : fmt::format("sqlite file {}", path_);
   }
 
   Result exec(std::string_view sql, const Params& params) override {
-    std::string_view head = skip_comments(sql);
-    if (head == "BEGIN") {  // begun with the first statement, which decides the foreign key mode
-      pending_begin_ = true;
-      return {};
-    }
-    if (head == "COMMIT" || head == "ROLLBACK") return end_transaction(head == "COMMIT");
     if (pending_begin_) {
-      if (Result r = begin(head); !r.ok()) return r;
+      if (Result r = start(false); !r.ok()) return r;
     }
-    if (in_transaction_ && !fk_enforced_ && changes_rows(head)) check_at_commit_ = true;
-    // The transaction's duration, which PostgreSQL computes from its clock.
-    std::string text(sql);
-    if (std::size_t at = text.find(kTransactionDurationSql); at != std::string::npos) {
-      auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                    std::chrono::steady_clock::now() - began_at_).count();
-      text.replace(at, std::string_view(kTransactionDurationSql).size(), std::to_string(ms));
-    }
-    return run(text, params);
+    Result r = execute(sql, params);
+    if (after_send_) after_send_();
+    return r;
   }
 
+  Result run(const Statement& statement) override {
+    if (pending_begin_) {
+      if (Result r = start(statement.role == StatementRole::Backfill); !r.ok()) return r;
+    }
+    if (in_transaction_ && !fk_enforced_ && statement.changes_data) check_at_commit_ = true;
+    Result r = execute(statement.sql, {});
+    if (after_send_) after_send_();
+    if (r.ok() && statement.role == StatementRole::ReferenceCheck && !r.rows.empty()) {
+      r.error = foreign_key_violation(r.rows);
+    }
+    return r;
+  }
+
+  // Begun with the first statement, whose role decides the foreign key mode.
+  Result begin() override {
+    pending_begin_ = true;
+    return {};
+  }
+  Result commit() override { return end_transaction(true); }
+  Result rollback() override { return end_transaction(false); }
+
   // One statement after the other (SQLite has no round trips to save).
-  Result exec_batch(const std::vector<std::string>& statements, std::size_t& failed) override {
+  Result run_transaction(const std::vector<Statement>& statements, TransactionStop& stop) override {
     std::function<void()> hook = std::move(after_send_);
     after_send_ = nullptr;
-    failed = statements.size();
-    Result result;
+    stop = TransactionStop{statements.size(), false};
+    Result result = begin();
     for (std::size_t i = 0; i < statements.size() && result.ok(); ++i) {
-      result = exec(statements[i], {});
-      if (!result.ok()) failed = i;
+      result = run(statements[i]);
+      if (!result.ok()) stop = TransactionStop{i, true};
     }
+    if (result.ok()) result = commit();
     after_send_ = std::move(hook);
     if (after_send_) after_send_();
     return result;
   }
 
-  Result run(std::string_view sql, const Params& params = {}) {
-    Result result;
-    std::string error;
-    std::string text = adapt(sql, error, &history_);
-    if (!error.empty()) {
-      result.error = DbError{ErrorKind::Other, "", error, "", ""};
-      return result;
+  Result try_run_lock(std::int64_t, bool& taken) override {
+    Result r;
+    taken = true;
+    if (path_ == ":memory:" || lock_fd_ >= 0) return r;  // nobody else can open it
+    std::string lock_path = path_ + ".migrac-lock";
+    int fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0) {
+      r.error = DbError{ErrorKind::Connection, "", fmt::format("cannot open the lock file {}", lock_path), "", ""};
+      return r;
     }
+    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+      ::close(fd);
+      taken = false;
+      return r;
+    }
+    lock_fd_ = fd;
+    const char* user = std::getenv("USER");
+    std::string who = fmt::format("pid {}, user '{}'", ::getpid(), user ? user : "unknown");
+    if (::ftruncate(fd, 0) == 0 && ::write(fd, who.data(), who.size()) < 0) {
+      // the holder's name is only for the waiting message
+    }
+    return r;
+  }
+
+  void release_run_lock(std::int64_t) override {
+    if (lock_fd_ < 0) return;
+    if (::ftruncate(lock_fd_, 0) != 0) {
+      // a stale name in the lock file only shows in a waiting message
+    }
+    ::flock(lock_fd_, LOCK_UN);
+    ::close(lock_fd_);
+    lock_fd_ = -1;
+  }
+
+  LockHolder run_lock_holder(std::int64_t) override {
+    LockHolder h;
+    int fd = ::open((path_ + ".migrac-lock").c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return h;
+    char buffer[256];
+    ssize_t n = ::read(fd, buffer, sizeof buffer);
+    ::close(fd);
+    if (n > 0) {
+      h.held = true;
+      h.who = std::string(buffer, static_cast<std::size_t>(n));
+    }
+    return h;
+  }
+
+ private:
+  // migrac_transaction_ms(): the milliseconds since the current transaction began.
+  static void fn_transaction_ms(sqlite3_context* ctx, int, sqlite3_value**) {
+    const auto* self = static_cast<const SqliteDriver*>(sqlite3_user_data(ctx));
+    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                                    self->began_at_).count();
+    sqlite3_result_int64(ctx, static_cast<sqlite3_int64>(ms));
+  }
+
+  // Runs `sql` (every statement in it) with $1.. parameters.
+  Result execute(std::string_view sql, const Params& params) {
+    Result result;
+    std::string text(sql);
     int changes_before = sqlite3_total_changes(db_);
     const char* tail = text.c_str();
     while (tail != nullptr && *tail != '\0') {
@@ -229,51 +226,22 @@ class SqliteDriver final : public Driver {
       }
       sqlite3_finalize(stmt);
     }
-    if (after_send_) after_send_();
     result.affected = sqlite3_total_changes(db_) - changes_before;
-    if (skip_comments(sql).starts_with("PRAGMA foreign_key_check") && !result.rows.empty()) {
-      result.error = foreign_key_violation(result.rows);
-    }
     return result;
   }
 
-  Result try_run_lock(std::int64_t, bool& taken) override {
-    Result r;
-    taken = true;
-    if (path_ == ":memory:" || lock_fd_ >= 0) return r;  // nobody else can open it
-    std::string lock_path = path_ + ".migrac-lock";
-    int fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-    if (fd < 0) {
-      r.error = DbError{ErrorKind::Connection, "", fmt::format("cannot open the lock file {}", lock_path), "", ""};
-      return r;
-    }
-    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
-      ::close(fd);
-      taken = false;
-      return r;
-    }
-    lock_fd_ = fd;
-    const char* user = std::getenv("USER");
-    std::string who = fmt::format("pid {}, user '{}'", ::getpid(), user ? user : "unknown");
-    if (::ftruncate(fd, 0) == 0 && ::write(fd, who.data(), who.size()) < 0) {
-      // the holder's name is only for the waiting message
-    }
-    return r;
-  }
-
-  // BEGIN IMMEDIATE, with foreign key enforcement off unless `first` is a
-  // backfill batch (an UPDATE ... WHERE rowid IN (SELECT rowid ...)).
-  Result begin(std::string_view first) {
+  // BEGIN IMMEDIATE, with foreign key enforcement off unless the first
+  // statement is a backfill batch.
+  Result start(bool backfill) {
     pending_begin_ = false;
-    Result fk = run("PRAGMA foreign_keys");
+    Result fk = execute("PRAGMA foreign_keys", {});
     if (!fk.ok()) return fk;
     fk_before_ = !fk.rows.empty() && fk.rows[0][0] == std::optional<std::string>("1");
-    bool batch = first.starts_with("UPDATE ") && first.find(" WHERE rowid IN (SELECT rowid FROM ") != std::string_view::npos;
-    fk_enforced_ = fk_before_ && batch;
+    fk_enforced_ = fk_before_ && backfill;
     if (fk_before_ && !fk_enforced_) {
-      if (Result r = run("PRAGMA foreign_keys = OFF"); !r.ok()) return r;
+      if (Result r = execute("PRAGMA foreign_keys = OFF", {}); !r.ok()) return r;
     }
-    Result r = run("BEGIN IMMEDIATE");
+    Result r = execute("BEGIN IMMEDIATE", {});
     if (r.ok()) in_transaction_ = true;
     began_at_ = std::chrono::steady_clock::now();
     check_at_commit_ = false;
@@ -289,60 +257,20 @@ class SqliteDriver final : public Driver {
     }
     Result r;
     if (commit && check_at_commit_) {
-      r = run("PRAGMA foreign_key_check");
+      r = execute("PRAGMA foreign_key_check", {});
       if (r.ok() && !r.rows.empty()) r.error = foreign_key_violation(r.rows);
       if (!r.ok()) commit = false;
     }
-    Result end = run(commit ? "COMMIT" : "ROLLBACK");
+    Result end = execute(commit ? "COMMIT" : "ROLLBACK", {});
     if (r.ok()) r = end;
     r.rows.clear();
     in_transaction_ = false;
     check_at_commit_ = false;
-    if (fk_before_ && !fk_enforced_) run("PRAGMA foreign_keys = ON");
+    if (fk_before_ && !fk_enforced_) execute("PRAGMA foreign_keys = ON", {});
     fk_enforced_ = fk_before_ = false;
     return r;
   }
 
-  // True when a statement may change rows that foreign keys cover: anything
-  // but DDL, pragmas, queries and the history table's bookkeeping.
-  bool changes_rows(std::string_view head) const {
-    for (std::string_view safe : {"CREATE ", "ALTER ", "PRAGMA ", "SELECT ", "ANALYZE"}) {
-      if (head.starts_with(safe)) return false;
-    }
-    if (!history_.empty()) {
-      for (const std::string& prefix : {"INSERT INTO " + history_ + " ", "UPDATE " + history_ + " ",
-                                        "DELETE FROM " + history_ + " "}) {
-        if (head.starts_with(prefix)) return false;
-      }
-    }
-    return true;
-  }
-
-  void release_run_lock(std::int64_t) override {
-    if (lock_fd_ < 0) return;
-    if (::ftruncate(lock_fd_, 0) != 0) {
-      // a stale name in the lock file only shows in a waiting message
-    }
-    ::flock(lock_fd_, LOCK_UN);
-    ::close(lock_fd_);
-    lock_fd_ = -1;
-  }
-
-  LockHolder run_lock_holder(std::int64_t) override {
-    LockHolder h;
-    int fd = ::open((path_ + ".migrac-lock").c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return h;
-    char buffer[256];
-    ssize_t n = ::read(fd, buffer, sizeof buffer);
-    ::close(fd);
-    if (n > 0) {
-      h.held = true;
-      h.who = std::string(buffer, static_cast<std::size_t>(n));
-    }
-    return h;
-  }
-
- private:
   // The rows of PRAGMA foreign_key_check (table, rowid, parent, fkid) as an error.
   static DbError foreign_key_violation(const std::vector<Row>& rows) {
     std::string list;
@@ -359,13 +287,12 @@ class SqliteDriver final : public Driver {
   sqlite3* db_;
   std::string path_;
   int lock_fd_ = -1;
-  bool pending_begin_ = false;   // BEGIN received, not yet run
+  bool pending_begin_ = false;   // begin() called, BEGIN not yet run
   bool in_transaction_ = false;
   bool fk_before_ = false;       // enforcement when the transaction began
   bool fk_enforced_ = false;     // enforcement during it
   bool check_at_commit_ = false;
   std::chrono::steady_clock::time_point began_at_;
-  std::string history_;          // the history table, as its statements name it
 };
 
 }  // namespace
@@ -386,8 +313,6 @@ std::unique_ptr<Driver> open_sqlite(const std::string& path, bool read_only, std
     return nullptr;
   }
   sqlite3_busy_timeout(db, kBusyTimeoutMs);
-  sqlite3_create_function(db, "now", 0, SQLITE_UTF8, nullptr, fn_now, nullptr, nullptr);
-  sqlite3_create_function(db, "to_char", 2, SQLITE_UTF8, nullptr, fn_to_char, nullptr, nullptr);
   sqlite3_create_function(db, "migrac_user", 0, SQLITE_UTF8, nullptr, fn_user, nullptr, nullptr);
   char* message = nullptr;
   if (sqlite3_exec(db, "PRAGMA foreign_keys = ON", nullptr, nullptr, &message) != SQLITE_OK) {

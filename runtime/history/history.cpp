@@ -12,11 +12,14 @@ int to_int(const std::optional<std::string>& v) { return v ? std::stoi(*v) : 0; 
 
 std::optional<db::DbError> Store::ensure() {
   bool exists = false;
-  db::Result r = db_.exec(history_exists_sql(table_));
+  db::Result r = db_.exec(sql_->exists());
   if (!r.ok()) return r.error;
   exists = !r.rows.empty() && r.rows[0][0] == std::optional<std::string>("t");
   if (exists) return std::nullopt;
-  for (const std::string& sql : history_create_sql(table_)) {
+  std::string error;
+  std::vector<std::string> create = sql_->create(error);
+  if (!error.empty()) return db::DbError{db::ErrorKind::Other, "", error, "", ""};
+  for (const std::string& sql : create) {
     db::Result c = db_.exec(sql);
     if (!c.ok()) return c.error;
   }
@@ -25,11 +28,11 @@ std::optional<db::DbError> Store::ensure() {
 
 std::optional<db::DbError> Store::read(std::vector<Row>& rows, bool& exists) {
   rows.clear();
-  db::Result e = db_.exec(history_exists_sql(table_));
+  db::Result e = db_.exec(sql_->exists());
   if (!e.ok()) return e.error;
   exists = !e.rows.empty() && e.rows[0][0] == std::optional<std::string>("t");
   if (!exists) return std::nullopt;
-  db::Result r = db_.exec(history_select_sql(table_));
+  db::Result r = db_.exec(sql_->select());
   if (!r.ok()) return r.error;
   rows.reserve(r.rows.size());
   for (const db::Row& v : r.rows) {
@@ -51,9 +54,7 @@ std::optional<db::DbError> Store::read(std::vector<Row>& rows, bool& exists) {
 }
 
 std::optional<db::DbError> Store::rehash(const std::string& id, const std::string& checksum) {
-  // Plain SQL that PostgreSQL and SQLite run alike.
-  db::Result r = db_.exec(fmt::format("UPDATE {} SET checksum = {} WHERE id = {}", table_.qualified(),
-                                      sql_literal(checksum), sql_literal(id)));
+  db::Result r = db_.run(db::Statement::history(sql_->rehash(id, checksum)));
   if (!r.ok()) return r.error;
   return std::nullopt;
 }

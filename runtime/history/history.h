@@ -1,14 +1,15 @@
 #pragma once
 // The history table of a database: reading its rows and creating it on first
-// use. The statements that change rows come from compiler/dialect/postgres/history.h,
-// shared with the psql scripts.
+// use, with the statements of the database's dialect (compiler/dialect/history.h),
+// which also write its rows.
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "compiler/dialect/postgres/history.h"
+#include "compiler/dialect/history.h"
 #include "runtime/db/driver.h"
 
 namespace migrac::history {
@@ -40,9 +41,12 @@ struct Row {
 // Access to one database's history table.
 class Store {
  public:
-  Store(db::Driver& db, HistoryTable table) : db_(db), table_(std::move(table)) {}
+  Store(db::Driver& db, HistoryTable table)
+      : db_(db), table_(std::move(table)), sql_(make_history_sql(db.dialect(), table_)) {}
 
   const HistoryTable& table() const { return table_; }
+  // The table's statements in the database's dialect.
+  const HistorySql& sql() const { return *sql_; }
 
   // Creates the table (and its schema) if missing.
   std::optional<db::DbError> ensure();
@@ -54,6 +58,7 @@ class Store {
  private:
   db::Driver& db_;
   HistoryTable table_;
+  std::unique_ptr<HistorySql> sql_;
 };
 
 }  // namespace migrac::history

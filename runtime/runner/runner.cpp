@@ -30,23 +30,13 @@ std::string sql_head(const std::string& sql) {
   return out;
 }
 
-bool starts_with_word(const std::string& sql, std::string_view word) {
-  std::size_t b = sql.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos || sql.size() - b < word.size()) return false;
-  for (std::size_t i = 0; i < word.size(); ++i) {
-    if (std::toupper(static_cast<unsigned char>(sql[b + i])) != word[i]) return false;
-  }
-  return true;
-}
-
 // A statement of a resumed non-transactional segment that fails because its
 // work is already there was done by the interrupted run (a concurrent index
 // built, then the process killed before the segment was recorded).
 bool done_by_interrupted_run(const db::DbError& e, const PlannedStatement& st) {
   if (st.role != StatementRole::Ddl && st.role != StatementRole::Raw) return false;
-  if (e.kind == db::ErrorKind::AlreadyExists)
-    return starts_with_word(st.sql, "CREATE") || starts_with_word(st.sql, "ALTER");
-  if (e.kind == db::ErrorKind::Missing) return starts_with_word(st.sql, "DROP");
+  if (e.kind == db::ErrorKind::AlreadyExists) return st.effect == ObjectEffect::Creates;
+  if (e.kind == db::ErrorKind::Missing) return st.effect == ObjectEffect::Drops;
   return false;
 }
 
@@ -70,10 +60,10 @@ struct Runner::Context {
   }
   // The history statement that records segment `segment` as done;
   // `duration_sql` is an SQL expression of its milliseconds.
-  std::string done_sql(const HistoryTable& t, const std::string& duration_sql) const {
-    if (!down) return history_up_done_sql(t, key, segment, duration_sql);
-    if (segment >= segments) return history_delete_sql(t, plan->id);
-    return history_down_done_sql(t, plan->id, segment, duration_sql);
+  std::string done_sql(const HistorySql& h, const std::string& duration_sql) const {
+    if (!down) return h.up_done(key, segment, duration_sql);
+    if (segment >= segments) return h.remove(plan->id);
+    return h.down_done(plan->id, segment, duration_sql);
   }
 };
 
@@ -83,7 +73,11 @@ bool is_retryable(const db::DbError& error) {
 
 Runner::Runner(db::Driver& db, HistoryTable table, const SourceSet& sources, Progress& progress,
                RunOptions options)
-    : db_(db), table_(std::move(table)), sources_(sources), progress_(progress), options_(options) {}
+    : db_(db),
+      history_(make_history_sql(db.dialect(), table)),
+      sources_(sources),
+      progress_(progress),
+      options_(options) {}
 
 bool Runner::upgrade(const std::vector<Step>& steps) {
   for (const Step& s : steps) {
@@ -105,9 +99,8 @@ std::int64_t Runner::backoff(int attempt) const {
   return std::min(wait, options_.max_backoff_ms);
 }
 
-std::optional<db::DbError> Runner::exec_plain(const std::string& sql) {
-  db::Result r = db_.exec(sql);
-  return r.error;
+std::optional<db::DbError> Runner::run_plain(const std::string& sql, StatementRole role) {
+  return db_.run(db::Statement{sql, role, false}).error;
 }
 
 bool Runner::run_migration(const Step& step, bool down) {
@@ -128,8 +121,8 @@ bool Runner::run_migration(const Step& step, bool down) {
     // A merge migration, or an empty down block: only the bookkeeping.
     c.transactional = true;
     c.point("before history");
-    std::string sql = down ? history_delete_sql(table_, plan.id) : history_up_done_sql(table_, c.key, 0, "0");
-    if (auto err = exec_plain(sql)) return fail(c, nullptr, *err, "nothing was recorded");
+    std::string sql = down ? history_->remove(plan.id) : history_->up_done(c.key, 0, "0");
+    if (auto err = run_plain(sql, StatementRole::History)) return fail(c, nullptr, *err, "nothing was recorded");
     c.point("after history");
   }
   for (int k = start + 1; k <= c.segments; ++k) {
@@ -151,31 +144,32 @@ bool Runner::run_migration(const Step& step, bool down) {
 // several statements).
 bool batchable(const Segment& seg) {
   for (const PlannedStatement& st : seg.statements) {
-    if (st.role != StatementRole::Ddl && st.role != StatementRole::Setting) return false;
+    if (st.role != StatementRole::Ddl && st.role != StatementRole::Setting &&
+        st.role != StatementRole::ReferenceCheck) {
+      return false;
+    }
   }
   return true;
 }
 
 std::optional<db::DbError> Runner::run_batched(Context& c, const Segment& seg,
                                                const PlannedStatement*& failed_st, bool& in_transaction) {
-  std::vector<std::string> batch;
-  batch.reserve(seg.statements.size() + 3);
-  batch.emplace_back("BEGIN");
-  for (const PlannedStatement& st : seg.statements) batch.push_back(st.sql);
-  batch.push_back(c.done_sql(table_, kTransactionDurationSql));
-  batch.emplace_back("COMMIT");
-  std::size_t failed = 0;
+  std::vector<db::Statement> batch;
+  batch.reserve(seg.statements.size() + 1);
+  for (const PlannedStatement& st : seg.statements) batch.push_back(db::Statement::of(st));
+  std::string done = c.done_sql(*history_, history_->transaction_duration());
+  batch.push_back(db::Statement::history(done));
+  db::TransactionStop stop;
   c.point("before batch");
   if (kill_points_enabled()) db_.set_after_send([&c] { c.point("sent batch"); });
-  db::Result r = db_.exec_batch(batch, failed);
+  db::Result r = db_.run_transaction(batch, stop);
   db_.set_after_send(nullptr);
   if (r.ok()) {
     c.point("after batch");
     return std::nullopt;
   }
-  if (failed >= 1 && failed <= seg.statements.size()) failed_st = &seg.statements[failed - 1];
-  // BEGIN ran and COMMIT did not: the transaction is open (aborted).
-  in_transaction = failed >= 1 && failed < batch.size() - 1;
+  if (stop.statement < seg.statements.size()) failed_st = &seg.statements[stop.statement];
+  in_transaction = stop.open;
   return r.error;
 }
 
@@ -190,7 +184,7 @@ bool Runner::run_transactional(Context& c, const Segment& seg) {
       failed = run_batched(c, seg, failed_st, in_transaction);
     } else {
       c.point("before begin");
-      if (auto err = exec_plain("BEGIN")) return fail(c, nullptr, *err, "nothing of this segment is applied");
+      if (auto err = db_.begin().error) return fail(c, nullptr, *err, "nothing of this segment is applied");
       for (std::size_t i = 0; i < seg.statements.size() && !failed; ++i) {
         c.point(fmt::format("before stmt {}", i + 1));
         failed = run_statement(c, seg.statements[i], true, i);
@@ -199,11 +193,11 @@ bool Runner::run_transactional(Context& c, const Segment& seg) {
       }
       if (!failed) {
         c.point("before history");
-        failed = exec_plain(c.done_sql(table_, kTransactionDurationSql));
+        failed = run_plain(c.done_sql(*history_, history_->transaction_duration()), StatementRole::History);
       }
       if (!failed) {
         c.point("before commit");
-        failed = exec_plain("COMMIT");
+        failed = db_.commit().error;
         in_transaction = false;  // a failed COMMIT ends the transaction too
         if (!failed) c.point("after commit");
       }
@@ -212,7 +206,7 @@ bool Runner::run_transactional(Context& c, const Segment& seg) {
       progress_.segment_done(c.segment, c.segments, true, seg.statements.size(), ms_since(t0));
       return true;
     }
-    if (in_transaction) exec_plain("ROLLBACK");
+    if (in_transaction) db_.rollback();
     if (is_retryable(*failed) && attempt < options_.retries) {
       std::int64_t wait = backoff(attempt + 1);
       progress_.retry(c.plan->id, c.segment, *failed, attempt + 1, options_.retries, wait);
@@ -226,14 +220,15 @@ bool Runner::run_transactional(Context& c, const Segment& seg) {
 
 bool Runner::run_autocommit(Context& c, const Segment& seg) {
   c.point("before start mark");
-  std::string started = c.down ? history_down_started_sql(table_, c.plan->id, c.segment)
-                               : history_up_started_sql(table_, c.key, c.segment);
-  if (auto err = exec_plain(started)) return fail(c, nullptr, *err, "nothing of this segment is applied");
+  std::string started = c.down ? history_->down_started(c.plan->id, c.segment)
+                               : history_->up_started(c.key, c.segment);
+  if (auto err = run_plain(started, StatementRole::History))
+    return fail(c, nullptr, *err, "nothing of this segment is applied");
   c.point("after start mark");
   auto t0 = Clock::now();
   std::vector<std::string> resets;
   auto reset_all = [&] {
-    for (const std::string& r : resets) exec_plain(r);
+    for (const std::string& r : resets) run_plain(r, StatementRole::Setting);
   };
   const char* partial_note =
       "no transaction: the statements before this one stay applied; a rerun resumes this segment";
@@ -241,12 +236,12 @@ bool Runner::run_autocommit(Context& c, const Segment& seg) {
     const PlannedStatement& st = seg.statements[i];
     c.point(fmt::format("before stmt {}", i + 1));
     if (st.role == StatementRole::Setting) {
-      auto s = session_setting(st.sql);
-      if (auto err = exec_plain(s ? s->set_sql : st.sql)) {
+      if (auto err = st.session ? run_plain(st.session->set_sql, StatementRole::Setting)
+                                : db_.run(db::Statement::of(st)).error) {
         reset_all();
         return fail(c, &st, *err, partial_note);
       }
-      if (s) resets.push_back(s->reset_sql);
+      if (st.session) resets.push_back(st.session->reset_sql);
       continue;
     }
     const PlannedStatement* failed_st = &st;
@@ -282,7 +277,7 @@ bool Runner::run_autocommit(Context& c, const Segment& seg) {
   }
   reset_all();
   c.point("before history");
-  if (auto err = exec_plain(c.done_sql(table_, std::to_string(ms_since(t0)))))
+  if (auto err = run_plain(c.done_sql(*history_, std::to_string(ms_since(t0))), StatementRole::History))
     return fail(c, nullptr, *err, "the segment ran but is not recorded; a rerun repeats it");
   c.point("after history");
   progress_.segment_done(c.segment, c.segments, false, seg.statements.size(), ms_since(t0));
@@ -302,7 +297,7 @@ std::optional<db::DbError> Runner::run_statement(Context& c, const PlannedStatem
     std::string label = fmt::format("sent stmt {} ({})", index + 1, sql_head(st.sql));
     db_.set_after_send([&c, label] { c.point(label); });
   }
-  db::Result r = db_.exec(st.sql);
+  db::Result r = db_.run(db::Statement::of(st));
   db_.set_after_send(nullptr);
   return r.error;
 }
@@ -314,20 +309,20 @@ std::optional<db::DbError> Runner::run_backfill(Context& c, const PlannedStateme
   std::string what = st.lock.table.empty() ? "" : st.lock.table;
   for (;;) {
     if (!in_transaction) {
-      if (auto err = exec_plain("BEGIN")) return err;
+      if (auto err = db_.begin().error) return err;
     }
     if (kill_points_enabled()) {
       std::string label = fmt::format("sent stmt {} batch {} ({})", index + 1, batches + 1, sql_head(st.sql));
       db_.set_after_send([&c, label] { c.point(label); });
     }
-    db::Result r = db_.exec(st.sql);
+    db::Result r = db_.run(db::Statement::of(st));
     db_.set_after_send(nullptr);
     if (!r.ok()) {
-      if (!in_transaction) exec_plain("ROLLBACK");
+      if (!in_transaction) db_.rollback();
       return r.error;
     }
     if (!in_transaction) {
-      if (auto err = exec_plain("COMMIT")) return err;
+      if (auto err = db_.commit().error) return err;
     }
     rows += r.affected;
     ++batches;

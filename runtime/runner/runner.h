@@ -6,10 +6,11 @@
 // succeeds. Locking statements that time out are retried with backoff.
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <vector>
 
-#include "compiler/dialect/postgres/history.h"
+#include "compiler/dialect/history.h"
 #include "compiler/plan/plan.h"
 #include "compiler/source/source.h"
 #include "runtime/db/driver.h"
@@ -59,12 +60,13 @@ class Runner {
                                            bool in_transaction, std::size_t index);
   std::optional<db::DbError> run_backfill(Context& c, const PlannedStatement& st,
                                           bool in_transaction, std::size_t index);
-  std::optional<db::DbError> exec_plain(const std::string& sql);
+  // A statement of the runner's own: a history write, a session setting.
+  std::optional<db::DbError> run_plain(const std::string& sql, StatementRole role);
   bool fail(Context& c, const PlannedStatement* st, const db::DbError& error, std::string note);
   std::int64_t backoff(int attempt) const;
 
   db::Driver& db_;
-  HistoryTable table_;
+  std::unique_ptr<HistorySql> history_;  // the history table's statements, in the database's dialect
   const SourceSet& sources_;
   Progress& progress_;
   RunOptions options_;

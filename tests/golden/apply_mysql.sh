@@ -1,50 +1,22 @@
 #!/usr/bin/env bash
 # Applies the emitted MySQL of the example project and of every valid golden
-# case to a throwaway MariaDB 10.11 server (Debian's mariadb-server), started
-# here as an unprivileged process: its data, socket and pid file in a temp
-# directory, on a free port, without grant tables, stopped on exit. For each:
+# case to a throwaway MariaDB 10.11 server (tests/mariadb.sh), stopped on
+# exit. For each:
 # the up script into an empty database with the mariadb client (which stops at
 # the first error), the down script back to an empty database, the up script
 # again. Prints 'N passed, M failed'.
 set -uo pipefail
 migrac=$(realpath "$1")
 root=$(cd "$(dirname "$0")/../.." && pwd)
-server=$(command -v mariadbd || echo /usr/sbin/mariadbd)
-for tool in "$server" mariadb-install-db mariadb; do
-  command -v "$tool" >/dev/null ||
-    { echo "apply_mysql: $tool is not installed (scripts/bootstrap installs mariadb-server)"; exit 1; }
-done
+source "$root/tests/mariadb.sh"
 
 work=$(mktemp -d /tmp/migrac-apply-mysql.XXXXXX)
-user_opt=()
-if [ "$(id -u)" -eq 0 ]; then  # mariadbd refuses root: it runs as the mysql user
-  chown mysql: "$work"
-  user_opt=(--user=mysql)
-fi
 stop() {
-  if [ -f "$work/pid" ]; then
-    local pid; pid=$(cat "$work/pid")
-    kill "$pid" 2>/dev/null
-    for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-  fi
+  mariadb_stop "$work"
   rm -rf "$work"
 }
 trap stop EXIT
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-
-if ! mariadb-install-db --no-defaults "${user_opt[@]}" --datadir="$work/data" \
-       --auth-root-authentication-method=normal --skip-test-db >"$work/install.log" 2>&1; then
-  echo "apply_mysql: mariadb-install-db failed"; cat "$work/install.log"; exit 1
-fi
-"$server" --no-defaults "${user_opt[@]}" --datadir="$work/data" --socket="$work/sock" \
-  --port="$port" --bind-address=127.0.0.1 --pid-file="$work/pid" --log-error="$work/server.log" \
-  --skip-grant-tables --skip-name-resolve --innodb-buffer-pool-size=32M \
-  --character-set-server=utf8mb4 --collation-server=utf8mb4_general_ci >/dev/null 2>&1 &
-client=(mariadb --no-defaults --socket="$work/sock" -uroot)
-for _ in $(seq 150); do "${client[@]}" -e 'SELECT 1' >/dev/null 2>&1 && break; sleep 0.2; done
-if ! "${client[@]}" -e 'SELECT 1' >/dev/null 2>&1; then
-  echo "apply_mysql: the server did not start"; cat "$work/server.log"; exit 1
-fi
+mariadb_start "$work" apply_mysql || exit 1
 
 passed=0 failed=0
 fail() { echo "FAIL $1"; failed=$((failed + 1)); }

@@ -95,6 +95,36 @@ TEST_CASE("lock and statement timeouts come from the settings", "[plan][segments
   CHECK(format_duration(0) == "0ms");
 }
 
+TEST_CASE("statements say what they do to their object and whether they change data", "[plan][segments]") {
+  MigrationPlan plan = pg_plan({
+      change(model::AddColumn{"users", column("bio", type(TK::Text)), {}}, 2),
+      change(model::DropColumn{"users", column("age", type(TK::Int))}, 3),
+      change(model::SetDefault{"users", "bio", std::nullopt, str("")}, 4),
+      change(model::DropTable{users_table()}, 5),
+      raw("-- the view\nCREATE VIEW v AS SELECT 1", 6),
+      raw("/* gone */ drop view w", 7),
+      raw("INSERT INTO t VALUES (1)", 8),
+  });
+  REQUIRE(plan.up.size() == 1);
+  const std::vector<PlannedStatement>& st = plan.up[0].statements;
+  REQUIRE(st.size() == 8);  // after SET LOCAL lock_timeout
+  CHECK(st[0].effect == ObjectEffect::None);
+  CHECK_FALSE(st[0].changes_data);
+  CHECK(st[1].effect == ObjectEffect::Creates);
+  CHECK_FALSE(st[1].changes_data);
+  CHECK(st[2].effect == ObjectEffect::Drops);
+  CHECK_FALSE(st[2].changes_data);
+  CHECK(st[3].effect == ObjectEffect::None);
+  CHECK(st[4].effect == ObjectEffect::Drops);
+  CHECK(st[4].changes_data);
+  // Raw SQL may change anything; its effect is its first keyword's.
+  CHECK(st[5].role == StatementRole::Raw);
+  CHECK(st[5].effect == ObjectEffect::Creates);
+  CHECK(st[6].effect == ObjectEffect::Drops);
+  CHECK(st[7].effect == ObjectEffect::None);
+  for (std::size_t i = 5; i < st.size(); ++i) CHECK(st[i].changes_data);
+}
+
 TEST_CASE("a no transaction block runs outside a transaction", "[plan][segments]") {
   MigrationPlan plan = pg_plan({
       change(model::AddColumn{"users", column("bio", type(TK::Text)), {}}, 2),

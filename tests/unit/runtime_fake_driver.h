@@ -23,44 +23,62 @@ struct Rule {
   std::deque<std::int64_t> affected;  // consumed one per call, then 0
 };
 
-// Records statements; batches are recorded one statement per entry with a
-// "batch: " prefix on the first.
+// Records statements (transaction control as BEGIN, COMMIT, ROLLBACK); a
+// transaction sent at once is recorded one statement per entry with a
+// "batch: " prefix on its BEGIN. It speaks PostgreSQL (its history statements).
 class FakeDriver final : public db::Driver {
  public:
   std::vector<std::string> log;
+  // Per log entry: the role the statement was run with; nullopt for exec()
+  // and transaction control.
+  std::vector<std::optional<StatementRole>> roles;
   std::vector<Rule> rules;
   bool lock_free = true;
 
   std::string_view engine() const override { return "fake"; }
+  Dialect dialect() const override { return Dialect::Postgres; }
   std::string describe() const override { return "fake database"; }
 
   db::Result exec(std::string_view sql, const db::Params& params) override {
     (void)params;
-    log.emplace_back(sql);
-    return answer(std::string(sql));
+    return record(std::string(sql), std::nullopt);
   }
+  db::Result run(const db::Statement& st) override { return record(std::string(st.sql), st.role); }
+  db::Result begin() override { return record("BEGIN", std::nullopt); }
+  db::Result commit() override { return record("COMMIT", std::nullopt); }
+  db::Result rollback() override { return record("ROLLBACK", std::nullopt); }
 
-  db::Result exec_batch(const std::vector<std::string>& statements, std::size_t& failed) override {
-    failed = statements.size();
-    db::Result last;
+  db::Result run_transaction(const std::vector<db::Statement>& statements, db::TransactionStop& stop) override {
+    stop = db::TransactionStop{statements.size(), false};
+    if (db::Result r = record("batch: BEGIN", std::nullopt); !r.ok()) return r;
     for (std::size_t i = 0; i < statements.size(); ++i) {
-      log.push_back((i == 0 ? "batch: " : "") + statements[i]);
-      db::Result r = answer(statements[i]);
+      db::Result r = run(statements[i]);
       if (!r.ok()) {
-        failed = i;
+        stop = db::TransactionStop{i, true};
         return r;
       }
-      last = r;
     }
-    return last;
+    return commit();
+  }
+
+  // The role of the first statement logged as `sql`; nullopt when none has it.
+  std::optional<StatementRole> role_of(const std::string& sql) const {
+    for (std::size_t i = 0; i < log.size(); ++i) {
+      if (log[i] == sql) return roles[i];
+    }
+    return std::nullopt;
   }
 
   db::Result try_run_lock(std::int64_t key, bool& taken) override {
     log.push_back("try_run_lock " + std::to_string(key));
+    roles.emplace_back();
     taken = lock_free;
     return {};
   }
-  void release_run_lock(std::int64_t key) override { log.push_back("release_run_lock " + std::to_string(key)); }
+  void release_run_lock(std::int64_t key) override {
+    log.push_back("release_run_lock " + std::to_string(key));
+    roles.emplace_back();
+  }
   db::LockHolder run_lock_holder(std::int64_t) override { return {true, "pid 42"}; }
 
   // The error for statements containing `match`, `times` times.
@@ -93,6 +111,12 @@ class FakeDriver final : public db::Driver {
   }
 
  private:
+  db::Result record(std::string sql, std::optional<StatementRole> role) {
+    log.push_back(sql);
+    roles.push_back(role);
+    return answer(sql);
+  }
+
   db::Result answer(const std::string& sql) {
     db::Result r;
     for (Rule& rule : rules) {

@@ -11,14 +11,14 @@ TEST_CASE("history table names, plain and schema-qualified", "[runtime][history]
   std::string error;
   auto plain = parse_history_table("migrac_history", error);
   REQUIRE(plain);
-  CHECK(plain->qualified() == "migrac_history");
+  CHECK(qualified_name(*plain) == "migrac_history");
   auto ops = parse_history_table("ops.migrac_history", error);
   REQUIRE(ops);
   CHECK(ops->schema == "ops");
-  CHECK(ops->qualified() == "ops.migrac_history");
+  CHECK(qualified_name(*ops) == "ops.migrac_history");
   auto quoted = parse_history_table("Ops.History", error);
   REQUIRE(quoted);
-  CHECK(quoted->qualified() == "\"Ops\".\"History\"");
+  CHECK(qualified_name(*quoted) == "\"Ops\".\"History\"");
   CHECK_FALSE(parse_history_table("a.b.c", error));
   CHECK(error == "invalid history table name 'a.b.c' (expected 'name' or 'schema.name')");
   CHECK_FALSE(parse_history_table("", error));
@@ -60,19 +60,6 @@ TEST_CASE("parents are stored comma-separated", "[runtime][history]") {
   CHECK(join_parents({"a", "b"}) == "a,b");
   CHECK(split_parents("a,b") == std::vector<std::string>{"a", "b"});
   CHECK(split_parents("").empty());
-}
-
-TEST_CASE("SET LOCAL becomes a session setting outside a transaction", "[runtime][history]") {
-  auto s = session_setting("SET LOCAL lock_timeout = '5s'");
-  REQUIRE(s);
-  CHECK(s->set_sql == "SET lock_timeout = '5s'");
-  CHECK(s->reset_sql == "RESET lock_timeout");
-  auto to = session_setting("set local statement_timeout to 0;");
-  REQUIRE(to);
-  CHECK(to->set_sql == "SET statement_timeout = 0");
-  CHECK_FALSE(session_setting("SET lock_timeout = '5s'"));
-  CHECK_FALSE(session_setting("RESET lock_timeout"));
-  CHECK_FALSE(session_setting("CREATE TABLE t (a int)"));
 }
 
 TEST_CASE("row states", "[runtime][history]") {

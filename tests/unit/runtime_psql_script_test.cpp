@@ -25,6 +25,13 @@ PlannedStatement stmt(std::string sql, StatementRole role = StatementRole::Ddl) 
   return s;
 }
 
+// SET LOCAL lock_timeout = '5s', with the session form an autocommit segment runs instead.
+PlannedStatement lock_timeout() {
+  PlannedStatement s = stmt("SET LOCAL lock_timeout = '5s'", StatementRole::Setting);
+  s.session = SessionSetting{"SET lock_timeout = '5s'", "RESET lock_timeout"};
+  return s;
+}
+
 // 0002_phone: a transactional segment, then a concurrent index build with its
 // recovery and a backfill outside a transaction; 0003_merge: no segments.
 std::vector<MigrationPlan> plans(SourceSet& sources) {
@@ -41,9 +48,9 @@ std::vector<MigrationPlan> plans(SourceSet& sources) {
   recover.condition_sql = "SELECT EXISTS (SELECT 1 FROM pg_index WHERE NOT indisvalid)";
   PlannedStatement backfill = stmt("UPDATE users SET phone = '' WHERE id IN (SELECT id FROM users WHERE phone IS NULL LIMIT 10)",
                                    StatementRole::Backfill);
-  p.up = {Segment{true, {stmt("SET LOCAL lock_timeout = '5s'", StatementRole::Setting), add}},
+  p.up = {Segment{true, {lock_timeout(), add}},
           Segment{false,
-                  {stmt("SET LOCAL lock_timeout = '5s'", StatementRole::Setting), recover,
+                  {lock_timeout(), recover,
                    stmt("CREATE INDEX CONCURRENTLY IF NOT EXISTS ix_users_phone ON users (phone)"), backfill}}};
   p.down = {Segment{false, {stmt("DROP INDEX CONCURRENTLY IF EXISTS ix_users_phone")}},
             Segment{true, {stmt("ALTER TABLE users DROP COLUMN phone")}}};

@@ -6,6 +6,7 @@
 
 #include <sstream>
 
+#include "compiler/dialect/postgres/history.h"
 #include "runtime/runner/runner.h"
 #include "runtime_fake_driver.h"
 
@@ -19,6 +20,13 @@ PlannedStatement stmt(std::string sql, StatementRole role = StatementRole::Ddl, 
   s.sql = std::move(sql);
   s.role = role;
   s.source = source;
+  return s;
+}
+
+// SET LOCAL lock_timeout = '5s', with the session form an autocommit segment runs instead.
+PlannedStatement lock_timeout() {
+  PlannedStatement s = stmt("SET LOCAL lock_timeout = '5s'", StatementRole::Setting);
+  s.session = SessionSetting{"SET lock_timeout = '5s'", "RESET lock_timeout"};
   return s;
 }
 
@@ -43,14 +51,15 @@ struct Fixture {
     plan.parents = {"0001_init"};
     plan.up = {
         Segment{true,
-                {stmt("SET LOCAL lock_timeout = '5s'", StatementRole::Setting),
+                {lock_timeout(),
                  stmt("ALTER TABLE users ADD COLUMN phone text", StatementRole::Ddl, line2)}},
         Segment{false,
-                {stmt("SET LOCAL lock_timeout = '5s'", StatementRole::Setting),
+                {lock_timeout(),
                  stmt("DROP INDEX CONCURRENTLY IF EXISTS ix_users_phone", StatementRole::Recovery, line3),
                  stmt("CREATE INDEX CONCURRENTLY ix_users_phone ON users (phone)", StatementRole::Ddl, line3)}},
     };
     plan.up[1].statements[1].condition_sql = "SELECT invalid_index('ix_users_phone')";
+    plan.up[1].statements[2].effect = ObjectEffect::Creates;
     plan.down = {Segment{false, {stmt("DROP INDEX CONCURRENTLY ix_users_phone")}},
                  Segment{true, {stmt("ALTER TABLE users DROP COLUMN phone")}}};
     options.retries = 2;
@@ -270,4 +279,87 @@ TEST_CASE("json output is one document with the migrations and the error", "[run
   CHECK(doc["error"]["migration"] == "0002_phone");
   CHECK(doc["error"]["location"] == "migrations/0002_phone.mig:2");
   CHECK(fx.err.str().empty());
+}
+
+TEST_CASE("the driver gets each statement's role: the plan's, and History for the bookkeeping",
+          "[runtime][runner]") {
+  Fixture fx;
+  fx.db.answer_with("invalid_index", "f");
+  PlannedStatement b = stmt("UPDATE users SET phone = '' WHERE id IN (SELECT id FROM users LIMIT 2)",
+                            StatementRole::Backfill);
+  fx.plan.up.push_back(Segment{false, {b}});
+  auto r = fx.make();
+  REQUIRE(r.upgrade({{&fx.plan, nullptr}}));
+  HistoryRowKey key{"0002_phone", "v1:abc", {"0001_init"}, 3, "run"};
+  CHECK(fx.db.role_of("batch: BEGIN") == std::nullopt);
+  CHECK(fx.db.role_of("SET LOCAL lock_timeout = '5s'") == StatementRole::Setting);
+  CHECK(fx.db.role_of("ALTER TABLE users ADD COLUMN phone text") == StatementRole::Ddl);
+  CHECK(fx.db.role_of(history_up_done_sql(HistoryTable{}, key, 1, kTransactionDurationSql)) ==
+        StatementRole::History);
+  CHECK(fx.db.role_of(history_up_started_sql(HistoryTable{}, key, 2)) == StatementRole::History);
+  CHECK(fx.db.role_of("SET lock_timeout = '5s'") == StatementRole::Setting);
+  CHECK(fx.db.role_of("SELECT invalid_index('ix_users_phone')") == std::nullopt);  // a query of the runner's
+  CHECK(fx.db.role_of("CREATE INDEX CONCURRENTLY ix_users_phone ON users (phone)") == StatementRole::Ddl);
+  CHECK(fx.db.role_of("RESET lock_timeout") == StatementRole::Setting);
+  CHECK(fx.db.role_of(b.sql) == StatementRole::Backfill);
+  CHECK(fx.db.role_of(history_up_started_sql(HistoryTable{}, key, 3)) == StatementRole::History);
+  // The last history write of each segment is the runner's too.
+  for (std::size_t i = 0; i < fx.db.log.size(); ++i) {
+    if (fx.db.log[i].starts_with("INSERT INTO migrac_history")) CHECK(fx.db.roles[i] == StatementRole::History);
+  }
+}
+
+TEST_CASE("a resumed segment judges an error by the statement's effect, not its text", "[runtime][runner]") {
+  history::Row row;
+  row.id = "0002_phone";
+  row.segments_done = 0;
+  row.segments_total = 1;
+  row.segment_started = 1;
+  auto run = [&](const std::string& sql, ObjectEffect effect, db::ErrorKind kind, StatementRole role) {
+    Fixture fx;
+    PlannedStatement st = stmt(sql, role);
+    st.effect = effect;
+    fx.plan.up = {Segment{false, {st}}};
+    fx.db.fail_on(sql, kind, "it is so", 1);
+    auto r = fx.make();
+    bool ok = r.upgrade({{&fx.plan, &row}});
+    CHECK(ok == (fx.out.str().find("already done by the interrupted run") != std::string::npos));
+    return ok;
+  };
+  using K = db::ErrorKind;
+  CHECK(run("SELECT make_things()", ObjectEffect::Creates, K::AlreadyExists, StatementRole::Raw));
+  CHECK(run("SELECT remove_things()", ObjectEffect::Drops, K::Missing, StatementRole::Raw));
+  CHECK(run("ALTER TABLE t DROP CONSTRAINT k", ObjectEffect::Drops, K::Missing, StatementRole::Ddl));
+  CHECK_FALSE(run("CREATE INDEX CONCURRENTLY ix ON t (a)", ObjectEffect::None, K::AlreadyExists, StatementRole::Ddl));
+  CHECK_FALSE(run("DROP INDEX CONCURRENTLY ix", ObjectEffect::Creates, K::Missing, StatementRole::Ddl));
+  CHECK_FALSE(run("CREATE INDEX CONCURRENTLY ix ON t (a)", ObjectEffect::Creates, K::Missing, StatementRole::Ddl));
+  // A backfill is never "already done", whatever its effect says.
+  CHECK_FALSE(run("UPDATE t SET a = 1", ObjectEffect::Creates, K::AlreadyExists, StatementRole::Backfill));
+}
+
+TEST_CASE("a setting without a session form runs as written outside a transaction", "[runtime][runner]") {
+  Fixture fx;
+  fx.plan.up = {Segment{false,
+                        {stmt("SET lock_timeout = '5s'", StatementRole::Setting),
+                         stmt("CREATE INDEX CONCURRENTLY ix ON t (a)"),
+                         stmt("RESET lock_timeout", StatementRole::Setting)}}};
+  fx.db.fail_on("CREATE INDEX", db::ErrorKind::Other, "no");
+  auto r = fx.make();
+  CHECK_FALSE(r.upgrade({{&fx.plan, nullptr}}));
+  CHECK(fx.db.count("SET lock_timeout = '5s'") == 1);
+  CHECK(fx.db.count("RESET lock_timeout") == 0);  // the segment stopped before its reset; none was recorded
+}
+
+TEST_CASE("a reference check goes in the batch of its transaction", "[runtime][runner]") {
+  Fixture fx;
+  fx.plan.up = {Segment{true,
+                        {stmt("DROP TABLE p"),
+                         stmt("PRAGMA foreign_key_check", StatementRole::ReferenceCheck)}}};
+  fx.db.fail_on("PRAGMA foreign_key_check", db::ErrorKind::Other, "foreign key violation: row 1 of 'c'", 1);
+  auto r = fx.make();
+  CHECK_FALSE(r.upgrade({{&fx.plan, nullptr}}));
+  CHECK(fx.db.count("batch: BEGIN") == 1);
+  CHECK(fx.db.role_of("PRAGMA foreign_key_check") == StatementRole::ReferenceCheck);
+  CHECK(fx.db.count("ROLLBACK") == 1);
+  CHECK(fx.err.str().find("statement: PRAGMA foreign_key_check") != std::string::npos);
 }

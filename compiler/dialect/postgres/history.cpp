@@ -1,7 +1,5 @@
 #include "compiler/dialect/postgres/history.h"
 
-#include <regex>
-
 #include <fmt/format.h>
 
 namespace migrac {
@@ -32,7 +30,7 @@ std::string insert_prefix(const HistoryTable& t) {
   return fmt::format(
       "INSERT INTO {} (id, checksum, parents, segments_done, segments_total, segment_started, "
       "duration_ms, method)",
-      t.qualified());
+      qualified_name(t));
 }
 
 std::string values(const HistoryRowKey& k, int done, int started, const std::string& duration) {
@@ -43,40 +41,9 @@ std::string values(const HistoryRowKey& k, int done, int started, const std::str
 
 }  // namespace
 
-std::string HistoryTable::qualified() const {
-  if (schema.empty()) return quote_identifier(name);
-  return quote_identifier(schema) + "." + quote_identifier(name);
-}
-
-std::string HistoryTable::display() const { return schema.empty() ? name : schema + "." + name; }
-
-std::optional<HistoryTable> parse_history_table(const std::string& configured, std::string& error) {
-  HistoryTable t;
-  auto dot = configured.find('.');
-  if (dot == std::string::npos) {
-    t.name = configured;
-  } else {
-    t.schema = configured.substr(0, dot);
-    t.name = configured.substr(dot + 1);
-  }
-  auto bad = [](const std::string& part) {
-    return part.empty() || part.size() > 63 || part.find_first_of(".\"\0", 0, 3) != std::string::npos;
-  };
-  if (bad(t.name) || (dot != std::string::npos && bad(t.schema))) {
-    error = fmt::format("invalid history table name '{}' (expected 'name' or 'schema.name')", configured);
-    return std::nullopt;
-  }
-  return t;
-}
-
-std::int64_t run_lock_key(const HistoryTable& table) {
-  // FNV-1a, 64 bits: stable across builds and platforms.
-  std::uint64_t h = 14695981039346656037ull;
-  for (char c : "migrac:" + table.schema + "." + table.name) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ull;
-  }
-  return static_cast<std::int64_t>(h);
+std::string qualified_name(const HistoryTable& t) {
+  if (t.schema.empty()) return quote_identifier(t.name);
+  return quote_identifier(t.schema) + "." + quote_identifier(t.name);
 }
 
 std::string sql_literal(const std::string& value) {
@@ -86,24 +53,6 @@ std::string sql_literal(const std::string& value) {
     out += c;
   }
   return out + "'";
-}
-
-std::string join_parents(const std::vector<std::string>& parents) {
-  std::string s;
-  for (const std::string& p : parents) s += (s.empty() ? "" : ",") + p;
-  return s;
-}
-
-std::vector<std::string> split_parents(const std::string& stored) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start < stored.size()) {
-    std::size_t comma = stored.find(',', start);
-    if (comma == std::string::npos) comma = stored.size();
-    if (comma > start) out.push_back(stored.substr(start, comma - start));
-    start = comma + 1;
-  }
-  return out;
 }
 
 std::vector<std::string> history_create_sql(const HistoryTable& t) {
@@ -123,12 +72,12 @@ std::vector<std::string> history_create_sql(const HistoryTable& t) {
       "  applied_by      text NOT NULL DEFAULT current_user,\n"
       "  method          text NOT NULL DEFAULT 'run'\n"
       ")",
-      t.qualified()));
+      qualified_name(t)));
   return out;
 }
 
 std::string history_exists_sql(const HistoryTable& t) {
-  return fmt::format("SELECT to_regclass({}) IS NOT NULL", sql_literal(t.qualified()));
+  return fmt::format("SELECT to_regclass({}) IS NOT NULL", sql_literal(qualified_name(t)));
 }
 
 std::string history_select_sql(const HistoryTable& t) {
@@ -136,7 +85,7 @@ std::string history_select_sql(const HistoryTable& t) {
       "SELECT id, checksum, parents, segments_done, segments_total, down_done, segment_started, "
       "to_char(applied_at, 'YYYY-MM-DD HH24:MI:SS TZ'), duration_ms, applied_by, method FROM {} "
       "ORDER BY applied_at, id",
-      t.qualified());
+      qualified_name(t));
 }
 
 std::string history_up_started_sql(const HistoryTable& t, const HistoryRowKey& k, int segment) {
@@ -151,11 +100,11 @@ std::string history_up_done_sql(const HistoryTable& t, const HistoryRowKey& k, i
       "segments_total = EXCLUDED.segments_total, segment_started = 0, down_done = 0, "
       "duration_ms = {}.duration_ms + EXCLUDED.duration_ms, applied_at = now(), "
       "applied_by = EXCLUDED.applied_by, method = EXCLUDED.method",
-      insert_prefix(t), values(k, segment, 0, duration_ms_sql), t.qualified());
+      insert_prefix(t), values(k, segment, 0, duration_ms_sql), qualified_name(t));
 }
 
 std::string history_down_started_sql(const HistoryTable& t, const std::string& id, int segment) {
-  return fmt::format("UPDATE {} SET segment_started = {} WHERE id = {}", t.qualified(), segment,
+  return fmt::format("UPDATE {} SET segment_started = {} WHERE id = {}", qualified_name(t), segment,
                      sql_literal(id));
 }
 
@@ -163,11 +112,11 @@ std::string history_down_done_sql(const HistoryTable& t, const std::string& id, 
                                   const std::string& duration_ms_sql) {
   return fmt::format(
       "UPDATE {} SET down_done = {}, segment_started = 0, duration_ms = duration_ms + {} WHERE id = {}",
-      t.qualified(), segment, duration_ms_sql, sql_literal(id));
+      qualified_name(t), segment, duration_ms_sql, sql_literal(id));
 }
 
 std::string history_delete_sql(const HistoryTable& t, const std::string& id) {
-  return fmt::format("DELETE FROM {} WHERE id = {}", t.qualified(), sql_literal(id));
+  return fmt::format("DELETE FROM {} WHERE id = {}", qualified_name(t), sql_literal(id));
 }
 
 std::string history_stamp_sql(const HistoryTable& t, const HistoryRowKey& k) {
@@ -179,14 +128,44 @@ std::string history_stamp_sql(const HistoryTable& t, const HistoryRowKey& k) {
       insert_prefix(t), values(k, k.segments_total, 0, "0"));
 }
 
-std::optional<SessionSetting> session_setting(const std::string& sql) {
-  static const std::regex re(
-      R"(^\s*SET\s+(LOCAL\s+)?([A-Za-z_][A-Za-z0-9_.]*)\s*(=|\s+TO\s+)\s*([\s\S]*?)\s*;?\s*$)",
-      std::regex::icase);
-  std::smatch m;
-  if (!std::regex_match(sql, m, re) || !m[1].matched) return std::nullopt;
-  return SessionSetting{fmt::format("SET {} = {}", m[2].str(), m[4].str()),
-                        fmt::format("RESET {}", m[2].str())};
+namespace {
+
+// PostgreSQL's history statements: the functions above, for one table.
+class PostgresHistorySql final : public HistorySql {
+ public:
+  explicit PostgresHistorySql(HistoryTable table) : t_(std::move(table)) {}
+
+  std::vector<std::string> create(std::string&) const override { return history_create_sql(t_); }
+  std::string exists() const override { return history_exists_sql(t_); }
+  std::string select() const override { return history_select_sql(t_); }
+  std::string transaction_duration() const override { return kTransactionDurationSql; }
+  std::string up_started(const HistoryRowKey& k, int segment) const override {
+    return history_up_started_sql(t_, k, segment);
+  }
+  std::string up_done(const HistoryRowKey& k, int segment, const std::string& duration_ms) const override {
+    return history_up_done_sql(t_, k, segment, duration_ms);
+  }
+  std::string down_started(const std::string& id, int segment) const override {
+    return history_down_started_sql(t_, id, segment);
+  }
+  std::string down_done(const std::string& id, int segment, const std::string& duration_ms) const override {
+    return history_down_done_sql(t_, id, segment, duration_ms);
+  }
+  std::string remove(const std::string& id) const override { return history_delete_sql(t_, id); }
+  std::string stamp(const HistoryRowKey& k) const override { return history_stamp_sql(t_, k); }
+  std::string rehash(const std::string& id, const std::string& checksum) const override {
+    return fmt::format("UPDATE {} SET checksum = {} WHERE id = {}", qualified_name(t_),
+                       sql_literal(checksum), sql_literal(id));
+  }
+
+ private:
+  HistoryTable t_;
+};
+
+}  // namespace
+
+std::unique_ptr<HistorySql> make_postgres_history_sql(const HistoryTable& table) {
+  return std::make_unique<PostgresHistorySql>(table);
 }
 
 }  // namespace migrac

@@ -21,6 +21,13 @@ EmittedStatement statement(std::string sql, LockFacts lock, Placement placement 
   return EmittedStatement{std::move(sql), std::move(lock), {}, placement};
 }
 
+// A statement that moves or deletes rows: foreign keys are checked before commit.
+EmittedStatement changing_data(std::string sql, LockFacts lock) {
+  EmittedStatement s = statement(std::move(sql), std::move(lock));
+  s.changes_data = true;
+  return s;
+}
+
 }  // namespace
 
 std::vector<EmittedStatement> rebuild(const model::Table& after, const Copy& copy,
@@ -54,11 +61,11 @@ std::vector<EmittedStatement> rebuild(const model::Table& after, const Copy& cop
   out.push_back(statement(fmt::format("-- {}\n{}", comment, *create),
       write_lock(after.name)));
   if (!columns.empty()) {  // empty only for a table that had no column (PostgreSQL allows it)
-    out.push_back(statement(
+    out.push_back(changing_data(
         fmt::format("INSERT INTO {} ({}) SELECT {} FROM {}", temp, columns, values, table),
         write_lock(after.name, true, true)));
   }
-  out.push_back(statement(fmt::format("DROP TABLE {}", table), write_lock(after.name)));
+  out.push_back(changing_data(fmt::format("DROP TABLE {}", table), write_lock(after.name)));
   out.push_back(statement("-- the rename leaves views that name the table valid\nPRAGMA legacy_alter_table = ON", {}));
   out.push_back(statement(fmt::format("ALTER TABLE {} RENAME TO {}", temp, table),
                           write_lock(after.name)));
@@ -66,9 +73,11 @@ std::vector<EmittedStatement> rebuild(const model::Table& after, const Copy& cop
   for (const model::Index& index : after.indexes) {
     out.push_back(statement(create_index(index), write_lock(after.name, false, true)));
   }
-  out.push_back(statement("-- every row must still find its parent: migrac stops on any row listed\n"
-                          "PRAGMA foreign_key_check",
-                          {}));
+  EmittedStatement check = statement("-- every row must still find its parent: migrac stops on any row listed\n"
+                                     "PRAGMA foreign_key_check",
+                                     {});
+  check.checks_references = true;
+  out.push_back(std::move(check));
   out.push_back(statement("-- foreign keys back on after the table rebuild\nPRAGMA foreign_keys = ON", {},
                           Placement::AfterMigration));
   return out;
