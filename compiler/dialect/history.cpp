@@ -69,4 +69,27 @@ std::unique_ptr<HistorySql> make_history_sql(Dialect dialect, const HistoryTable
   return make_postgres_history_sql(table);
 }
 
+namespace portable_history {
+
+std::string down_started(const std::string& table, const std::string& id, int segment) {
+  return fmt::format("UPDATE {} SET segment_started = {} WHERE id = {}", table, segment, id);
+}
+
+std::string down_done(const std::string& table, const std::string& id, int segment,
+                      const std::string& duration_ms) {
+  return fmt::format(
+      "UPDATE {} SET down_done = {}, segment_started = 0, duration_ms = duration_ms + {} WHERE id = {}",
+      table, segment, duration_ms, id);
+}
+
+std::string remove(const std::string& table, const std::string& id) {
+  return fmt::format("DELETE FROM {} WHERE id = {}", table, id);
+}
+
+std::string rehash(const std::string& table, const std::string& id, const std::string& checksum) {
+  return fmt::format("UPDATE {} SET checksum = {} WHERE id = {}", table, checksum, id);
+}
+
+}  // namespace portable_history
+
 }  // namespace migrac

@@ -54,6 +54,16 @@ std::vector<std::string> split_parents(const std::string& stored);
 
 // One dialect's statements for one history table. Durations are SQL
 // expressions of milliseconds: a number, or transaction_duration().
+// The history statements every dialect spells alike, given the table's name
+// as the dialect quotes it and the values already written as its literals.
+namespace portable_history {
+std::string down_started(const std::string& table, const std::string& id, int segment);
+std::string down_done(const std::string& table, const std::string& id, int segment,
+                      const std::string& duration_ms);
+std::string remove(const std::string& table, const std::string& id);
+std::string rehash(const std::string& table, const std::string& id, const std::string& checksum);
+}  // namespace portable_history
+
 class HistorySql {
  public:
   virtual ~HistorySql() = default;

@@ -76,22 +76,19 @@ class MysqlHistorySql final : public HistorySql {
   }
 
   std::string down_started(const std::string& id, int segment) const override {
-    return fmt::format("UPDATE {} SET segment_started = {} WHERE id = {}", name_, segment, literal(id));
+    return portable_history::down_started(name_, literal(id), segment);
   }
 
   std::string down_done(const std::string& id, int segment, const std::string& duration_ms) const override {
-    return fmt::format(
-        "UPDATE {} SET down_done = {}, segment_started = 0, duration_ms = duration_ms + {} WHERE id = {}",
-        name_, segment, duration_ms, literal(id));
+    return portable_history::down_done(name_, literal(id), segment, duration_ms);
   }
 
   std::string remove(const std::string& id) const override {
-    return fmt::format("DELETE FROM {} WHERE id = {}", name_, literal(id));
+    return portable_history::remove(name_, literal(id));
   }
 
   std::string rehash(const std::string& id, const std::string& checksum) const override {
-    return fmt::format("UPDATE {} SET checksum = {} WHERE id = {}", name_, literal(checksum),
-                       literal(id));
+    return portable_history::rehash(name_, literal(id), literal(checksum));
   }
 
   std::string stamp(const HistoryRowKey& k) const override {

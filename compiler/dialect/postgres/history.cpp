@@ -104,19 +104,16 @@ std::string history_up_done_sql(const HistoryTable& t, const HistoryRowKey& k, i
 }
 
 std::string history_down_started_sql(const HistoryTable& t, const std::string& id, int segment) {
-  return fmt::format("UPDATE {} SET segment_started = {} WHERE id = {}", qualified_name(t), segment,
-                     sql_literal(id));
+  return portable_history::down_started(qualified_name(t), sql_literal(id), segment);
 }
 
 std::string history_down_done_sql(const HistoryTable& t, const std::string& id, int segment,
                                   const std::string& duration_ms_sql) {
-  return fmt::format(
-      "UPDATE {} SET down_done = {}, segment_started = 0, duration_ms = duration_ms + {} WHERE id = {}",
-      qualified_name(t), segment, duration_ms_sql, sql_literal(id));
+  return portable_history::down_done(qualified_name(t), sql_literal(id), segment, duration_ms_sql);
 }
 
 std::string history_delete_sql(const HistoryTable& t, const std::string& id) {
-  return fmt::format("DELETE FROM {} WHERE id = {}", qualified_name(t), sql_literal(id));
+  return portable_history::remove(qualified_name(t), sql_literal(id));
 }
 
 std::string history_stamp_sql(const HistoryTable& t, const HistoryRowKey& k) {
@@ -154,8 +151,7 @@ class PostgresHistorySql final : public HistorySql {
   std::string remove(const std::string& id) const override { return history_delete_sql(t_, id); }
   std::string stamp(const HistoryRowKey& k) const override { return history_stamp_sql(t_, k); }
   std::string rehash(const std::string& id, const std::string& checksum) const override {
-    return fmt::format("UPDATE {} SET checksum = {} WHERE id = {}", qualified_name(t_),
-                       sql_literal(checksum), sql_literal(id));
+    return portable_history::rehash(qualified_name(t_), sql_literal(id), sql_literal(checksum));
   }
 
  private:
