@@ -231,6 +231,21 @@ bool skip_element(antlr4::Parser& parser, antlr4::ParserRuleContext* element) {
 
 antlr4::Token* ReadableErrorStrategy::singleTokenDeletion(antlr4::Parser*) { return nullptr; }
 
+antlr4::Token* ReadableErrorStrategy::getMissingSymbol(antlr4::Parser* parser) {
+  // As ANTLR's own, but the token is kept in conjured_ rather than in the base
+  // class's list, which reset() frees while the parse tree still points to it.
+  antlr4::Token* current = parser->getCurrentToken();
+  antlr4::Token* lookback = parser->getTokenStream()->LT(-1);
+  if (current->getType() == antlr4::Token::EOF && lookback != nullptr) current = lookback;
+  std::size_t type = getExpectedTokens(parser).getMinElement();
+  std::string text = "<missing " + parser->getVocabulary().getDisplayName(type) + ">";
+  conjured_.push_back(parser->getTokenFactory()->create(
+      {current->getTokenSource(), current->getTokenSource()->getInputStream()}, type, text,
+      antlr4::Token::DEFAULT_CHANNEL, INVALID_INDEX, INVALID_INDEX, current->getLine(),
+      current->getCharPositionInLine()));
+  return conjured_.back().get();
+}
+
 bool ReadableErrorStrategy::singleTokenInsertion(antlr4::Parser* parser) {
   antlr4::misc::IntervalSet expected = getExpectedTokens(parser);
   if (expected.size() != 1 || !expected.contains(static_cast<std::size_t>(P::SEMI))) return false;

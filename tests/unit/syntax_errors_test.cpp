@@ -330,3 +330,30 @@ TEST_CASE("messages never show parser jargon, whatever the input", "[syntax][err
     }
   }
 }
+
+TEST_CASE("a ';' inserted by recovery outlives the recovery of later statements",
+          "[syntax][errors]") {
+  // Recovery puts a `<missing ';'>` token in the tree; a later failed statement
+  // resets the error strategy, and the transform still reads that token (the
+  // address sanitizer build catches a read of freed memory here).
+  Parsed a = parse_mig_text("alter enum s add value''after''after");
+  CHECK(a.messages() == std::vector<std::string>{
+                            "1:32: expected ';' after 'alter enum s add value''after'''",
+                            "1:37: expected a migration id after 'after'",
+                        });
+  REQUIRE(a.m.up.size() == 1);
+  const auto& add = std::get<ast::AlterEnumAddValue>(a.m.up[0].op);
+  CHECK(add.value.value.empty());  // `''`, then `after ''`
+  REQUIRE(add.neighbor);
+  CHECK(add.neighbor->value.empty());
+
+  Parsed b = parse_mig_text("create enum e ('a')\nalter;\n");
+  CHECK(b.messages() == std::vector<std::string>{
+                            "1:20: expected ';' after 'create enum e ('a')'",
+                            "2:6: unexpected ';': expected 'column' or 'enum'",
+                        });
+  REQUIRE(b.m.up.size() == 1);
+  const auto& values = std::get<ast::CreateEnum>(b.m.up[0].op).values;
+  REQUIRE(values.size() == 1);
+  CHECK(values[0].value == "a");
+}
