@@ -7,6 +7,7 @@
 
 #include <algorithm>
 
+#include "compiler/source/utf8.h"
 #include "compiler/syntax/expectations.h"
 
 namespace migrac::syntax {
@@ -147,24 +148,6 @@ bool starts_statement(antlr4::TokenStream& tokens, antlr4::Token* t,
   if (!is_statement_keyword(t->getType()) || !starts_line(tokens, t)) return false;
   return statement == nullptr ||
          t->getCharPositionInLine() <= statement->getStart()->getCharPositionInLine();
-}
-
-bool valid_utf8(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    auto c = static_cast<unsigned char>(s[i]);
-    std::size_t n = c < 0x80           ? 1
-                    : (c >> 5) == 0x6  ? 2
-                    : (c >> 4) == 0xE  ? 3
-                    : (c >> 3) == 0x1E ? 4
-                                       : 0;
-    if (n == 0 || i + n > s.size()) return false;
-    for (std::size_t k = 1; k < n; ++k) {
-      if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return false;
-    }
-    i += n;
-  }
-  return true;
 }
 
 }  // namespace
@@ -531,7 +514,7 @@ void ReadableErrorStrategy::report_at(antlr4::Parser* parser, antlr4::Token* off
   if (eof && x.close_brace && block != nullptr) {
     std::string_view name = block->getRuleIndex() == P::RuleDownBlock ? "down" : "no transaction";
     report(after_prev, fmt::format("expected '}}' to close the '{}' block", name))
-        .notes.push_back({b_.range(block->getStart()), "the block starts here"});
+        .note(b_.range(block->getStart()), "the block starts here");
     return;
   }
   // The next statement starts while this one is unfinished (and not for want

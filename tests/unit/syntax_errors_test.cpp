@@ -357,3 +357,16 @@ TEST_CASE("a ';' inserted by recovery outlives the recovery of later statements"
   REQUIRE(values.size() == 1);
   CHECK(values[0].value == "a");
 }
+
+TEST_CASE("quoted text that is not UTF-8 is quoted escaped", "[syntax][errors]") {
+  Parsed p = parse_mig_text("\"\xff\"");
+  CHECK(p.messages() == std::vector<std::string>{
+                            "1:1: unexpected '\"\\xff\"': expected an operation such as "
+                            "'create table' or 'add column'",
+                        });
+  // Bytes that the old check let through (F5..FF never start a sequence).
+  Parsed q = parse_mig_text("drop table a\xf6\x9c\x8d\xa2;\n");
+  CHECK(q.messages() == std::vector<std::string>{
+                            "1:13: unexpected bytes 0xf6 0x9c 0x8d 0xa2: the file is not UTF-8 text",
+                        });
+}
