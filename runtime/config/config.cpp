@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "compiler/source/utf8.h"
 #include "runtime/config/password_text.h"
 
 namespace migrac {
@@ -42,6 +43,15 @@ po::options_description ini_options() {
   return d;
 }
 
+// A value as a message quotes it: cut when long, invalid UTF-8 escaped.
+std::string shown(const std::string& value) {
+  constexpr std::size_t kMax = 40;
+  if (value.size() <= kMax) return escape_invalid_utf8(value);
+  std::size_t keep = kMax;
+  while (keep > 0 && (static_cast<unsigned char>(value[keep]) & 0xC0) == 0x80) --keep;
+  return escape_invalid_utf8(std::string_view(value).substr(0, keep)) + "...";
+}
+
 std::optional<bool> parse_bool(const std::string& s) {
   if (s == "true" || s == "on" || s == "yes" || s == "1") return true;
   if (s == "false" || s == "off" || s == "no" || s == "0") return false;
@@ -65,13 +75,16 @@ std::optional<std::string> apply(const po::variables_map& vm, Config& c, bool in
         std::tuple{"statement-timeout", "statement_timeout", &c.statement_timeout_ms}}) {
     if (auto v = get(flag, key)) {
       auto ms = parse_duration_ms(*v);
-      if (!ms) return fmt::format("{}: invalid duration '{}' for {} (use e.g. 500ms, 5s, 2min)", where, *v, key);
+      if (!ms) {
+        return fmt::format("{}: invalid duration '{}' for {} (use e.g. 500ms, 5s, 2min)", where,
+                           shown(*v), key);
+      }
       *target = *ms;
     }
   }
   if (auto v = get("online", "online")) {
     auto b = parse_bool(*v);
-    if (!b) return fmt::format("{}: expected true or false for online, got '{}'", where, *v);
+    if (!b) return fmt::format("{}: expected true or false for online, got '{}'", where, shown(*v));
     c.online = *b;
   }
   if (!ini && vm.count("no-online")) c.online = false;
