@@ -205,7 +205,8 @@ std::optional<std::vector<MigrationPlan>> plan_or_report(const Project& project,
 }
 
 std::optional<std::vector<std::size_t>> offline_range(const Project& project, const std::string& spec,
-                                                      bool down) {
+                                                      bool down, int& exit_code) {
+  exit_code = kUsage;
   if (spec.empty() || spec[0] == '+' || spec[0] == '-') {
     std::cerr << fmt::format(
         "migrac: a relative revision ('{}') needs a database; offline scripts take [FROM:]TO\n", spec);
@@ -217,13 +218,14 @@ std::optional<std::vector<std::size_t>> offline_range(const Project& project, co
     to_spec = spec.substr(colon + 1);
   }
   if (down && from_spec.empty()) from_spec = "head";
-  auto to = resolve_revision(project, to_spec);
+  auto to = resolve_revision(project, to_spec, exit_code);
   if (!to) return std::nullopt;
   std::optional<RevisionRef> from;
   if (!from_spec.empty()) {
-    from = resolve_revision(project, from_spec);
+    from = resolve_revision(project, from_spec, exit_code);
     if (!from) return std::nullopt;
   }
+  exit_code = kOk;
   std::optional<RevisionRef> newer = down ? from : to;
   std::optional<RevisionRef> older = down ? to : from;
   if (!newer || newer->is_base) return std::vector<std::size_t>{};

@@ -92,8 +92,10 @@ std::optional<std::vector<MigrationPlan>> plan_or_report(const Project& project,
 
 // The revisions of an offline script "[FROM:]TO": up, those after FROM (default
 // base) up to TO; down, those after TO up to FROM (default head), newest first.
+// Else nullopt with `exit_code`: kMigrationErrors for more than one head
+// (reported as a diagnostic), kUsage for a revision that names nothing.
 std::optional<std::vector<std::size_t>> offline_range(const Project& project, const std::string& spec,
-                                                      bool down);
+                                                      bool down, int& exit_code);
 
 // Refuses (exit 1) to revert an irreversible migration, naming it and why.
 int check_reversible(const Project& project, const std::vector<MigrationPlan>& plans);

@@ -28,9 +28,9 @@ std::optional<std::vector<std::size_t>> select_downgrade(const Project& project,
 
 int downgrade_offline(const Invocation& inv, const Project& project, const Emitter& emitter,
                       const std::string& spec) {
-  auto revs = offline_range(project, spec, true);
-  if (!revs) return kUsage;
   int code = kOk;
+  auto revs = offline_range(project, spec, true, code);
+  if (!revs) return code;
   auto plans = plan_or_report(project, *revs, emitter, code);
   if (!plans) return code;
   if (int c = check_reversible(project, *plans); c != kOk) return c;

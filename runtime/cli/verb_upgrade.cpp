@@ -33,9 +33,9 @@ std::optional<std::vector<std::size_t>> select_upgrade(const Project& project,
 
 int upgrade_offline(const Invocation& inv, const Project& project, const Emitter& emitter,
                     const std::string& spec) {
-  auto revs = offline_range(project, spec, false);
-  if (!revs) return kUsage;
   int code = kOk;
+  auto revs = offline_range(project, spec, false, code);
+  if (!revs) return code;
   auto plans = plan_or_report(project, *revs, emitter, code);
   if (!plans) return code;
   ScriptOptions options;
