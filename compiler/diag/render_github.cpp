@@ -60,8 +60,8 @@ std::string render_github(const Diagnostics& diags, const SourceSet& sources,
         end_column = d.range.begin.column + 1;
       }
       props = fmt::format("file={},line={},col={},endLine={},endColumn={},",
-                          escape_property(escape_invalid_utf8(sources[d.range.file].path)), d.range.begin.line,
-                          d.range.begin.column, end_line, end_column);
+                          escape_property(escape_invalid_utf8(sources[d.range.file].path)),
+                          d.range.begin.line, d.range.begin.column, end_line, end_column);
     }
     props += "title=" + escape_property(escape_invalid_utf8(title));
     std::string message = d.message;

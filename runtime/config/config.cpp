@@ -121,7 +121,8 @@ std::string redact_url(const std::string& url) {
   // scheme://user:secret@ at the start -> scheme://user:***@
   std::size_t scheme = 0;
   while (scheme < out.size() && pt::is_scheme_char(out[scheme])) ++scheme;
-  bool letter = !out.empty() && ((out[0] >= 'a' && out[0] <= 'z') || (out[0] >= 'A' && out[0] <= 'Z'));
+  bool letter =
+      !out.empty() && ((out[0] >= 'a' && out[0] <= 'z') || (out[0] >= 'A' && out[0] <= 'Z'));
   if (letter && out.compare(scheme, 3, "://") == 0) {
     std::size_t colon = out.find_first_of(":/@", scheme + 3);
     if (colon != std::string::npos && out[colon] == ':') {

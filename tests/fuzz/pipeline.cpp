@@ -28,14 +28,19 @@ std::optional<RuleDescription> describe_rule(DiagKind kind) {
                          std::string(rule->alternative)};
 }
 
+// Every range (and note range) lies inside its file, its line and column those
+// of its offset.
 void check_ranges(const Diagnostics& diags, const SourceSet& sources) {
   auto check = [&](const SourceRange& r, const std::string& message) {
     if (!r.valid()) return;
-    if (static_cast<std::size_t>(r.file) >= sources.files.size()) fail("a range names no file", message);
+    if (static_cast<std::size_t>(r.file) >= sources.files.size()) {
+      fail("a range names no file", message);
+    }
     const SourceFile& f = sources[r.file];
     if (r.begin.offset > r.end.offset || r.end.offset > f.text.size()) {
       fail("a range is not inside its file",
-           fmt::format("{} [{}, {}) of {} bytes", message, r.begin.offset, r.end.offset, f.text.size()));
+           fmt::format("{} [{}, {}) of {} bytes", message, r.begin.offset, r.end.offset,
+                       f.text.size()));
     }
     SourcePos b = f.pos_at(r.begin.offset);
     if (b.line != r.begin.line || b.column != r.begin.column) {
@@ -52,7 +57,9 @@ void check_ranges(const Diagnostics& diags, const SourceSet& sources) {
 void render_all(const Diagnostics& diags, const SourceSet& sources) {
   check_ranges(diags, sources);
   for (const Diagnostic& d : diags.all()) {
-    if (!valid_utf8(d.message) || !valid_utf8(d.help)) fail("a diagnostic holds invalid UTF-8", d.message);
+    if (!valid_utf8(d.message) || !valid_utf8(d.help)) {
+      fail("a diagnostic holds invalid UTF-8", d.message);
+    }
   }
   std::string text = render_text(diags, sources) + render_summary(diags);
   if (!valid_utf8(text)) fail("the text rendering is not valid UTF-8", text);
@@ -112,13 +119,17 @@ void compile_everything(const std::string& dir) {
     for (const Diagnostic& d : project.diags.all()) {
       positioned = positioned || (d.severity == Severity::Error && d.range.valid());
     }
-    if (!positioned) fail("errors, but none at a position", render_text(project.diags, project.sources));
+    if (!positioned) {
+      fail("errors, but none at a position", render_text(project.diags, project.sources));
+    }
   }
 
   // `sql` compiles only a project without errors, along the single head.
   if (!project.diags.has_errors() && project.graph.heads.size() == 1) {
     std::vector<std::size_t> revs = project.graph.range({}, project.graph.heads[0]);
-    for (Dialect d : {Dialect::Postgres, Dialect::Sqlite, Dialect::Mysql}) emit_dialect(project, revs, d);
+    for (Dialect d : {Dialect::Postgres, Dialect::Sqlite, Dialect::Mysql}) {
+      emit_dialect(project, revs, d);
+    }
   }
 
   // `lint` runs whatever the compiler found.
