@@ -3,6 +3,7 @@
 
 #include <set>
 
+#include "compiler/diag/json_text.h"
 #include "compiler/diag/render.h"
 #include "compiler/diag/render_ci.h"
 
@@ -104,4 +105,24 @@ TEST_CASE("the caret stays under the range after characters of several bytes", "
         "a.mig:1:6: error[E0003]: here\n"
         "    1 | \xc3\xa9\xc3\xa9 \\xff x\n"
         "      |    ^^^^^^\n");
+}
+
+TEST_CASE("JSON documents from any bytes: every string value is made valid UTF-8", "[diag]") {
+  nlohmann::json doc = {{"id", "0001_\xff"},
+                        {"list", {"ok", "bad \xc3", 3, nullptr}},
+                        {"nested", {{"message", "\xed\xa0\x80"}}}};
+  CHECK_THROWS(doc.dump());  // what json_text() is for
+  std::string text = json_text(doc);
+  CHECK(text == "{\n"
+                "  \"id\": \"0001_\\\\xff\",\n"
+                "  \"list\": [\n"
+                "    \"ok\",\n"
+                "    \"bad \\\\xc3\",\n"
+                "    3,\n"
+                "    null\n"
+                "  ],\n"
+                "  \"nested\": {\n"
+                "    \"message\": \"\\\\xed\\\\xa0\\\\x80\"\n"
+                "  }\n"
+                "}\n");
 }
