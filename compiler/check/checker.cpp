@@ -54,8 +54,7 @@ model::Table* Checker::find_table(const ast::Ident& name) {
                                 fmt::format("unknown table '{}'", name.name),
                                 did_you_mean(name.name, table_names()));
   if (auto gone = st_.table_gone_at.find(name.name); gone != st_.table_gone_at.end())
-    d.notes.push_back({gone->second, fmt::format("table '{}' is dropped or renamed here",
-                                                 name.name)});
+    d.note(gone->second, fmt::format("table '{}' is dropped or renamed here", name.name));
   return nullptr;
 }
 
@@ -111,7 +110,7 @@ void Checker::note_origin(Diagnostic& d, const std::unordered_map<std::string, S
                           const std::string& name, const char* what) {
   auto it = at.find(name);
   if (it == at.end() || !it->second.valid()) return;
-  d.notes.push_back({it->second, fmt::format("{} '{}' is created here", what, name)});
+  d.note(it->second, fmt::format("{} '{}' is created here", what, name));
 }
 
 bool Checker::check_default(const ast::Expr& e, const model::Table& table,

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "compiler/source/utf8.h"
+
 namespace migrac {
 
 namespace {
@@ -58,8 +60,14 @@ Diagnostic& Diagnostics::report(DiagKind kind, SourceRange range, std::string me
                                 std::string help) {
   Severity severity = diag_info(kind).severity;
   if (severity == Severity::Error) ++error_count_;
-  diags_.push_back(Diagnostic{kind, severity, range, std::move(message), std::move(help), {}});
+  diags_.push_back(Diagnostic{kind, severity, range, escape_invalid_utf8(message),
+                              escape_invalid_utf8(help), {}});
   return diags_.back();
+}
+
+Diagnostic& Diagnostic::note(SourceRange at, std::string_view text) {
+  notes.push_back(DiagNote{at, escape_invalid_utf8(text)});
+  return *this;
 }
 
 void Diagnostics::append(const Diagnostics& other) {

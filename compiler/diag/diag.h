@@ -41,7 +41,8 @@ struct DiagNote {
   std::string message;
 };
 
-// One reported problem.
+// One reported problem. Its texts are valid UTF-8: source bytes that are not
+// are shown as `\xNN` (see compiler/source/utf8.h); report() and note() see to it.
 struct Diagnostic {
   DiagKind kind;
   Severity severity;
@@ -49,9 +50,13 @@ struct Diagnostic {
   std::string message;  // lowercase, no trailing period, names in single quotes
   std::string help;     // optional "help:" line (e.g. "did you mean 'title'?")
   std::vector<DiagNote> notes;
+
+  // Adds a secondary location; returns *this for chaining.
+  Diagnostic& note(SourceRange at, std::string_view message);
 };
 
-// Collects the diagnostics of a run, in the order reported.
+// Collects the diagnostics of a run, in the order reported. The message and
+// help of a report are made valid UTF-8 (invalid bytes as `\xNN`).
 class Diagnostics {
  public:
   Diagnostic& report(DiagKind kind, SourceRange range, std::string message,

@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include "compiler/diag/render_ci.h"
+#include "compiler/source/utf8.h"
 
 namespace migrac {
 
@@ -41,6 +42,7 @@ std::string_view command_of(Severity s) {
 
 }  // namespace
 
+// Paths and texts are shown as valid UTF-8 (invalid bytes as `\xNN`, utf8.h).
 std::string render_github(const Diagnostics& diags, const SourceSet& sources,
                           const RuleDescriber& describe) {
   std::string out;
@@ -58,17 +60,18 @@ std::string render_github(const Diagnostics& diags, const SourceSet& sources,
         end_column = d.range.begin.column + 1;
       }
       props = fmt::format("file={},line={},col={},endLine={},endColumn={},",
-                          escape_property(sources[d.range.file].path), d.range.begin.line,
-                          d.range.begin.column, end_line, end_column);
+                          escape_property(escape_invalid_utf8(sources[d.range.file].path)),
+                          d.range.begin.line, d.range.begin.column, end_line, end_column);
     }
-    props += "title=" + escape_property(title);
+    props += "title=" + escape_property(escape_invalid_utf8(title));
     std::string message = d.message;
     if (!d.help.empty()) message += "\nhelp: " + d.help;
     for (const DiagNote& n : d.notes) {
       message += n.range.valid() ? fmt::format("\nnote: {}: {}", sources.location(n.range), n.message)
                                  : "\nnote: " + n.message;
     }
-    out += fmt::format("::{} {}::{}\n", command_of(d.severity), props, escape_data(message));
+    out += fmt::format("::{} {}::{}\n", command_of(d.severity), props,
+                       escape_data(escape_invalid_utf8(message)));
   }
   return out;
 }

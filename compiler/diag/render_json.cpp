@@ -1,5 +1,6 @@
 #include <nlohmann/json.hpp>
 
+#include "compiler/diag/json_text.h"
 #include "compiler/diag/render.h"
 
 namespace migrac {
@@ -44,7 +45,7 @@ std::string render_json(const Diagnostics& diags, const SourceSet& sources) {
   root["diagnostics"] = std::move(list);
   root["errors"] = errors;
   root["warnings"] = warnings;
-  return root.dump(2) + "\n";
+  return json_text(std::move(root));
 }
 
 }  // namespace migrac

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "compiler/diag/json_text.h"
 #include "compiler/diag/render_ci.h"
 
 namespace migrac {
@@ -118,7 +119,7 @@ std::string render_sarif(const Diagnostics& diags, const SourceSet& sources,
   log["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
   log["version"] = "2.1.0";
   log["runs"] = Json::array({std::move(run)});
-  return log.dump(2) + "\n";
+  return json_text(std::move(log));
 }
 
 }  // namespace migrac

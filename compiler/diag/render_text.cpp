@@ -3,18 +3,20 @@
 #include <fmt/format.h>
 
 #include "compiler/diag/render.h"
+#include "compiler/source/utf8.h"
 
 namespace migrac {
 
 namespace {
 
-// The source line and a caret line under [begin, end) of the range's first line.
+// The source line and a caret line under [begin, end) of the range's first
+// line. The line is shown as valid UTF-8 (invalid bytes as `\xNN`); the caret
+// line has one column per character shown, so it stays under the range.
 void append_excerpt(std::string& out, const SourceRange& r, const SourceSet& sources) {
   const SourceFile& file = sources[r.file];
   std::string_view line = file.line_text(r.begin.line);
   if (line.empty() && r.begin.column <= 1) return;
   std::string gutter = fmt::format("{:>5}", r.begin.line);
-  out += fmt::format("{} | {}\n", gutter, line);
   std::size_t start = r.begin.column > 0 ? r.begin.column - 1 : 0;
   start = std::min(start, line.size());
   std::size_t end = r.end.line == r.begin.line && r.end.column > r.begin.column
@@ -22,9 +24,17 @@ void append_excerpt(std::string& out, const SourceRange& r, const SourceSet& sou
                         : line.size();
   end = std::min(std::max(end, start + 1), std::max(line.size(), start + 1));
   std::string pad;
-  for (std::size_t i = 0; i < start; ++i) pad += line[i] == '\t' ? '\t' : ' ';
-  out += fmt::format("{} | {}{}\n", std::string(gutter.size(), ' '), pad,
-                     std::string(end - start, '^'));
+  std::size_t carets = 0;
+  for (std::size_t i = 0; i < line.size();) {
+    std::size_t n = utf8_sequence_length(line, i);
+    std::size_t width = n > 0 ? 1 : 4;  // a character, or `\xNN`
+    if (i < start) pad.append(width, line[i] == '\t' ? '\t' : ' ');
+    else if (i < end) carets += width;
+    i += n > 0 ? n : 1;
+  }
+  carets = std::max<std::size_t>(carets, 1);  // at the end of the line (a missing ';')
+  out += fmt::format("{} | {}\n", gutter, escape_invalid_utf8(line));
+  out += fmt::format("{} | {}{}\n", std::string(gutter.size(), ' '), pad, std::string(carets, '^'));
 }
 
 }  // namespace
@@ -33,18 +43,19 @@ std::string render_text(const Diagnostic& d, const SourceSet& sources) {
   const DiagInfo& info = diag_info(d.kind);
   std::string out;
   if (d.range.valid()) {
-    out += fmt::format("{}:{}:{}: ", sources[d.range.file].path, d.range.begin.line,
-                       d.range.begin.column);
+    out += fmt::format("{}:{}:{}: ", escape_invalid_utf8(sources[d.range.file].path),
+                       d.range.begin.line, d.range.begin.column);
   }
-  out += fmt::format("{}[{}]: {}\n", severity_name(d.severity), info.code, d.message);
+  out += fmt::format("{}[{}]: {}\n", severity_name(d.severity), info.code,
+                     escape_invalid_utf8(d.message));
   if (d.range.valid()) append_excerpt(out, d.range, sources);
-  if (!d.help.empty()) out += fmt::format("  help: {}\n", d.help);
+  if (!d.help.empty()) out += fmt::format("  help: {}\n", escape_invalid_utf8(d.help));
   for (const DiagNote& n : d.notes) {
     if (n.range.valid()) {
-      out += fmt::format("  note: {}:{}:{}: {}\n", sources[n.range.file].path, n.range.begin.line,
-                         n.range.begin.column, n.message);
+      out += fmt::format("  note: {}:{}:{}: {}\n", escape_invalid_utf8(sources[n.range.file].path),
+                         n.range.begin.line, n.range.begin.column, escape_invalid_utf8(n.message));
     } else {
-      out += fmt::format("  note: {}\n", n.message);
+      out += fmt::format("  note: {}\n", escape_invalid_utf8(n.message));
     }
   }
   return out;

@@ -119,8 +119,8 @@ void report_cycles(RevisionGraph& g, const std::vector<ast::Migration>& migratio
                                    "remove one of these 'after' ids");
       for (std::size_t k = 1; k < cycle.size(); ++k) {
         const std::string& to = migrations[cycle[(k + 1) % cycle.size()]].id;
-        d.notes.push_back({after_range(migrations[cycle[k]], to),
-                           fmt::format("'{}' is after '{}' here", migrations[cycle[k]].id, to)});
+        d.note(after_range(migrations[cycle[k]], to),
+               fmt::format("'{}' is after '{}' here", migrations[cycle[k]].id, to));
       }
     }
     for (std::size_t r : walk) state[r] = 2;
@@ -185,7 +185,7 @@ RevisionGraph build_graph(const std::vector<ast::Migration>& migrations, Diagnos
         DiagKind::DuplicateMigrationId, whole(migrations[i]),
         fmt::format("migration id '{}' is used by two files", migrations[i].id),
         "rename one of the files; a migration is either '<id>.mig' or '<id>.up.sql'");
-    d.notes.push_back({whole(migrations[it->second]), "the other file is here"});
+    d.note(whole(migrations[it->second]), "the other file is here");
   }
   link_parents(g, migrations, excluded, ids, diags);
 
@@ -245,8 +245,8 @@ bool require_single_head(const RevisionGraph& graph, const std::vector<ast::Migr
       fmt::format("more than one head: {}", names),
       fmt::format("write a merge migration: 'after {};' (migrac merge {})", list, args));
   for (std::size_t k = 0; k + 1 < graph.heads.size(); ++k)
-    d.notes.push_back({whole(migrations[graph.heads[k]]),
-                       fmt::format("head '{}' is here", migrations[graph.heads[k]].id)});
+    d.note(whole(migrations[graph.heads[k]]),
+           fmt::format("head '{}' is here", migrations[graph.heads[k]].id));
   return false;
 }
 

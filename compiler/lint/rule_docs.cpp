@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "compiler/diag/json_text.h"
 #include "compiler/lint/lint.h"
 #include "compiler/lint/rule.h"
 
@@ -79,7 +80,7 @@ std::string json() {
     j["suppressible"] = r.suppressible;
     list.push_back(std::move(j));
   }
-  return list.dump(2) + "\n";
+  return json_text(std::move(list));
 }
 
 }  // namespace

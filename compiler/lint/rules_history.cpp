@@ -151,7 +151,7 @@ void check_heads(const Project& project, const SourceSet& sources, Diagnostics& 
       fmt::format("write a merge migration: migrac merge {}", merge));
   for (std::size_t i = 0; i + 1 < g.heads.size(); ++i) {
     const ast::Migration& m = project.migrations[g.heads[i]];
-    d.notes.push_back({first_line(sources, m), fmt::format("head '{}' is here", m.id)});
+    d.note(first_line(sources, m), fmt::format("head '{}' is here", m.id));
   }
 }
 

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 
+#include "compiler/source/utf8.h"
 #include "compiler/syntax/expectations.h"
 
 namespace migrac::syntax {
@@ -149,24 +150,6 @@ bool starts_statement(antlr4::TokenStream& tokens, antlr4::Token* t,
          t->getCharPositionInLine() <= statement->getStart()->getCharPositionInLine();
 }
 
-bool valid_utf8(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    auto c = static_cast<unsigned char>(s[i]);
-    std::size_t n = c < 0x80           ? 1
-                    : (c >> 5) == 0x6  ? 2
-                    : (c >> 4) == 0xE  ? 3
-                    : (c >> 3) == 0x1E ? 4
-                                       : 0;
-    if (n == 0 || i + n > s.size()) return false;
-    for (std::size_t k = 1; k < n; ++k) {
-      if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return false;
-    }
-    i += n;
-  }
-  return true;
-}
-
 }  // namespace
 
 bool is_statement_keyword(std::size_t type) {
@@ -230,6 +213,21 @@ bool skip_element(antlr4::Parser& parser, antlr4::ParserRuleContext* element) {
 }
 
 antlr4::Token* ReadableErrorStrategy::singleTokenDeletion(antlr4::Parser*) { return nullptr; }
+
+antlr4::Token* ReadableErrorStrategy::getMissingSymbol(antlr4::Parser* parser) {
+  // As ANTLR's own, but the token is kept in conjured_ rather than in the base
+  // class's list, which reset() frees while the parse tree still points to it.
+  antlr4::Token* current = parser->getCurrentToken();
+  antlr4::Token* lookback = parser->getTokenStream()->LT(-1);
+  if (current->getType() == antlr4::Token::EOF && lookback != nullptr) current = lookback;
+  std::size_t type = getExpectedTokens(parser).getMinElement();
+  std::string text = "<missing " + parser->getVocabulary().getDisplayName(type) + ">";
+  conjured_.push_back(parser->getTokenFactory()->create(
+      {current->getTokenSource(), current->getTokenSource()->getInputStream()}, type, text,
+      antlr4::Token::DEFAULT_CHANNEL, INVALID_INDEX, INVALID_INDEX, current->getLine(),
+      current->getCharPositionInLine()));
+  return conjured_.back().get();
+}
 
 bool ReadableErrorStrategy::singleTokenInsertion(antlr4::Parser* parser) {
   antlr4::misc::IntervalSet expected = getExpectedTokens(parser);
@@ -516,7 +514,7 @@ void ReadableErrorStrategy::report_at(antlr4::Parser* parser, antlr4::Token* off
   if (eof && x.close_brace && block != nullptr) {
     std::string_view name = block->getRuleIndex() == P::RuleDownBlock ? "down" : "no transaction";
     report(after_prev, fmt::format("expected '}}' to close the '{}' block", name))
-        .notes.push_back({b_.range(block->getStart()), "the block starts here"});
+        .note(b_.range(block->getStart()), "the block starts here");
     return;
   }
   // The next statement starts while this one is unfinished (and not for want

@@ -6,6 +6,7 @@
 // every error of the file is reported.
 
 #include <cstddef>
+#include <memory>
 #include <set>
 #include <vector>
 
@@ -45,6 +46,12 @@ class ReadableErrorStrategy : public antlr4::DefaultErrorStrategy {
   // ';' (the statement is still whole).
   antlr4::Token* singleTokenDeletion(antlr4::Parser* parser) override;
   bool singleTokenInsertion(antlr4::Parser* parser) override;
+  // The token that single-token insertion puts in the tree (a `<missing ';'>`).
+  // Owned by this strategy until it is destroyed, which is after the transform
+  // (the parser holds it), whatever reset() does: ANTLR 4.9's reset() frees its
+  // own conjured tokens, and the recovery handlers call it after each failed
+  // statement, while the tree keeps pointing to them.
+  antlr4::Token* getMissingSymbol(antlr4::Parser* parser) override;
 
  private:
   // The one place that words an error: `offending` is where the parser stopped,
@@ -62,6 +69,7 @@ class ReadableErrorStrategy : public antlr4::DefaultErrorStrategy {
   Builder& b_;
   std::vector<std::size_t> fatal_;
   std::set<std::size_t> reported_tokens_;
+  std::vector<std::unique_ptr<antlr4::Token>> conjured_;  // see getMissingSymbol
 };
 
 // Statement recovery, shared by the strategy and the parser's catch clauses.

@@ -47,10 +47,13 @@ ast::Migration parse_mig(const SourceSet& sources, const MigrationFile& file, Di
   }
 
   std::vector<std::size_t> fatal;
+  // Owns the tokens that error recovery puts in the tree: alive until the
+  // transform is done.
+  std::shared_ptr<syntax::ReadableErrorStrategy> strategy;
   if (tree == nullptr) {
     parser.reset();
     parser.bail = false;
-    auto strategy = std::make_shared<syntax::ReadableErrorStrategy>(b);
+    strategy = std::make_shared<syntax::ReadableErrorStrategy>(b);
     parser.setErrorHandler(strategy);
     simulator->setPredictionMode(antlr4::atn::PredictionMode::LL);
     try {

@@ -73,7 +73,7 @@ class FileTransform {
     if (after_ != nullptr) {
       b_.report(DiagKind::MisplacedHeader, b_.range(ctx), "a second 'after' in the same migration",
                 "list every parent in one 'after': after a, b;")
-          .notes.push_back({b_.range(after_), "the first 'after' is here"});
+          .note(b_.range(after_), "the first 'after' is here");
     } else {
       after_ = ctx;
     }
@@ -88,7 +88,7 @@ class FileTransform {
       if (other.name.name != s->name.name) continue;
       b_.report(DiagKind::DuplicateSetting, s->range,
                 fmt::format("setting '{}' is given twice", s->name.name))
-          .notes.push_back({other.range, "the first value is here"});
+          .note(other.range, "the first value is here");
       return;
     }
     m_.settings.push_back(std::move(*s));
@@ -116,7 +116,7 @@ class FileTransform {
     }
     if (down_ != nullptr) {
       b_.report(DiagKind::MisplacedBlock, head, "a second 'down' block in the same migration")
-          .notes.push_back({b_.range(down_->K_DOWN()), "the first 'down' block is here"});
+          .note(b_.range(down_->K_DOWN()), "the first 'down' block is here");
       return;
     }
     down_ = ctx;

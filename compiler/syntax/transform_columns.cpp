@@ -66,7 +66,7 @@ ast::ColumnDef transform_column_def(Builder& b, P::ColumnDefContext* ctx) {
           } else {
             b.report(DiagKind::ConflictingColumnClause, b.range(c),
                      fmt::format("column '{}' cannot be both 'null' and 'not null'", col.name.name))
-                .notes.push_back({b.range(nullability), "the other clause is here"});
+                .note(b.range(nullability), "the other clause is here");
           }
         }
         col.not_null = not_null;

@@ -109,7 +109,7 @@ ast::Sql sql(Builder& b, P::SqlOpContext* ctx) {
                                                : std::string("every dialect");
       b.report(DiagKind::SyntaxError, op.bodies[i].range,
                fmt::format("a second 'sql' body for {}", which))
-          .notes.push_back({op.bodies[j].range, "the first one is here"});
+          .note(op.bodies[j].range, "the first one is here");
       break;
     }
   }

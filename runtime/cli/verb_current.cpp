@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "compiler/diag/json_text.h"
 #include "runtime/cli/session.h"
 #include "runtime/cli/verbs.h"
 
@@ -35,7 +36,7 @@ int verb_current(const Args& args) {
     if (settings->format == runner::OutputFormat::Text) std::cout << row->id << " (unknown to the files)\n";
   }
   if (settings->format == runner::OutputFormat::Json) {
-    std::cout << nlohmann::json{{"current", out}}.dump(2) << "\n";
+    std::cout << json_text(nlohmann::json{{"current", out}});
   }
   return kOk;
 }

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "compiler/diag/json_text.h"
 #include "runtime/cli/session.h"
 #include "runtime/cli/verbs.h"
 
@@ -57,7 +58,7 @@ int verb_status(const Args& args) {
     }
     j["unknown"] = nlohmann::json::array();
     for (const history::Row* row : state.unknown) j["unknown"].push_back({{"id", row->id}, {"applied_at", row->applied_at}});
-    std::cout << j.dump(2) << "\n";
+    std::cout << json_text(std::move(j));
     return disagrees ? kDatabaseDisagrees : kOk;
   }
 

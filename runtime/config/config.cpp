@@ -1,11 +1,15 @@
 #include "runtime/config/config.h"
 
+#include <charconv>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <regex>
+#include <limits>
 
 #include <fmt/format.h>
+
+#include "compiler/source/utf8.h"
+#include "runtime/config/password_text.h"
 
 namespace migrac {
 
@@ -39,6 +43,15 @@ po::options_description ini_options() {
   return d;
 }
 
+// A value as a message quotes it: cut when long, invalid UTF-8 escaped.
+std::string shown(const std::string& value) {
+  constexpr std::size_t kMax = 40;
+  if (value.size() <= kMax) return escape_invalid_utf8(value);
+  std::size_t keep = kMax;
+  while (keep > 0 && (static_cast<unsigned char>(value[keep]) & 0xC0) == 0x80) --keep;
+  return escape_invalid_utf8(std::string_view(value).substr(0, keep)) + "...";
+}
+
 std::optional<bool> parse_bool(const std::string& s) {
   if (s == "true" || s == "on" || s == "yes" || s == "1") return true;
   if (s == "false" || s == "off" || s == "no" || s == "0") return false;
@@ -62,13 +75,16 @@ std::optional<std::string> apply(const po::variables_map& vm, Config& c, bool in
         std::tuple{"statement-timeout", "statement_timeout", &c.statement_timeout_ms}}) {
     if (auto v = get(flag, key)) {
       auto ms = parse_duration_ms(*v);
-      if (!ms) return fmt::format("{}: invalid duration '{}' for {} (use e.g. 500ms, 5s, 2min)", where, *v, key);
+      if (!ms) {
+        return fmt::format("{}: invalid duration '{}' for {} (use e.g. 500ms, 5s, 2min)", where,
+                           shown(*v), key);
+      }
       *target = *ms;
     }
   }
   if (auto v = get("online", "online")) {
     auto b = parse_bool(*v);
-    if (!b) return fmt::format("{}: expected true or false for online, got '{}'", where, *v);
+    if (!b) return fmt::format("{}: expected true or false for online, got '{}'", where, shown(*v));
     c.online = *b;
   }
   if (!ini && vm.count("no-online")) c.online = false;
@@ -78,22 +94,55 @@ std::optional<std::string> apply(const po::variables_map& vm, Config& c, bool in
 }  // namespace
 
 std::optional<std::int64_t> parse_duration_ms(const std::string& text) {
-  static const std::regex re(R"(^\s*(\d+)\s*(ms|s|min|h)?\s*$)");
-  std::smatch m;
-  if (!std::regex_match(text, m, re)) return std::nullopt;
-  std::int64_t n = std::stoll(m[1].str());
-  std::string unit = m[2].str();
-  if (unit == "s") return n * 1000;
-  if (unit == "min") return n * 60 * 1000;
-  if (unit == "h") return n * 3600 * 1000;
-  return n;
+  using password_text::is_space;
+  using password_text::skip_spaces;
+  std::string_view s = text;
+  std::size_t i = skip_spaces(s, 0);
+  std::size_t digits = i;
+  while (digits < s.size() && s[digits] >= '0' && s[digits] <= '9') ++digits;
+  if (digits == i) return std::nullopt;
+  std::int64_t n = 0;
+  auto [end, ec] = std::from_chars(s.data() + i, s.data() + digits, n);
+  if (ec != std::errc()) return std::nullopt;  // too many digits for 64 bits
+  std::string_view unit = s.substr(skip_spaces(s, digits));
+  while (!unit.empty() && is_space(unit.back())) unit.remove_suffix(1);
+  std::int64_t scale = unit == "s"     ? 1000
+                       : unit == "min" ? 60 * 1000
+                       : unit == "h"   ? 3600 * 1000
+                       : unit == "ms" || unit.empty() ? 1
+                                                      : 0;
+  if (scale == 0 || n > std::numeric_limits<std::int64_t>::max() / scale) return std::nullopt;
+  return n * scale;
 }
 
 std::string redact_url(const std::string& url) {
-  static const std::regex uri(R"(^([a-zA-Z][a-zA-Z0-9+.-]*://[^:/@]*):[^@]*@)");
-  static const std::regex kv(R"((password\s*=\s*)('([^'\\]|\\.)*'|[^\s]*))");
-  std::string out = std::regex_replace(url, uri, "$1:***@");
-  return std::regex_replace(out, kv, "$1***");
+  namespace pt = password_text;
+  std::string out = url;
+  // scheme://user:secret@ at the start -> scheme://user:***@
+  std::size_t scheme = 0;
+  while (scheme < out.size() && pt::is_scheme_char(out[scheme])) ++scheme;
+  bool letter =
+      !out.empty() && ((out[0] >= 'a' && out[0] <= 'z') || (out[0] >= 'A' && out[0] <= 'Z'));
+  if (letter && out.compare(scheme, 3, "://") == 0) {
+    std::size_t colon = out.find_first_of(":/@", scheme + 3);
+    if (colon != std::string::npos && out[colon] == ':') {
+      std::size_t at = out.find('@', colon + 1);
+      if (at != std::string::npos) out.replace(colon + 1, at - colon - 1, "***");
+    }
+  }
+  // password = secret, or password = 'secret', anywhere -> password = ***
+  for (std::size_t i = out.find("password"); i != std::string::npos; i = out.find("password", i)) {
+    std::size_t v = pt::value_after_password(out, i);
+    if (v == std::string::npos) {
+      ++i;
+      continue;
+    }
+    std::size_t end = v < out.size() && out[v] == '\'' ? pt::quoted_end(out, v) : std::string::npos;
+    if (end == std::string::npos) end = pt::bare_end(out, v, "");
+    out.replace(v, end - v, "***");
+    i = v + 3;
+  }
+  return out;
 }
 
 std::optional<std::string> load_config(const po::variables_map& flags, Config& config) {

@@ -32,7 +32,8 @@ boost::program_options::options_description global_options();
 std::optional<std::string> load_config(const boost::program_options::variables_map& flags,
                                        Config& config);
 
-// Parses "500ms", "5s", "2min", "1h" (and a bare number of milliseconds).
+// Parses "500ms", "5s", "2min", "1h" (and a bare number of milliseconds);
+// nullopt when malformed or past 64 bits of milliseconds.
 std::optional<std::int64_t> parse_duration_ms(const std::string& text);
 
 // The URL with any password replaced by "***" (postgres://u:***@h/db, and password=*** in

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <regex>
 
+#include "runtime/config/password_text.h"
 
 namespace migrac::db {
 
@@ -45,9 +45,46 @@ void replace_all(std::string& text, const std::string& what, std::string_view wi
   }
 }
 
+namespace pt = password_text;
+
+bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Whether a URL scheme ends just before `p` (a "://" there), starting at or
+// after `from`: a run of scheme characters holding a letter that can begin it.
+bool scheme_before(std::string_view s, std::size_t p, std::size_t from) {
+  bool letter = false;
+  for (std::size_t k = p; k > from && pt::is_scheme_char(s[k - 1]); --k) {
+    letter = letter || is_letter(s[k - 1]);
+  }
+  return letter;
+}
+
+// The value of `password = ...` at `v`: [begin, end) of the text replaced,
+// and of the password itself (without quotes).
+struct Value {
+  std::size_t end;
+  std::size_t inner_begin, inner_end;
+};
+Value value_at(std::string_view s, std::size_t v, std::string_view bare_stops) {
+  if (v < s.size() && s[v] == '\'') {
+    std::size_t end = pt::quoted_end(s, v);
+    if (end != std::string_view::npos) return {end, v + 1, end - 1};
+  }
+  std::size_t end = pt::bare_end(s, v, bare_stops);
+  return {end, v, end};
+}
+
+// "password" at `i` begins a word (the text's start or after whitespace not
+// before `from`).
+bool password_word_at(std::string_view s, std::size_t i, std::size_t from) {
+  if (i == 0) return from == 0;
+  return i - 1 >= from && pt::is_space(s[i - 1]);
+}
+
 }  // namespace
 
 std::string password_of(const std::string& url) {
+  std::string_view s = url;
   auto scheme_end = url.find("://");
   if (scheme_end != std::string::npos) {
     std::size_t start = scheme_end + 3;
@@ -57,14 +94,24 @@ std::string password_of(const std::string& url) {
       std::string userinfo = url.substr(start, end - start);
       if (auto colon = userinfo.find(':'); colon != std::string::npos) return userinfo.substr(colon + 1);
     }
-    static const std::regex param(R"([?&]password=([^&]*))");
-    std::smatch m;
-    if (std::regex_search(url, m, param)) return m[1].str();
+    // ?password=... or &password=...
+    for (std::size_t i = s.find("password="); i != std::string_view::npos;
+         i = s.find("password=", i + 1)) {
+      if (i == 0 || (s[i - 1] != '?' && s[i - 1] != '&')) continue;
+      std::size_t v = i + 9;
+      return url.substr(v, std::min(s.find('&', v), s.size()) - v);
+    }
     return {};
   }
-  static const std::regex kv(R"((^|\s)password\s*=\s*('((?:[^'\\]|\\.)*)'|(\S*)))");
-  std::smatch m;
-  if (std::regex_search(url, m, kv)) return m[3].matched ? m[3].str() : m[4].str();
+  // A key=value string: password=... or password='...'.
+  for (std::size_t i = s.find("password"); i != std::string_view::npos;
+       i = s.find("password", i + 1)) {
+    if (!password_word_at(s, i, 0)) continue;
+    std::size_t v = pt::value_after_password(s, i);
+    if (v == std::string_view::npos) continue;
+    Value value = value_at(s, v, "");
+    return url.substr(value.inner_begin, value.inner_end - value.inner_begin);
+  }
   return {};
 }
 
@@ -82,13 +129,35 @@ Redactor::Redactor(const std::string& url) {
 
 std::string Redactor::operator()(std::string_view text) const {
   std::string out(text);
+  constexpr auto npos = std::string::npos;
   // URLs anywhere in the text: scheme://user:secret@ -> scheme://user:***@
-  static const std::regex uri(R"(([a-zA-Z][a-zA-Z0-9+.-]*://[^:/@\s]*):[^@/\s]*@)");
-  out = std::regex_replace(out, uri, "$1:***@");
-  static const std::regex param(R"(([?&]password=)[^&\s"]*)");
-  out = std::regex_replace(out, param, "$1***");
-  static const std::regex kv(R"((^|\s)(password\s*=\s*)('([^'\\]|\\.)*'|[^\s"]*))");
-  out = std::regex_replace(out, kv, "$1$2***");
+  for (std::size_t p, next = 0, from = 0; (p = out.find("://", next)) != npos;) {
+    next = p + 1;
+    if (!scheme_before(out, p, from)) continue;
+    std::size_t colon = pt::bare_end(out, p + 3, ":/@");
+    if (colon >= out.size() || out[colon] != ':') continue;
+    std::size_t at = pt::bare_end(out, colon + 1, "@/");
+    if (at >= out.size() || out[at] != '@') continue;
+    out.replace(colon + 1, at - colon - 1, "***");
+    next = from = colon + 5;  // just past the '@'
+  }
+  // ?password=secret -> ?password=***
+  for (std::size_t i, next = 0, from = 0; (i = out.find("password=", next)) != npos;) {
+    next = i + 1;
+    if (i == 0 || i - 1 < from || (out[i - 1] != '?' && out[i - 1] != '&')) continue;
+    std::size_t v = i + 9;
+    out.replace(v, pt::bare_end(out, v, "&\"") - v, "***");
+    next = from = v + 3;
+  }
+  // password=secret and password='secret' (key=value strings) -> password=***
+  for (std::size_t i, next = 0, from = 0; (i = out.find("password", next)) != npos;) {
+    next = i + 1;
+    if (!password_word_at(out, i, from)) continue;
+    std::size_t v = pt::value_after_password(out, i);
+    if (v == npos) continue;
+    out.replace(v, value_at(out, v, "\"").end - v, "***");
+    next = from = v + 3;
+  }
   for (const std::string& s : secrets_) {
     if (s.size() >= kMinLiteralSecret) replace_all(out, s, "***");
   }

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "compiler/diag/json_text.h"
+
 namespace migrac::runner {
 
 namespace {
@@ -133,7 +135,7 @@ void Progress::summary(std::size_t migrations, bool down, std::int64_t ms) {
 void Progress::finish(const std::string& status) {
   if (!json()) return;
   doc_["status"] = status;
-  out_ << doc_.dump(2) << "\n";
+  out_ << json_text(doc_);
 }
 
 }  // namespace migrac::runner

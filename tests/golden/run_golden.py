@@ -19,6 +19,16 @@ run (one per format the case shows), and no check.txt or SQL of its setup
 migrations. Its migrations are PostgreSQL's (what the rules read), so it has no
 dialects file.
 
+A file <name>/every_format runs the case through every verb that compiles, in
+every output format (EVERY_FORMAT below: check, sql per dialect, psql, down,
+schema, upgrade/downgrade --sql, lint text/json/sarif/github). A fail_* case
+with it must exit in each of them as `check` does, and when that is 1 (errors
+in the migrations), with an error at a position: `path:L:C: error[` in text,
+a located error in JSON, SARIF and GitHub output.
+
+The stdout of every output named *.json or *.sarif must parse as JSON (unless
+the run stopped at a usage or I/O error, exit 2 or 3, with only a message).
+
   run_golden.py MIGRAC              compare (exit 1 on any difference)
   run_golden.py MIGRAC --regen      rewrite every expected/ folder
   run_golden.py MIGRAC --codes DEF  also check that every E and W code in the
@@ -26,6 +36,7 @@ dialects file.
 """
 import argparse
 import difflib
+import json
 import os
 import re
 import subprocess
@@ -45,6 +56,7 @@ CODES_ELSEWHERE = {
 
 
 def run(migrac, args):
+    """(exit code, recorded text, stdout) of one migrac run."""
     p = subprocess.run([migrac] + args, cwd=CASES, capture_output=True, text=True, encoding="utf-8", errors="backslashreplace",
                        env={**os.environ, "MIGRAC_URL": "", "DATABASE_URL": ""})
     if p.returncode < 0 or p.returncode > 4:
@@ -52,7 +64,37 @@ def run(migrac, args):
     out = p.stdout
     if p.stderr:
         out += ("" if not out or out.endswith("\n") else "\n") + "--- stderr\n" + p.stderr
-    return p.returncode, out + f"--- exit {p.returncode}\n"
+    return p.returncode, out + f"--- exit {p.returncode}\n", p.stdout
+
+
+# Output file -> migrac arguments, for cases with an every_format file. {d}: each dialect.
+EVERY_FORMAT = [
+    ("check.json", ["check", "--format", "json"]),
+    ("sql.{d}.txt", ["sql", "head", "--dialect", "{d}"]),
+    ("sql.psql.txt", ["sql", "head", "--format", "psql"]),
+    ("sql.down.txt", ["sql", "--down", "base"]),
+    ("schema.txt", ["schema"]),
+    ("upgrade.sql.txt", ["upgrade", "head", "--sql"]),
+    ("downgrade.sql.txt", ["downgrade", "base", "--sql"]),
+    ("lint.txt", ["lint"]),
+    ("lint.json", ["lint", "--format", "json"]),
+    ("lint.sarif", ["lint", "--format", "sarif"]),
+    ("lint.github.txt", ["lint", "--format", "github"]),
+]
+POSITIONED_TEXT = re.compile(r"^\S.*:\d+:\d+: error\[E\d+\]", re.M)
+POSITIONED_GITHUB = re.compile(r"^::error file=[^,]+,line=\d+,col=\d+,", re.M)
+
+
+def positioned_error(name, stdout, text):
+    """Whether an output holds an error diagnostic at a position, in its format."""
+    if name.endswith(".json"):
+        return any(d.get("severity") == "error" and "line" in d for d in json.loads(stdout)["diagnostics"])
+    if name.endswith(".sarif"):
+        results = json.loads(stdout)["runs"][0]["results"]
+        return any(r["level"] == "error" and r.get("locations") for r in results)
+    if name.startswith("lint.github"):
+        return bool(POSITIONED_GITHUB.search(stdout))
+    return bool(POSITIONED_TEXT.search(text))
 
 
 def case_args(name):
@@ -92,6 +134,7 @@ def lint_case_problems(name):
 
 
 def outputs(migrac, name, dialects):
+    """Output file -> (exit code, recorded text, stdout)."""
     results = {}
     dir_args = case_args(name)
     if is_lint_case(name):
@@ -102,6 +145,10 @@ def outputs(migrac, name, dialects):
     results["check.txt"] = (code, text)
     for out, args in case_commands(name):
         results[out] = run(migrac, args + dir_args)
+    if os.path.exists(os.path.join(CASES, name, "every_format")):
+        for out, args in EVERY_FORMAT:
+            for d in (dialects if "{d}" in out else [None]):
+                results[out.format(d=d)] = run(migrac, [a.format(d=d) for a in args] + dir_args)
     if code != 0:
         return results
     for d in dialects:
@@ -138,25 +185,39 @@ def main():
             failures += lint_case_problems(name)
         results = outputs(migrac, name, case_dialects(name, default_dialects))
         expected_dir = os.path.join(CASES, name, "expected")
-        nonzero = [f for f, (code, _) in results.items() if code != 0]
+        nonzero = [f for f, (code, _, _) in results.items() if code != 0]
         if name.startswith("fail_") and not nonzero:
             failures.append(f"{name}: a fail_ case, but every command exited 0")
         if not name.startswith("fail_") and nonzero:
             failures.append(f"{name}: not a fail_ case, but {', '.join(nonzero)} exited non-zero")
+        for f, (code, text, stdout) in results.items():
+            # (a usage or I/O error, exit 2 or 3, prints only its message, on stderr)
+            if (f.endswith(".json") or f.endswith(".sarif")) and (code in (0, 1) or stdout):
+                try:
+                    json.loads(stdout)
+                except ValueError as e:
+                    failures.append(f"{name}/expected/{f}: the output is not valid JSON ({e})")
+                    continue
+            if name.startswith("fail_") and os.path.exists(os.path.join(CASES, name, "every_format")):
+                check_code = results["check.txt"][0]
+                if code != check_code:
+                    failures.append(f"{name}/expected/{f}: exit {code}, but check exits {check_code}")
+                elif code == 1 and not positioned_error(f, stdout, text):
+                    failures.append(f"{name}/expected/{f}: no error diagnostic at a position")
         if args.regen:
             os.makedirs(expected_dir, exist_ok=True)
             for f in os.listdir(expected_dir):
                 if f not in results:
                     os.remove(os.path.join(expected_dir, f))
-            for f, (_, text) in results.items():
+            for f, (_, text, _) in results.items():
                 with open(os.path.join(expected_dir, f), "w") as out:
                     out.write(text)
-            seen_text.extend(text for _, text in results.values())
+            seen_text.extend(text for _, text, _ in results.values())
             continue
         present = set(os.listdir(expected_dir)) if os.path.isdir(expected_dir) else set()
         for f in sorted(present - set(results)):
             failures.append(f"{name}/expected/{f}: expected, but not produced")
-        for f, (_, text) in results.items():
+        for f, (_, text, _) in results.items():
             seen_text.append(text)
             path = os.path.join(expected_dir, f)
             if not os.path.exists(path):

@@ -9,6 +9,17 @@
 #include <string>
 #include <vector>
 
+#if defined(__SANITIZE_ADDRESS__)
+#define MIGRAC_TEST_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define MIGRAC_TEST_ASAN 1
+#endif
+#endif
+#ifdef MIGRAC_TEST_ASAN
+#include <sanitizer/lsan_interface.h>
+#endif
+
 #include "compiler/dialect/dialect.h"
 #include "compiler/model/change.h"
 #include "compiler/plan/plan.h"
@@ -168,6 +179,11 @@ inline std::string plpgsql_error(const std::string& sql) {
   std::string tag = sql.substr(3, tag_end - 2);
   std::string function = "CREATE FUNCTION migrac_check() RETURNS void LANGUAGE plpgsql AS " +
                          sql.substr(3);
+#ifdef MIGRAC_TEST_ASAN
+  // libpg_query 15's pg_query_parse_plpgsql never frees the stderr buffer of
+  // its raw parse (one byte; its issue #49): not a leak of ours.
+  __lsan::ScopedDisabler known_leak;
+#endif
   PgQueryPlpgsqlParseResult r = pg_query_parse_plpgsql(function.c_str());
   std::string error = r.error ? std::string(r.error->message) : std::string();
   pg_query_free_plpgsql_parse_result(r);

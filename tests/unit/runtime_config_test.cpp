@@ -13,6 +13,17 @@ TEST_CASE("durations", "[config]") {
   CHECK(parse_duration_ms("250") == 250);
   CHECK_FALSE(parse_duration_ms("5 seconds"));
   CHECK_FALSE(parse_duration_ms("-1s"));
+  // Past 64 bits: digits that do not fit, and a product that would overflow.
+  CHECK_FALSE(parse_duration_ms("99999999999999999999"));
+  CHECK_FALSE(parse_duration_ms("9999999999999999h"));
+  CHECK(parse_duration_ms("9223372036854775807") == INT64_MAX);
+  CHECK_FALSE(parse_duration_ms("9223372036854776s"));
+  CHECK(parse_duration_ms("  5 min ") == 300000);
+  // Long values are scanned without running out of stack.
+  CHECK_FALSE(parse_duration_ms(std::string(1000000, '1') + "x"));
+  CHECK(parse_duration_ms(std::string(1000000, ' ') + "1s") == 1000);
+  CHECK(redact_url("postgresql://u:" + std::string(1000000, 'p') + "@h/db") ==
+        "postgresql://u:***@h/db");
 }
 
 TEST_CASE("passwords never survive redaction", "[config]") {

@@ -40,6 +40,30 @@ TEST_CASE("the decoded form of a percent-encoded password is removed too", "[run
   CHECK(r("password p%40ssw0rd rejected") == "password *** rejected");
 }
 
+TEST_CASE("quoted values, escapes and several passwords in one text", "[runtime][redact]") {
+  Redactor r("host=x");
+  CHECK(r("password = 'it\\'s here' next") == "password = *** next");
+  CHECK(r("password='open quote") == "password=*** quote");  // not closed: up to a space
+  CHECK(r("a password=1 b password=2") == "a password=*** b password=***");
+  CHECK(r("mypassword=kept") == "mypassword=kept");  // not a key of its own
+  CHECK(r("x://a:b@y z://c:d@w") == "x://a:***@y z://c:***@w");
+  CHECK(r("1+://a:b@y") == "1+://a:b@y");  // a scheme starts with a letter
+  CHECK(password_of("password='a\\'b'") == "a\\'b");
+  CHECK(password_of("xpassword=no password=yes") == "yes");
+}
+
+TEST_CASE("very long connection strings are scanned without running out of stack",
+          "[runtime][redact]") {
+  std::string secret(1000000, 'p');
+  std::string url = "postgresql://u:" + secret + "@h/db";
+  CHECK(password_of(url) == secret);
+  CHECK(password_of("host=h password='" + secret + "'") == secret);
+  CHECK(password_of("postgresql://h/db?password=" + secret) == secret);
+  Redactor r(url);
+  CHECK(r("at " + url) == "at postgresql://u:***@h/db");
+  CHECK(Redactor("host=x")("password=" + secret) == "password=***");
+}
+
 TEST_CASE("a libpq connection failure as one line", "[runtime][redact]") {
   CHECK(connection_reason("connection to server at \"127.0.0.1\", port 5433 failed: Connection refused\n"
                           "\tIs the server running on that host and accepting TCP/IP connections?\n") ==

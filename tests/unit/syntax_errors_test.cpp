@@ -330,3 +330,43 @@ TEST_CASE("messages never show parser jargon, whatever the input", "[syntax][err
     }
   }
 }
+
+TEST_CASE("a ';' inserted by recovery outlives the recovery of later statements",
+          "[syntax][errors]") {
+  // Recovery puts a `<missing ';'>` token in the tree; a later failed statement
+  // resets the error strategy, and the transform still reads that token (the
+  // address sanitizer build catches a read of freed memory here).
+  Parsed a = parse_mig_text("alter enum s add value''after''after");
+  CHECK(a.messages() == std::vector<std::string>{
+                            "1:32: expected ';' after 'alter enum s add value''after'''",
+                            "1:37: expected a migration id after 'after'",
+                        });
+  REQUIRE(a.m.up.size() == 1);
+  const auto& add = std::get<ast::AlterEnumAddValue>(a.m.up[0].op);
+  CHECK(add.value.value.empty());  // `''`, then `after ''`
+  REQUIRE(add.neighbor);
+  CHECK(add.neighbor->value.empty());
+
+  Parsed b = parse_mig_text("create enum e ('a')\nalter;\n");
+  CHECK(b.messages() == std::vector<std::string>{
+                            "1:20: expected ';' after 'create enum e ('a')'",
+                            "2:6: unexpected ';': expected 'column' or 'enum'",
+                        });
+  REQUIRE(b.m.up.size() == 1);
+  const auto& values = std::get<ast::CreateEnum>(b.m.up[0].op).values;
+  REQUIRE(values.size() == 1);
+  CHECK(values[0].value == "a");
+}
+
+TEST_CASE("quoted text that is not UTF-8 is quoted escaped", "[syntax][errors]") {
+  Parsed p = parse_mig_text("\"\xff\"");
+  CHECK(p.messages() == std::vector<std::string>{
+                            "1:1: unexpected '\"\\xff\"': expected an operation such as "
+                            "'create table' or 'add column'",
+                        });
+  // Bytes that the old check let through (F5..FF never start a sequence).
+  Parsed q = parse_mig_text("drop table a\xf6\x9c\x8d\xa2;\n");
+  CHECK(q.messages() == std::vector<std::string>{
+                            "1:13: unexpected bytes 0xf6 0x9c 0x8d 0xa2: the file is not UTF-8 text",
+                        });
+}

@@ -1,0 +1,20 @@
+// libFuzzer target: the input is a whole `.mig` file that comes after a fixed
+// root migration (pipeline.h); the whole compiler runs over the two.
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "tests/fuzz/pipeline.h"
+#include "tests/fuzz/root.h"
+#include "tests/fuzz/scratch.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  using namespace migrac::fuzz;
+  static const Scratch scratch("mig");
+  static const bool rooted = (scratch.write(std::string(kRootId) + ".mig", kRootMigration), true);
+  (void)rooted;
+  scratch.write("0002_fuzz.mig", std::string_view(reinterpret_cast<const char*>(data), size));
+  compile_everything(scratch.dir());
+  return 0;
+}
