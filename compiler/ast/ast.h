@@ -31,39 +31,57 @@ struct StringLit {
 
 // A portable column type.
 enum class TypeKind {
-  SmallInt, Int, BigInt, Real, Double, Decimal, Numeric, Bool, Text, Varchar, Char, Bytes,
-  Date, Time, Timestamp, Timestamptz, Interval, Uuid, Json, Jsonb,
+  SmallInt,
+  Int,
+  BigInt,
+  Real,
+  Double,
+  Decimal,
+  Numeric,
+  Bool,
+  Text,
+  Varchar,
+  Char,
+  Bytes,
+  Date,
+  Time,
+  Timestamp,
+  Timestamptz,
+  Interval,
+  Uuid,
+  Json,
+  Jsonb,
   Enum,    // a type created with `create enum`: `name` holds the enum's name
   Native,  // native "<type>": `name` holds the text, passed through as written
 };
 
 struct TypeRef {
   TypeKind kind = TypeKind::Text;
-  std::optional<std::int64_t> length;     // varchar(n), char(n); precision of decimal/numeric
-  std::optional<std::int64_t> scale;      // decimal(p,s), numeric(p,s)
-  std::string name;                       // Enum: enum name (folded); Native: the text
+  std::optional<std::int64_t> length;  // varchar(n), char(n); precision of decimal/numeric
+  std::optional<std::int64_t> scale;   // decimal(p,s), numeric(p,s)
+  std::string name;                    // Enum: enum name (folded); Native: the text
   SourceRange range;
 };
 
 // Expressions of default, check, index elements and where, backfill.
 enum class ExprKind {
-  String,     // text = value
-  Number,     // text = literal as written ("42", "-1", "3.14")
-  Bool,       // text = "true" / "false"
+  String,  // text = value
+  Number,  // text = literal as written ("42", "-1", "3.14")
+  Bool,    // text = "true" / "false"
   Null,
-  Column,     // text = column name (folded)
-  Call,       // text = function name (folded); args = arguments
-  Unary,      // text = "-", "+" or "not"; args[0]
-  Binary,     // text = operator ("=", "<>", "!=", "<", "<=", ">", ">=", "+", "-", "*",
-              //        "/", "%", "||", "and", "or"); args[0], args[1]
-  IsNull,     // negated = is not null; args[0]
-  Like,       // negated = not like; args[0] like args[1]
-  In,         // negated = not in; args[0] in (args[1..])
-  Between,    // negated = not between; args[0] between args[1] and args[2]
-  Case,       // args = when0, then0, when1, then1, ...; has_else: last arg is the else
-  Cast,       // args[0] cast to `type`
-  Paren,      // ( args[0] )
-  RawSql,     // sql $$...$$: text = body, unchecked
+  Column,   // text = column name (folded)
+  Call,     // text = function name (folded); args = arguments
+  Unary,    // text = "-", "+" or "not"; args[0]
+  Binary,   // text = operator ("=", "<>", "!=", "<", "<=", ">", ">=", "+", "-", "*",
+            //        "/", "%", "||", "and", "or"); args[0], args[1]
+  IsNull,   // negated = is not null; args[0]
+  Like,     // negated = not like; args[0] like args[1]
+  In,       // negated = not in; args[0] in (args[1..])
+  Between,  // negated = not between; args[0] between args[1] and args[2]
+  Case,     // args = when0, then0, when1, then1, ...; has_else: last arg is the else
+  Cast,     // args[0] cast to `type`
+  Paren,    // ( args[0] )
+  RawSql,   // sql $$...$$: text = body, unchecked
 };
 
 struct Expr {
@@ -120,18 +138,52 @@ struct CreateTable {
   std::vector<ColumnDef> columns;
   std::vector<TableConstraint> constraints;
 };
-struct DropTable { Ident table; };
-struct RenameTable { Ident from; Ident to; };
-struct AddColumn { Ident table; ColumnDef column; };
-struct DropColumn { Ident table; Ident column; };
-struct RenameColumn { Ident table; Ident from; Ident to; };
-struct AlterColumnType { Ident table; Ident column; TypeRef type; std::optional<Expr> using_expr; };
+struct DropTable {
+  Ident table;
+};
+struct RenameTable {
+  Ident from;
+  Ident to;
+};
+struct AddColumn {
+  Ident table;
+  ColumnDef column;
+};
+struct DropColumn {
+  Ident table;
+  Ident column;
+};
+struct RenameColumn {
+  Ident table;
+  Ident from;
+  Ident to;
+};
+struct AlterColumnType {
+  Ident table;
+  Ident column;
+  TypeRef type;
+  std::optional<Expr> using_expr;
+};
 // `set not null` (set = true) / `drop not null` (set = false)
-struct AlterColumnNotNull { Ident table; Ident column; bool set = true; };
+struct AlterColumnNotNull {
+  Ident table;
+  Ident column;
+  bool set = true;
+};
 // `set default <expr>` (value present) / `drop default` (value empty)
-struct AlterColumnDefault { Ident table; Ident column; std::optional<Expr> value; };
-struct AddConstraint { Ident table; TableConstraint constraint; };
-struct DropConstraint { Ident table; Ident name; };
+struct AlterColumnDefault {
+  Ident table;
+  Ident column;
+  std::optional<Expr> value;
+};
+struct AddConstraint {
+  Ident table;
+  TableConstraint constraint;
+};
+struct DropConstraint {
+  Ident table;
+  Ident name;
+};
 // An index element: a column or an expression (a Column expr for a plain column).
 struct CreateIndex {
   std::optional<Ident> name;
@@ -140,8 +192,13 @@ struct CreateIndex {
   std::vector<Expr> elements;
   std::optional<Expr> where;
 };
-struct DropIndex { Ident name; };
-struct CreateEnum { Ident name; std::vector<StringLit> values; };
+struct DropIndex {
+  Ident name;
+};
+struct CreateEnum {
+  Ident name;
+  std::vector<StringLit> values;
+};
 // `alter enum E add value 'v' [before|after 'w']`
 struct AlterEnumAddValue {
   Ident name;
@@ -149,9 +206,14 @@ struct AlterEnumAddValue {
   std::optional<StringLit> neighbor;
   bool before = false;  // true: before neighbor; false: after neighbor
 };
-struct DropEnum { Ident name; };
+struct DropEnum {
+  Ident name;
+};
 // `backfill t set c = e, ... [where e] [batch n]`
-struct Assignment { Ident column; Expr value; };
+struct Assignment {
+  Ident column;
+  Expr value;
+};
 struct Backfill {
   Ident table;
   std::vector<Assignment> assignments;
@@ -165,13 +227,15 @@ struct SqlBody {
   std::string text;  // the body between the dollar quotes
   SourceRange range;
 };
-struct Sql { std::vector<SqlBody> bodies; };
+struct Sql {
+  std::vector<SqlBody> bodies;
+};
 
-using OperationKind = std::variant<CreateTable, DropTable, RenameTable, AddColumn, DropColumn,
-                                   RenameColumn, AlterColumnType, AlterColumnNotNull,
-                                   AlterColumnDefault, AddConstraint, DropConstraint, CreateIndex,
-                                   DropIndex, CreateEnum, AlterEnumAddValue, DropEnum, Backfill,
-                                   Sql>;
+using OperationKind =
+    std::variant<CreateTable, DropTable, RenameTable, AddColumn, DropColumn, RenameColumn,
+                 AlterColumnType, AlterColumnNotNull, AlterColumnDefault, AddConstraint,
+                 DropConstraint, CreateIndex, DropIndex, CreateEnum, AlterEnumAddValue, DropEnum,
+                 Backfill, Sql>;
 
 // One operation with where it was written. `no_transaction_block` groups the
 // operations of one `no transaction { }` block (-1: not in such a block).
@@ -196,7 +260,6 @@ struct Setting {
   SourceRange range;
 };
 
-
 // A raw SQL statement of a .up.sql/.down.sql file, split with libpg_query.
 struct RawStatement {
   std::string text;
@@ -207,8 +270,8 @@ struct RawStatement {
 struct Migration {
   std::string id;
   MigrationFormat format = MigrationFormat::Mig;
-  int file = -1;       // the .mig or .up.sql file in the SourceSet
-  int down_file = -1;  // the .down.sql file, if any
+  int file = -1;               // the .mig or .up.sql file in the SourceSet
+  int down_file = -1;          // the .down.sql file, if any
   std::vector<Ident> parents;  // `after` ids (names kept exactly as written)
   std::vector<Setting> settings;
   std::vector<Operation> up;

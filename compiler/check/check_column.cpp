@@ -123,10 +123,8 @@ void Checker::on(const ast::AlterColumnNotNull& op) {
     }
   }
   // Setting what is already set is allowed (and emitted: it is harmless).
-  if (op.set)
-    commit(model::SetNotNull{t->name, c->name}, t->name);
-  else
-    commit(model::DropNotNull{t->name, c->name}, t->name);
+  if (op.set) commit(model::SetNotNull{t->name, c->name}, t->name);
+  else commit(model::DropNotNull{t->name, c->name}, t->name);
 }
 
 void Checker::on(const ast::AlterColumnDefault& op) {

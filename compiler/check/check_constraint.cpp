@@ -84,8 +84,8 @@ bool Checker::is_key(const model::Table& table, const std::vector<std::string>& 
 bool Checker::resolve_foreign_key(PendingConstraint& p, const model::Table& table) {
   const ast::ForeignRef& ref = *p.ref;
   model::Constraint& c = p.constraint;
-  const model::Table* target =
-      ref.table.name == table.name ? &table : st_.schema.table(ref.table.name);
+  const model::Table* target = ref.table.name == table.name ? &table
+                                                            : st_.schema.table(ref.table.name);
   if (!target) {
     find_table(ref.table);  // reports
     return false;
@@ -123,12 +123,12 @@ bool Checker::resolve_foreign_key(PendingConstraint& p, const model::Table& tabl
     if (!ok) return false;
   }
   if (c.ref_columns.size() != c.columns.size()) {
-    diags_.report(DiagKind::ForeignKeyArity, ref.range,
-                  fmt::format("foreign key has {} column{} but references {} column{} of table '{}'",
-                              c.columns.size(), c.columns.size() == 1 ? "" : "s",
-                              c.ref_columns.size(), c.ref_columns.size() == 1 ? "" : "s",
-                              target->name),
-                  "list as many referenced columns as foreign key columns");
+    diags_.report(
+        DiagKind::ForeignKeyArity, ref.range,
+        fmt::format("foreign key has {} column{} but references {} column{} of table '{}'",
+                    c.columns.size(), c.columns.size() == 1 ? "" : "s", c.ref_columns.size(),
+                    c.ref_columns.size() == 1 ? "" : "s", target->name),
+        "list as many referenced columns as foreign key columns");
     return false;
   }
   if (!is_key(*target, c.ref_columns)) {
@@ -263,7 +263,8 @@ void Checker::on(const ast::DropConstraint& op) {
     if (help.empty() && t->index(op.name.name))
       help = fmt::format("'{}' is an index: 'drop index {};'", op.name.name, op.name.name);
     diags_.report(DiagKind::UnknownConstraint, op.name.range,
-                  fmt::format("unknown constraint '{}' on table '{}'", op.name.name, t->name), help);
+                  fmt::format("unknown constraint '{}' on table '{}'", op.name.name, t->name),
+                  help);
     return;
   }
   if (is_key_kind(it->kind)) {

@@ -58,8 +58,7 @@ void Checker::on(const ast::AlterEnumAddValue& op) {
                   fmt::format("enum '{}' already has value '{}'", op.name.name, op.value.value));
     return;
   }
-  if (op.neighbor &&
-      std::find(values.begin(), values.end(), op.neighbor->value) == values.end()) {
+  if (op.neighbor && std::find(values.begin(), values.end(), op.neighbor->value) == values.end()) {
     diags_.report(DiagKind::UnknownEnumValue, op.neighbor->range,
                   fmt::format("enum '{}' has no value '{}'", op.name.name, op.neighbor->value),
                   did_you_mean(op.neighbor->value, values));
@@ -70,9 +69,11 @@ void Checker::on(const ast::AlterEnumAddValue& op) {
   model::AddEnumValue change{op.name.name, op.value.value, std::move(neighbor), op.before};
   // The tables hold the enum's name, not its values: the same before and after the change.
   for (const auto& [table_name, table] : st_.schema.tables) {
-    bool uses = std::any_of(table.columns.begin(), table.columns.end(), [&](const model::Column& c) {
-      return c.type.kind == ast::TypeKind::Enum && c.type.name == op.name.name;
-    });
+    bool uses = std::any_of(table.columns.begin(), table.columns.end(),
+                            [&](const model::Column& c) {
+                              return c.type.kind == ast::TypeKind::Enum &&
+                                     c.type.name == op.name.name;
+                            });
     if (uses) change.tables.push_back(table);
   }
   commit(std::move(change));

@@ -50,16 +50,15 @@ model::Column Checker::column_from_def(const ast::ColumnDef& def, const model::T
       diags_.report(DiagKind::IdentityWithDefault, def.default_value->range,
                     fmt::format("identity column '{}.{}' also has a default", table.name, col.name),
                     "an identity column takes its values from its sequence; remove the default");
-    else if (check_default(*def.default_value, table, col))
-      col.default_value = def.default_value;
+    else if (check_default(*def.default_value, table, col)) col.default_value = def.default_value;
   }
   if (def.primary_key)
     pending.push_back(inline_constraint(ast::ConstraintKind::PrimaryKey, def, def.name.range));
   if (def.unique)
     pending.push_back(inline_constraint(ast::ConstraintKind::Unique, def, def.name.range));
   if (def.references) {
-    PendingConstraint p =
-        inline_constraint(ast::ConstraintKind::ForeignKey, def, def.references->range);
+    PendingConstraint p = inline_constraint(ast::ConstraintKind::ForeignKey, def,
+                                            def.references->range);
     p.ref = &*def.references;
     p.constraint.on_delete = def.references->on_delete.value_or(ast::RefAction::NoAction);
     p.constraint.on_update = def.references->on_update.value_or(ast::RefAction::NoAction);

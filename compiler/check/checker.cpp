@@ -132,11 +132,12 @@ bool Checker::check_default(const ast::Expr& e, const model::Table& table,
     ok = false;
     std::string help = value_function_hint(ref.text);
     if (help.empty())
-      help = "a default is a constant or a function call such as now(); "
-             "use 'backfill' to copy values from other columns";
+      help =
+          "a default is a constant or a function call such as now(); "
+          "use 'backfill' to copy values from other columns";
     diags_.report(DiagKind::DefaultReadsColumn, ref.range,
-                  fmt::format("default of column '{}.{}' refers to column '{}'", table.name,
-                              column, ref.text),
+                  fmt::format("default of column '{}.{}' refers to column '{}'", table.name, column,
+                              ref.text),
                   help);
   });
   // Cast types in a default must exist too.

@@ -48,8 +48,7 @@ struct EditSites {
 // The one way the state changes, for .mig operations and raw SQL alike: the
 // schema by model::apply, and the notes of where names were created and
 // dropped. With an undo log, every entry it changes is recorded there first.
-void apply_edit(CheckState& state, const model::Edit& edit, const EditSites& sites,
-                UndoLog* undo);
+void apply_edit(CheckState& state, const model::Edit& edit, const EditSites& sites, UndoLog* undo);
 // The same for a change's kind (without copying it into an Edit).
 void apply_edit(CheckState& state, const model::ChangeKind& change, const EditSites& sites,
                 UndoLog* undo);
@@ -57,10 +56,10 @@ void apply_edit(CheckState& state, const model::ChangeKind& change, const EditSi
 // A constraint being built from a definition, with where its parts were written.
 struct PendingConstraint {
   model::Constraint constraint;
-  const ast::ForeignRef* ref = nullptr;     // ForeignKey: the target as written
-  std::vector<SourceRange> column_ranges;   // local columns, in order
-  SourceRange range;                        // where name errors are reported
-  bool named = false;                       // the name was written
+  const ast::ForeignRef* ref = nullptr;    // ForeignKey: the target as written
+  std::vector<SourceRange> column_ranges;  // local columns, in order
+  SourceRange range;                       // where name errors are reported
+  bool named = false;                      // the name was written
 };
 
 // Checks operations against a CheckState, applies them and resolves them into Changes.

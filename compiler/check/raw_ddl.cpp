@@ -12,9 +12,8 @@ namespace migrac {
 void apply_raw_ddl(const ast::Migration& migration, CheckState& state) {
   for (const ast::RawStatement& statement : migration.raw_up) {
     EditSites sites{statement.range, statement.range};
-    pgsql::read_ddl(statement.text, state.schema, [&](const model::Edit& edit) {
-      apply_edit(state, edit, sites, nullptr);
-    });
+    pgsql::read_ddl(statement.text, state.schema,
+                    [&](const model::Edit& edit) { apply_edit(state, edit, sites, nullptr); });
   }
 }
 

@@ -66,8 +66,7 @@ class NoteKeeper {
 
 }  // namespace
 
-void apply_edit(CheckState& state, const model::Edit& edit, const EditSites& sites,
-                UndoLog* undo) {
+void apply_edit(CheckState& state, const model::Edit& edit, const EditSites& sites, UndoLog* undo) {
   std::visit(NoteKeeper(state, sites, undo), edit);
   model::apply(state.schema, edit, undo);
 }

@@ -60,8 +60,8 @@ Diagnostic& Diagnostics::report(DiagKind kind, SourceRange range, std::string me
                                 std::string help) {
   Severity severity = diag_info(kind).severity;
   if (severity == Severity::Error) ++error_count_;
-  diags_.push_back(Diagnostic{kind, severity, range, escape_invalid_utf8(message),
-                              escape_invalid_utf8(help), {}});
+  diags_.push_back(Diagnostic{
+      kind, severity, range, escape_invalid_utf8(message), escape_invalid_utf8(help), {}});
   return diags_.back();
 }
 

@@ -59,8 +59,7 @@ struct Diagnostic {
 // help of a report are made valid UTF-8 (invalid bytes as `\xNN`).
 class Diagnostics {
  public:
-  Diagnostic& report(DiagKind kind, SourceRange range, std::string message,
-                     std::string help = {});
+  Diagnostic& report(DiagKind kind, SourceRange range, std::string message, std::string help = {});
   bool has_errors() const { return error_count_ > 0; }
   std::size_t error_count() const { return error_count_; }
   const std::vector<Diagnostic>& all() const { return diags_; }

@@ -67,8 +67,9 @@ std::string render_github(const Diagnostics& diags, const SourceSet& sources,
     std::string message = d.message;
     if (!d.help.empty()) message += "\nhelp: " + d.help;
     for (const DiagNote& n : d.notes) {
-      message += n.range.valid() ? fmt::format("\nnote: {}: {}", sources.location(n.range), n.message)
-                                 : "\nnote: " + n.message;
+      message += n.range.valid()
+                     ? fmt::format("\nnote: {}: {}", sources.location(n.range), n.message)
+                     : "\nnote: " + n.message;
     }
     out += fmt::format("::{} {}::{}\n", command_of(d.severity), props,
                        escape_data(escape_invalid_utf8(message)));

@@ -19,9 +19,8 @@ void append_excerpt(std::string& out, const SourceRange& r, const SourceSet& sou
   std::string gutter = fmt::format("{:>5}", r.begin.line);
   std::size_t start = r.begin.column > 0 ? r.begin.column - 1 : 0;
   start = std::min(start, line.size());
-  std::size_t end = r.end.line == r.begin.line && r.end.column > r.begin.column
-                        ? r.end.column - 1
-                        : line.size();
+  std::size_t end = r.end.line == r.begin.line && r.end.column > r.begin.column ? r.end.column - 1
+                                                                                : line.size();
   end = std::min(std::max(end, start + 1), std::max(line.size(), start + 1));
   std::string pad;
   std::size_t carets = 0;

@@ -12,7 +12,8 @@ class BasicEmitter final : public Emitter {
   Dialect dialect() const override { return parts_.dialect; }
   const Capabilities& capabilities() const override { return parts_.capabilities; }
 
-  std::vector<EmittedStatement> emit(const model::Change& change, Diagnostics& diags) const override {
+  std::vector<EmittedStatement> emit(const model::Change& change,
+                                     Diagnostics& diags) const override {
     return parts_.statements(change, diags);
   }
 

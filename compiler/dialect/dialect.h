@@ -18,27 +18,27 @@
 namespace migrac {
 
 enum class Dialect { Postgres, Sqlite, Mysql };
-std::string_view dialect_name(Dialect d);                    // "postgres", "sqlite", "mysql"
+std::string_view dialect_name(Dialect d);                     // "postgres", "sqlite", "mysql"
 std::optional<Dialect> parse_dialect(std::string_view name);  // also "postgresql", "mariadb"
 
 // What a dialect can do; the planner chooses forms from these facts.
 struct Capabilities {
   bool transactional_ddl = true;
-  bool concurrent_index = false;          // CREATE/DROP INDEX CONCURRENTLY
-  bool not_valid_constraints = false;     // ADD CONSTRAINT ... NOT VALID + VALIDATE
-  bool constraint_using_index = false;    // ADD CONSTRAINT ... USING INDEX
+  bool concurrent_index = false;        // CREATE/DROP INDEX CONCURRENTLY
+  bool not_valid_constraints = false;   // ADD CONSTRAINT ... NOT VALID + VALIDATE
+  bool constraint_using_index = false;  // ADD CONSTRAINT ... USING INDEX
   bool enum_add_value_in_transaction = true;
   bool enum_add_value_reversible = false;
   bool partial_index = true;
-  bool lock_timeout = false;              // SET LOCAL lock_timeout
+  bool lock_timeout = false;  // SET LOCAL lock_timeout
   std::size_t max_identifier_length = 63;
 };
 
 // A lock on one more object than LockFacts::table (a referenced table of a
 // foreign key, for instance).
 struct ObjectLock {
-  std::string level;  // "SHARE ROW EXCLUSIVE", ...
-  std::string object; // the table (or type) it locks
+  std::string level;   // "SHARE ROW EXCLUSIVE", ...
+  std::string object;  // the table (or type) it locks
 };
 
 // The lock a statement takes and whether it rewrites or scans the table.

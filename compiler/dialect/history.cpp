@@ -23,10 +23,12 @@ std::optional<HistoryTable> parse_history_table(const std::string& configured, s
     t.name = configured.substr(dot + 1);
   }
   auto bad = [](const std::string& part) {
-    return part.empty() || part.size() > 63 || part.find_first_of(".\"\0", 0, 3) != std::string::npos;
+    return part.empty() || part.size() > 63 ||
+           part.find_first_of(".\"\0", 0, 3) != std::string::npos;
   };
   if (bad(t.name) || (dot != std::string::npos && bad(t.schema))) {
-    error = fmt::format("invalid history table name '{}' (expected 'name' or 'schema.name')", configured);
+    error = fmt::format("invalid history table name '{}' (expected 'name' or 'schema.name')",
+                        configured);
     return std::nullopt;
   }
   return t;
@@ -78,7 +80,8 @@ std::string down_started(const std::string& table, const std::string& id, int se
 std::string down_done(const std::string& table, const std::string& id, int segment,
                       const std::string& duration_ms) {
   return fmt::format(
-      "UPDATE {} SET down_done = {}, segment_started = 0, duration_ms = duration_ms + {} WHERE id = {}",
+      "UPDATE {} SET down_done = {}, segment_started = 0, duration_ms = duration_ms + {} WHERE id "
+      "= {}",
       table, segment, duration_ms, id);
 }
 

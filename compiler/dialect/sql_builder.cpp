@@ -53,19 +53,14 @@ int precedence_of(const ast::Expr& e) {
     case ast::ExprKind::Call:
     case ast::ExprKind::Case:
     case ast::ExprKind::Cast:
-    case ast::ExprKind::Paren:
-      return kPrimary;
-    case ast::ExprKind::Unary:
-      return e.text == "not" ? kNot : kUnary;
-    case ast::ExprKind::Binary:
-      return binary_op(e.text).precedence;
+    case ast::ExprKind::Paren: return kPrimary;
+    case ast::ExprKind::Unary: return e.text == "not" ? kNot : kUnary;
+    case ast::ExprKind::Binary: return binary_op(e.text).precedence;
     case ast::ExprKind::IsNull:
     case ast::ExprKind::Like:
     case ast::ExprKind::In:
-    case ast::ExprKind::Between:
-      return kPredicate;
-    case ast::ExprKind::RawSql:
-      return kRaw;
+    case ast::ExprKind::Between: return kPredicate;
+    case ast::ExprKind::RawSql: return kRaw;
   }
   return kRaw;
 }
@@ -193,7 +188,8 @@ std::string SqlBuilder::render(const ast::Expr& e, int min_precedence) const {
       }
       std::string operand = render(e.args[0], kUnary);
       // `- -1` must never become `--1`, which is a comment.
-      if (!operand.empty() && (operand[0] == '-' || operand[0] == '+')) operand = "(" + operand + ")";
+      if (!operand.empty() && (operand[0] == '-' || operand[0] == '+'))
+        operand = "(" + operand + ")";
       out = e.text + operand;
       break;
     }

@@ -45,9 +45,9 @@ struct DialectSpelling {
   std::vector<FunctionSpelling> functions;
   std::string_view true_literal = "TRUE";
   std::string_view false_literal = "FALSE";
-  bool backslash_escapes = false;      // string literals also escape backslashes
-  std::string_view concat_function;    // empty: `a || b`; else concat(a, b)
-  std::string_view identity_clause;    // written after the type of an identity column
+  bool backslash_escapes = false;    // string literals also escape backslashes
+  std::string_view concat_function;  // empty: `a || b`; else concat(a, b)
+  std::string_view identity_clause;  // written after the type of an identity column
   std::string_view distinct_from = "{} IS DISTINCT FROM {}";  // null-safe inequality
 };
 

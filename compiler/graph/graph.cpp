@@ -240,10 +240,10 @@ bool require_single_head(const RevisionGraph& graph, const std::vector<ast::Migr
   std::string args;
   for (std::size_t k = 0; k < graph.heads.size(); ++k)
     args += fmt::format("{}{}", k ? " " : "", migrations[graph.heads[k]].id);
-  Diagnostic& d = diags.report(
-      DiagKind::MultipleHeads, whole(migrations[graph.heads.back()]),
-      fmt::format("more than one head: {}", names),
-      fmt::format("write a merge migration: 'after {};' (migrac merge {})", list, args));
+  Diagnostic& d = diags.report(DiagKind::MultipleHeads, whole(migrations[graph.heads.back()]),
+                               fmt::format("more than one head: {}", names),
+                               fmt::format("write a merge migration: 'after {};' (migrac merge {})",
+                                           list, args));
   for (std::size_t k = 0; k + 1 < graph.heads.size(); ++k)
     d.note(whole(migrations[graph.heads[k]]),
            fmt::format("head '{}' is here", migrations[graph.heads[k]].id));

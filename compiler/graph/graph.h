@@ -13,7 +13,7 @@ namespace migrac {
 // One node: indexes into the migrations vector the graph was built from.
 struct Revision {
   std::size_t migration = 0;
-  std::vector<std::size_t> parents;   // revisions (== migration indexes)
+  std::vector<std::size_t> parents;  // revisions (== migration indexes)
   std::vector<std::size_t> children;
 };
 

@@ -10,9 +10,9 @@ namespace migrac::lint {
 
 // One file of the migrations directory at the base ref.
 struct BaseFile {
-  std::string name;       // file name inside the directory, e.g. "0002_users.mig"
+  std::string name;               // file name inside the directory, e.g. "0002_users.mig"
   bool same_as_worktree = false;  // byte-identical to the working tree's file (text not read)
-  std::string text;       // the base text when it differs (or the file is gone here)
+  std::string text;               // the base text when it differs (or the file is gone here)
 };
 
 // The base ref's view of the migrations directory.

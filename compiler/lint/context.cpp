@@ -11,8 +11,8 @@ namespace {
 // PostgreSQL's table lock levels, weakest first.
 int lock_strength(std::string_view level) {
   static constexpr std::array<std::string_view, 8> kLevels = {
-      "ACCESS SHARE", "ROW SHARE", "ROW EXCLUSIVE", "SHARE UPDATE EXCLUSIVE",
-      "SHARE", "SHARE ROW EXCLUSIVE", "EXCLUSIVE", "ACCESS EXCLUSIVE"};
+      "ACCESS SHARE", "ROW SHARE",           "ROW EXCLUSIVE", "SHARE UPDATE EXCLUSIVE",
+      "SHARE",        "SHARE ROW EXCLUSIVE", "EXCLUSIVE",     "ACCESS EXCLUSIVE"};
   for (std::size_t i = 0; i < kLevels.size(); ++i) {
     if (kLevels[i] == level) return static_cast<int>(i) + 1;
   }
@@ -45,7 +45,8 @@ std::string MigContext::lock_of(const model::Change& change) const {
 
 bool MigContext::plan_rewrites(const model::Change& change) const {
   bool rewrites = false;
-  for_each_statement_of(plan, change, [&](const PlannedStatement& st) { rewrites |= st.lock.rewrites; });
+  for_each_statement_of(plan, change,
+                        [&](const PlannedStatement& st) { rewrites |= st.lock.rewrites; });
   return rewrites;
 }
 

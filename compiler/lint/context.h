@@ -52,9 +52,9 @@ struct RawContext {
   std::set<std::string> created_indexes;  // CREATE INDEX earlier in this file
   std::set<std::string> not_valid_added;  // constraints added NOT VALID in this transaction
   std::map<std::string, std::string> not_null_checks;  // check (c IS NOT NULL) name -> "table.c"
-  std::set<std::string> proven_not_null;  // "table.c" with a validated not-null check
-  bool in_explicit_transaction = false;   // after BEGIN, before COMMIT/ROLLBACK
-  SourceRange explicit_begin;             // that BEGIN
+  std::set<std::string> proven_not_null;               // "table.c" with a validated not-null check
+  bool in_explicit_transaction = false;                // after BEGIN, before COMMIT/ROLLBACK
+  SourceRange explicit_begin;                          // that BEGIN
   bool lock_timeout_set = false;
   bool statement_timeout_set = false;
   bool lock_timeout_reported = false;

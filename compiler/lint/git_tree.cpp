@@ -129,17 +129,20 @@ std::string blob_id(const std::string& content) {
 }
 
 bool ends_with(const std::string& s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 }  // namespace
 
 std::optional<MigrationFileName> parse_migration_file_name(const std::string& name) {
-  if (ends_with(name, ".up.sql")) return MigrationFileName{name.substr(0, name.size() - 7), MigrationFileRole::Up};
+  if (ends_with(name, ".up.sql"))
+    return MigrationFileName{name.substr(0, name.size() - 7), MigrationFileRole::Up};
   if (ends_with(name, ".down.sql")) {
     return MigrationFileName{name.substr(0, name.size() - 9), MigrationFileRole::Down};
   }
-  if (ends_with(name, ".mig")) return MigrationFileName{name.substr(0, name.size() - 4), MigrationFileRole::Mig};
+  if (ends_with(name, ".mig"))
+    return MigrationFileName{name.substr(0, name.size() - 4), MigrationFileRole::Mig};
   return std::nullopt;
 }
 

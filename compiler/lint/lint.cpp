@@ -160,7 +160,8 @@ void lint_sql_bodies(const SourceSet& sources, const ast::Migration& migration,
       ctx.transactional = checked.settings.transactional && op.no_transaction_block < 0;
       ctx.lock_timeout_reported = ctx.statement_timeout_reported = true;
       for (const model::Change& c : checked.up) {
-        if (const auto* t = std::get_if<model::AddTable>(&c.kind)) ctx.created_tables.insert(t->table.name);
+        if (const auto* t = std::get_if<model::AddTable>(&c.kind))
+          ctx.created_tables.insert(t->table.name);
       }
       lint_statements(ctx, body.text);
     }
@@ -233,7 +234,8 @@ LintResult lint_project(Project& project, const LintOptions& options) {
       per[k] = lint_mig_migration(p.sources, m, checked, plan_of[i]);
     }
   };
-  unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  unsigned threads = options.threads ? options.threads
+                                     : std::max(1u, std::thread::hardware_concurrency());
   threads = static_cast<unsigned>(std::min<std::size_t>(threads, (todo.size() + 31) / 32));
   std::vector<std::thread> pool;
   for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);

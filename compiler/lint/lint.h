@@ -19,8 +19,8 @@ struct LintOptions {
 
 // What the linter found.
 struct LintResult {
-  Diagnostics diags;          // lint findings and planning errors, sorted
-  std::size_t linted = 0;     // migrations linted
+  Diagnostics diags;       // lint findings and planning errors, sorted
+  std::size_t linted = 0;  // migrations linted
 };
 
 // Lints the project. May add files to project.sources (base-only files that

@@ -10,7 +10,8 @@ void register_syntax_rules(std::vector<Rule>& out) {
                  "the migration runs. The message is PostgreSQL's own, pointed at the position in "
                  "the .mig file. (Raw `.up.sql` files get the same check from the compiler, "
                  "E0217.)",
-                 "Fix the statement; `migrac sql` shows it as it will run.", "syntax-error", false});
+                 "Fix the statement; `migrac sql` shows it as it will run.", "syntax-error",
+                 false});
 }
 
 namespace {

@@ -22,13 +22,13 @@ enum class RuleScope {
 
 // One rule as documented.
 struct Rule {
-  DiagKind kind;                  // code and default severity come from the registry
-  std::string_view name;          // kebab-case, used in `-- migrac:allow <name> <reason>`
-  std::string_view family;        // the rules_<family>.cpp it lives in, for the docs
+  DiagKind kind;            // code and default severity come from the registry
+  std::string_view name;    // kebab-case, used in `-- migrac:allow <name> <reason>`
+  std::string_view family;  // the rules_<family>.cpp it lives in, for the docs
   RuleScope scope = RuleScope::Both;
-  std::string_view rationale;     // why it is dangerous
-  std::string_view alternative;   // what to write instead
-  std::string_view squawk;        // squawk rule names it corresponds to (comma separated)
+  std::string_view rationale;    // why it is dangerous
+  std::string_view alternative;  // what to write instead
+  std::string_view squawk;       // squawk rule names it corresponds to (comma separated)
   bool suppressible = true;
 };
 

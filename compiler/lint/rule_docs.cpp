@@ -14,24 +14,29 @@ namespace {
 std::string markdown() {
   std::string out;
   out += "# Lint rules\n\n";
-  out += "<!-- This page is produced from the rule registry (compiler/lint/rules_*.cpp and\n"
-         "     compiler/diag/codes_lint.def) by `migrac lint --list-rules --format markdown`.\n"
-         "     Edit the registry, then rewrite this page with that command; the test\n"
-         "     `lint_rules_doc` fails when the two differ. -->\n\n";
-  out += "`migrac lint` runs these rules over the migrations directory (with `--base GITREF`, "
-         "over the migrations added or changed since that ref). Rules on `.mig` migrations read "
-         "the schema model before and after each operation and the PostgreSQL plan's locks, so "
-         "they know whether a table existed before the migration, what a column's type was, "
-         "and whether online compilation is on. Rules on raw `.up.sql` migrations read "
-         "PostgreSQL's own parse tree.\n\n";
-  out += "Silence a finding with a comment on the line right above the operation (or at the top "
-         "of the file, separated from the first operation, for the whole file); the reason is "
-         "required:\n\n";
-  out += "```\n-- migrac:allow drop-column the column has been unused since release 41\n"
-         "drop column users.legacy_flag;\n```\n\n";
-  out += "Severity: an `error` makes `migrac lint` exit 1; `--max-warnings N` also fails when "
-         "there are more than N warnings, and `--fail-on warning|info` fails on any finding of "
-         "that severity or worse. `info` findings are advice.\n\n";
+  out +=
+      "<!-- This page is produced from the rule registry (compiler/lint/rules_*.cpp and\n"
+      "     compiler/diag/codes_lint.def) by `migrac lint --list-rules --format markdown`.\n"
+      "     Edit the registry, then rewrite this page with that command; the test\n"
+      "     `lint_rules_doc` fails when the two differ. -->\n\n";
+  out +=
+      "`migrac lint` runs these rules over the migrations directory (with `--base GITREF`, "
+      "over the migrations added or changed since that ref). Rules on `.mig` migrations read "
+      "the schema model before and after each operation and the PostgreSQL plan's locks, so "
+      "they know whether a table existed before the migration, what a column's type was, "
+      "and whether online compilation is on. Rules on raw `.up.sql` migrations read "
+      "PostgreSQL's own parse tree.\n\n";
+  out +=
+      "Silence a finding with a comment on the line right above the operation (or at the top "
+      "of the file, separated from the first operation, for the whole file); the reason is "
+      "required:\n\n";
+  out +=
+      "```\n-- migrac:allow drop-column the column has been unused since release 41\n"
+      "drop column users.legacy_flag;\n```\n\n";
+  out +=
+      "Severity: an `error` makes `migrac lint` exit 1; `--max-warnings N` also fails when "
+      "there are more than N warnings, and `--fail-on warning|info` fails on any finding of "
+      "that severity or worse. `info` findings are advice.\n\n";
   out += "| code | rule | severity | applies to | summary |\n| --- | --- | --- | --- | --- |\n";
   for (const Rule& r : all_rules()) {
     const DiagInfo& info = diag_info(r.kind);

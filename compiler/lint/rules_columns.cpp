@@ -26,8 +26,7 @@ void register_column_rules(std::vector<Rule>& out) {
                  "writes), then `SET NOT NULL`, which PostgreSQL 12+ proves from the check "
                  "without a scan. In raw SQL, write those statements yourself.",
                  "adding-not-nullable-field"});
-  out.push_back({DiagKind::LintColumnTypeRewrite, "column-type-rewrite", "columns",
-                 RuleScope::Both,
+  out.push_back({DiagKind::LintColumnTypeRewrite, "column-type-rewrite", "columns", RuleScope::Both,
                  "Most type changes rewrite the whole table and its indexes under an ACCESS "
                  "EXCLUSIVE lock. A few casts do not: `varchar(n)` to `varchar(m)` with m >= n, "
                  "`varchar` to `text`, `numeric(p,s)` to a wider precision with the same scale; "
@@ -51,14 +50,32 @@ namespace {
 
 // Functions whose value may differ per row (PostgreSQL VOLATILE).
 constexpr std::array<std::string_view, 11> kVolatile = {
-    "random", "gen_random_uuid", "uuid_generate_v1", "uuid_generate_v1mc", "uuid_generate_v4",
-    "clock_timestamp", "timeofday", "nextval", "txid_current", "pg_current_xact_id", "setseed"};
+    "random",           "gen_random_uuid",    "uuid_generate_v1", "uuid_generate_v1mc",
+    "uuid_generate_v4", "clock_timestamp",    "timeofday",        "nextval",
+    "txid_current",     "pg_current_xact_id", "setseed"};
 // Built-in functions known not to be volatile, so a default using them needs no rewrite.
-constexpr std::array<std::string_view, 22> kStable = {
-    "now", "current_timestamp", "transaction_timestamp", "statement_timestamp", "current_date",
-    "localtimestamp", "lower", "upper", "length", "concat", "coalesce", "to_char", "to_jsonb",
-    "jsonb_build_object", "json_build_object", "make_interval", "abs", "round", "btrim",
-    "current_user", "date_trunc", "array_length"};
+constexpr std::array<std::string_view, 22> kStable = {"now",
+                                                      "current_timestamp",
+                                                      "transaction_timestamp",
+                                                      "statement_timestamp",
+                                                      "current_date",
+                                                      "localtimestamp",
+                                                      "lower",
+                                                      "upper",
+                                                      "length",
+                                                      "concat",
+                                                      "coalesce",
+                                                      "to_char",
+                                                      "to_jsonb",
+                                                      "jsonb_build_object",
+                                                      "json_build_object",
+                                                      "make_interval",
+                                                      "abs",
+                                                      "round",
+                                                      "btrim",
+                                                      "current_user",
+                                                      "date_trunc",
+                                                      "array_length"};
 
 bool contains(auto& list, std::string_view name) {
   for (std::string_view v : list) {
@@ -120,10 +137,11 @@ void check_columns(MigContext& ctx, const model::Change& change) {
     const model::Column& col = c->column;
     SourceRange at = change.source;
     if (col.not_null && !col.default_value && !col.identity) {
-      ctx.report(DiagKind::LintAddNotNullColumn, at,
-                 fmt::format("adding not null column {} without a default fails when {} has rows",
-                             in_quotes(c->table, col.name), in_quotes(c->table)),
-                 "add it nullable, backfill it, then 'set not null'; or give it a constant default");
+      ctx.report(
+          DiagKind::LintAddNotNullColumn, at,
+          fmt::format("adding not null column {} without a default fails when {} has rows",
+                      in_quotes(c->table, col.name), in_quotes(c->table)),
+          "add it nullable, backfill it, then 'set not null'; or give it a constant default");
     }
     std::string lock = ctx.lock_of(change);
     if (lock.empty()) lock = "ACCESS EXCLUSIVE";
@@ -139,7 +157,8 @@ void check_columns(MigContext& ctx, const model::Change& change) {
         ctx.report(DiagKind::LintVolatileDefault, at,
                    fmt::format("the default {} of new column {} may be volatile: {} is rewritten "
                                "under an {} lock",
-                               in_quotes(call), in_quotes(c->table, col.name), in_quotes(c->table), lock),
+                               in_quotes(call), in_quotes(c->table, col.name), in_quotes(c->table),
+                               lock),
                    "add the column without a default, set the default afterwards, and backfill "
                    "the existing rows");
       }
@@ -207,8 +226,10 @@ void check_columns(RawContext& ctx, const SqlStatement& stmt) {
                    "add it nullable, backfill it, then set not null; or give it a constant "
                    "default");
       }
-      std::string what = identity ? "identity column" : serial ? "serial column"
-                         : generated ? "stored generated column" : "";
+      std::string what = identity    ? "identity column"
+                         : serial    ? "serial column"
+                         : generated ? "stored generated column"
+                                     : "";
       if (!what.empty()) {
         ctx.report(DiagKind::LintVolatileDefault, at,
                    fmt::format("adding {} {} computes a value for every existing row: {} is "
@@ -225,7 +246,8 @@ void check_columns(RawContext& ctx, const SqlStatement& stmt) {
       }
     } else if (subtype == "AT_SetNotNull") {
       if (ctx.proven_not_null.count(table + "." + column)) continue;
-      ctx.report(DiagKind::LintSetNotNull, ctx.span(stmt, {"alter"}, column, {"set", "not", "null"}),
+      ctx.report(DiagKind::LintSetNotNull,
+                 ctx.span(stmt, {"alter"}, column, {"set", "not", "null"}),
                  fmt::format("set not null on {} scans {} under an ACCESS EXCLUSIVE lock",
                              in_quotes(table, column), in_quotes(table)),
                  "add check (c is not null) not valid, validate it, then set not null");

@@ -33,8 +33,7 @@ void register_history_rules(std::vector<Rule>& out) {
                  "edit never reaches those databases, and the runtime refuses to run against "
                  "them (checksum mismatch), so schemas drift apart.",
                  "Revert the edit and write a new migration that makes the change.", "", false});
-  out.push_back({DiagKind::LintDeletedMigration, "deleted-migration", "history",
-                 RuleScope::History,
+  out.push_back({DiagKind::LintDeletedMigration, "deleted-migration", "history", RuleScope::History,
                  "A merged migration that disappears from the files is unknown to the runtime "
                  "on every database that applied it (it refuses to run), and its children lose "
                  "their parent.",
@@ -53,8 +52,8 @@ namespace {
 // A migration as the base branch has it.
 struct BaseMigration {
   std::string id;
-  std::string main_name;     // .mig or .up.sql
-  std::string down_name;     // .down.sql, or empty
+  std::string main_name;  // .mig or .up.sql
+  std::string down_name;  // .down.sql, or empty
   const BaseFile* main = nullptr;
   const BaseFile* down = nullptr;
   bool is_raw = false;
@@ -93,7 +92,9 @@ std::uint32_t first_difference_line(std::string_view a, std::string_view b) {
 SourceRange whole_line(const SourceSet& sources, int file, std::uint32_t line) {
   const SourceFile& f = sources[file];
   if (f.line_starts.empty()) return sources.range(file, 0, 0);
-  std::uint32_t index = std::min<std::uint32_t>(line, static_cast<std::uint32_t>(f.line_starts.size())) - 1;
+  std::uint32_t index = std::min<std::uint32_t>(line,
+                                                static_cast<std::uint32_t>(f.line_starts.size())) -
+                        1;
   std::uint32_t begin = f.line_starts[index];
   std::uint32_t end = begin + static_cast<std::uint32_t>(f.line_text(index + 1).size());
   return sources.range(file, begin, end);
@@ -128,7 +129,8 @@ std::string quoted_list(const std::vector<std::string>& ids) {
 // "0005_add_x" for a new id that should follow `newest` ("0004_y") and was `id` ("0003_add_x").
 std::string suggested_id(const std::string& id, const std::string& newest) {
   std::size_t digits = 0;
-  while (digits < newest.size() && std::isdigit(static_cast<unsigned char>(newest[digits]))) ++digits;
+  while (digits < newest.size() && std::isdigit(static_cast<unsigned char>(newest[digits])))
+    ++digits;
   std::size_t own = 0;
   while (own < id.size() && std::isdigit(static_cast<unsigned char>(id[own]))) ++own;
   if (digits == 0 || own == 0 || digits > 18) return {};
@@ -145,10 +147,10 @@ void check_heads(const Project& project, const SourceSet& sources, Diagnostics& 
   const ast::Migration& last = project.migrations[g.heads.back()];
   std::string merge;
   for (const std::string& id : ids) merge += (merge.empty() ? "" : " ") + id;
-  Diagnostic& d = out.report(
-      DiagKind::LintMultipleHeads, first_line(sources, last),
-      fmt::format("the history has {} heads: {}", ids.size(), quoted_list(ids)),
-      fmt::format("write a merge migration: migrac merge {}", merge));
+  Diagnostic& d = out.report(DiagKind::LintMultipleHeads, first_line(sources, last),
+                             fmt::format("the history has {} heads: {}", ids.size(),
+                                         quoted_list(ids)),
+                             fmt::format("write a merge migration: migrac merge {}", merge));
   for (std::size_t i = 0; i + 1 < g.heads.size(); ++i) {
     const ast::Migration& m = project.migrations[g.heads[i]];
     d.note(first_line(sources, m), fmt::format("head '{}' is here", m.id));
@@ -205,7 +207,8 @@ void check_history(const Project& project, SourceSet& sources, const BaseTree* b
     }
     const ast::Migration& m = migrations[it->second];
     bool unchanged_main = bm.main->same_as_worktree ||
-                          (m.file >= 0 && normalized(bm.main->text) == normalized(sources[m.file].text));
+                          (m.file >= 0 &&
+                           normalized(bm.main->text) == normalized(sources[m.file].text));
     bool unchanged_down;
     if (!bm.down) {
       unchanged_down = m.down_file < 0;
@@ -225,7 +228,8 @@ void check_history(const Project& project, SourceSet& sources, const BaseTree* b
       line = first_difference_line(normalized(bm.main->text), normalized(sources[m.file].text));
     } else if (m.down_file >= 0) {
       file = m.down_file;
-      if (bm.down) line = first_difference_line(normalized(bm.down->text), normalized(sources[file].text));
+      if (bm.down)
+        line = first_difference_line(normalized(bm.down->text), normalized(sources[file].text));
     }
     SourceRange at = file >= 0 ? whole_line(sources, file, line) : SourceRange{};
     out.report(DiagKind::LintEditedMigration, at,
@@ -258,8 +262,7 @@ void check_history(const Project& project, SourceSet& sources, const BaseTree* b
     if (!base_heads.empty() && m.parents.empty()) {
       out.report(DiagKind::LintStaleParent, first_line(sources, m),
                  fmt::format("new migration '{}' has no parent, but '{}' has head{} {}", m.id,
-                             base->ref, base_heads.size() == 1 ? "" : "s",
-                             quoted_list(base_heads)),
+                             base->ref, base_heads.size() == 1 ? "" : "s", quoted_list(base_heads)),
                  fmt::format("add 'after {}'", base_heads.front()));
     }
     for (const ast::Ident& p : m.parents) {

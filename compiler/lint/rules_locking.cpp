@@ -31,8 +31,8 @@ void register_locking_rules(std::vector<Rule>& out) {
                  "write those statements.",
                  "constraint-missing-not-valid, adding-foreign-key-constraint, "
                  "disallowed-unique-constraint, adding-serial-primary-key-field"});
-  out.push_back({DiagKind::LintConcurrentlyInTransaction, "concurrently-in-transaction",
-                 "locking", RuleScope::RawSql,
+  out.push_back({DiagKind::LintConcurrentlyInTransaction, "concurrently-in-transaction", "locking",
+                 RuleScope::RawSql,
                  "PostgreSQL refuses `CREATE INDEX CONCURRENTLY`, `DROP INDEX CONCURRENTLY`, "
                  "`REINDEX CONCURRENTLY` and `VACUUM` inside a transaction block: the migration "
                  "fails when it runs. A raw SQL migration runs in one transaction unless its "
@@ -88,17 +88,19 @@ void report_blocking_constraint(MigContext& ctx, const model::Change& change,
   std::string lock = ctx.lock_of(change);
   std::string message;
   if (c.kind == ast::ConstraintKind::ForeignKey) {
-    message = fmt::format("adding {} scans {} and blocks writes to {} and {} ({} lock; online "
-                          "compilation is off)",
-                          what, in_quotes(table), in_quotes(table), in_quotes(c.ref_table),
-                          lock_or(lock, "SHARE ROW EXCLUSIVE"));
+    message = fmt::format(
+        "adding {} scans {} and blocks writes to {} and {} ({} lock; online "
+        "compilation is off)",
+        what, in_quotes(table), in_quotes(table), in_quotes(c.ref_table),
+        lock_or(lock, "SHARE ROW EXCLUSIVE"));
   } else if (c.kind == ast::ConstraintKind::Check) {
     message = fmt::format("adding {} scans {} under an {} lock (online compilation is off)", what,
                           in_quotes(table), lock_or(lock, "ACCESS EXCLUSIVE"));
   } else {
-    message = fmt::format("adding {} builds its index on {} under an {} lock (online "
-                          "compilation is off)",
-                          what, in_quotes(table), lock_or(lock, "ACCESS EXCLUSIVE"));
+    message = fmt::format(
+        "adding {} builds its index on {} under an {} lock (online "
+        "compilation is off)",
+        what, in_quotes(table), lock_or(lock, "ACCESS EXCLUSIVE"));
   }
   ctx.report(DiagKind::LintBlockingConstraint, change.source, std::move(message),
              "turn online compilation back on ('set online = true;' or drop '--no-online')");
@@ -124,9 +126,8 @@ bool takes_table_lock(const RawContext& ctx, const SqlStatement& stmt) {
            kind == "OBJECT_MATVIEW" || kind == "OBJECT_TRIGGER";
   }
   if (t == "VacuumStmt") return has_option(body, "options", "full");
-  return t == "TruncateStmt" || t == "ClusterStmt" || t == "ReindexStmt" ||
-         t == "CreateTrigStmt" || t == "AlterEnumStmt" || t == "AlterDomainStmt" ||
-         t == "AlterTableMoveAllStmt";
+  return t == "TruncateStmt" || t == "ClusterStmt" || t == "ReindexStmt" || t == "CreateTrigStmt" ||
+         t == "AlterEnumStmt" || t == "AlterDomainStmt" || t == "AlterTableMoveAllStmt";
 }
 
 // Statements that may run long on a big table (for missing-statement-timeout).
@@ -170,10 +171,9 @@ void check_constraint(RawContext& ctx, const SqlStatement& stmt, const std::stri
                fmt::format("adding check constraint{} scans {} under an ACCESS EXCLUSIVE lock",
                            label, in_quotes(table)),
                "add it with not valid, then validate constraint in a later transaction");
-  } else if ((kind == "CONSTR_PRIMARY" || kind == "CONSTR_UNIQUE" ||
-              kind == "CONSTR_EXCLUSION") &&
+  } else if ((kind == "CONSTR_PRIMARY" || kind == "CONSTR_UNIQUE" || kind == "CONSTR_EXCLUSION") &&
              con.str("indexname").empty()) {
-    std::string_view what = kind == "CONSTR_PRIMARY" ? "primary key"
+    std::string_view what = kind == "CONSTR_PRIMARY"  ? "primary key"
                             : kind == "CONSTR_UNIQUE" ? "unique constraint"
                                                       : "exclusion constraint";
     ctx.report(DiagKind::LintBlockingConstraint, at,
@@ -241,12 +241,14 @@ void check_locking(RawContext& ctx, const SqlStatement& stmt) {
     if (concurrent && ctx.in_transaction()) {
       ctx.report(DiagKind::LintConcurrentlyInTransaction, ctx.statement(stmt),
                  "create index concurrently cannot run inside a transaction block",
-                 "move it outside the transaction ('-- migrac:no-transaction', or a 'no transaction { }' block)");
+                 "move it outside the transaction ('-- migrac:no-transaction', or a 'no "
+                 "transaction { }' block)");
     } else if (!concurrent && !ctx.is_new_table(table)) {
       ctx.report(DiagKind::LintBlockingIndex, ctx.statement(stmt),
                  fmt::format("create index blocks writes to {} while it builds (SHARE lock)",
                              in_quotes(table)),
-                 "create index concurrently, outside a transaction ('-- migrac:no-transaction', or a 'no transaction { }' block)");
+                 "create index concurrently, outside a transaction ('-- migrac:no-transaction', or "
+                 "a 'no transaction { }' block)");
     }
     if (!concurrent && ctx.is_new_table(table)) {
       ctx.created_indexes.insert(std::string(body.str("idxname")));
@@ -258,7 +260,8 @@ void check_locking(RawContext& ctx, const SqlStatement& stmt) {
     if (concurrent && ctx.in_transaction()) {
       ctx.report(DiagKind::LintConcurrentlyInTransaction, ctx.statement(stmt),
                  "drop index concurrently cannot run inside a transaction block",
-                 "move it outside the transaction ('-- migrac:no-transaction', or a 'no transaction { }' block)");
+                 "move it outside the transaction ('-- migrac:no-transaction', or a 'no "
+                 "transaction { }' block)");
       return;
     }
     if (concurrent) return;
@@ -269,7 +272,8 @@ void check_locking(RawContext& ctx, const SqlStatement& stmt) {
                  fmt::format("drop index {} blocks reads and writes of its table (ACCESS "
                              "EXCLUSIVE lock)",
                              in_quotes(name)),
-                 "drop index concurrently, outside a transaction ('-- migrac:no-transaction', or a 'no transaction { }' block)");
+                 "drop index concurrently, outside a transaction ('-- migrac:no-transaction', or a "
+                 "'no transaction { }' block)");
     }
     return;
   }
@@ -278,11 +282,13 @@ void check_locking(RawContext& ctx, const SqlStatement& stmt) {
     if (concurrent && ctx.in_transaction()) {
       ctx.report(DiagKind::LintConcurrentlyInTransaction, ctx.statement(stmt),
                  "reindex concurrently cannot run inside a transaction block",
-                 "move it outside the transaction ('-- migrac:no-transaction', or a 'no transaction { }' block)");
+                 "move it outside the transaction ('-- migrac:no-transaction', or a 'no "
+                 "transaction { }' block)");
     } else if (!concurrent) {
       ctx.report(DiagKind::LintBlockingIndex, ctx.statement(stmt),
                  "reindex blocks writes to the table and reads that use the index",
-                 "reindex concurrently, outside a transaction ('-- migrac:no-transaction', or a 'no transaction { }' block)");
+                 "reindex concurrently, outside a transaction ('-- migrac:no-transaction', or a "
+                 "'no transaction { }' block)");
     }
     return;
   }
@@ -295,7 +301,8 @@ void check_locking(RawContext& ctx, const SqlStatement& stmt) {
     if (ctx.in_transaction()) {
       ctx.report(DiagKind::LintConcurrentlyInTransaction, ctx.statement(stmt),
                  "vacuum cannot run inside a transaction block",
-                 "move it outside the transaction ('-- migrac:no-transaction', or a 'no transaction { }' block)");
+                 "move it outside the transaction ('-- migrac:no-transaction', or a 'no "
+                 "transaction { }' block)");
     }
     return;
   }
@@ -319,8 +326,7 @@ void check_locking(RawContext& ctx, const SqlStatement& stmt) {
       }
       // check (c IS NOT NULL): once validated, SET NOT NULL needs no scan.
       pgsql::Node test = con["raw_expr"]["NullTest"];
-      if (con.str("contype") == "CONSTR_CHECK" &&
-          test.str("nulltesttype") == "IS_NOT_NULL") {
+      if (con.str("contype") == "CONSTR_CHECK" && test.str("nulltesttype") == "IS_NOT_NULL") {
         std::string column = last_name(test["arg"]["ColumnRef"]["fields"]);
         std::string key = table + "." + column;
         if (con.flag("skip_validation")) {
@@ -335,7 +341,7 @@ void check_locking(RawContext& ctx, const SqlStatement& stmt) {
       if (check != ctx.not_null_checks.end()) ctx.proven_not_null.insert(check->second);
     }
     if (sub == "AT_ValidateConstraint" && ctx.in_transaction() &&
-               ctx.not_valid_added.count(std::string(cmd.str("name")))) {
+        ctx.not_valid_added.count(std::string(cmd.str("name")))) {
       ctx.report(DiagKind::LintBlockingConstraint, ctx.statement(stmt),
                  fmt::format("validating {} in the transaction that added it keeps the lock of "
                              "the add for the whole scan of {}",

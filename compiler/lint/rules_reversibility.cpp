@@ -112,7 +112,8 @@ void check_reversibility(MigContext& ctx, const model::Change& change) {
         if (r == a) return;
       }
     }
-    ctx.report(DiagKind::LintBackfillWithoutWhere, c->where->range.valid() ? c->where->range : change.source,
+    ctx.report(DiagKind::LintBackfillWithoutWhere,
+               c->where->range.valid() ? c->where->range : change.source,
                fmt::format("the 'where' of this backfill does not read {}: rows already updated "
                            "still match, so a re-run does them again",
                            join_quoted(assigned)),
@@ -161,8 +162,7 @@ void check_rerunnable(RawContext& ctx, const SqlStatement& stmt) {
     report_unguarded(ctx, stmt, at, "create table", "if not exists");
   } else if (t == "IndexStmt" && !body.flag("if_not_exists")) {
     report_unguarded(ctx, stmt, at, "create index", "if not exists");
-  } else if ((t == "CreateSeqStmt" || t == "CreateExtensionStmt") &&
-             !body.flag("if_not_exists")) {
+  } else if ((t == "CreateSeqStmt" || t == "CreateExtensionStmt") && !body.flag("if_not_exists")) {
     report_unguarded(ctx, stmt, at, t == "CreateSeqStmt" ? "create sequence" : "create extension",
                      "if not exists");
   } else if (t == "CreateSchemaStmt" && !body.flag("if_not_exists")) {
@@ -183,11 +183,11 @@ void check_rerunnable(RawContext& ctx, const SqlStatement& stmt) {
         report_unguarded(ctx, stmt, ctx.clause_at(def.location(), stmt), "add column",
                          "if not exists");
       } else if (sub == "AT_DropColumn" && !guarded) {
-        report_unguarded(ctx, stmt, ctx.span(stmt, {"drop"}, cmd.str("name")),
-                         "drop column", "if exists");
+        report_unguarded(ctx, stmt, ctx.span(stmt, {"drop"}, cmd.str("name")), "drop column",
+                         "if exists");
       } else if (sub == "AT_DropConstraint" && !guarded) {
-        report_unguarded(ctx, stmt, ctx.span(stmt, {"drop"}, cmd.str("name")),
-                         "drop constraint", "if exists");
+        report_unguarded(ctx, stmt, ctx.span(stmt, {"drop"}, cmd.str("name")), "drop constraint",
+                         "if exists");
       } else if (sub == "AT_AddConstraint") {
         pgsql::Node con = cmd["def"]["Constraint"];
         report_unguarded(ctx, stmt, ctx.clause_at(con.location(), stmt), "add constraint", "");
@@ -202,8 +202,7 @@ void check_reversibility(RawContext& ctx, const SqlStatement& stmt) {
   pgsql::Node body = stmt.body;
   if (stmt.kind == "AlterEnumStmt") {
     std::string_view value = body.str("newVal");
-    if (!value.empty() && body.str("oldVal").empty() &&
-        body.str("newValNeighbor").empty()) {
+    if (!value.empty() && body.str("oldVal").empty() && body.str("newValNeighbor").empty()) {
       ctx.report(DiagKind::LintEnumValuePosition, ctx.statement(stmt),
                  fmt::format("value {} is added to enum {} without before or after: it sorts "
                              "last, permanently",
@@ -237,8 +236,7 @@ void check_reversibility(RawContext& ctx, const SqlStatement& stmt) {
 void check_raw_file(RawContext& ctx, const ast::Migration& migration) {
   if (!ctx.transactional && ctx.in_explicit_transaction) {
     ctx.report(DiagKind::LintTransactionControl, ctx.explicit_begin,
-               "this transaction is never committed or rolled back",
-               "end it with commit");
+               "this transaction is never committed or rolled back", "end it with commit");
   }
   if (migration.down_file < 0) {
     const SourceFile& f = ctx.sources[ctx.file];

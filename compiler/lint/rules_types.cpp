@@ -82,8 +82,7 @@ void check_type(MigContext& ctx, const std::string& table, const std::string& co
       return;
     case TypeKind::Timestamp:
       ctx.report(DiagKind::LintPreferTimestamptz, at,
-                 fmt::format("column {} is timestamp without time zone", name),
-                 "use timestamptz");
+                 fmt::format("column {} is timestamp without time zone", name), "use timestamptz");
       return;
     case TypeKind::Int:
     case TypeKind::SmallInt:
@@ -104,11 +103,10 @@ void check_type(MigContext& ctx, const std::string& table, const std::string& co
       if (!type.length) return;
       ctx.report(DiagKind::LintPreferText, at,
                  fmt::format("column {} is {} where text serves", name, type_text(type)),
-                 fmt::format("use text, with check (length({}) <= {}) if the limit matters",
-                             column, *type.length));
+                 fmt::format("use text, with check (length({}) <= {}) if the limit matters", column,
+                             *type.length));
       return;
-    default:
-      return;
+    default: return;
   }
 }
 
@@ -220,7 +218,8 @@ void check_types(RawContext& ctx, const SqlStatement& stmt) {
   if (stmt.kind == "CreateDomainStmt" && !body["constraints"].empty()) {
     pgsql::Node con = body["constraints"].front().body();
     ctx.report(DiagKind::LintDomainConstraint, ctx.clause_at(con.location(), stmt),
-               fmt::format("domain {} carries a constraint", in_quotes(last_name(body["domainname"]))),
+               fmt::format("domain {} carries a constraint",
+                           in_quotes(last_name(body["domainname"]))),
                "put the check on the columns instead, where it can be added not valid");
     return;
   }

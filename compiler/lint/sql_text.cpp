@@ -31,7 +31,8 @@ std::vector<SqlWord> sql_words(std::string_view text, std::uint32_t begin, std::
       words.push_back({source::unquote_name(t.text(part)), u32(t.begin), u32(t.end)});
     } else if (t.kind == SqlTokenKind::Word) {
       std::string w;
-      for (char c : t.text(part)) w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      for (char c : t.text(part))
+        w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       words.push_back({std::move(w), u32(t.begin), u32(t.end)});
     } else if (t.is_punct('(', part) || t.is_punct(')', part) || t.is_punct(',', part)) {
       words.push_back({std::string(t.text(part)), u32(t.begin), u32(t.end)});

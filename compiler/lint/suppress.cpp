@@ -25,7 +25,8 @@ constexpr std::string_view kMarker = "migrac:allow";
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -59,11 +60,12 @@ std::vector<Suppression> find_suppressions(const SourceSet& sources, int file,
     rest = trim(rest);
     std::uint32_t begin = f.line_starts[line - 1] + static_cast<std::uint32_t>(text.find("--"));
     SourceRange comment = sources.range(
-        file, begin, f.line_starts[line - 1] + static_cast<std::uint32_t>(trim(text).size() +
-                                                                          text.find("--")));
+        file, begin,
+        f.line_starts[line - 1] + static_cast<std::uint32_t>(trim(text).size() + text.find("--")));
     std::size_t space = rest.find_first_of(" \t");
     std::string name(rest.substr(0, space));
-    std::string reason(space == std::string_view::npos ? std::string_view() : trim(rest.substr(space)));
+    std::string reason(space == std::string_view::npos ? std::string_view()
+                                                       : trim(rest.substr(space)));
     if (name.empty()) {
       problems.report(DiagKind::LintInvalidSuppression, comment, "this suppression names no rule",
                       "write '-- migrac:allow <rule> <reason>'");

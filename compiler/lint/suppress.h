@@ -15,11 +15,11 @@ namespace migrac::lint {
 
 // One suppression comment.
 struct Suppression {
-  SourceRange comment;        // the comment, for reports about it
+  SourceRange comment;  // the comment, for reports about it
   const Rule* rule = nullptr;
   std::string reason;
   bool file_level = false;
-  SourceRange target;         // the operation it applies to (not file-level)
+  SourceRange target;  // the operation it applies to (not file-level)
   bool used = false;
 };
 

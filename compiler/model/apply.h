@@ -22,8 +22,12 @@ namespace migrac::model {
 // Renames that raw SQL can make and no .mig operation can. They are not
 // Change kinds, as the planner never emits them; the schema follows them all
 // the same.
-struct RenameIndex { std::string from, to; };
-struct RenameConstraint { std::string table, from, to; };
+struct RenameIndex {
+  std::string from, to;
+};
+struct RenameConstraint {
+  std::string table, from, to;
+};
 
 // One edit of the schema: a change, or one of the renames only raw SQL makes.
 using Edit = std::variant<ChangeKind, RenameIndex, RenameConstraint>;
@@ -39,10 +43,8 @@ template <class Map>
 void remember(UndoLog* undo, Map& map, const std::string& key) {
   if (!undo) return;
   auto it = map.find(key);
-  if (it == map.end())
-    undo->push_back([&map, key] { map.erase(key); });
-  else
-    undo->push_back([&map, key, old = it->second] { map.insert_or_assign(key, old); });
+  if (it == map.end()) undo->push_back([&map, key] { map.erase(key); });
+  else undo->push_back([&map, key, old = it->second] { map.insert_or_assign(key, old); });
 }
 
 // Applies `edit` to `schema`. With an undo log, every entry of the schema it

@@ -16,9 +16,15 @@
 
 namespace migrac::model {
 
-struct AddTable { Table table; };                   // columns and constraints; no indexes
-struct DropTable { Table table; };                  // the table before the drop, with indexes
-struct RenameTable { std::string from, to; };
+struct AddTable {
+  Table table;
+};  // columns and constraints; no indexes
+struct DropTable {
+  Table table;
+};  // the table before the drop, with indexes
+struct RenameTable {
+  std::string from, to;
+};
 struct AddColumn {
   std::string table;
   Column column;
@@ -32,31 +38,60 @@ struct DropColumn {
   // drops their foreign keys first). Empty for a written `drop column`.
   std::vector<Constraint> constraints = {};
 };
-struct RenameColumn { std::string table, from, to; };
+struct RenameColumn {
+  std::string table, from, to;
+};
 struct AlterColumnType {
   std::string table, column;
   ast::TypeRef from, to;
   std::optional<ast::Expr> using_expr;
 };
-struct SetNotNull { std::string table, column; };
-struct DropNotNull { std::string table, column; };
+struct SetNotNull {
+  std::string table, column;
+};
+struct DropNotNull {
+  std::string table, column;
+};
 // set default (to present) / drop default (to empty); from is the previous default
 struct SetDefault {
   std::string table, column;
   std::optional<ast::Expr> from, to;
 };
 // not_valid: ADD CONSTRAINT ... NOT VALID (online form; VALIDATE follows)
-struct AddConstraint { std::string table; Constraint constraint; bool not_valid = false; };
-struct ValidateConstraint { std::string table, name; };
+struct AddConstraint {
+  std::string table;
+  Constraint constraint;
+  bool not_valid = false;
+};
+struct ValidateConstraint {
+  std::string table, name;
+};
 // ADD CONSTRAINT name PRIMARY KEY|UNIQUE USING INDEX index (online form)
-struct AddConstraintUsingIndex { std::string table; Constraint constraint; std::string index; };
-struct DropConstraint { std::string table; Constraint constraint; };  // the constraint before
+struct AddConstraintUsingIndex {
+  std::string table;
+  Constraint constraint;
+  std::string index;
+};
+struct DropConstraint {
+  std::string table;
+  Constraint constraint;
+};  // the constraint before
 // if_not_exists is set by the planner for concurrent builds, so a rerun after a
 // build that finished but was not recorded is a no-op
-struct CreateIndex { Index index; bool concurrently = false; bool if_not_exists = false; };
+struct CreateIndex {
+  Index index;
+  bool concurrently = false;
+  bool if_not_exists = false;
+};
 // if_exists is set by the planner for recovery drops and idempotent reverses
-struct DropIndex { Index index; bool concurrently = false; bool if_exists = false; };
-struct CreateEnum { Enum type; };
+struct DropIndex {
+  Index index;
+  bool concurrently = false;
+  bool if_exists = false;
+};
+struct CreateEnum {
+  Enum type;
+};
 struct AddEnumValue {
   std::string type, value;
   std::optional<std::string> neighbor;
@@ -65,7 +100,9 @@ struct AddEnumValue {
   // spell an enum inline (SQLite's CHECK, MySQL's ENUM(...)) change each.
   std::vector<Table> tables = {};
 };
-struct DropEnum { Enum type; };  // the enum before the drop
+struct DropEnum {
+  Enum type;
+};  // the enum before the drop
 // Update existing rows in batches until no row matches.
 struct Backfill {
   std::string table;
@@ -75,12 +112,18 @@ struct Backfill {
   std::vector<std::string> key_columns;  // the table's primary key, if any
 };
 // Raw SQL with per-dialect bodies (dialect empty: every dialect).
-struct RawSql { std::vector<ast::SqlBody> bodies; };
+struct RawSql {
+  std::vector<ast::SqlBody> bodies;
+};
 // Session setting for the current transaction (`SET LOCAL lock_timeout = '5s'`);
 // local = false: for the rest of the session (`SET lock_timeout = '5s'`), used
 // outside transactions where SET LOCAL has no effect; an empty value resets
 // the setting to its default (`RESET lock_timeout`).
-struct SetLocal { std::string name; std::string value; bool local = true; };
+struct SetLocal {
+  std::string name;
+  std::string value;
+  bool local = true;
+};
 
 using ChangeKind =
     std::variant<AddTable, DropTable, RenameTable, AddColumn, DropColumn, RenameColumn,

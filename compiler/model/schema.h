@@ -30,7 +30,7 @@ struct Constraint {
   std::vector<std::string> ref_columns;  // FK target columns (resolved, never empty for FK)
   ast::RefAction on_delete = ast::RefAction::NoAction;
   ast::RefAction on_update = ast::RefAction::NoAction;
-  std::optional<ast::Expr> check;        // Check
+  std::optional<ast::Expr> check;  // Check
 };
 
 // A named index on one table.
@@ -38,8 +38,8 @@ struct Index {
   std::string name;
   std::string table;
   bool unique = false;
-  std::vector<ast::Expr> elements;     // Column exprs for plain columns
-  std::vector<std::string> columns;    // every column the elements and predicate read
+  std::vector<ast::Expr> elements;   // Column exprs for plain columns
+  std::vector<std::string> columns;  // every column the elements and predicate read
   std::optional<ast::Expr> where;
 };
 

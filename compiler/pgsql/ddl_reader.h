@@ -49,8 +49,8 @@ class DdlReader {
 
   void emit(model::Edit edit) const { apply_(edit); }
 
-  std::string_view sql_;          // the statement text the tree's locations point into
-  const model::Schema& schema_;   // the schema before the edit being read
+  std::string_view sql_;         // the statement text the tree's locations point into
+  const model::Schema& schema_;  // the schema before the edit being read
   const EditSink& apply_;
 };
 

@@ -25,7 +25,7 @@ void DdlReader::add_constraint(model::Table& t, Node c, const std::string& colum
   std::string_view type = c.str("contype");
   model::Constraint k;
   k.name = std::string(c.str("conname"));
-  std::vector<std::string> keys = c.has("keys")      ? string_list(c["keys"])
+  std::vector<std::string> keys = c.has("keys")       ? string_list(c["keys"])
                                   : c.has("fk_attrs") ? string_list(c["fk_attrs"])
                                                       : std::vector<std::string>{};
   if (keys.empty() && !column.empty()) keys = {column};
@@ -124,11 +124,11 @@ void DdlReader::alter_table(Node s) {
       std::size_t constraints_before = draft.constraints.size();
       Node def = cmd["def"]["ColumnDef"];
       if (!add_column(draft, def)) continue;
-      std::vector<model::Constraint> added(
-          draft.constraints.begin() + static_cast<long>(constraints_before),
-          draft.constraints.end());
-      emit(
-          model::AddColumn{name, *draft.column(std::string(def.str("colname"))), std::move(added)});
+      std::vector<model::Constraint> added(draft.constraints.begin() +
+                                               static_cast<long>(constraints_before),
+                                           draft.constraints.end());
+      emit(model::AddColumn{name, *draft.column(std::string(def.str("colname"))),
+                            std::move(added)});
     } else if (sub == "AT_DropColumn" && c) {
       emit(model::DropColumn{name, *c});
     } else if (sub == "AT_AlterColumnType" && c) {
@@ -150,8 +150,7 @@ void DdlReader::alter_table(Node s) {
       if (draft.constraints.size() == constraints_before) continue;
       emit(model::AddConstraint{name, draft.constraints.back(), false});
     } else if (sub == "AT_DropConstraint") {
-      if (const model::Constraint* k = t->constraint(col))
-        emit(model::DropConstraint{name, *k});
+      if (const model::Constraint* k = t->constraint(col)) emit(model::DropConstraint{name, *k});
     }
   }
 }

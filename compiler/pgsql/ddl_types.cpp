@@ -16,13 +16,28 @@ ast::TypeRef DdlReader::type_of(Node type_name, bool& identity) const {
     if (value.has("ival")) mods.push_back(value["ival"].integer("ival", 0));
   }
   using K = ast::TypeKind;
-  static const std::vector<std::pair<std::string, K>> kMap{
-      {"int2", K::SmallInt}, {"int4", K::Int}, {"int8", K::BigInt}, {"float4", K::Real},
-      {"float8", K::Double}, {"numeric", K::Numeric}, {"bool", K::Bool}, {"text", K::Text},
-      {"varchar", K::Varchar}, {"bpchar", K::Char}, {"bytea", K::Bytes}, {"date", K::Date},
-      {"time", K::Time}, {"timestamp", K::Timestamp}, {"timestamptz", K::Timestamptz},
-      {"interval", K::Interval}, {"uuid", K::Uuid}, {"json", K::Json}, {"jsonb", K::Jsonb},
-      {"smallserial", K::SmallInt}, {"serial", K::Int}, {"bigserial", K::BigInt}};
+  static const std::vector<std::pair<std::string, K>> kMap{{"int2", K::SmallInt},
+                                                           {"int4", K::Int},
+                                                           {"int8", K::BigInt},
+                                                           {"float4", K::Real},
+                                                           {"float8", K::Double},
+                                                           {"numeric", K::Numeric},
+                                                           {"bool", K::Bool},
+                                                           {"text", K::Text},
+                                                           {"varchar", K::Varchar},
+                                                           {"bpchar", K::Char},
+                                                           {"bytea", K::Bytes},
+                                                           {"date", K::Date},
+                                                           {"time", K::Time},
+                                                           {"timestamp", K::Timestamp},
+                                                           {"timestamptz", K::Timestamptz},
+                                                           {"interval", K::Interval},
+                                                           {"uuid", K::Uuid},
+                                                           {"json", K::Json},
+                                                           {"jsonb", K::Jsonb},
+                                                           {"smallserial", K::SmallInt},
+                                                           {"serial", K::Int},
+                                                           {"bigserial", K::BigInt}};
   bool array = type_name.has("arrayBounds");
   for (const auto& [pg, kind] : kMap) {
     if (base != pg || array) continue;

@@ -47,9 +47,9 @@ class Node {
   Node back() const { return size() == 0 ? Node() : at(size() - 1); }
 
   // --- scalars
-  std::string_view str() const;                    // "" unless a string
+  std::string_view str() const;                           // "" unless a string
   std::int64_t integer(std::int64_t fallback = 0) const;  // fallback unless an integer
-  bool flag() const;                               // false unless true
+  bool flag() const;                                      // false unless true
   // Scalars of a member.
   std::string_view str(std::string_view key) const { return get(key).str(); }
   std::int64_t integer(std::string_view key, std::int64_t fallback = 0) const {

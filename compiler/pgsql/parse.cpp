@@ -47,8 +47,8 @@ ParsedSql parse(std::string_view text) {
     pg_query_free_parse_result(result);
     return out;
   }
-  out.tree_ = std::make_unique<nlohmann::json>(
-      nlohmann::json::parse(result.parse_tree, nullptr, false));
+  out.tree_ = std::make_unique<nlohmann::json>(nlohmann::json::parse(result.parse_tree, nullptr,
+                                                                     false));
   pg_query_free_parse_result(result);
   Node tree(out.tree_.get());
   const auto size = static_cast<std::uint32_t>(std::min(copy.size(), copy.find('\0')));

@@ -20,16 +20,16 @@ namespace migrac::pgsql {
 
 // One top-level statement of a parsed text.
 struct Statement {
-  std::string_view kind;  // the node type, e.g. "AlterTableStmt"
-  Node node;              // the wrapper {"AlterTableStmt": {...}}
-  Node body;              // its fields
+  std::string_view kind;    // the node type, e.g. "AlterTableStmt"
+  Node node;                // the wrapper {"AlterTableStmt": {...}}
+  Node body;                // its fields
   std::uint32_t begin = 0;  // first byte of the statement's first token
   std::uint32_t end = 0;    // one past its last byte (blanks and the ';' left out)
 };
 
 // PostgreSQL's syntax error in a text.
 struct SyntaxError {
-  std::string message;      // e.g. syntax error at or near "TABL"
+  std::string message;       // e.g. syntax error at or near "TABL"
   std::uint32_t offset = 0;  // byte offset of the error cursor (0 when it gives none)
   bool has_cursor = false;   // whether PostgreSQL pointed at a position
 };

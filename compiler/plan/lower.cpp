@@ -14,13 +14,17 @@ namespace {
 // What a change does to the object it names.
 struct EffectOf {
   template <class Kind>
-  ObjectEffect operator()(const Kind&) const { return ObjectEffect::None; }
+  ObjectEffect operator()(const Kind&) const {
+    return ObjectEffect::None;
+  }
   ObjectEffect operator()(const model::AddTable&) const { return ObjectEffect::Creates; }
   ObjectEffect operator()(const model::RenameTable&) const { return ObjectEffect::Creates; }
   ObjectEffect operator()(const model::AddColumn&) const { return ObjectEffect::Creates; }
   ObjectEffect operator()(const model::RenameColumn&) const { return ObjectEffect::Creates; }
   ObjectEffect operator()(const model::AddConstraint&) const { return ObjectEffect::Creates; }
-  ObjectEffect operator()(const model::AddConstraintUsingIndex&) const { return ObjectEffect::Creates; }
+  ObjectEffect operator()(const model::AddConstraintUsingIndex&) const {
+    return ObjectEffect::Creates;
+  }
   ObjectEffect operator()(const model::CreateIndex&) const { return ObjectEffect::Creates; }
   ObjectEffect operator()(const model::CreateEnum&) const { return ObjectEffect::Creates; }
   ObjectEffect operator()(const model::AddEnumValue&) const { return ObjectEffect::Creates; }
@@ -49,7 +53,8 @@ ObjectEffect raw_effect(std::string_view sql) {
 bool changes_data(const model::ChangeKind& kind) {
   return std::holds_alternative<model::DropTable>(kind) ||
          std::holds_alternative<model::DropIndex>(kind) ||
-         std::holds_alternative<model::Backfill>(kind) || std::holds_alternative<model::RawSql>(kind);
+         std::holds_alternative<model::Backfill>(kind) ||
+         std::holds_alternative<model::RawSql>(kind);
 }
 
 }  // namespace
@@ -128,7 +133,8 @@ void Lowering::concurrent_index(const model::Change& origin, model::Index index)
   std::string condition = emitter_.invalid_index_condition(index.name);
   if (!condition.empty()) {
     model::Change drop = derived(origin, model::DropIndex{index, true, true});
-    if (put(drop, own, StatementRole::Recovery) > 0) steps_.back().statement.condition_sql = condition;
+    if (put(drop, own, StatementRole::Recovery) > 0)
+      steps_.back().statement.condition_sql = condition;
   }
   put(derived(origin, model::CreateIndex{std::move(index), true, true}), own);
 }

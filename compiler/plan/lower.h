@@ -62,7 +62,7 @@ class Lowering {
   Diagnostics& diags_;
   std::vector<Step> steps_;
   int next_group_ = 1;
-  std::map<int, int> block_groups_;  // no-transaction block -> group
+  std::map<int, int> block_groups_;               // no-transaction block -> group
   std::vector<PlannedStatement> before_, after_;  // Placement::Before/AfterMigration, distinct
 };
 

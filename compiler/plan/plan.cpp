@@ -20,9 +20,9 @@ std::vector<Segment> lower_all(const std::vector<model::Change>& changes,
   return build_segments(lowering.take(), settings, emitter, diags);
 }
 
-std::vector<Segment> lower_raw(const std::vector<ast::RawStatement>& statements,
-                               bool transactional, const MigrationSettings& settings,
-                               const Emitter& emitter, Diagnostics& diags) {
+std::vector<Segment> lower_raw(const std::vector<ast::RawStatement>& statements, bool transactional,
+                               const MigrationSettings& settings, const Emitter& emitter,
+                               Diagnostics& diags) {
   Lowering lowering(emitter, settings, diags);
   for (const ast::RawStatement& s : statements) lowering.add_raw(s, transactional);
   return build_segments(lowering.take(), settings, emitter, diags);

@@ -21,7 +21,7 @@ enum class StatementRole {
   Backfill,  // repeat `sql` (one batch) until it updates 0 rows; script form in `script_sql`
   Raw,       // user SQL
   ReferenceCheck,  // lists rows without their parent (table, rowid, parent): any row fails it
-  History,   // a write to the history table (the runtime's, around the plan's statements)
+  History,         // a write to the history table (the runtime's, around the plan's statements)
 };
 
 // What a statement does to the object it names, so that rerunning a segment
@@ -46,16 +46,17 @@ struct SessionSetting {
 struct PlannedStatement {
   std::string sql;
   StatementRole role = StatementRole::Ddl;
-  LockFacts lock;                 // lock taken, rewrite/scan
+  LockFacts lock;  // lock taken, rewrite/scan
   SourceRange source;
-  std::string condition_sql;      // Recovery: a query returning one boolean
-  std::string script_sql;         // Backfill: a self-contained loop for scripts (DO block)
+  std::string condition_sql;  // Recovery: a query returning one boolean
+  std::string script_sql;     // Backfill: a self-contained loop for scripts (DO block)
   ObjectEffect effect = ObjectEffect::None;
   // May change rows, or drop what rows depend on (DML, DROP TABLE/INDEX, a
   // rebuild's copy, raw SQL): a runtime that runs it with foreign keys not
   // enforced checks them before the transaction commits.
   bool changes_data = false;
-  std::optional<SessionSetting> session;  // Setting, SET LOCAL outside a transaction: its session form
+  std::optional<SessionSetting>
+      session;  // Setting, SET LOCAL outside a transaction: its session form
 };
 
 // Consecutive statements that run together: in one transaction or in autocommit.

@@ -10,7 +10,8 @@ namespace {
 
 template <typename T>
 void erase_named(std::vector<T>& items, const std::string& name) {
-  items.erase(std::remove_if(items.begin(), items.end(), [&](const T& x) { return x.name == name; }),
+  items.erase(std::remove_if(items.begin(), items.end(),
+                             [&](const T& x) { return x.name == name; }),
               items.end());
 }
 
@@ -29,10 +30,13 @@ struct Reverser {
   Reverse out;
 
   void push(model::ChangeKind kind) {
-    model::Change& c = out.changes.emplace_back(model::derive_change(origin, std::move(kind), false));
+    model::Change& c = out.changes.emplace_back(model::derive_change(origin, std::move(kind),
+                                                                     false));
     if (origin.table_after) c.table_after = table_before(*origin.table_after, origin);
   }
-  void irreversible(std::string reason) { out.irreversible = Irreversible{std::move(reason), origin.source}; }
+  void irreversible(std::string reason) {
+    out.irreversible = Irreversible{std::move(reason), origin.source};
+  }
 
   void operator()(const model::AddTable& c) { push(model::DropTable{c.table}); }
   void operator()(const model::DropTable& c) {
@@ -78,7 +82,8 @@ struct Reverser {
   void operator()(const model::CreateEnum& c) { push(model::DropEnum{c.type}); }
   void operator()(const model::AddEnumValue& c) {
     if (!caps.enum_add_value_reversible) {
-      irreversible(fmt::format("'alter enum {} add value' cannot be undone on {}", c.type, dialect));
+      irreversible(fmt::format("'alter enum {} add value' cannot be undone on {}", c.type,
+                               dialect));
     }
   }
   void operator()(const model::DropEnum& c) { push(model::CreateEnum{c.type}); }

@@ -41,9 +41,18 @@ std::string display_path(const std::string& dir, const std::string& name) {
 // The kind of migration file a name is, and its stem (the id).
 enum class FileKind { Mig, UpSql, DownSql, Other };
 FileKind classify(const std::string& name, std::string& stem) {
-  if (ends_with(name, ".up.sql")) { stem = name.substr(0, name.size() - 7); return FileKind::UpSql; }
-  if (ends_with(name, ".down.sql")) { stem = name.substr(0, name.size() - 9); return FileKind::DownSql; }
-  if (ends_with(name, ".mig")) { stem = name.substr(0, name.size() - 4); return FileKind::Mig; }
+  if (ends_with(name, ".up.sql")) {
+    stem = name.substr(0, name.size() - 7);
+    return FileKind::UpSql;
+  }
+  if (ends_with(name, ".down.sql")) {
+    stem = name.substr(0, name.size() - 9);
+    return FileKind::DownSql;
+  }
+  if (ends_with(name, ".mig")) {
+    stem = name.substr(0, name.size() - 4);
+    return FileKind::Mig;
+  }
   return FileKind::Other;
 }
 
@@ -98,7 +107,8 @@ std::vector<MigrationFile> load_directory(const std::string& dir, SourceSet& sou
     int file = sources.add(path, std::move(texts[i]));
     if (!is_valid_migration_id(stem)) {
       diags.report(DiagKind::BadFileName, sources.range(file, 0, 0),
-                   fmt::format("'{}' is not a valid migration id (letters, digits and '_' only)", stem),
+                   fmt::format("'{}' is not a valid migration id (letters, digits and '_' only)",
+                               stem),
                    "rename the file, e.g. '0001_initial_schema.mig'");
       continue;
     }
@@ -106,8 +116,7 @@ std::vector<MigrationFile> load_directory(const std::string& dir, SourceSet& sou
       downs.emplace_back(stem, file);
       continue;
     }
-    MigrationFile mf{stem, kind == FileKind::Mig ? MigrationFormat::Mig
-                                                 : MigrationFormat::RawSql,
+    MigrationFile mf{stem, kind == FileKind::Mig ? MigrationFormat::Mig : MigrationFormat::RawSql,
                      file, -1};
     auto [it, inserted] = by_id.emplace(stem, mf);
     if (!inserted) {
@@ -129,7 +138,8 @@ std::vector<MigrationFile> load_directory(const std::string& dir, SourceSet& sou
   for (auto& [key, mf] : by_id) out.push_back(std::move(mf));
   if (out.empty() && !diags.has_errors()) {
     diags.report(DiagKind::NoMigrations, {},
-                 fmt::format("no migrations in '{}' (expected <id>.mig or <id>.up.sql files)", dir));
+                 fmt::format("no migrations in '{}' (expected <id>.mig or <id>.up.sql files)",
+                             dir));
   }
   return out;
 }

@@ -22,7 +22,7 @@ std::vector<ast::Migration> parse_all(const SourceSet& sources,
   parallel_for(files.size(), threads, 64, [&](std::size_t i) {
     const MigrationFile& f = files[i];
     migrations[i] = f.format == MigrationFormat::Mig ? parse_mig(sources, f, per_file[i])
-                                                          : parse_raw_sql(sources, f, per_file[i]);
+                                                     : parse_raw_sql(sources, f, per_file[i]);
   });
   for (const Diagnostics& d : per_file) diags.append(d);
   return migrations;

@@ -19,7 +19,7 @@ namespace migrac {
 struct ProjectOptions {
   std::string dir = "migrations";
   CheckOptions check;
-  unsigned threads = 0;  // 0: hardware concurrency
+  unsigned threads = 0;                    // 0: hardware concurrency
   std::optional<std::string> check_until;  // stop the checker after this id (schema --at)
 };
 
@@ -36,7 +36,8 @@ struct Project {
 Project compile_project(const ProjectOptions& options);
 
 // Plans the migrations `revs` (graph indexes, in order) for one dialect.
-std::vector<MigrationPlan> plan_revisions(const Project& project, const std::vector<std::size_t>& revs,
+std::vector<MigrationPlan> plan_revisions(const Project& project,
+                                          const std::vector<std::size_t>& revs,
                                           const Emitter& emitter, Diagnostics& diags);
 
 }  // namespace migrac

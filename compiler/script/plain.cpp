@@ -45,7 +45,8 @@ std::string facts_text(const LockFacts& lock) {
 
 // " | path:line", or nothing when the statement has no source.
 std::string where_text(const PlannedStatement& s, const SourceSet& sources) {
-  if (!s.source.valid() || static_cast<std::size_t>(s.source.file) >= sources.files.size()) return "";
+  if (!s.source.valid() || static_cast<std::size_t>(s.source.file) >= sources.files.size())
+    return "";
   return " | " + sources.location(s.source);
 }
 
@@ -105,8 +106,9 @@ void render_segments(std::string& out, const std::vector<Segment>& segments,
       bool closing = last_real < seg.statements.size() && k > last_real;
       out += "\n";
       out += comment_for(s, seg, closing, sources) + "\n";
-      const std::string& text =
-          s.role == StatementRole::Backfill && !s.script_sql.empty() ? s.script_sql : s.sql;
+      const std::string& text = s.role == StatementRole::Backfill && !s.script_sql.empty()
+                                    ? s.script_sql
+                                    : s.sql;
       out += terminated(text) + "\n";
     }
     if (seg.transactional) out += "\nCOMMIT;\n";
@@ -126,7 +128,8 @@ void render_migration(std::string& out, const MigrationPlan& plan, const SourceS
     out += "-- reversible: yes\n";
   } else {
     std::string at = plan.irreversible_at.valid() &&
-                             static_cast<std::size_t>(plan.irreversible_at.file) < sources.files.size()
+                             static_cast<std::size_t>(plan.irreversible_at.file) <
+                                 sources.files.size()
                          ? fmt::format(" ({})", sources.location(plan.irreversible_at))
                          : "";
     out += fmt::format("-- reversible: no, {}{}\n", plan.irreversible_reason, at);
@@ -147,7 +150,8 @@ std::string render_plain_script(const std::vector<const MigrationPlan*>& plans,
                                 options.down ? "downgrade" : "upgrade",
                                 dialect_name(options.dialect), plans.size(),
                                 plans.size() == 1 ? "" : "s");
-  out += "-- Each segment runs in a transaction of its own or outside any transaction, as marked.\n";
+  out +=
+      "-- Each segment runs in a transaction of its own or outside any transaction, as marked.\n";
   out += "-- Before each statement: the lock it takes, whether it rewrites or scans the table,\n";
   out += "-- and the line it comes from.\n";
   bool autocommit = std::any_of(plans.begin(), plans.end(),
@@ -158,7 +162,8 @@ std::string render_plain_script(const std::vector<const MigrationPlan*>& plans,
   }
   out += "\n";
   for (const MigrationPlan* plan : plans) render_migration(out, *plan, sources, options.down);
-  while (out.size() > 1 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n') out.pop_back();
+  while (out.size() > 1 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n')
+    out.pop_back();
   return out;
 }
 

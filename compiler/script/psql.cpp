@@ -42,13 +42,15 @@ std::string comment_lines(const std::string& text) {
 
 std::string values_list(const std::vector<std::string>& ids) {
   std::string out;
-  for (const std::string& id : ids) out += fmt::format("{}({})", out.empty() ? "" : ",\n      ", sql_literal(id));
+  for (const std::string& id : ids)
+    out += fmt::format("{}({})", out.empty() ? "" : ",\n      ", sql_literal(id));
   return out;
 }
 
 std::string in_list(const std::vector<std::string>& ids) {
   std::string out;
-  for (const std::string& id : ids) out += fmt::format("{}{}", out.empty() ? "" : ",\n      ", sql_literal(id));
+  for (const std::string& id : ids)
+    out += fmt::format("{}{}", out.empty() ? "" : ",\n      ", sql_literal(id));
   return out;
 }
 
@@ -56,7 +58,10 @@ std::string in_list(const std::vector<std::string>& ids) {
 class PsqlWriter {
  public:
   PsqlWriter(const SourceSet& sources, const ScriptOptions& options, HistoryTable table)
-      : sources_(sources), options_(options), table_(std::move(table)), h_(qualified_name(table_)) {}
+      : sources_(sources),
+        options_(options),
+        table_(std::move(table)),
+        h_(qualified_name(table_)) {}
 
   std::string render(const std::vector<const MigrationPlan*>& plans) {
     preamble(plans);
@@ -68,17 +73,20 @@ class PsqlWriter {
 
  private:
   void preamble(const std::vector<const MigrationPlan*>& plans) {
-    out_ += fmt::format("-- migrac psql script: {} {} migration{}", options_.down ? "downgrade" : "upgrade",
-                        plans.size(), plans.size() == 1 ? "" : "s");
+    out_ += fmt::format("-- migrac psql script: {} {} migration{}",
+                        options_.down ? "downgrade" : "upgrade", plans.size(),
+                        plans.size() == 1 ? "" : "s");
     if (!plans.empty()) out_ += fmt::format(", {} .. {}", plans.front()->id, plans.back()->id);
-    out_ += "\n-- Apply with: psql -v ON_ERROR_STOP=1 -f THIS_FILE\n"
-            "-- It stops at the first error; after fixing the cause, run it again: every\n"
-            "-- segment already recorded in the history table is skipped.\n"
-            "\\set ON_ERROR_STOP on\n"
-            "SET client_min_messages = warning;\n\n";
+    out_ +=
+        "\n-- Apply with: psql -v ON_ERROR_STOP=1 -f THIS_FILE\n"
+        "-- It stops at the first error; after fixing the cause, run it again: every\n"
+        "-- segment already recorded in the history table is skipped.\n"
+        "\\set ON_ERROR_STOP on\n"
+        "SET client_min_messages = warning;\n\n";
     out_ += "-- One runner at a time: the advisory lock migrac itself takes.\n";
     out_ += "\\echo 'migrac: taking the migration lock'\n";
-    out_ += fmt::format("SELECT pg_advisory_lock({}) AS migrac_locked \\gset\n\n", run_lock_key(table_));
+    out_ += fmt::format("SELECT pg_advisory_lock({}) AS migrac_locked \\gset\n\n",
+                        run_lock_key(table_));
     out_ += fmt::format("-- The history table {}, created if missing.\n", table_.display());
     for (const std::string& sql : history_create_sql(table_)) out_ += terminated(sql) + "\n";
     out_ += "\n";
@@ -102,10 +110,12 @@ class PsqlWriter {
     if (!needed.empty()) {
       out_ += fmt::format(
           "  SELECT string_agg(p.id, ', ') INTO bad FROM (VALUES\n      {}) AS p(id)\n"
-          "    WHERE NOT EXISTS (SELECT 1 FROM {} h WHERE h.id = p.id AND h.segments_done >= h.segments_total\n"
+          "    WHERE NOT EXISTS (SELECT 1 FROM {} h WHERE h.id = p.id AND h.segments_done >= "
+          "h.segments_total\n"
           "                      AND h.down_done = 0 AND h.segment_started = 0);\n"
           "  IF bad IS NOT NULL THEN\n"
-          "    RAISE EXCEPTION 'migrac: the database is not at the revision this script starts from: not applied: %', bad;\n"
+          "    RAISE EXCEPTION 'migrac: the database is not at the revision this script starts "
+          "from: not applied: %', bad;\n"
           "  END IF;\n",
           values_list(needed), h_);
     }
@@ -132,17 +142,21 @@ class PsqlWriter {
     out_ += "DO $migrac$\nDECLARE\n  bad text;\nBEGIN\n";
     for (const MigrationPlan* p : plans) {
       if (p->reversible) continue;
-      out_ += fmt::format("  RAISE EXCEPTION 'migrac: migration ''{}'' cannot be reverted: %', {};\n", p->id,
-                          sql_literal(p->irreversible_reason));
+      out_ += fmt::format(
+          "  RAISE EXCEPTION 'migrac: migration ''{}'' cannot be reverted: %', {};\n", p->id,
+          sql_literal(p->irreversible_reason));
     }
     if (!ids.empty()) {
       out_ += fmt::format(
           "  SELECT string_agg(h.id, ', ') INTO bad FROM {} h WHERE h.id NOT IN (\n      {})\n"
-          "    AND EXISTS (SELECT 1 FROM unnest(string_to_array(h.parents, ',')) AS p(id) WHERE p.id IN (\n      {}));\n"
+          "    AND EXISTS (SELECT 1 FROM unnest(string_to_array(h.parents, ',')) AS p(id) WHERE "
+          "p.id IN (\n      {}));\n"
           "  IF bad IS NOT NULL THEN\n"
-          "    RAISE EXCEPTION 'migrac: applied migrations depend on what this script reverts: %', bad;\n"
+          "    RAISE EXCEPTION 'migrac: applied migrations depend on what this script reverts: %', "
+          "bad;\n"
           "  END IF;\n"
-          "  SELECT string_agg(id, ', ') INTO bad FROM {} WHERE segments_done < segments_total AND id IN (\n      {});\n"
+          "  SELECT string_agg(id, ', ') INTO bad FROM {} WHERE segments_done < segments_total AND "
+          "id IN (\n      {});\n"
           "  IF bad IS NOT NULL THEN\n"
           "    RAISE EXCEPTION 'migrac: partly applied, finish the upgrade first: %', bad;\n"
           "  END IF;\n",
@@ -156,10 +170,12 @@ class PsqlWriter {
     if (plans.empty()) return;
     std::string pairs;
     for (const MigrationPlan* p : plans) {
-      pairs += fmt::format("{}({}, {})", pairs.empty() ? "" : ",\n      ", sql_literal(p->id), sql_literal(p->checksum));
+      pairs += fmt::format("{}({}, {})", pairs.empty() ? "" : ",\n      ", sql_literal(p->id),
+                           sql_literal(p->checksum));
     }
     out_ += fmt::format(
-        "  SELECT string_agg(h.id, ', ') INTO bad FROM {} h JOIN (VALUES\n      {}) AS f(id, checksum)\n"
+        "  SELECT string_agg(h.id, ', ') INTO bad FROM {} h JOIN (VALUES\n      {}) AS f(id, "
+        "checksum)\n"
         "    ON f.id = h.id WHERE h.checksum <> f.checksum;\n"
         "  IF bad IS NOT NULL THEN\n"
         "    RAISE EXCEPTION 'migrac: edited after it was applied (checksum differs): %', bad;\n"
@@ -198,9 +214,11 @@ class PsqlWriter {
     for (int k = 1; k <= n; ++k) {
       const Segment& seg = p.up[static_cast<std::size_t>(k - 1)];
       out_ += fmt::format("\n-- segment {}/{}: {}\n", k, n,
-                          seg.transactional ? "one transaction, recorded in it"
-                                            : "no transaction (autocommit), recorded after it succeeds");
-      guard(fmt::format("NOT EXISTS (SELECT 1 FROM {} WHERE id = {} AND segments_done >= {})", h_, id, k));
+                          seg.transactional
+                              ? "one transaction, recorded in it"
+                              : "no transaction (autocommit), recorded after it succeeds");
+      guard(fmt::format("NOT EXISTS (SELECT 1 FROM {} WHERE id = {} AND segments_done >= {})", h_,
+                        id, k));
       out_ += fmt::format("\\echo 'migrac: apply {} segment {}/{}'\n", p.id, k, n);
       out_ += "SELECT clock_timestamp() AS migrac_t0 \\gset\n";
       segment(seg, history_up_started_sql(table_, key, k),
@@ -221,11 +239,13 @@ class PsqlWriter {
     for (int k = 1; k <= n; ++k) {
       const Segment& seg = p.down[static_cast<std::size_t>(k - 1)];
       out_ += fmt::format("\n-- down segment {}/{}: {}\n", k, n,
-                          seg.transactional ? "one transaction, recorded in it"
-                                            : "no transaction (autocommit), recorded after it succeeds");
-      guard(fmt::format(
-          "EXISTS (SELECT 1 FROM {} WHERE id = {} AND segments_done >= segments_total AND down_done < {})",
-          h_, id, k));
+                          seg.transactional
+                              ? "one transaction, recorded in it"
+                              : "no transaction (autocommit), recorded after it succeeds");
+      guard(
+          fmt::format("EXISTS (SELECT 1 FROM {} WHERE id = {} AND segments_done >= segments_total "
+                      "AND down_done < {})",
+                      h_, id, k));
       out_ += fmt::format("\\echo 'migrac: revert {} segment {}/{}'\n", p.id, k, n);
       out_ += "SELECT clock_timestamp() AS migrac_t0 \\gset\n";
       std::string done = k == n ? history_delete_sql(table_, p.id)
@@ -283,8 +303,7 @@ class PsqlWriter {
         out_ += comment_lines("one batch: " + unterminated(st.sql));
         out_ += terminated(backfill_loop(st, in_transaction)) + "\n";
         return;
-      default:
-        break;
+      default: break;
     }
     out_ += terminated(st.sql) + "\n";
   }
@@ -295,7 +314,8 @@ class PsqlWriter {
     if (!in_transaction && !st.script_sql.empty()) return st.script_sql;
     return fmt::format(
         "DO $migrac_backfill$\nDECLARE\n  n bigint;\nBEGIN\n  LOOP\n    {};\n"
-        "    GET DIAGNOSTICS n = ROW_COUNT;\n    EXIT WHEN n = 0;\n{}  END LOOP;\nEND\n$migrac_backfill$",
+        "    GET DIAGNOSTICS n = ROW_COUNT;\n    EXIT WHEN n = 0;\n{}  END "
+        "LOOP;\nEND\n$migrac_backfill$",
         unterminated(st.sql), in_transaction ? "" : "    COMMIT;\n");
   }
 
@@ -313,8 +333,9 @@ std::string render_psql_script(const std::vector<const MigrationPlan*>& plans,
   std::string error;
   auto table = parse_history_table(options.history_table, error);
   if (!table) {
-    return fmt::format("\\set ON_ERROR_STOP on\nDO $migrac$ BEGIN RAISE EXCEPTION {}; END $migrac$;\n",
-                       sql_literal("migrac: " + error));
+    return fmt::format(
+        "\\set ON_ERROR_STOP on\nDO $migrac$ BEGIN RAISE EXCEPTION {}; END $migrac$;\n",
+        sql_literal("migrac: " + error));
   }
   return PsqlWriter(sources, options, *table).render(plans);
 }

@@ -11,8 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "compiler/script/script.h"
 #include "compiler/plan/plan.h"
+#include "compiler/script/script.h"
 #include "compiler/source/source.h"
 
 namespace migrac {

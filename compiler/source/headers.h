@@ -25,11 +25,11 @@ struct HeaderWord {
 
 // One `-- migrac:<name> <value>` directive of a raw SQL file.
 struct RawDirective {
-  HeaderWord name;         // "after", "no-transaction", "allow", or whatever was written
-  std::size_t begin = 0;   // at "migrac:"
-  std::size_t end = 0;     // the end of the line, trailing blanks left out
+  HeaderWord name;              // "after", "no-transaction", "allow", or whatever was written
+  std::size_t begin = 0;        // at "migrac:"
+  std::size_t end = 0;          // the end of the line, trailing blanks left out
   std::size_t value_begin = 0;  // the first non-blank after the name (== end when none)
-  bool leading = true;     // among the comments before the first statement
+  bool leading = true;          // among the comments before the first statement
 };
 
 // The directives of a raw SQL text, in order: every `--` comment line whose

@@ -29,8 +29,8 @@ bool is_tag_char(char c, bool first) {
 
 // Past a quoted run starting at `i` (the opening quote); `quote` doubled is
 // one quote, and with `backslash` a backslash escapes the next byte.
-SqlToken quoted(std::string_view t, std::size_t begin, std::size_t i, char quote,
-                bool backslash, SqlTokenKind kind) {
+SqlToken quoted(std::string_view t, std::size_t begin, std::size_t i, char quote, bool backslash,
+                SqlTokenKind kind) {
   ++i;
   while (i < t.size()) {
     if (backslash && t[i] == '\\') {

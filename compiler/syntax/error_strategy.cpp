@@ -35,40 +35,23 @@ antlr4::ParserRuleContext* ancestor(antlr4::ParserRuleContext* ctx, std::size_t 
 // The operation a rule context belongs to, as the user wrote its keywords.
 std::string_view operation_words(std::size_t rule) {
   switch (rule) {
-    case P::RuleCreateTable:
-      return "create table";
-    case P::RuleCreateIndex:
-      return "create index";
-    case P::RuleCreateEnum:
-      return "create enum";
-    case P::RuleDropTable:
-      return "drop table";
-    case P::RuleDropColumn:
-      return "drop column";
-    case P::RuleDropConstraint:
-      return "drop constraint";
-    case P::RuleDropIndex:
-      return "drop index";
-    case P::RuleDropEnum:
-      return "drop enum";
-    case P::RuleRenameTable:
-      return "rename table";
-    case P::RuleRenameColumn:
-      return "rename column";
-    case P::RuleAddColumn:
-      return "add column";
-    case P::RuleAddConstraint:
-      return "add constraint";
-    case P::RuleAlterColumn:
-      return "alter column";
-    case P::RuleAlterEnum:
-      return "alter enum";
-    case P::RuleBackfill:
-      return "backfill";
-    case P::RuleSqlOp:
-      return "sql";
-    default:
-      return {};
+    case P::RuleCreateTable: return "create table";
+    case P::RuleCreateIndex: return "create index";
+    case P::RuleCreateEnum: return "create enum";
+    case P::RuleDropTable: return "drop table";
+    case P::RuleDropColumn: return "drop column";
+    case P::RuleDropConstraint: return "drop constraint";
+    case P::RuleDropIndex: return "drop index";
+    case P::RuleDropEnum: return "drop enum";
+    case P::RuleRenameTable: return "rename table";
+    case P::RuleRenameColumn: return "rename column";
+    case P::RuleAddColumn: return "add column";
+    case P::RuleAddConstraint: return "add constraint";
+    case P::RuleAlterColumn: return "alter column";
+    case P::RuleAlterEnum: return "alter enum";
+    case P::RuleBackfill: return "backfill";
+    case P::RuleSqlOp: return "sql";
+    default: return {};
   }
 }
 
@@ -164,10 +147,8 @@ bool is_statement_keyword(std::size_t type) {
     case P::K_AFTER:
     case P::K_SET:
     case P::K_NO:
-    case P::K_DOWN:
-      return true;
-    default:
-      return false;
+    case P::K_DOWN: return true;
+    default: return false;
   }
 }
 
@@ -254,10 +235,8 @@ void ReadableErrorStrategy::sync(antlr4::Parser* parser) {
     case antlr4::atn::ATNState::PLUS_BLOCK_START:
     case antlr4::atn::ATNState::STAR_LOOP_ENTRY:
     case antlr4::atn::ATNState::PLUS_LOOP_BACK:
-    case antlr4::atn::ATNState::STAR_LOOP_BACK:
-      break;
-    default:
-      return;
+    case antlr4::atn::ATNState::STAR_LOOP_BACK: break;
+    default: return;
   }
   std::size_t la = parser->getTokenStream()->LA(1);
   antlr4::misc::IntervalSet next = parser->getATN().nextTokens(s);
@@ -329,9 +308,9 @@ bool ReadableErrorStrategy::sync_table_elements(antlr4::Parser* parser) {
 }
 
 void ReadableErrorStrategy::forgive_from(std::size_t token_index) {
-  fatal_.erase(
-      std::remove_if(fatal_.begin(), fatal_.end(), [&](std::size_t t) { return t >= token_index; }),
-      fatal_.end());
+  fatal_.erase(std::remove_if(fatal_.begin(), fatal_.end(),
+                              [&](std::size_t t) { return t >= token_index; }),
+               fatal_.end());
 }
 
 void ReadableErrorStrategy::reportNoViableAlternative(antlr4::Parser* parser,
@@ -343,8 +322,8 @@ void ReadableErrorStrategy::reportNoViableAlternative(antlr4::Parser* parser,
     // The parser looked ahead several tokens: what was expected at the start
     // of the decision says nothing about this token.
     antlr4::Token* prev = previous_visible(*parser->getTokenStream(), offending->getTokenIndex());
-    std::string message =
-        fmt::format("unexpected {}", describe_token(b_.text(offending), offending->getType()));
+    std::string message = fmt::format("unexpected {}",
+                                      describe_token(b_.text(offending), offending->getType()));
     if (prev != nullptr)
       message += fmt::format(" after {}", describe_token(b_.text(prev), prev->getType()));
     b_.report(DiagKind::SyntaxError, b_.range(offending), message);
@@ -422,8 +401,8 @@ bool ReadableErrorStrategy::report_lexical(antlr4::Token* t) {
       if (nul || !valid_utf8(text)) {
         std::string bytes;
         for (std::size_t i = 0; i < text.size() && i < 4; ++i) {
-          bytes +=
-              fmt::format("{}0x{:02x}", i == 0 ? "" : " ", static_cast<unsigned char>(text[i]));
+          bytes += fmt::format("{}0x{:02x}", i == 0 ? "" : " ",
+                               static_cast<unsigned char>(text[i]));
         }
         if (text.size() > 4) bytes += " ...";
         b_.report(DiagKind::UnexpectedCharacter, r,
@@ -448,8 +427,7 @@ bool ReadableErrorStrategy::report_lexical(antlr4::Token* t) {
       }
       break;
     }
-    default:
-      return false;
+    default: return false;
   }
   reported_tokens_.insert(t->getTokenIndex());
   fatal_.push_back(t->getTokenIndex());

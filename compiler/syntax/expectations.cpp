@@ -95,10 +95,8 @@ bool is_operator(std::size_t type) {
     case P::LT:
     case P::LE:
     case P::GT:
-    case P::GE:
-      return true;
-    default:
-      return false;
+    case P::GE: return true;
+    default: return false;
   }
 }
 
@@ -172,8 +170,7 @@ class Walk {
           for (ssize_t tok : t->label().toList()) add_token(static_cast<std::size_t>(tok));
           break;
         case antlr4::atn::Transition::NOT_SET:
-        case antlr4::atn::Transition::WILDCARD:
-          break;
+        case antlr4::atn::Transition::WILDCARD: break;
         default:  // epsilon, action, predicate
           visit(t->target, follow, ctx);
           break;
@@ -188,25 +185,16 @@ class Walk {
 // How a token is offered: "';'", "'create'", "a name".
 std::string token_phrase(const antlr4::Parser& parser, std::size_t type) {
   switch (type) {
-    case antlr4::Token::EOF:
-      return "end of file";
+    case antlr4::Token::EOF: return "end of file";
     case P::IDENT:
-    case P::QUOTED_IDENT:
-      return "a name";
-    case P::NUMBER:
-      return "a number";
-    case P::STRING:
-      return "a string";
-    case P::DOLLAR_STRING:
-      return "a dollar-quoted body ($$ ... $$)";
-    case P::DURATION:
-      return "a duration";
-    case P::DIGIT_IDENT:
-      return "a migration id";
-    case P::NEQ:
-      return "'<>'";
-    default:
-      break;
+    case P::QUOTED_IDENT: return "a name";
+    case P::NUMBER: return "a number";
+    case P::STRING: return "a string";
+    case P::DOLLAR_STRING: return "a dollar-quoted body ($$ ... $$)";
+    case P::DURATION: return "a duration";
+    case P::DIGIT_IDENT: return "a migration id";
+    case P::NEQ: return "'<>'";
+    default: break;
   }
   const antlr4::dfa::Vocabulary& v = parser.getVocabulary();
   if (is_keyword(type)) return "'" + lower(v.getSymbolicName(type).substr(2)) + "'";
@@ -232,9 +220,9 @@ Expected expected_at(const antlr4::Parser& parser, std::size_t state, antlr4::Ru
 
   std::size_t operators = 0;
   for (std::size_t t : walk.tokens) operators += is_operator(t) ? 1 : 0;
-  bool has_operator_phrase =
-      std::find(walk.rule_phrases_found.begin(), walk.rule_phrases_found.end(),
-                std::string(kOperator)) != walk.rule_phrases_found.end();
+  bool has_operator_phrase = std::find(walk.rule_phrases_found.begin(),
+                                       walk.rule_phrases_found.end(),
+                                       std::string(kOperator)) != walk.rule_phrases_found.end();
   bool collapse_operators = operators >= 3 || has_operator_phrase;
 
   auto add = [&](std::string p) {

@@ -122,9 +122,9 @@ std::vector<std::string> describe_tokens(std::string_view text) {
   tokens.fill();
   std::vector<std::string> out;
   for (antlr4::Token* t : tokens.getTokens()) {
-    out.push_back(fmt::format("type {} channel {} [{}, {}] at {}:{}", t->getType(),
-                              t->getChannel(), t->getStartIndex(), t->getStopIndex(),
-                              t->getLine(), t->getCharPositionInLine()));
+    out.push_back(fmt::format("type {} channel {} [{}, {}] at {}:{}", t->getType(), t->getChannel(),
+                              t->getStartIndex(), t->getStopIndex(), t->getLine(),
+                              t->getCharPositionInLine()));
   }
   return out;
 }

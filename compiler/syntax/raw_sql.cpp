@@ -79,12 +79,12 @@ class HeaderReader {
         std::string_view stem = id.substr(0, id.find('.'));
         bool stem_valid = !stem.empty();
         for (char c : stem) stem_valid = stem_valid && is_id_char(c);
-        diags_.report(
-            DiagKind::InvalidMigrationId, range(w.begin, w.end),
-            fmt::format("'{}' is not a migration id: ids are letters, digits and '_'", id),
-            stem_valid && stem.size() < id.size()
-                ? fmt::format("write the id without the file extension: '{}'", stem)
-                : std::string{});
+        diags_.report(DiagKind::InvalidMigrationId, range(w.begin, w.end),
+                      fmt::format("'{}' is not a migration id: ids are letters, digits and '_'",
+                                  id),
+                      stem_valid && stem.size() < id.size()
+                          ? fmt::format("write the id without the file extension: '{}'", stem)
+                          : std::string{});
       } else {
         m_.parents.push_back(ast::Ident{std::string(id), false, range(w.begin, w.end)});
       }

@@ -97,8 +97,7 @@ ast::ColumnDef transform_column_def(Builder& b, P::ColumnDefContext* ctx) {
         if (col.check) duplicate_clause(b, c, col.name.name);
         col.check = transform_expr(b, child<P::ExprContext>(c, 2));
         break;
-      default:
-        break;
+      default: break;
     }
   }
   if (col.primary_key && col.not_null && !*col.not_null) {

@@ -103,9 +103,7 @@ ast::Expr primary(Builder& b, P::PrimaryContext* ctx) {
       e.kind = ast::ExprKind::Bool;
       e.text = first->getType() == P::K_TRUE ? "true" : "false";
       return e;
-    case P::K_NULL:
-      e.kind = ast::ExprKind::Null;
-      return e;
+    case P::K_NULL: e.kind = ast::ExprKind::Null; return e;
     case P::K_CASE:
       e.kind = ast::ExprKind::Case;
       e.has_else = ctx->K_ELSE() != nullptr;
@@ -127,8 +125,7 @@ ast::Expr primary(Builder& b, P::PrimaryContext* ctx) {
         return e;
       }
       break;
-    default:
-      break;
+    default: break;
   }
   if (n == 1) {
     e.kind = ast::ExprKind::Column;

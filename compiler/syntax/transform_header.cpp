@@ -35,16 +35,11 @@ std::optional<std::int64_t> parse_duration(std::string_view text) {
   if (ec != std::errc()) return std::nullopt;
   std::string unit = lower(text.substr(digits));
   std::int64_t scale = 0;
-  if (unit == "ms")
-    scale = 1;
-  else if (unit == "s")
-    scale = 1000;
-  else if (unit == "min")
-    scale = 60 * 1000;
-  else if (unit == "h")
-    scale = 60 * 60 * 1000;
-  else if (unit.empty() && n == 0)
-    scale = 1;
+  if (unit == "ms") scale = 1;
+  else if (unit == "s") scale = 1000;
+  else if (unit == "min") scale = 60 * 1000;
+  else if (unit == "h") scale = 60 * 60 * 1000;
+  else if (unit.empty() && n == 0) scale = 1;
   if (scale == 0 || n > std::numeric_limits<std::int64_t>::max() / scale) return std::nullopt;
   return n * scale;
 }
@@ -53,8 +48,8 @@ std::optional<std::int64_t> parse_duration(std::string_view text) {
 bool valid_id(std::string_view id) {
   if (id.empty()) return false;
   for (char c : id) {
-    bool ok =
-        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '_';
     if (!ok) return false;
   }
   return true;
@@ -70,11 +65,11 @@ std::vector<ast::Ident> transform_after(Builder& b, P::AfterClauseContext* ctx) 
     parent.range = b.range(id);
     if (!valid_id(parent.name)) {
       std::string stem = parent.name.substr(0, parent.name.find('.'));
-      b.report(
-          DiagKind::InvalidMigrationId, parent.range,
-          fmt::format("'{}' is not a migration id: ids are letters, digits and '_'", parent.name),
-          valid_id(stem) ? fmt::format("write the id without the file extension: '{}'", stem)
-                         : std::string{});
+      b.report(DiagKind::InvalidMigrationId, parent.range,
+               fmt::format("'{}' is not a migration id: ids are letters, digits and '_'",
+                           parent.name),
+               valid_id(stem) ? fmt::format("write the id without the file extension: '{}'", stem)
+                              : std::string{});
       continue;
     }
     parents.push_back(std::move(parent));

@@ -101,9 +101,9 @@ ast::Sql sql(Builder& b, P::SqlOpContext* ctx) {
   }
   for (std::size_t i = 0; i < op.bodies.size(); ++i) {
     for (std::size_t j = 0; j < i; ++j) {
-      bool same =
-          op.bodies[i].dialect.has_value() == op.bodies[j].dialect.has_value() &&
-          (!op.bodies[i].dialect || op.bodies[i].dialect->name == op.bodies[j].dialect->name);
+      bool same = op.bodies[i].dialect.has_value() == op.bodies[j].dialect.has_value() &&
+                  (!op.bodies[i].dialect ||
+                   op.bodies[i].dialect->name == op.bodies[j].dialect->name);
       if (!same) continue;
       std::string which = op.bodies[i].dialect ? "'" + op.bodies[i].dialect->name + "'"
                                                : std::string("every dialect");
@@ -291,8 +291,7 @@ std::optional<ast::OperationKind> transform_operation(Builder& b, P::OperationCo
       }
       return op;
     }
-    default:
-      break;
+    default: break;
   }
   report_alter_table(b, ctx, static_cast<P::MistakeAlterTableContext*>(form));
   return std::nullopt;

@@ -9,8 +9,8 @@
 
 namespace migrac::cli {
 
-void check_agreement(const Project& project, const history::State& state, const DbSettings& settings,
-                     const std::string& verb) {
+void check_agreement(const Project& project, const history::State& state,
+                     const DbSettings& settings, const std::string& verb) {
   // Warnings and refusals in one text, in the order they are found.
   std::string text;
   bool refused = false;
@@ -26,14 +26,16 @@ void check_agreement(const Project& project, const history::State& state, const 
     std::string path = m.file >= 0 ? project.sources[m.file].path : m.id;
     if (settings.allow_edited) {
       text += fmt::format(
-          "migrac {}: warning: '{}' was edited after it was applied (checksum {} recorded, {} in {}); "
+          "migrac {}: warning: '{}' was edited after it was applied (checksum {} recorded, {} in "
+          "{}); "
           "going on because of --allow-edited\n",
           verb, m.id, state.row_of[rev]->checksum, m.checksum, path);
       continue;
     }
     refused = true;
     text += fmt::format(
-        "migrac {}: migration '{}' was edited after it was applied: {} has checksum {}, the database recorded {}\n"
+        "migrac {}: migration '{}' was edited after it was applied: {} has checksum {}, the "
+        "database recorded {}\n"
         "  help: restore the file, or, if the edit was reviewed, record the new checksum with "
         "'migrac stamp {} --rehash' (--allow-edited goes on once without recording it)\n",
         verb, m.id, path, m.checksum, state.row_of[rev]->checksum, m.id);

@@ -16,8 +16,8 @@ namespace migrac::cli {
 // Fails with exit 4 when the database has ids the files do not know, or an
 // edited migration (unless allow_edited, which is then said on stderr); the
 // message names every one of them.
-void check_agreement(const Project& project, const history::State& state, const DbSettings& settings,
-                     const std::string& verb);
+void check_agreement(const Project& project, const history::State& state,
+                     const DbSettings& settings, const std::string& verb);
 
 // Fails with exit 1 when the files have more than one head.
 void check_single_head(const Project& project, const std::string& verb);

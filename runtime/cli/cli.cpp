@@ -31,7 +31,8 @@ constexpr VerbEntry kVerbs[] = {
     {"downgrade", verb_downgrade, "revert migrations down to a revision (-N, base, ID; --sql)"},
     {"current", verb_current, "print the revisions the database is at"},
     {"status", verb_status, "compare the database with the files (pending, edited, unknown)"},
-    {"stamp", verb_stamp, "record a revision as applied without running it (--delete, --rehash, --purge)"},
+    {"stamp", verb_stamp,
+     "record a revision as applied without running it (--delete, --rehash, --purge)"},
     {"lint", verb_lint, "lint the migrations for unsafe operations (--base GITREF, --format)"},
 };
 

@@ -9,19 +9,18 @@ namespace po = boost::program_options;
 po::options_description database_options(unsigned sets) {
   po::options_description d("Database options");
   if (sets & kConnectOptions) {
-    d.add_options()
-        ("wait", po::value<std::string>(), "retry connecting this long while the server starts (e.g. 30s)")
-        ("quiet,q", "print only errors (and retries)")
-        ("format", po::value<std::string>()->default_value("text"), "text or json");
+    d.add_options()("wait", po::value<std::string>(),
+                    "retry connecting this long while the server starts (e.g. 30s)")(
+        "quiet,q", "print only errors (and retries)")(
+        "format", po::value<std::string>()->default_value("text"), "text or json");
   }
   if (sets & kRunOptions) {
-    d.add_options()
-        ("lock-wait", po::value<std::string>()->default_value("60s"),
-         "wait this long for another runner to finish")
-        ("retries", po::value<int>()->default_value(5), "retries of a step that hits lock_timeout")
-        ("allow-edited",
-         "run even though an applied migration's file was edited (a reviewed edit is recorded with "
-         "'migrac stamp ID --rehash')");
+    d.add_options()("lock-wait", po::value<std::string>()->default_value("60s"),
+                    "wait this long for another runner to finish")(
+        "retries", po::value<int>()->default_value(5), "retries of a step that hits lock_timeout")(
+        "allow-edited",
+        "run even though an applied migration's file was edited (a reviewed edit is recorded with "
+        "'migrac stamp ID --rehash')");
   }
   return d;
 }
@@ -33,8 +32,8 @@ DbSettings db_settings(const Invocation& inv) {
     if (!vm.count(name)) return;
     auto ms = parse_duration_ms(vm[name].as<std::string>());
     if (!ms) {
-      fail(kUsage, "migrac {}: invalid duration '{}' for --{} (use e.g. 500ms, 30s, 2min)", inv.verb,
-           vm[name].as<std::string>(), name);
+      fail(kUsage, "migrac {}: invalid duration '{}' for --{} (use e.g. 500ms, 30s, 2min)",
+           inv.verb, vm[name].as<std::string>(), name);
     }
     target = *ms;
   };
@@ -49,7 +48,8 @@ DbSettings db_settings(const Invocation& inv) {
   if (vm.count("format")) {
     std::string f = vm["format"].as<std::string>();
     if (f == "json") s.format = runner::OutputFormat::Json;
-    else if (f != "text") fail(kUsage, "migrac {}: unknown format '{}' (text or json)", inv.verb, f);
+    else if (f != "text")
+      fail(kUsage, "migrac {}: unknown format '{}' (text or json)", inv.verb, f);
   }
   return s;
 }

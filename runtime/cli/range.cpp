@@ -21,9 +21,9 @@ void check_count(const std::string& spec, std::size_t asked, std::size_t availab
   std::string there = available == 0   ? "there are none"
                       : available == 1 ? "there is only 1"
                                        : fmt::format("there are only {}", available);
-  std::string message =
-      fmt::format("migrac {}: relative revision '{}' needs {} {} migration{}, and {}; nothing was {}\n", verb, spec,
-                  asked, kind, asked == 1 ? "" : "s", there, done);
+  std::string message = fmt::format(
+      "migrac {}: relative revision '{}' needs {} {} migration{}, and {}; nothing was {}\n", verb,
+      spec, asked, kind, asked == 1 ? "" : "s", there, done);
   if (available > 0) {
     message += fmt::format("  help: 'migrac {} {}{}' {} {}\n", verb, down ? '-' : '+', available,
                            down ? "reverts" : "applies", available == 1 ? "it" : "all of them");
@@ -58,7 +58,9 @@ std::vector<std::size_t> select_range(const Project& project, const std::string&
 
 std::vector<std::size_t> offline_range(const Project& project, const std::string& spec, bool down) {
   if (spec.empty() || spec[0] == '+' || spec[0] == '-') {
-    fail(kUsage, "migrac: a relative revision ('{}') needs a database; offline scripts take [FROM:]TO", spec);
+    fail(kUsage,
+         "migrac: a relative revision ('{}') needs a database; offline scripts take [FROM:]TO",
+         spec);
   }
   return select_range(project, spec, down);
 }

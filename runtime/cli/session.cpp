@@ -16,7 +16,8 @@ Session open_session(const Invocation& inv, const DbSettings& settings, SessionM
   const Config& config = inv.config;
   if (config.url.empty()) {
     fail(kUsage,
-         "migrac {}: no database URL: give --url, set MIGRAC_URL or DATABASE_URL, or put url in migrac.ini",
+         "migrac {}: no database URL: give --url, set MIGRAC_URL or DATABASE_URL, or put url in "
+         "migrac.ini",
          inv.verb);
   }
   std::string error;
@@ -24,24 +25,24 @@ Session open_session(const Invocation& inv, const DbSettings& settings, SessionM
   if (!table) fail(kUsage, "migrac {}: {}", inv.verb, error);
   Session s;
   s.table = *table;
-  db::Connection c = db::connect({config.url, settings.wait_ms, settings.quiet, mode == SessionMode::Read});
+  db::Connection c = db::connect({config.url, settings.wait_ms, settings.quiet,
+                                  mode == SessionMode::Read});
   if (!c.driver) fail(kDatabaseError, "migrac {}: {}", inv.verb, c.error);
   s.db = std::move(c.driver);
   s.store = std::make_unique<history::Store>(*s.db, s.table);
   if (mode == SessionMode::Write) {
     s.lock_key = run_lock_key(s.table);
     std::string message;
-    switch (runner::acquire_run_lock(*s.db, s.lock_key, settings.lock_wait_ms, settings.quiet, message)) {
-      case runner::LockOutcome::Taken:
-        s.locked = true;
-        break;
+    switch (runner::acquire_run_lock(*s.db, s.lock_key, settings.lock_wait_ms, settings.quiet,
+                                     message)) {
+      case runner::LockOutcome::Taken: s.locked = true; break;
       case runner::LockOutcome::TimedOut:
-      case runner::LockOutcome::Failed:
-        fail(kDatabaseError, "migrac {}: {}", inv.verb, message);
+      case runner::LockOutcome::Failed: fail(kDatabaseError, "migrac {}: {}", inv.verb, message);
     }
   }
   if (auto err = s.store->read(s.rows, s.table_exists)) {
-    fail(kDatabaseError, "migrac {}: history table {}: {}", inv.verb, s.table.display(), err->one_line());
+    fail(kDatabaseError, "migrac {}: history table {}: {}", inv.verb, s.table.display(),
+         err->one_line());
   }
   return s;
 }
@@ -49,7 +50,8 @@ Session open_session(const Invocation& inv, const DbSettings& settings, SessionM
 void ensure_history_table(Session& s, const std::string& verb) {
   if (s.table_exists) return;
   if (auto err = s.store->ensure()) {
-    fail(kDatabaseError, "migrac {}: history table {}: {}", verb, s.table.display(), err->one_line());
+    fail(kDatabaseError, "migrac {}: history table {}: {}", verb, s.table.display(),
+         err->one_line());
   }
   s.table_exists = true;
 }
@@ -65,7 +67,8 @@ std::unique_ptr<ReadView> open_read_view(const Invocation& inv) {
   std::optional<Project> project = history::quick_project(inv.config.dir);
   if (!project) project = compile_or_fail(inv, false, false);
   Session session = open_session(inv, settings, SessionMode::Read);
-  auto view = std::make_unique<ReadView>(ReadView{settings, std::move(*project), std::move(session), {}});
+  auto view = std::make_unique<ReadView>(ReadView{
+      settings, std::move(*project), std::move(session), {}});
   // After the moves: the state points into the view's own rows.
   view->state = history::compare(view->project.migrations, view->project.graph, view->session.rows);
   return view;

@@ -23,7 +23,8 @@ std::unique_ptr<Emitter> emitter_or_fail(const Invocation& inv) {
   return emitter;
 }
 
-std::vector<MigrationPlan> plan_or_fail(const Project& project, const std::vector<std::size_t>& revs,
+std::vector<MigrationPlan> plan_or_fail(const Project& project,
+                                        const std::vector<std::size_t>& revs,
                                         const Emitter& emitter) {
   Diagnostics diags;
   std::vector<MigrationPlan> plans = plan_revisions(project, revs, emitter, diags);
@@ -45,7 +46,9 @@ void run_steps(Session& session, const DbSettings& settings, const Project& proj
   run.retries = settings.retries;
   runner::Runner r(*session.db, session.table, project.sources, progress, run);
   bool ok = down ? r.downgrade(steps) : r.upgrade(steps);
-  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                                  started)
+                .count();
   if (ok) progress.summary(r.done(), down, ms);
   progress.finish(ok ? "ok" : "failed");
   if (!ok) throw VerbError{kDatabaseError, ""};

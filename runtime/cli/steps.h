@@ -20,7 +20,8 @@ namespace migrac::cli {
 std::unique_ptr<Emitter> emitter_or_fail(const Invocation& inv);
 
 // Plans `revs`; fails with exit 1 and the plan's errors.
-std::vector<MigrationPlan> plan_or_fail(const Project& project, const std::vector<std::size_t>& revs,
+std::vector<MigrationPlan> plan_or_fail(const Project& project,
+                                        const std::vector<std::size_t>& revs,
                                         const Emitter& emitter);
 
 // Runs `steps` (upgrade, or downgrade when `down`) in the session with

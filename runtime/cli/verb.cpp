@@ -35,9 +35,11 @@ Invocation parse_invocation(const std::string& verb, const std::string& usage,
     std::cout << all;
     throw VerbError{kOk, ""};
   }
-  if (inv.vm.count("positional")) inv.positional = inv.vm["positional"].as<std::vector<std::string>>();
+  if (inv.vm.count("positional"))
+    inv.positional = inv.vm["positional"].as<std::vector<std::string>>();
   if (static_cast<int>(inv.positional.size()) > max_positional) {
-    usage_error(inv, fmt::format("unexpected argument '{}'", inv.positional[static_cast<std::size_t>(max_positional)]));
+    usage_error(inv, fmt::format("unexpected argument '{}'",
+                                 inv.positional[static_cast<std::size_t>(max_positional)]));
   }
   if (auto err = load_config(inv.vm, inv.config)) fail(kUsage, "migrac {}: {}", verb, *err);
   return inv;
@@ -51,7 +53,8 @@ ProjectOptions project_options(const Config& config) {
   ProjectOptions o;
   o.dir = config.dir;
   if (config.lock_timeout_ms) o.check.defaults.lock_timeout_ms = *config.lock_timeout_ms;
-  if (config.statement_timeout_ms) o.check.defaults.statement_timeout_ms = *config.statement_timeout_ms;
+  if (config.statement_timeout_ms)
+    o.check.defaults.statement_timeout_ms = *config.statement_timeout_ms;
   if (config.online) {
     if (*config.online) o.check.defaults.online = true;
     else o.check.force_online = false;
@@ -95,7 +98,8 @@ RevisionRef resolve_revision(const Project& project, const std::string& spec) {
     if (project.migrations[i].id.rfind(spec, 0) == 0) matches.push_back(i);
   }
   if (matches.size() == 1) return RevisionRef{false, matches[0]};
-  if (matches.size() > 1) fail(kUsage, "migrac: revision '{}' is ambiguous: it starts {} ids", spec, matches.size());
+  if (matches.size() > 1)
+    fail(kUsage, "migrac: revision '{}' is ambiguous: it starts {} ids", spec, matches.size());
   std::string help = did_you_mean(spec, ids);
   std::string message = fmt::format("migrac: unknown revision '{}'\n", spec);
   if (!help.empty()) message += "  help: " + help + "\n";

@@ -28,7 +28,8 @@ struct Invocation {
 // verb's usage line; `--help` prints the help and leaves with exit code 0.
 Invocation parse_invocation(const std::string& verb, const std::string& usage,
                             const std::vector<std::string>& args,
-                            boost::program_options::options_description options, int max_positional);
+                            boost::program_options::options_description options,
+                            int max_positional);
 
 // Fails with exit 2: "migrac VERB: TEXT" and the verb's usage line.
 [[noreturn]] void usage_error(const Invocation& inv, const std::string& text);

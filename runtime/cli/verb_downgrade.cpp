@@ -19,7 +19,8 @@ namespace {
 
 int downgrade_offline(const Invocation& inv, const Project& project, const Emitter& emitter,
                       const std::string& spec) {
-  std::vector<MigrationPlan> plans = plan_or_fail(project, offline_range(project, spec, true), emitter);
+  std::vector<MigrationPlan> plans = plan_or_fail(project, offline_range(project, spec, true),
+                                                  emitter);
   check_reversible(project, plans);
   ScriptOptions options;
   options.format = ScriptFormat::Psql;
@@ -31,15 +32,17 @@ int downgrade_offline(const Invocation& inv, const Project& project, const Emitt
 
 // The steps that revert `revs`: refused (exit 4) when one of them is partly
 // applied or recorded more down segments than it now plans.
-std::vector<runner::Step> downgrade_steps(const history::State& state, const std::vector<std::size_t>& revs,
+std::vector<runner::Step> downgrade_steps(const history::State& state,
+                                          const std::vector<std::size_t>& revs,
                                           const std::vector<MigrationPlan>& plans) {
   std::vector<runner::Step> steps;
   for (std::size_t i = 0; i < plans.size(); ++i) {
     const history::Row* row = state.row_of[revs[i]];
     const MigrationPlan& plan = plans[i];
     if (row->down_done > static_cast<int>(plan.down.size())) {
-      fail(kDatabaseDisagrees, "migrac downgrade: migration '{}' recorded {} down segments done, but plans {}",
-           plan.id, row->down_done, plan.down.size());
+      fail(kDatabaseDisagrees,
+           "migrac downgrade: migration '{}' recorded {} down segments done, but plans {}", plan.id,
+           row->down_done, plan.down.size());
     }
     steps.push_back({&plan, row});
   }
@@ -53,7 +56,8 @@ int verb_downgrade(const Args& args) {
   po::options_description opts;
   opts.add_options()("sql", "print the psql script instead of reverting (offline; [FROM:]TO)");
   opts.add(database_options(kConnectOptions | kRunOptions));
-  const char* usage = "downgrade -N|base|ID [--sql] [--allow-edited] [--lock-wait 60s] [--retries 5]";
+  const char* usage =
+      "downgrade -N|base|ID [--sql] [--allow-edited] [--lock-wait 60s] [--retries 5]";
   // "-1" looks like an option to the parser: take it out first.
   Args rest;
   std::optional<std::string> relative;

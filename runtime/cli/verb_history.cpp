@@ -63,7 +63,8 @@ int verb_history(const Args& args) {
     if (!db_marks.empty()) marks += db_marks[*it];
     std::string msg = message_of(project, m);
     if (!verbose) {
-      std::cout << fmt::format("{} -> {}{}{}\n", parents, m.id, marks, msg.empty() ? "" : ", " + msg);
+      std::cout << fmt::format("{} -> {}{}{}\n", parents, m.id, marks,
+                               msg.empty() ? "" : ", " + msg);
       continue;
     }
     std::cout << fmt::format("Rev: {}{}\n", m.id, marks);

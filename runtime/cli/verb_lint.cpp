@@ -39,17 +39,18 @@ std::string plural(std::size_t n, std::string_view word) {
 int verb_lint(const Args& args) {
   namespace po = boost::program_options;
   po::options_description opts;
-  opts.add_options()
-      ("format", po::value<std::string>()->default_value("text"), "text, json, sarif or github")
-      ("base", po::value<std::string>(),
-       "lint only the migrations added or changed since this git ref; merged ones must not change")
-      ("max-warnings", po::value<int>()->default_value(-1),
-       "exit 1 when there are more than N warnings (-1: no limit)")
-      ("fail-on", po::value<std::string>()->default_value("error"),
-       "exit 1 on any finding of this severity or worse: error, warning or info")
-      ("list-rules", "print the lint rules (--format text, json or markdown) and exit");
+  opts.add_options()("format", po::value<std::string>()->default_value("text"),
+                     "text, json, sarif or github")(
+      "base", po::value<std::string>(),
+      "lint only the migrations added or changed since this git ref; merged ones must not change")(
+      "max-warnings", po::value<int>()->default_value(-1),
+      "exit 1 when there are more than N warnings (-1: no limit)")(
+      "fail-on", po::value<std::string>()->default_value("error"),
+      "exit 1 on any finding of this severity or worse: error, warning or info")(
+      "list-rules", "print the lint rules (--format text, json or markdown) and exit");
   Invocation inv = parse_invocation(
-      "lint", "lint [--format text|json|sarif|github] [--base GITREF] [--max-warnings N]", args, opts, 0);
+      "lint", "lint [--format text|json|sarif|github] [--base GITREF] [--max-warnings N]", args,
+      opts, 0);
   std::string format = inv.vm["format"].as<std::string>();
   if (inv.vm.count("list-rules")) {
     if (format != "text" && format != "json" && format != "markdown") {

@@ -61,16 +61,19 @@ Project load_for_scaffold(const Invocation& inv) {
 
 int verb_new(const Args& args) {
   Invocation inv = parse_invocation("new", "new NAME", args, {}, 1);
-  if (inv.positional.empty()) fail(kUsage, "migrac new: a name is needed, e.g. migrac new add_phone_number");
+  if (inv.positional.empty())
+    fail(kUsage, "migrac new: a name is needed, e.g. migrac new add_phone_number");
   std::string name = snake_case(inv.positional[0]);
   if (name.empty()) {
-    fail(kUsage, "migrac new: '{}' has no letters or digits to name a migration", inv.positional[0]);
+    fail(kUsage, "migrac new: '{}' has no letters or digits to name a migration",
+         inv.positional[0]);
   }
   Project project = load_for_scaffold(inv);
   if (project.graph.heads.size() > 1) {
     std::string heads;
     for (std::size_t h : project.graph.heads) heads += fmt::format(" {}", project.migrations[h].id);
-    fail(kMigrationErrors, "migrac new: more than one head:{}\n  help: migrac merge{}", heads, heads);
+    fail(kMigrationErrors, "migrac new: more than one head:{}\n  help: migrac merge{}", heads,
+         heads);
   }
   std::string id = next_number(project) + "_" + name;
   std::string text = fmt::format("-- {}\n", inv.positional[0]);
@@ -94,7 +97,8 @@ int verb_merge(const Args& args) {
       parents.push_back(project.migrations[ref.rev].id);
     }
   }
-  if (parents.size() < 2) fail(kUsage, "migrac merge: nothing to merge: name two heads (there is one head or none)");
+  if (parents.size() < 2)
+    fail(kUsage, "migrac merge: nothing to merge: name two heads (there is one head or none)");
   std::string list, name = "merge";
   for (const std::string& p : parents) {
     list += (list.empty() ? "" : ", ") + p;

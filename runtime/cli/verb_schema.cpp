@@ -49,7 +49,8 @@ int verb_schema(const Args& args) {
   Invocation inv = parse_invocation("schema", "schema [--at REV] [--dialect D]", args, opts, 0);
   Dialect dialect = config_dialect(inv.config);
   auto emitter = make_emitter(dialect);
-  if (!emitter) fail(kUsage, "migrac schema: the {} dialect is not available", dialect_name(dialect));
+  if (!emitter)
+    fail(kUsage, "migrac schema: the {} dialect is not available", dialect_name(dialect));
   ProjectOptions options = project_options(inv.config);
   std::optional<std::string> at;
   if (inv.vm.count("at")) at = inv.vm["at"].as<std::string>();
@@ -66,7 +67,8 @@ int verb_schema(const Args& args) {
       schema = partial.history.final_schema;
     }
   } else if (project.graph.heads.size() > 1) {
-    std::cerr << "migrac schema: more than one head; the schema is that of all migrations in order\n";
+    std::cerr
+        << "migrac schema: more than one head; the schema is that of all migrations in order\n";
   }
   Diagnostics diags;
   std::string out;

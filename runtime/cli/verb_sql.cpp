@@ -27,17 +27,17 @@ bool write_file(const std::filesystem::path& path, const std::string& text) {
 int verb_sql(const Args& args) {
   namespace po = boost::program_options;
   po::options_description opts;
-  opts.add_options()
-      ("down", "print the downgrade of the range instead")
-      ("format", po::value<std::string>()->default_value("plain"), "plain or psql")
-      ("out", po::value<std::string>(), "write one up and one down file per migration into DIR");
+  opts.add_options()("down", "print the downgrade of the range instead")(
+      "format", po::value<std::string>()->default_value("plain"), "plain or psql")(
+      "out", po::value<std::string>(), "write one up and one down file per migration into DIR");
   const char* usage = "sql [FROM:]TO [--down] [--dialect D] [--format plain|psql] [--out DIR]";
   Invocation inv = parse_invocation("sql", usage, args, opts, 1);
   bool down = inv.vm.count("down") > 0;
   std::string format_name = inv.vm["format"].as<std::string>();
   ScriptOptions script;
   if (format_name == "psql") script.format = ScriptFormat::Psql;
-  else if (format_name != "plain") fail(kUsage, "migrac sql: unknown format '{}' (plain or psql)", format_name);
+  else if (format_name != "plain")
+    fail(kUsage, "migrac sql: unknown format '{}' (plain or psql)", format_name);
   Dialect dialect = config_dialect(inv.config);
   script.dialect = dialect;
   script.history_table = inv.config.history_table;
@@ -51,11 +51,12 @@ int verb_sql(const Args& args) {
   Diagnostics plan_diags;
   std::vector<MigrationPlan> plans = plan_revisions(project, revs, *emitter, plan_diags);
   std::string plan_text = render_text(plan_diags, project.sources);
-  if (plan_diags.has_errors()) throw VerbError{kMigrationErrors, plan_text + render_summary(plan_diags)};
+  if (plan_diags.has_errors())
+    throw VerbError{kMigrationErrors, plan_text + render_summary(plan_diags)};
   // The plan's warnings, then (--down) why a migration cannot be reverted.
   if (down && !check_reversible(plans, plan_diags)) {
-    throw VerbError{kMigrationErrors,
-                    plan_text + render_text(plan_diags, project.sources) + render_summary(plan_diags)};
+    throw VerbError{kMigrationErrors, plan_text + render_text(plan_diags, project.sources) +
+                                          render_summary(plan_diags)};
   }
   std::cerr << plan_text;
 
@@ -68,14 +69,18 @@ int verb_sql(const Args& args) {
       ScriptOptions up = script, dn = script;
       up.down = false;
       dn.down = true;
-      std::string ext = dialect_name(dialect) == "postgres" ? "sql" : std::string(dialect_name(dialect)) + ".sql";
-      if (!write_file(dir / fmt::format("{}.up.{}", p.id, ext), render_migration_script(p, project.sources, up)) ||
-          (p.reversible &&
-           !write_file(dir / fmt::format("{}.down.{}", p.id, ext), render_migration_script(p, project.sources, dn)))) {
+      std::string ext = dialect_name(dialect) == "postgres"
+                            ? "sql"
+                            : std::string(dialect_name(dialect)) + ".sql";
+      if (!write_file(dir / fmt::format("{}.up.{}", p.id, ext),
+                      render_migration_script(p, project.sources, up)) ||
+          (p.reversible && !write_file(dir / fmt::format("{}.down.{}", p.id, ext),
+                                       render_migration_script(p, project.sources, dn)))) {
         fail(kDatabaseError, "migrac sql: cannot write into '{}'", dir.string());
       }
     }
-    std::cout << fmt::format("wrote {} migration{} into {}\n", plans.size(), plans.size() == 1 ? "" : "s", dir.string());
+    std::cout << fmt::format("wrote {} migration{} into {}\n", plans.size(),
+                             plans.size() == 1 ? "" : "s", dir.string());
     return kOk;
   }
   script.down = down;

@@ -38,24 +38,27 @@ std::string path_of(const Project& project, const ast::Migration& m) {
   return m.file >= 0 ? project.sources[m.file].path : m.id;
 }
 
-int stamp_delete(Session& s, const Project& project, const history::State& state, const std::string& spec,
-                 bool quiet) {
+int stamp_delete(Session& s, const Project& project, const history::State& state,
+                 const std::string& spec, bool quiet) {
   // The literal id first (it may be unknown to the files), then a revision name.
   std::string id = spec;
   bool recorded = false;
   for (const history::Row& row : s.rows) recorded = recorded || row.id == spec;
   if (!recorded) {
     RevisionRef ref = resolve_revision(project, spec);
-    if (ref.is_base) fail(kUsage, "migrac stamp: --delete removes the record of one migration id, not 'base'");
+    if (ref.is_base)
+      fail(kUsage, "migrac stamp: --delete removes the record of one migration id, not 'base'");
     id = project.migrations[ref.rev].id;
-    if (!state.recorded(ref.rev)) fail(kDatabaseDisagrees, "migrac stamp: '{}' is not recorded in the database", id);
+    if (!state.recorded(ref.rev))
+      fail(kDatabaseDisagrees, "migrac stamp: '{}' is not recorded in the database", id);
   }
   for (const history::Row& row : s.rows) {
     for (const std::string& parent : row.parents) {
       if (parent != id) continue;
       fail(kDatabaseDisagrees,
            "migrac stamp: '{}' is recorded as applied and depends on '{}'\n"
-           "  help: delete the records of its descendants first, or use 'migrac stamp <revision> --purge'",
+           "  help: delete the records of its descendants first, or use 'migrac stamp <revision> "
+           "--purge'",
            row.id, id);
     }
   }
@@ -64,9 +67,10 @@ int stamp_delete(Session& s, const Project& project, const history::State& state
   return kOk;
 }
 
-int stamp_rehash(Session& s, const Project& project, const history::State& state, const RevisionRef& ref,
-                 bool quiet) {
-  if (ref.is_base) fail(kUsage, "migrac stamp: --rehash records the checksum of one migration, not of 'base'");
+int stamp_rehash(Session& s, const Project& project, const history::State& state,
+                 const RevisionRef& ref, bool quiet) {
+  if (ref.is_base)
+    fail(kUsage, "migrac stamp: --rehash records the checksum of one migration, not of 'base'");
   const ast::Migration& m = project.migrations[ref.rev];
   const history::Row* row = state.row_of[ref.rev];
   if (!row) {
@@ -77,19 +81,22 @@ int stamp_rehash(Session& s, const Project& project, const history::State& state
   }
   if (row->checksum == m.checksum) {
     if (quiet) return kOk;
-    std::cout << fmt::format("nothing to change: {} is recorded with the checksum of {} ({})\n", m.id,
-                             path_of(project, m), m.checksum);
+    std::cout << fmt::format("nothing to change: {} is recorded with the checksum of {} ({})\n",
+                             m.id, path_of(project, m), m.checksum);
     return kOk;
   }
-  if (auto err = s.store->rehash(m.id, m.checksum)) fail(kDatabaseError, "migrac stamp: {}", err->one_line());
+  if (auto err = s.store->rehash(m.id, m.checksum))
+    fail(kDatabaseError, "migrac stamp: {}", err->one_line());
   if (quiet) return kOk;
-  std::cout << fmt::format("re-recorded the checksum of {}: {} (was {})\n", m.id, m.checksum, row->checksum);
+  std::cout << fmt::format("re-recorded the checksum of {}: {} (was {})\n", m.id, m.checksum,
+                           row->checksum);
   return kOk;
 }
 
 // Plain stamp and --purge.
-int stamp_to(Session& s, const Project& project, const history::State& state, const Emitter& emitter,
-             const RevisionRef& target, const std::string& spec, bool purge, bool quiet) {
+int stamp_to(Session& s, const Project& project, const history::State& state,
+             const Emitter& emitter, const RevisionRef& target, const std::string& spec, bool purge,
+             bool quiet) {
   const RevisionGraph& g = project.graph;
   std::vector<bool> keep;
   if (!target.is_base) keep = g.ancestors_of(target.rev);
@@ -98,7 +105,8 @@ int stamp_to(Session& s, const Project& project, const history::State& state, co
   // base, every record, also unknown ones.
   std::vector<std::string> removed;
   for (auto it = g.order.rbegin(); it != g.order.rend(); ++it) {
-    if (state.recorded(*it) && (target.is_base || !keep[*it])) removed.push_back(project.migrations[*it].id);
+    if (state.recorded(*it) && (target.is_base || !keep[*it]))
+      removed.push_back(project.migrations[*it].id);
   }
   if (target.is_base) {
     for (const history::Row* row : state.unknown) removed.push_back(row->id);
@@ -108,16 +116,20 @@ int stamp_to(Session& s, const Project& project, const history::State& state, co
   std::vector<std::size_t> to_record;
   std::string refusals;
   if (!removed.empty() && !purge) {
-    std::string records = fmt::format("{} record{}", removed.size(), removed.size() == 1 ? "" : "s");
-    refusals += target.is_base
-                    ? fmt::format("migrac stamp: stamping base would remove every record ({}):\n", records)
-                    : fmt::format("migrac stamp: stamping {} would remove {} (not {} or its ancestors):\n", name,
-                                  records, name);
+    std::string records = fmt::format("{} record{}", removed.size(),
+                                      removed.size() == 1 ? "" : "s");
+    refusals +=
+        target.is_base
+            ? fmt::format("migrac stamp: stamping base would remove every record ({}):\n", records)
+            : fmt::format("migrac stamp: stamping {} would remove {} (not {} or its ancestors):\n",
+                          name, records, name);
     for (const std::string& id : removed) refusals += fmt::format("  {}\n", id);
     refusals += fmt::format(
-        "  help: to revert them, 'migrac downgrade {}'; to remove their records without running anything, "
+        "  help: to revert them, 'migrac downgrade {}'; to remove their records without running "
+        "anything, "
         "'migrac stamp {} --purge'\n"
-        "  help: to accept a reviewed edit of an applied migration, 'migrac stamp ID --rehash' re-records its "
+        "  help: to accept a reviewed edit of an applied migration, 'migrac stamp ID --rehash' "
+        "re-records its "
         "checksum and changes nothing else\n",
         spec, spec);
   }
@@ -128,7 +140,8 @@ int stamp_to(Session& s, const Project& project, const history::State& state, co
       const ast::Migration& m = project.migrations[r];
       if (row && row->checksum != m.checksum) {
         refusals += fmt::format(
-            "migrac stamp: migration '{}' was edited after it was applied: {} has checksum {}, the database recorded {}\n"
+            "migrac stamp: migration '{}' was edited after it was applied: {} has checksum {}, the "
+            "database recorded {}\n"
             "  help: restore the file, or, if the edit was reviewed, record the new checksum with "
             "'migrac stamp {} --rehash'\n",
             m.id, path_of(project, m), m.checksum, row->checksum, m.id);
@@ -137,7 +150,8 @@ int stamp_to(Session& s, const Project& project, const history::State& state, co
       if (!row || !row->complete()) to_record.push_back(r);
     }
   }
-  if (!refusals.empty()) throw VerbError{kDatabaseDisagrees, refusals + "migrac stamp: nothing was changed\n"};
+  if (!refusals.empty())
+    throw VerbError{kDatabaseDisagrees, refusals + "migrac stamp: nothing was changed\n"};
   if (!purge) removed.clear();
   std::vector<MigrationPlan> plans = plan_or_fail(project, to_record, emitter);
 
@@ -164,11 +178,11 @@ int stamp_to(Session& s, const Project& project, const history::State& state, co
 int verb_stamp(const Args& args) {
   namespace po = boost::program_options;
   po::options_description opts;
-  opts.add_options()
-      ("delete", "remove the record of ID instead (also an id no file has)")
-      ("rehash", "re-record the checksum of the applied migration ID from its file, and change nothing else "
-                 "(accepts a reviewed edit)")
-      ("purge", "also remove the records of every migration that is not ID or an ancestor of it");
+  opts.add_options()("delete", "remove the record of ID instead (also an id no file has)")(
+      "rehash",
+      "re-record the checksum of the applied migration ID from its file, and change nothing else "
+      "(accepts a reviewed edit)")(
+      "purge", "also remove the records of every migration that is not ID or an ancestor of it");
   auto db_opts = database_options(kConnectOptions);
   db_opts.add_options()("lock-wait", po::value<std::string>()->default_value("60s"),
                         "wait this long for another runner to finish");

@@ -29,10 +29,12 @@ int verb_status(const Args& args) {
     if (!state.recorded(r)) pending.push_back(r);
   }
   bool disagrees = !state.edited.empty() || !state.unknown.empty();
-  bool up_to_date = pending.empty() && state.partly_applied.empty() && state.partly_reverted.empty() && !disagrees;
-  std::string summary = up_to_date ? "up to date"
+  bool up_to_date = pending.empty() && state.partly_applied.empty() &&
+                    state.partly_reverted.empty() && !disagrees;
+  std::string summary = up_to_date  ? "up to date"
                         : disagrees ? "the database disagrees with the files"
-                                    : fmt::format("{} pending", pending.size() + state.partly_applied.size() +
+                                    : fmt::format("{} pending", pending.size() +
+                                                                    state.partly_applied.size() +
                                                                     state.partly_reverted.size());
 
   if (settings->format == runner::OutputFormat::Json) {
@@ -47,17 +49,20 @@ int verb_status(const Args& args) {
     j["partly_applied"] = nlohmann::json::array();
     for (std::size_t r : state.partly_applied) {
       const history::Row& row = *state.row_of[r];
-      j["partly_applied"].push_back({{"id", row.id}, {"segments_done", row.segments_done}, {"segments", row.segments_total}});
+      j["partly_applied"].push_back(
+          {{"id", row.id}, {"segments_done", row.segments_done}, {"segments", row.segments_total}});
     }
     j["partly_reverted"] = nlohmann::json::array();
     for (std::size_t r : state.partly_reverted) j["partly_reverted"].push_back(migrations[r].id);
     j["edited"] = nlohmann::json::array();
     for (std::size_t r : state.edited) {
-      j["edited"].push_back({{"id", migrations[r].id}, {"file_checksum", migrations[r].checksum},
+      j["edited"].push_back({{"id", migrations[r].id},
+                             {"file_checksum", migrations[r].checksum},
                              {"recorded_checksum", state.row_of[r]->checksum}});
     }
     j["unknown"] = nlohmann::json::array();
-    for (const history::Row* row : state.unknown) j["unknown"].push_back({{"id", row->id}, {"applied_at", row->applied_at}});
+    for (const history::Row* row : state.unknown)
+      j["unknown"].push_back({{"id", row->id}, {"applied_at", row->applied_at}});
     std::cout << json_text(std::move(j));
     return disagrees ? kDatabaseDisagrees : kOk;
   }
@@ -65,20 +70,22 @@ int verb_status(const Args& args) {
   std::string out;
   out += session_line(*session) + "\n";
   out += fmt::format("applied: {} of {} migrations\n", applied, migrations.size());
-  auto section = [&](const char* title, std::size_t n) { out += fmt::format("{}: {}\n", title, n); };
+  auto section = [&](const char* title, std::size_t n) {
+    out += fmt::format("{}: {}\n", title, n);
+  };
   if (!state.partly_applied.empty()) {
     section("partly applied", state.partly_applied.size());
     for (std::size_t r : state.partly_applied) {
       const history::Row& row = *state.row_of[r];
-      out += fmt::format("  {} ({} of {} segments done; 'migrac upgrade' resumes it)\n", row.id, row.segments_done,
-                         row.segments_total);
+      out += fmt::format("  {} ({} of {} segments done; 'migrac upgrade' resumes it)\n", row.id,
+                         row.segments_done, row.segments_total);
     }
   }
   if (!state.partly_reverted.empty()) {
     section("partly reverted", state.partly_reverted.size());
     for (std::size_t r : state.partly_reverted) {
-      out += fmt::format("  {} ({} down segments done; 'migrac downgrade' resumes it)\n", migrations[r].id,
-                         state.row_of[r]->down_done);
+      out += fmt::format("  {} ({} down segments done; 'migrac downgrade' resumes it)\n",
+                         migrations[r].id, state.row_of[r]->down_done);
     }
   }
   if (!pending.empty()) {
@@ -90,7 +97,8 @@ int verb_status(const Args& args) {
     for (std::size_t r : state.edited) {
       const ast::Migration& m = migrations[r];
       out += fmt::format("  {}: {} has {}, the database recorded {}\n", m.id,
-                         m.file >= 0 ? project->sources[m.file].path : m.id, m.checksum, state.row_of[r]->checksum);
+                         m.file >= 0 ? project->sources[m.file].path : m.id, m.checksum,
+                         state.row_of[r]->checksum);
     }
   }
   if (!state.unknown.empty()) {

@@ -19,7 +19,8 @@ namespace {
 
 int upgrade_offline(const Invocation& inv, const Project& project, const Emitter& emitter,
                     const std::string& spec) {
-  std::vector<MigrationPlan> plans = plan_or_fail(project, offline_range(project, spec, false), emitter);
+  std::vector<MigrationPlan> plans = plan_or_fail(project, offline_range(project, spec, false),
+                                                  emitter);
   ScriptOptions options;
   options.format = ScriptFormat::Psql;
   options.history_table = inv.config.history_table;
@@ -29,7 +30,8 @@ int upgrade_offline(const Invocation& inv, const Project& project, const Emitter
 
 // The steps that apply `revs`: refused (exit 4) when a partly applied one now
 // plans another number of segments.
-std::vector<runner::Step> upgrade_steps(const history::State& state, const std::vector<std::size_t>& revs,
+std::vector<runner::Step> upgrade_steps(const history::State& state,
+                                        const std::vector<std::size_t>& revs,
                                         const std::vector<MigrationPlan>& plans) {
   std::vector<runner::Step> steps;
   for (std::size_t i = 0; i < plans.size(); ++i) {
@@ -54,7 +56,8 @@ int verb_upgrade(const Args& args) {
   po::options_description opts;
   opts.add_options()("sql", "print the psql script instead of applying (offline; [FROM:]TO)");
   opts.add(database_options(kConnectOptions | kRunOptions));
-  const char* usage = "upgrade [head|+N|ID] [--sql] [--allow-edited] [--lock-wait 60s] [--retries 5]";
+  const char* usage =
+      "upgrade [head|+N|ID] [--sql] [--allow-edited] [--lock-wait 60s] [--retries 5]";
   Invocation inv = parse_invocation("upgrade", usage, args, opts, 1);
   DbSettings settings = db_settings(inv);
   std::unique_ptr<Emitter> emitter = emitter_or_fail(inv);

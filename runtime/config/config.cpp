@@ -17,16 +17,17 @@ namespace po = boost::program_options;
 
 po::options_description global_options() {
   po::options_description d("Common options");
-  d.add_options()
-      ("dir", po::value<std::string>(), "migrations directory (default: migrations)")
-      ("config", po::value<std::string>(), "config file (default: ./migrac.ini if present)")
-      ("dialect", po::value<std::string>(), "postgres, sqlite or mysql (default: postgres)")
-      ("url", po::value<std::string>(), "database URL (else MIGRAC_URL, DATABASE_URL, migrac.ini)")
-      ("history-table", po::value<std::string>(), "history table (default: migrac_history)")
-      ("lock-timeout", po::value<std::string>(), "lock_timeout for locking transactions (default 5s)")
-      ("statement-timeout", po::value<std::string>(), "statement_timeout (default: none)")
-      ("online", po::value<std::string>(), "online (safe-by-default) compilation: true or false")
-      ("no-online", "compile the plain (blocking) forms");
+  d.add_options()("dir", po::value<std::string>(), "migrations directory (default: migrations)")(
+      "config", po::value<std::string>(), "config file (default: ./migrac.ini if present)")(
+      "dialect", po::value<std::string>(), "postgres, sqlite or mysql (default: postgres)")(
+      "url", po::value<std::string>(), "database URL (else MIGRAC_URL, DATABASE_URL, migrac.ini)")(
+      "history-table", po::value<std::string>(), "history table (default: migrac_history)")(
+      "lock-timeout", po::value<std::string>(),
+      "lock_timeout for locking transactions (default 5s)")("statement-timeout",
+                                                            po::value<std::string>(),
+                                                            "statement_timeout (default: none)")(
+      "online", po::value<std::string>(), "online (safe-by-default) compilation: true or false")(
+      "no-online", "compile the plain (blocking) forms");
   return d;
 }
 
@@ -35,11 +36,10 @@ namespace {
 // The keys migrac.ini may hold.
 po::options_description ini_options() {
   po::options_description d;
-  d.add_options()
-      ("dir", po::value<std::string>())("dialect", po::value<std::string>())
-      ("url", po::value<std::string>())("history_table", po::value<std::string>())
-      ("lock_timeout", po::value<std::string>())("statement_timeout", po::value<std::string>())
-      ("online", po::value<std::string>());
+  d.add_options()("dir", po::value<std::string>())("dialect", po::value<std::string>())(
+      "url", po::value<std::string>())("history_table", po::value<std::string>())(
+      "lock_timeout", po::value<std::string>())("statement_timeout", po::value<std::string>())(
+      "online", po::value<std::string>());
   return d;
 }
 
@@ -106,9 +106,9 @@ std::optional<std::int64_t> parse_duration_ms(const std::string& text) {
   if (ec != std::errc()) return std::nullopt;  // too many digits for 64 bits
   std::string_view unit = s.substr(skip_spaces(s, digits));
   while (!unit.empty() && is_space(unit.back())) unit.remove_suffix(1);
-  std::int64_t scale = unit == "s"     ? 1000
-                       : unit == "min" ? 60 * 1000
-                       : unit == "h"   ? 3600 * 1000
+  std::int64_t scale = unit == "s"                    ? 1000
+                       : unit == "min"                ? 60 * 1000
+                       : unit == "h"                  ? 3600 * 1000
                        : unit == "ms" || unit.empty() ? 1
                                                       : 0;
   if (scale == 0 || n > std::numeric_limits<std::int64_t>::max() / scale) return std::nullopt;
@@ -121,8 +121,8 @@ std::string redact_url(const std::string& url) {
   // scheme://user:secret@ at the start -> scheme://user:***@
   std::size_t scheme = 0;
   while (scheme < out.size() && pt::is_scheme_char(out[scheme])) ++scheme;
-  bool letter =
-      !out.empty() && ((out[0] >= 'a' && out[0] <= 'z') || (out[0] >= 'A' && out[0] <= 'Z'));
+  bool letter = !out.empty() &&
+                ((out[0] >= 'a' && out[0] <= 'z') || (out[0] >= 'A' && out[0] <= 'Z'));
   if (letter && out.compare(scheme, 3, "://") == 0) {
     std::size_t colon = out.find_first_of(":/@", scheme + 3);
     if (colon != std::string::npos && out[colon] == ':') {

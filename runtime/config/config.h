@@ -15,7 +15,7 @@ namespace migrac {
 struct Config {
   std::string dir = "migrations";
   std::string dialect = "postgres";
-  std::string url;                             // empty: none configured
+  std::string url;                               // empty: none configured
   std::string history_table = "migrac_history";  // may be schema-qualified: "ops.migrac_history"
   std::optional<std::int64_t> lock_timeout_ms;
   std::optional<std::int64_t> statement_timeout_ms;

@@ -35,10 +35,11 @@ Connection connect(const ConnectOptions& options) {
     return c;
   }
   if (url->engine == Engine::Mysql) {
-    c.error = redact(fmt::format(
-        "'{}' is a MySQL URL, and the MySQL runtime does not exist yet: migrac applies migrations to "
-        "PostgreSQL and SQLite ('migrac sql --dialect mysql' prints the MySQL script)",
-        options.url.substr(0, options.url.find("://"))));
+    c.error = redact(
+        fmt::format("'{}' is a MySQL URL, and the MySQL runtime does not exist yet: migrac applies "
+                    "migrations to "
+                    "PostgreSQL and SQLite ('migrac sql --dialect mysql' prints the MySQL script)",
+                    options.url.substr(0, options.url.find("://"))));
     return c;
   }
   using Clock = std::chrono::steady_clock;
@@ -53,7 +54,8 @@ Connection connect(const ConnectOptions& options) {
     }
     if (!retryable || Clock::now() >= deadline) return c;
     if (!announced && !options.quiet) {
-      std::cerr << fmt::format("migrac: waiting up to {} for the database: {}\n", seconds_text(options.wait_ms), c.error);
+      std::cerr << fmt::format("migrac: waiting up to {} for the database: {}\n",
+                               seconds_text(options.wait_ms), c.error);
       announced = true;
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(250));

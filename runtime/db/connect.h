@@ -16,7 +16,7 @@ struct ConnectOptions {
   std::string url;
   std::int64_t wait_ms = 0;  // retry a refused connection this long (--wait)
   bool quiet = false;        // no "waiting for the database" line
-  bool read_only = false;    // a verb that only reads: a missing SQLite file is an error, not created
+  bool read_only = false;  // a verb that only reads: a missing SQLite file is an error, not created
 };
 
 // The outcome of connect(): a driver, or one line saying why not (redacted).

@@ -103,7 +103,8 @@ class Driver {
   virtual Result rollback() = 0;
   // BEGIN, `statements` and COMMIT in one round trip: they run in order and
   // stop at the first error, which `stop` locates.
-  virtual Result run_transaction(const std::vector<Statement>& statements, TransactionStop& stop) = 0;
+  virtual Result run_transaction(const std::vector<Statement>& statements,
+                                 TransactionStop& stop) = 0;
 
   // The run lock keeps a second runner out for the whole session (it must
   // survive commits and autocommit statements). True when taken now.

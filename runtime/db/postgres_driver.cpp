@@ -38,7 +38,8 @@ void on_notice(void* arg, const PGresult* r) {
   const auto* redact = static_cast<const Redactor*>(arg);
   std::string severity = field(r, PG_DIAG_SEVERITY_NONLOCALIZED);
   if (severity != "WARNING") return;
-  std::cerr << fmt::format("migrac: server warning: {}\n", (*redact)(field(r, PG_DIAG_MESSAGE_PRIMARY)));
+  std::cerr << fmt::format("migrac: server warning: {}\n",
+                           (*redact)(field(r, PG_DIAG_MESSAGE_PRIMARY)));
 }
 
 // One libpq connection.
@@ -170,7 +171,9 @@ class PostgresDriver final : public Driver {
         row.reserve(static_cast<std::size_t>(m));
         for (int j = 0; j < m; ++j) {
           if (PQgetisnull(r, i, j)) row.emplace_back(std::nullopt);
-          else row.emplace_back(std::string(PQgetvalue(r, i, j), static_cast<std::size_t>(PQgetlength(r, i, j))));
+          else
+            row.emplace_back(std::string(PQgetvalue(r, i, j),
+                                         static_cast<std::size_t>(PQgetlength(r, i, j))));
         }
         result.rows.push_back(std::move(row));
       }
@@ -197,8 +200,7 @@ bool is_auth_failure(const std::string& message) {
   return message.find("password authentication failed") != std::string::npos ||
          message.find("no password supplied") != std::string::npos ||
          message.find("authentication failed") != std::string::npos ||
-         message.find("does not exist") != std::string::npos ||
-         message.find("invalid ") == 0;
+         message.find("does not exist") != std::string::npos || message.find("invalid ") == 0;
 }
 
 }  // namespace
@@ -261,7 +263,8 @@ std::unique_ptr<Driver> open_postgres(const std::string& url, const Redactor& re
   auto driver = std::make_unique<PostgresDriver>(conn, redact);
   // A killed runner should not leave its statement running on the server
   // (PostgreSQL 14+ checks the client's socket during long statements).
-  if (PQserverVersion(conn) >= 140000) driver->exec("SET client_connection_check_interval = '250ms'", {});
+  if (PQserverVersion(conn) >= 140000)
+    driver->exec("SET client_connection_check_interval = '250ms'", {});
   return driver;
 }
 

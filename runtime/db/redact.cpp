@@ -92,7 +92,8 @@ std::string password_of(const std::string& url) {
     std::size_t end = url.find_first_of("@/", start);
     if (end != std::string::npos && url[end] == '@') {
       std::string userinfo = url.substr(start, end - start);
-      if (auto colon = userinfo.find(':'); colon != std::string::npos) return userinfo.substr(colon + 1);
+      if (auto colon = userinfo.find(':'); colon != std::string::npos)
+        return userinfo.substr(colon + 1);
     }
     // ?password=... or &password=...
     for (std::size_t i = s.find("password="); i != std::string_view::npos;

@@ -61,7 +61,8 @@ DbError error_of(sqlite3* db) {
 void fn_user(sqlite3_context* ctx, int, sqlite3_value**) {
   const char* user = std::getenv("USER");
   if (user == nullptr || *user == '\0') user = std::getenv("LOGNAME");
-  sqlite3_result_text(ctx, user != nullptr && *user != '\0' ? user : "unknown", -1, SQLITE_TRANSIENT);
+  sqlite3_result_text(ctx, user != nullptr && *user != '\0' ? user : "unknown", -1,
+                      SQLITE_TRANSIENT);
 }
 
 // One SQLite connection.
@@ -138,7 +139,8 @@ class SqliteDriver final : public Driver {
     std::string lock_path = path_ + ".migrac-lock";
     int fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
     if (fd < 0) {
-      r.error = DbError{ErrorKind::Connection, "", fmt::format("cannot open the lock file {}", lock_path), "", ""};
+      r.error = DbError{ErrorKind::Connection, "",
+                        fmt::format("cannot open the lock file {}", lock_path), "", ""};
       return r;
     }
     if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
@@ -183,8 +185,9 @@ class SqliteDriver final : public Driver {
   // migrac_transaction_ms(): the milliseconds since the current transaction began.
   static void fn_transaction_ms(sqlite3_context* ctx, int, sqlite3_value**) {
     const auto* self = static_cast<const SqliteDriver*>(sqlite3_user_data(ctx));
-    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
-                                                                    self->began_at_).count();
+    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                  std::chrono::steady_clock::now() - self->began_at_)
+                  .count();
     sqlite3_result_int64(ctx, static_cast<sqlite3_int64>(ms));
   }
 
@@ -215,7 +218,8 @@ class SqliteDriver final : public Driver {
         Row row;
         for (int c = 0; c < sqlite3_column_count(stmt); ++c) {
           const unsigned char* v = sqlite3_column_text(stmt, c);
-          row.push_back(v ? std::optional<std::string>(reinterpret_cast<const char*>(v)) : std::nullopt);
+          row.push_back(v ? std::optional<std::string>(reinterpret_cast<const char*>(v))
+                          : std::nullopt);
         }
         result.rows.push_back(std::move(row));
       }
@@ -277,7 +281,8 @@ class SqliteDriver final : public Driver {
     for (std::size_t i = 0; i < rows.size() && i < 5; ++i) {
       const Row& r = rows[i];
       auto at = [&](std::size_t k) { return k < r.size() && r[k] ? *r[k] : std::string("?"); };
-      list += fmt::format("{}row {} of '{}' has no parent in '{}'", list.empty() ? "" : "; ", at(1), at(0), at(2));
+      list += fmt::format("{}row {} of '{}' has no parent in '{}'", list.empty() ? "" : "; ", at(1),
+                          at(0), at(2));
     }
     if (rows.size() > 5) list += fmt::format("; and {} more", rows.size() - 5);
     return DbError{ErrorKind::Other, "", fmt::format("foreign key violation: {}", list),
@@ -287,10 +292,10 @@ class SqliteDriver final : public Driver {
   sqlite3* db_;
   std::string path_;
   int lock_fd_ = -1;
-  bool pending_begin_ = false;   // begin() called, BEGIN not yet run
+  bool pending_begin_ = false;  // begin() called, BEGIN not yet run
   bool in_transaction_ = false;
-  bool fk_before_ = false;       // enforcement when the transaction began
-  bool fk_enforced_ = false;     // enforcement during it
+  bool fk_before_ = false;    // enforcement when the transaction began
+  bool fk_enforced_ = false;  // enforcement during it
   bool check_at_commit_ = false;
   std::chrono::steady_clock::time_point began_at_;
 };
@@ -300,15 +305,19 @@ class SqliteDriver final : public Driver {
 std::unique_ptr<Driver> open_sqlite(const std::string& path, bool read_only, std::string& error) {
   bool memory = path == ":memory:";
   if (read_only && !memory && ::access(path.c_str(), F_OK) != 0) {
-    error = fmt::format("sqlite database file {} does not exist (a verb that only reads creates none; 'migrac upgrade' does)",
-                        path);
+    error = fmt::format(
+        "sqlite database file {} does not exist (a verb that only reads creates none; 'migrac "
+        "upgrade' does)",
+        path);
     return nullptr;
   }
   sqlite3* db = nullptr;
-  int flags = (read_only && !memory ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
+  int flags = (read_only && !memory ? SQLITE_OPEN_READONLY
+                                    : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
               SQLITE_OPEN_NOMUTEX;
   if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
-    error = fmt::format("cannot open sqlite database {}: {}", path, db ? sqlite3_errmsg(db) : "out of memory");
+    error = fmt::format("cannot open sqlite database {}: {}", path,
+                        db ? sqlite3_errmsg(db) : "out of memory");
     sqlite3_close_v2(db);
     return nullptr;
   }

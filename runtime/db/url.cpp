@@ -12,8 +12,8 @@ std::string scheme_of(const std::string& url) {
   if (end == std::string::npos) return {};
   std::string scheme = url.substr(0, end);
   for (char c : scheme) {
-    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' || c == '-' ||
-              c == '.';
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '+' || c == '-' || c == '.';
     if (!ok) return {};
   }
   return scheme;
@@ -26,7 +26,8 @@ std::optional<DbUrl> parse_sqlite(const std::string& url, std::string& error) {
   std::string rest = url.substr(std::string_view("sqlite:").size());
   auto path = [&](std::string p) -> std::optional<DbUrl> {
     if (p.empty()) {
-      error = fmt::format("no database file in '{}' (expected sqlite:path/to.db or sqlite::memory:)", url);
+      error = fmt::format(
+          "no database file in '{}' (expected sqlite:path/to.db or sqlite::memory:)", url);
       return std::nullopt;
     }
     return DbUrl{Engine::Sqlite, std::move(p)};
@@ -62,7 +63,9 @@ std::optional<DbUrl> parse_url(const std::string& url, std::string& error) {
   std::string base = base_scheme(scheme);
   if (base == "postgres" || base == "postgresql") {
     // libpq knows postgres:// and postgresql:// only: drop the driver part.
-    std::string target = scheme.find('+') == std::string::npos ? url : "postgresql" + url.substr(scheme.size());
+    std::string target = scheme.find('+') == std::string::npos
+                             ? url
+                             : "postgresql" + url.substr(scheme.size());
     return DbUrl{Engine::Postgres, target};
   }
   if (base == "mysql" || base == "mariadb") return DbUrl{Engine::Mysql, url};
@@ -72,7 +75,8 @@ std::optional<DbUrl> parse_url(const std::string& url, std::string& error) {
   }
   auto colon = url.find(':');
   std::string shown = colon == std::string::npos ? url : url.substr(0, colon);
-  error = fmt::format("unsupported database URL scheme '{}' (expected postgresql://... or sqlite:path)", shown);
+  error = fmt::format(
+      "unsupported database URL scheme '{}' (expected postgresql://... or sqlite:path)", shown);
   return std::nullopt;
 }
 

@@ -64,7 +64,8 @@ std::vector<std::size_t> to_revert(const RevisionGraph& graph, const State& stat
   return out;
 }
 
-std::vector<std::size_t> last_recorded(const RevisionGraph& graph, const State& state, std::size_t n) {
+std::vector<std::size_t> last_recorded(const RevisionGraph& graph, const State& state,
+                                       std::size_t n) {
   std::vector<std::size_t> out;
   for (auto it = graph.order.rbegin(); it != graph.order.rend() && out.size() < n; ++it) {
     if (state.recorded(*it)) out.push_back(*it);

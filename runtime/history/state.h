@@ -20,7 +20,7 @@ struct State {
   std::vector<std::size_t> edited;          // recorded checksum differs from the file's
   std::vector<std::size_t> partly_applied;  // in graph order
   std::vector<std::size_t> partly_reverted;
-  std::vector<const Row*> unknown;          // rows whose id no file has
+  std::vector<const Row*> unknown;  // rows whose id no file has
 
   bool recorded(std::size_t rev) const { return row_of[rev] != nullptr; }
   bool complete(std::size_t rev) const { return row_of[rev] && row_of[rev]->complete(); }
@@ -41,7 +41,8 @@ std::vector<std::size_t> pending(const RevisionGraph& graph, const State& state,
 std::vector<std::size_t> to_revert(const RevisionGraph& graph, const State& state,
                                    std::optional<std::size_t> target);
 // The `n` newest recorded revisions, newest first: what `downgrade -N` reverts.
-std::vector<std::size_t> last_recorded(const RevisionGraph& graph, const State& state, std::size_t n);
+std::vector<std::size_t> last_recorded(const RevisionGraph& graph, const State& state,
+                                       std::size_t n);
 
 // A relative step "+N" / "-N": N, or nullopt when `spec` is not one with that sign.
 std::optional<std::size_t> relative_steps(const std::string& spec, char sign);

@@ -34,12 +34,13 @@ void Progress::header(const std::string& line) {
 }
 
 void Progress::migration_begin(const std::string& id, bool down, int resume_at, int segments) {
-  current_ = nlohmann::json{{"id", id}, {"direction", down ? "down" : "up"},
-                            {"segments", nlohmann::json::array()}};
+  current_ = nlohmann::json{
+      {"id", id}, {"direction", down ? "down" : "up"}, {"segments", nlohmann::json::array()}};
   if (resume_at > 0) current_["resumed_at_segment"] = resume_at + 1;
   if (json() || quiet_) return;
-  std::string resumed =
-      resume_at > 0 ? fmt::format(" (resuming at segment {} of {})", resume_at + 1, segments) : "";
+  std::string resumed = resume_at > 0 ? fmt::format(" (resuming at segment {} of {})",
+                                                    resume_at + 1, segments)
+                                      : "";
   out_ << fmt::format("{} {}{}\n", down ? "revert" : "apply ", id, resumed);
   out_.flush();
 }
@@ -57,7 +58,8 @@ void Progress::segment_done(int index, int segments, bool transactional, std::si
   out_.flush();
 }
 
-void Progress::backfill_progress(const std::string& what, std::int64_t rows, int batches, bool final) {
+void Progress::backfill_progress(const std::string& what, std::int64_t rows, int batches,
+                                 bool final) {
   if (final) current_["backfill_rows"] = current_.value("backfill_rows", std::int64_t{0}) + rows;
   if (json() || quiet_) return;
   std::int64_t now = now_ms();

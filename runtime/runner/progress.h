@@ -17,15 +17,15 @@ enum class OutputFormat { Text, Json };
 
 // Why a run stopped.
 struct RunFailure {
-  std::string id;           // the migration
+  std::string id;  // the migration
   bool down = false;
-  int segment = 0;          // 1-based
+  int segment = 0;  // 1-based
   int segments = 0;
   bool transactional = true;
-  std::string location;     // file:line of the statement
-  std::string statement;    // its SQL ("" for a history or commit failure)
+  std::string location;   // file:line of the statement
+  std::string statement;  // its SQL ("" for a history or commit failure)
   db::DbError error;
-  std::string note;         // what state it leaves
+  std::string note;  // what state it leaves
 };
 
 // Collects and prints the events of a run.
@@ -41,8 +41,8 @@ class Progress {
   void segment_done(int index, int segments, bool transactional, std::size_t statements,
                     std::int64_t ms);
   void backfill_progress(const std::string& what, std::int64_t rows, int batches, bool final);
-  void retry(const std::string& id, int segment, const db::DbError& error, int attempt,
-             int retries, std::int64_t wait_ms);
+  void retry(const std::string& id, int segment, const db::DbError& error, int attempt, int retries,
+             std::int64_t wait_ms);
   void note(const std::string& text);
   void migration_end(std::int64_t ms);
   void failure(const RunFailure& f);

@@ -29,19 +29,20 @@ LockOutcome acquire_run_lock(db::Driver& db, std::int64_t key, std::int64_t wait
       if (h.held) holder = h.who;
     }
     if (Clock::now() >= deadline) {
-      message = fmt::format("another runner is applying migrations to this database{}; gave up waiting after {} s",
-                            holder.empty() ? "" : " (" + holder + ")",
-                            static_cast<double>(wait_ms) / 1000.0);
+      message = fmt::format(
+          "another runner is applying migrations to this database{}; gave up waiting after {} s",
+          holder.empty() ? "" : " (" + holder + ")", static_cast<double>(wait_ms) / 1000.0);
       return LockOutcome::TimedOut;
     }
     if (!announced && !quiet) {
-      std::cerr << fmt::format("migrac: another runner holds the migration lock{}; waiting up to {} s\n",
-                               holder.empty() ? "" : " (" + holder + ")",
-                               static_cast<double>(wait_ms) / 1000.0);
+      std::cerr << fmt::format(
+          "migrac: another runner holds the migration lock{}; waiting up to {} s\n",
+          holder.empty() ? "" : " (" + holder + ")", static_cast<double>(wait_ms) / 1000.0);
       announced = true;
     }
     auto pause = std::chrono::milliseconds(100 + static_cast<long>(jitter() % 100));
-    std::this_thread::sleep_for(std::min<Clock::duration>(pause, deadline - Clock::now() + std::chrono::milliseconds(1)));
+    std::this_thread::sleep_for(std::min<Clock::duration>(pause, deadline - Clock::now() +
+                                                                     std::chrono::milliseconds(1)));
   }
 }
 

@@ -48,7 +48,7 @@ struct Runner::Context {
   const history::Row* row = nullptr;
   bool down = false;
   HistoryRowKey key;
-  int segment = 0;   // 1-based
+  int segment = 0;  // 1-based
   int segments = 0;
   bool resumed = false;  // this segment may have run in part in an interrupted run
   bool transactional = true;
@@ -109,7 +109,8 @@ bool Runner::run_migration(const Step& step, bool down) {
   c.plan = &plan;
   c.row = step.row;
   c.down = down;
-  c.key = HistoryRowKey{plan.id, plan.checksum, plan.parents, static_cast<int>(plan.up.size()), "run"};
+  c.key = HistoryRowKey{plan.id, plan.checksum, plan.parents, static_cast<int>(plan.up.size()),
+                        "run"};
   const std::vector<Segment>& segs = down ? plan.down : plan.up;
   c.segments = static_cast<int>(segs.size());
   int start = 0;
@@ -122,7 +123,8 @@ bool Runner::run_migration(const Step& step, bool down) {
     c.transactional = true;
     c.point("before history");
     std::string sql = down ? history_->remove(plan.id) : history_->up_done(c.key, 0, "0");
-    if (auto err = run_plain(sql, StatementRole::History)) return fail(c, nullptr, *err, "nothing was recorded");
+    if (auto err = run_plain(sql, StatementRole::History))
+      return fail(c, nullptr, *err, "nothing was recorded");
     c.point("after history");
   }
   for (int k = start + 1; k <= c.segments; ++k) {
@@ -153,7 +155,8 @@ bool batchable(const Segment& seg) {
 }
 
 std::optional<db::DbError> Runner::run_batched(Context& c, const Segment& seg,
-                                               const PlannedStatement*& failed_st, bool& in_transaction) {
+                                               const PlannedStatement*& failed_st,
+                                               bool& in_transaction) {
   std::vector<db::Statement> batch;
   batch.reserve(seg.statements.size() + 1);
   for (const PlannedStatement& st : seg.statements) batch.push_back(db::Statement::of(st));
@@ -184,7 +187,8 @@ bool Runner::run_transactional(Context& c, const Segment& seg) {
       failed = run_batched(c, seg, failed_st, in_transaction);
     } else {
       c.point("before begin");
-      if (auto err = db_.begin().error) return fail(c, nullptr, *err, "nothing of this segment is applied");
+      if (auto err = db_.begin().error)
+        return fail(c, nullptr, *err, "nothing of this segment is applied");
       for (std::size_t i = 0; i < seg.statements.size() && !failed; ++i) {
         c.point(fmt::format("before stmt {}", i + 1));
         failed = run_statement(c, seg.statements[i], true, i);
@@ -193,7 +197,8 @@ bool Runner::run_transactional(Context& c, const Segment& seg) {
       }
       if (!failed) {
         c.point("before history");
-        failed = run_plain(c.done_sql(*history_, history_->transaction_duration()), StatementRole::History);
+        failed = run_plain(c.done_sql(*history_, history_->transaction_duration()),
+                           StatementRole::History);
       }
       if (!failed) {
         c.point("before commit");
@@ -277,7 +282,8 @@ bool Runner::run_autocommit(Context& c, const Segment& seg) {
   }
   reset_all();
   c.point("before history");
-  if (auto err = run_plain(c.done_sql(*history_, std::to_string(ms_since(t0))), StatementRole::History))
+  if (auto err = run_plain(c.done_sql(*history_, std::to_string(ms_since(t0))),
+                           StatementRole::History))
     return fail(c, nullptr, *err, "the segment ran but is not recorded; a rerun repeats it");
   c.point("after history");
   progress_.segment_done(c.segment, c.segments, false, seg.statements.size(), ms_since(t0));
@@ -290,7 +296,8 @@ std::optional<db::DbError> Runner::run_statement(Context& c, const PlannedStatem
   if (st.role == StatementRole::Recovery && !st.condition_sql.empty()) {
     db::Result cond = db_.exec(st.condition_sql);
     if (!cond.ok()) return cond.error;
-    bool needed = !cond.rows.empty() && !cond.rows[0].empty() && cond.rows[0][0] == std::optional<std::string>("t");
+    bool needed = !cond.rows.empty() && !cond.rows[0].empty() &&
+                  cond.rows[0][0] == std::optional<std::string>("t");
     if (!needed) return std::nullopt;
   }
   if (kill_points_enabled()) {
@@ -312,7 +319,8 @@ std::optional<db::DbError> Runner::run_backfill(Context& c, const PlannedStateme
       if (auto err = db_.begin().error) return err;
     }
     if (kill_points_enabled()) {
-      std::string label = fmt::format("sent stmt {} batch {} ({})", index + 1, batches + 1, sql_head(st.sql));
+      std::string label = fmt::format("sent stmt {} batch {} ({})", index + 1, batches + 1,
+                                      sql_head(st.sql));
       db_.set_after_send([&c, label] { c.point(label); });
     }
     db::Result r = db_.run(db::Statement::of(st));
@@ -334,7 +342,8 @@ std::optional<db::DbError> Runner::run_backfill(Context& c, const PlannedStateme
   return std::nullopt;
 }
 
-bool Runner::fail(Context& c, const PlannedStatement* st, const db::DbError& error, std::string note) {
+bool Runner::fail(Context& c, const PlannedStatement* st, const db::DbError& error,
+                  std::string note) {
   RunFailure f;
   f.id = c.plan->id;
   f.down = c.down;

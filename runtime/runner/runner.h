@@ -21,7 +21,7 @@ namespace migrac::runner {
 
 // How the runner retries.
 struct RunOptions {
-  int retries = 5;               // --retries: attempts after the first, per step
+  int retries = 5;                // --retries: attempts after the first, per step
   std::int64_t backoff_ms = 500;  // first wait; doubled per retry, at most max_backoff_ms
   std::int64_t max_backoff_ms = 10000;
 };
@@ -52,8 +52,8 @@ class Runner {
   bool run_transactional(Context& c, const Segment& seg);
   // The whole transaction in one round trip; the error (and the statement that
   // failed, null for BEGIN/history/COMMIT) on failure.
-  std::optional<db::DbError> run_batched(Context& c, const Segment& seg, const PlannedStatement*& failed_st,
-                                         bool& in_transaction);
+  std::optional<db::DbError> run_batched(Context& c, const Segment& seg,
+                                         const PlannedStatement*& failed_st, bool& in_transaction);
   bool run_autocommit(Context& c, const Segment& seg);
   // One statement of a plan (Recovery checks its condition; Backfill loops).
   std::optional<db::DbError> run_statement(Context& c, const PlannedStatement& st,
@@ -66,7 +66,8 @@ class Runner {
   std::int64_t backoff(int attempt) const;
 
   db::Driver& db_;
-  std::unique_ptr<HistorySql> history_;  // the history table's statements, in the database's dialect
+  std::unique_ptr<HistorySql>
+      history_;  // the history table's statements, in the database's dialect
   const SourceSet& sources_;
   Progress& progress_;
   RunOptions options_;

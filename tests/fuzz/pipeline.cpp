@@ -9,10 +9,10 @@
 #include "compiler/diag/render.h"
 #include "compiler/diag/render_ci.h"
 #include "compiler/dialect/dialect.h"
-#include "compiler/script/script.h"
 #include "compiler/lint/lint.h"
 #include "compiler/lint/rule.h"
 #include "compiler/project/project.h"
+#include "compiler/script/script.h"
 #include "compiler/source/utf8.h"
 #include "tests/fuzz/scratch.h"
 

@@ -16,8 +16,8 @@ namespace fs = std::filesystem;
 
 Scratch::Scratch(std::string_view tag) {
   std::error_code ec;
-  std::string base =
-      fs::is_directory("/dev/shm", ec) ? "/dev/shm" : fs::temp_directory_path().string();
+  std::string base = fs::is_directory("/dev/shm", ec) ? "/dev/shm"
+                                                      : fs::temp_directory_path().string();
   std::string pattern = base + "/migrac-fuzz-" + std::string(tag) + "-XXXXXX";
   std::vector<char> buf(pattern.begin(), pattern.end());
   buf.push_back('\0');

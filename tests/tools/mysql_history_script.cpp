@@ -1,7 +1,8 @@
 // Prints a script that runs MySQL's history-table statements
 // (compiler/dialect/mysql/history.h) through a migration's life: created
 // twice, exists, two segments applied, a third in a transaction, a
-// downgrade, the row removed, stamps; the rows selected after each step. tests/live/mysql_history.sh runs it on MariaDB and compares the output.
+// downgrade, the row removed, stamps; the rows selected after each step.
+// tests/live/mysql_history.sh runs it on MariaDB and compares the output.
 //   mysql_history_script [TABLE]
 
 #include <iostream>

@@ -71,8 +71,7 @@ using Lines = std::vector<std::string>;
 }  // namespace
 
 TEST_CASE("a valid history checks clean", "[check][names]") {
-  Checked c({{"0001_users", kUsers},
-             {"0002_orders", R"(after 0001_users;
+  Checked c({{"0001_users", kUsers}, {"0002_orders", R"(after 0001_users;
 create enum order_status ('pending', 'paid');
 create table orders (
   id       bigint identity primary key,
@@ -89,7 +88,8 @@ backfill orders set total = 0 where total is null batch 500;
   const model::Table& orders = c.table("orders");
   std::vector<std::string> names;
   for (const model::Constraint& k : orders.constraints) names.push_back(k.name);
-  CHECK(names == Lines{"pk_orders", "ck_orders_total", "uq_orders_user", "fk_orders_user_id_users"});
+  CHECK(names ==
+        Lines{"pk_orders", "ck_orders_total", "uq_orders_user", "fk_orders_user_id_users"});
   CHECK(orders.indexes.at(0).name == "ix_orders_user_id");
   CHECK(orders.indexes.at(0).columns == Lines{"user_id", "status"});
   CHECK(c.history.final_schema.enums.at("order_status").values ==
@@ -101,8 +101,7 @@ backfill orders set total = 0 where total is null batch 500;
 }
 
 TEST_CASE("unknown names are reported at the name, with the nearest name", "[check][names]") {
-  Checked c({{"0001_articles", kArticles},
-             {"0002", R"(after 0001_articles;
+  Checked c({{"0001_articles", kArticles}, {"0002", R"(after 0001_articles;
 create index on articles (titel);
 add column article.body text;
 drop index ix_articles_slug;
@@ -123,8 +122,7 @@ drop enum article_state;
 }
 
 TEST_CASE("duplicates of every kind", "[check][names]") {
-  Checked c({{"0001_users", kUsers},
-             {"0002", R"(after 0001_users;
+  Checked c({{"0001_users", kUsers}, {"0002", R"(after 0001_users;
 create table users (id int);
 add column users.email text;
 rename column users.username to email;
@@ -167,8 +165,7 @@ create table t (a integr, b boolean, c order_stats, d int);
 }
 
 TEST_CASE("foreign key checks", "[check][names]") {
-  Checked c({{"0001_users", kUsers},
-             {"0002", R"(after 0001_users;
+  Checked c({{"0001_users", kUsers}, {"0002", R"(after 0001_users;
 create table events (name text);
 create table orders (
   id        bigint identity primary key,
@@ -211,8 +208,7 @@ create table links (code text references nodes (code));
 }
 
 TEST_CASE("drops of what is still used", "[check][names]") {
-  Checked c({{"0001_users", kUsers},
-             {"0002", R"(after 0001_users;
+  Checked c({{"0001_users", kUsers}, {"0002", R"(after 0001_users;
 create enum mood ('a', 'b');
 create table orders (
   id       bigint identity primary key,
@@ -247,8 +243,7 @@ alter column users.id drop not null;
 }
 
 TEST_CASE("expressions: defaults, checks, index where, backfill", "[check][names]") {
-  Checked c({{"0001_articles", kArticles},
-             {"0002", R"(after 0001_articles;
+  Checked c({{"0001_articles", kArticles}, {"0002", R"(after 0001_articles;
 alter column articles.slug set default lower(title);
 add constraint on articles check (length(titl) > 0);
 create index on articles (slug) where deleted_at is null;
@@ -265,7 +260,7 @@ backfill articles set slug = title, slug = title batch 10;
             "E0102 unknown column 'slg' in table 'articles' | did you mean 'slug'?",
             "E0102 unknown column 'titel' in table 'articles' | did you mean 'title'?",
             "E0115 column 'slug' is assigned twice",
-            
+
         });
 }
 
@@ -287,7 +282,7 @@ sql postgresql $$ SELECT 1 $$ sqlite $$ SELECT 1 $$;
             "unique constraint for other keys",
             "E0115 column 'x' appears twice in the primary key",
             "E0411 unknown dialect 'postgresql' for a sql body | did you mean 'postgres'?",
-            
+
         });
 }
 

@@ -161,11 +161,11 @@ create index ix_users_n on users (n) where n > 0;
            "after 0001;\nrename column users.n to m;\nrename table users to people;\n", d)},
       d);
   SourceSet raw_sources;
-  model::Schema by_raw = replay({mig(raw_sources, "0001", base, d),
-                                 raw("0002", "0001",
-                                     {"ALTER TABLE users RENAME COLUMN n TO m",
-                                      "ALTER TABLE users RENAME TO people"})},
-                                d);
+  model::Schema by_raw = replay(
+      {mig(raw_sources, "0001", base, d),
+       raw("0002", "0001",
+           {"ALTER TABLE users RENAME COLUMN n TO m", "ALTER TABLE users RENAME TO people"})},
+      d);
   CHECK(d.all().empty());
   CHECK(dump(by_raw) == dump(by_mig));
   // What both agree on: the check and the index predicate read the new name,
@@ -186,7 +186,8 @@ TEST_CASE("raw renames of indexes and constraints, and BEFORE in ALTER TYPE", "[
            {"CREATE TYPE mood AS ENUM ('a', 'c')", "CREATE TABLE t (id int PRIMARY KEY, e text)",
             "CREATE INDEX ON t (e)", "ALTER TABLE t ADD CONSTRAINT t_e_key UNIQUE (e)"}),
        raw("0002", "0001",
-           {"ALTER INDEX t_e_idx RENAME TO t_e_ix", "ALTER TABLE t RENAME CONSTRAINT t_e_key TO t_e_uq",
+           {"ALTER INDEX t_e_idx RENAME TO t_e_ix",
+            "ALTER TABLE t RENAME CONSTRAINT t_e_key TO t_e_uq",
             "ALTER TYPE mood ADD VALUE 'b' BEFORE 'c'", "ALTER TYPE mood ADD VALUE 'd' AFTER 'c'",
             "ALTER TYPE mood ADD VALUE 'e'"})},
       d);

@@ -230,9 +230,9 @@ TEST_CASE("dropping a column still in use names its users", "[check]") {
   orders.columns = {user_id};
   ast::DropColumn drop{b.id("users"), b.id("id")};
   Run run({mig("0001", "", {users_table(b), b.op(orders)}), mig("0002", "0001", {b.op(drop)})});
-  CHECK(run.messages() == std::vector<std::string>{
-                              "E0405 column 'users.id' is still used by constraint 'pk_users', "
-                              "foreign key 'fk_orders_user_id_users' of table 'orders'"});
+  CHECK(run.messages() ==
+        std::vector<std::string>{"E0405 column 'users.id' is still used by constraint 'pk_users', "
+                                 "foreign key 'fk_orders_user_id_users' of table 'orders'"});
   CHECK(run.table("users").column("id"));
 }
 

@@ -113,16 +113,17 @@ TEST_CASE("JSON documents from any bytes: every string value is made valid UTF-8
                         {"nested", {{"message", "\xed\xa0\x80"}}}};
   CHECK_THROWS(doc.dump());  // what json_text() is for
   std::string text = json_text(doc);
-  CHECK(text == "{\n"
-                "  \"id\": \"0001_\\\\xff\",\n"
-                "  \"list\": [\n"
-                "    \"ok\",\n"
-                "    \"bad \\\\xc3\",\n"
-                "    3,\n"
-                "    null\n"
-                "  ],\n"
-                "  \"nested\": {\n"
-                "    \"message\": \"\\\\xed\\\\xa0\\\\x80\"\n"
-                "  }\n"
-                "}\n");
+  CHECK(text ==
+        "{\n"
+        "  \"id\": \"0001_\\\\xff\",\n"
+        "  \"list\": [\n"
+        "    \"ok\",\n"
+        "    \"bad \\\\xc3\",\n"
+        "    3,\n"
+        "    null\n"
+        "  ],\n"
+        "  \"nested\": {\n"
+        "    \"message\": \"\\\\xed\\\\xa0\\\\x80\"\n"
+        "  }\n"
+        "}\n");
 }

@@ -60,12 +60,14 @@ model::Table orders() {
                column("flag", type(TK::Bool), false, boolean(false)),
                column("key", type(TK::Uuid))};
   t.constraints = {pk("pk_orders", {"id"}),
-                   fk("fk_orders_user_id_users", {"user_id"}, "users", {"id"}, ast::RefAction::Cascade),
+                   fk("fk_orders_user_id_users", {"user_id"}, "users", {"id"},
+                      ast::RefAction::Cascade),
                    check("ck_orders_code", bin("<>", col("code"), str("")), {"code"})};
   return t;
 }
 
-TEST_CASE("mysql: create table with ENUM, AUTO_INCREMENT and a foreign key index", "[emit][mysql]") {
+TEST_CASE("mysql: create table with ENUM, AUTO_INCREMENT and a foreign key index",
+          "[emit][mysql]") {
   model::Table t = orders();
   CHECK(one(on(model::AddTable{t}, t)).sql ==
         "CREATE TABLE orders (\n"
@@ -80,7 +82,8 @@ TEST_CASE("mysql: create table with ENUM, AUTO_INCREMENT and a foreign key index
         "  `key` char(36),\n"
         "  CONSTRAINT pk_orders PRIMARY KEY (id),\n"
         "  INDEX fk_orders_user_id_users (user_id),\n"
-        "  CONSTRAINT fk_orders_user_id_users FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE,\n"
+        "  CONSTRAINT fk_orders_user_id_users FOREIGN KEY (user_id) REFERENCES users (id) ON "
+        "DELETE CASCADE,\n"
         "  CONSTRAINT ck_orders_code CHECK (code <> '')\n"
         ")");
 }
@@ -95,9 +98,11 @@ TEST_CASE("mysql: each ALTER names its online form", "[emit][mysql]") {
   CHECK_FALSE(add.lock.rewrites);
 
   added.columns.back().default_value = call("random");
-  EmittedStatement volatile_add = one(on(model::AddColumn{"orders", added.columns.back(), {}}, added));
+  EmittedStatement volatile_add = one(on(model::AddColumn{"orders", added.columns.back(), {}},
+                                         added));
   CHECK(volatile_add.sql ==
-        "ALTER TABLE orders ADD COLUMN qty int NOT NULL DEFAULT (random()), ALGORITHM=COPY, LOCK=SHARED");
+        "ALTER TABLE orders ADD COLUMN qty int NOT NULL DEFAULT (random()), ALGORITHM=COPY, "
+        "LOCK=SHARED");
   CHECK(volatile_add.lock.rewrites);
 
   CHECK(one(on(model::DropColumn{"orders", column("qty", type(TK::Int))}, t)).sql ==
@@ -116,15 +121,18 @@ TEST_CASE("mysql: each ALTER names its online form", "[emit][mysql]") {
   model::Table required = t;
   required.columns[3].not_null = true;
   EmittedStatement set_nn = one(on(model::SetNotNull{"orders", "code"}, required));
-  CHECK(set_nn.sql == "ALTER TABLE orders MODIFY COLUMN code varchar(20) NOT NULL, ALGORITHM=INPLACE, LOCK=NONE");
+  CHECK(set_nn.sql ==
+        "ALTER TABLE orders MODIFY COLUMN code varchar(20) NOT NULL, ALGORITHM=INPLACE, LOCK=NONE");
   CHECK(set_nn.lock.rewrites);
   CHECK(one(on(model::DropNotNull{"orders", "m"}, t)).sql ==
-        "ALTER TABLE orders MODIFY COLUMN m ENUM('ok', 'sad') NOT NULL DEFAULT 'ok', ALGORITHM=INPLACE, LOCK=NONE");
+        "ALTER TABLE orders MODIFY COLUMN m ENUM('ok', 'sad') NOT NULL DEFAULT 'ok', "
+        "ALGORITHM=INPLACE, LOCK=NONE");
 
-  CHECK(one(on(model::CreateIndex{index("ix_orders_code", "orders", {"code"}), false, false}, t)).sql ==
-        "CREATE INDEX ix_orders_code ON orders (code) ALGORITHM=INPLACE LOCK=NONE");
-  CHECK(one(on(model::DropIndex{index("ix_orders_code", "orders", {"code"}), false, false}, t)).sql ==
-        "ALTER TABLE orders DROP INDEX ix_orders_code, ALGORITHM=INPLACE, LOCK=NONE");
+  CHECK(one(on(model::CreateIndex{index("ix_orders_code", "orders", {"code"}), false, false}, t))
+            .sql == "CREATE INDEX ix_orders_code ON orders (code) ALGORITHM=INPLACE LOCK=NONE");
+  CHECK(
+      one(on(model::DropIndex{index("ix_orders_code", "orders", {"code"}), false, false}, t)).sql ==
+      "ALTER TABLE orders DROP INDEX ix_orders_code, ALGORITHM=INPLACE, LOCK=NONE");
 }
 
 TEST_CASE("mysql: type changes: widen in place, same type nothing, else copy", "[emit][mysql]") {
@@ -133,8 +141,8 @@ TEST_CASE("mysql: type changes: widen in place, same type nothing, else copy", "
     model::Table after = t;
     after.columns[3].type = to;
     Diagnostics diags;
-    std::vector<EmittedStatement> out =
-        emit(on(model::AlterColumnType{"orders", "code", from, to, std::nullopt}, after), diags);
+    std::vector<EmittedStatement> out = emit(
+        on(model::AlterColumnType{"orders", "code", from, to, std::nullopt}, after), diags);
     REQUIRE_FALSE(diags.has_errors());
     return out.empty() ? std::string() : out[0].sql;
   };
@@ -155,7 +163,8 @@ TEST_CASE("mysql: constraints: keys in place, foreign keys and checks by copy", 
   model::Table t = orders();
   model::Constraint uq = unique("uq_orders_code", {"code"});
   CHECK(one(on(model::AddConstraint{"orders", uq, false}, t)).sql ==
-        "ALTER TABLE orders ADD CONSTRAINT uq_orders_code UNIQUE (code), ALGORITHM=INPLACE, LOCK=NONE");
+        "ALTER TABLE orders ADD CONSTRAINT uq_orders_code UNIQUE (code), ALGORITHM=INPLACE, "
+        "LOCK=NONE");
   CHECK(one(on(model::DropConstraint{"orders", uq}, t)).sql ==
         "ALTER TABLE orders DROP INDEX uq_orders_code, ALGORITHM=INPLACE, LOCK=NONE");
   const model::Constraint& key = t.constraints[1];
@@ -163,7 +172,8 @@ TEST_CASE("mysql: constraints: keys in place, foreign keys and checks by copy", 
   CHECK(add_fk.sql ==
         "ALTER TABLE orders\n"
         "  ADD INDEX fk_orders_user_id_users (user_id),\n"
-        "  ADD CONSTRAINT fk_orders_user_id_users FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE,\n"
+        "  ADD CONSTRAINT fk_orders_user_id_users FOREIGN KEY (user_id) REFERENCES users (id) ON "
+        "DELETE CASCADE,\n"
         "  ALGORITHM=COPY, LOCK=SHARED");
   CHECK(add_fk.lock.level == "ALGORITHM=COPY, LOCK=SHARED (writes wait)");
   CHECK(one(on(model::DropConstraint{"orders", key}, t)).sql ==
@@ -177,7 +187,8 @@ TEST_CASE("mysql: constraints: keys in place, foreign keys and checks by copy", 
   model::Table added = t;
   added.columns.push_back(column("buyer", type(TK::BigInt)));
   model::Constraint buyer_fk = fk("fk_orders_buyer_users", {"buyer"}, "users", {"id"});
-  EmittedStatement add = one(on(model::AddColumn{"orders", added.columns.back(), {buyer_fk}}, added));
+  EmittedStatement add = one(on(model::AddColumn{"orders", added.columns.back(), {buyer_fk}},
+                                added));
   CHECK(add.sql.ends_with("ALGORITHM=COPY, LOCK=SHARED"));
   // Its downgrade drops the foreign key and its index first.
   CHECK(one(on(model::DropColumn{"orders", added.columns.back(), {buyer_fk}}, t)).sql ==
@@ -193,7 +204,8 @@ TEST_CASE("mysql: a new enum value: instant at the end, else a copy", "[emit][my
   model::Change at_end = on(model::AddEnumValue{"mood", "meh", std::nullopt, false, {t}}, t);
   at_end.enums["mood"].values = {"ok", "sad", "meh"};
   CHECK(one(at_end).sql ==
-        "ALTER TABLE orders MODIFY COLUMN m ENUM('ok', 'sad', 'meh') NOT NULL DEFAULT 'ok', ALGORITHM=INSTANT");
+        "ALTER TABLE orders MODIFY COLUMN m ENUM('ok', 'sad', 'meh') NOT NULL DEFAULT 'ok', "
+        "ALGORITHM=INSTANT");
   model::Change first = on(model::AddEnumValue{"mood", "meh", std::string("ok"), true, {t}}, t);
   first.enums["mood"].values = {"meh", "ok", "sad"};
   CHECK(one(first).sql.ends_with("ALGORITHM=COPY, LOCK=SHARED"));
@@ -209,7 +221,8 @@ TEST_CASE("mysql: what MySQL cannot express is an error naming it", "[emit][mysq
   std::vector<Diagnostic> d = refused(on(model::AddTable{ival}, ival));
   REQUIRE(d.size() == 1);
   CHECK(d[0].kind == DiagKind::DialectUnsupportedType);
-  CHECK(d[0].message == "column 'wait' of type 'interval' cannot be expressed on mysql: it has no interval type");
+  CHECK(d[0].message ==
+        "column 'wait' of type 'interval' cannot be expressed on mysql: it has no interval type");
 
   d = refused(on(model::CreateIndex{index("ix_orders_note", "orders", {"note"}), false, false}, t));
   REQUIRE(d.size() == 1);
@@ -222,7 +235,9 @@ TEST_CASE("mysql: what MySQL cannot express is an error naming it", "[emit][mysq
   expression.elements = {call("lower", {col("code")})};
   d = refused(on(model::CreateIndex{expression, false, false}, t));
   REQUIRE(d.size() == 1);
-  CHECK(d[0].message == "index 'ix_orders_lower' on an expression cannot be built on mysql: MariaDB has no expression indexes");
+  CHECK(d[0].message ==
+        "index 'ix_orders_lower' on an expression cannot be built on mysql: MariaDB has no "
+        "expression indexes");
 
   model::Index partial = index("ix_orders_code", "orders", {"code"}, true);
   partial.where = is_null(col("note"));
@@ -275,7 +290,8 @@ TEST_CASE("mysql: expressions in MySQL's spelling", "[emit][mysql]") {
   b.table = "users";
   ast::Expr cast = expr(ast::ExprKind::Cast, {}, {col("age")});
   cast.type = type(TK::BigInt);
-  b.assignments = {ast::Assignment{ast::Ident{"name", false, {}}, bin("||", col("name"), str("'s"))},
+  b.assignments = {ast::Assignment{ast::Ident{"name", false, {}},
+                                   bin("||", col("name"), str("'s"))},
                    ast::Assignment{ast::Ident{"age", false, {}}, cast}};
   b.where = is_null(col("age"), true);
   b.batch = 100;
@@ -284,7 +300,8 @@ TEST_CASE("mysql: expressions in MySQL's spelling", "[emit][mysql]") {
   REQUIRE(out.size() == 1);
   CHECK(out[0].sql ==
         "UPDATE users SET name = concat(name, '''s'), age = CAST(age AS SIGNED) WHERE age IS NOT "
-        "NULL AND (NOT (name <=> concat(name, '''s')) OR NOT (age <=> CAST(age AS SIGNED))) LIMIT 100");
+        "NULL AND (NOT (name <=> concat(name, '''s')) OR NOT (age <=> CAST(age AS SIGNED))) LIMIT "
+        "100");
   CHECK(out[0].script_sql.starts_with("-- the mysql client cannot repeat a batch"));
   CHECK(my().quote("order") == "`order`");
   CHECK(my().quote("Order`s") == "`Order``s`");
@@ -293,11 +310,13 @@ TEST_CASE("mysql: expressions in MySQL's spelling", "[emit][mysql]") {
 TEST_CASE("mysql: no transactions, lock_wait_timeout for every segment", "[emit][mysql]") {
   CHECK_FALSE(my().capabilities().transactional_ddl);
   model::Table t = orders();
-  PlanInput in = plan_input({on(model::CreateIndex{index("ix_orders_code", "orders", {"code"}), false, false}, t),
-                             on(model::SetDefault{"orders", "code", std::nullopt, str("x")}, t)});
+  PlanInput in = plan_input(
+      {on(model::CreateIndex{index("ix_orders_code", "orders", {"code"}), false, false}, t),
+       on(model::SetDefault{"orders", "code", std::nullopt, str("x")}, t)});
   in.checked.settings.lock_timeout_ms = 2500;
   Diagnostics diags;
-  MigrationPlan plan = plan_migration(in.migration, in.checked, my(), in.files, PlanOptions{}, diags);
+  MigrationPlan plan = plan_migration(in.migration, in.checked, my(), in.files, PlanOptions{},
+                                      diags);
   REQUIRE_FALSE(diags.has_errors());
   REQUIRE(plan.up.size() == 1);
   CHECK_FALSE(plan.up[0].transactional);

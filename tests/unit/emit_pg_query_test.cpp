@@ -29,10 +29,12 @@ TEST_CASE("every change kind, with names that need quotes, parses", "[emit][pg_q
   table.columns = {column("Id", type(TK::BigInt), true, std::nullopt, true),
                    column("select", type(TK::Varchar, 20), true, str("x")),
                    column("when", type(TK::Enum, {}, {}, "Status Kind")),
-                   column("user", type(TK::Int), false, bin("*", num("2"), paren(bin("+", num("1"), num("-3")))))};
-  table.constraints = {pk("pk Order", {"Id"}), unique("uq-select", {"select"}),
-                       fk("fk user", {"user"}, "User Table", {"ID"}, ast::RefAction::SetDefault),
-                       check("ck when", bin("or", is_null(col("when")), bin("<>", col("select"), str("it's"))))};
+                   column("user", type(TK::Int), false,
+                          bin("*", num("2"), paren(bin("+", num("1"), num("-3")))))};
+  table.constraints = {
+      pk("pk Order", {"Id"}), unique("uq-select", {"select"}),
+      fk("fk user", {"user"}, "User Table", {"ID"}, ast::RefAction::SetDefault),
+      check("ck when", bin("or", is_null(col("when")), bin("<>", col("select"), str("it's"))))};
   table.indexes = {index("ix Order", t, {"select", "when"}, true)};
   model::Index ix = index("ix Expr", t, {});
   ix.elements = {call("lower", {col("select")}), bin("||", col("select"), str("-"))};
@@ -51,12 +53,16 @@ TEST_CASE("every change kind, with names that need quotes, parses", "[emit][pg_q
       change(model::CreateIndex{ix, false, false}, 4, true),
       change(model::RenameTable{t, "Items"}, 5),
       change(model::RenameTable{"Items", t}, 6),
-      change(model::AddColumn{t, column("Note", type(TK::Text), true, call("now")),
-                              {check("ck note", bin(">", call("length", {col("Note")}), num("0")))}}, 7),
+      change(
+          model::AddColumn{t,
+                           column("Note", type(TK::Text), true, call("now")),
+                           {check("ck note", bin(">", call("length", {col("Note")}), num("0")))}},
+          7),
       change(model::RenameColumn{t, "Note", "note"}, 8),
       change(model::AlterColumnType{t, "note", type(TK::Text), type(TK::Jsonb), std::nullopt}, 9),
       change(model::AlterColumnType{t, "when", type(TK::Enum, {}, {}, "Status Kind"),
-                                    type(TK::Enum, {}, {}, "Other Kind"), std::nullopt}, 9),
+                                    type(TK::Enum, {}, {}, "Other Kind"), std::nullopt},
+             9),
       change(model::SetNotNull{t, "when"}, 10),
       change(model::DropNotNull{t, "when"}, 11),
       change(model::SetDefault{t, "when", std::nullopt, str("a")}, 12),

@@ -86,9 +86,8 @@ TEST_CASE("create table with a foreign key locks the referenced table", "[emit][
   model::Table t;
   t.name = "orders";
   t.columns = {column("id", type(TK::BigInt), true), column("user_id", type(TK::BigInt), true)};
-  t.constraints = {pk("pk_orders", {"id"}),
-                   fk("fk_orders_user_id_users", {"user_id"}, "users", {"id"},
-                      ast::RefAction::Cascade)};
+  t.constraints = {pk("pk_orders", {"id"}), fk("fk_orders_user_id_users", {"user_id"}, "users",
+                                               {"id"}, ast::RefAction::Cascade)};
   model::Change c = change(model::AddTable{t});
   CHECK(pg_sql(c) ==
         "CREATE TABLE orders (\n"
@@ -131,7 +130,8 @@ TEST_CASE("add column: rewrite only for a volatile default or identity", "[emit]
   CHECK(pg_sql(stable) == "ALTER TABLE users ADD COLUMN seen timestamptz NOT NULL DEFAULT now()");
   require_lock(pg_lock(stable), "ACCESS EXCLUSIVE", "users", false, false);
 
-  model::Change volatile_default = add(column("token", type(TK::Uuid), false, call("gen_random_uuid")));
+  model::Change volatile_default = add(column("token", type(TK::Uuid), false,
+                                              call("gen_random_uuid")));
   require_lock(pg_lock(volatile_default), "ACCESS EXCLUSIVE", "users", true, true);
 
   model::Change identity = add(column("n", type(TK::BigInt), true, std::nullopt, true));
@@ -146,7 +146,8 @@ TEST_CASE("add column: rewrite only for a volatile default or identity", "[emit]
 
 TEST_CASE("add column with inline constraints", "[emit][postgres]") {
   model::Change c = change(model::AddColumn{
-      "orders", column("user_id", type(TK::BigInt)),
+      "orders",
+      column("user_id", type(TK::BigInt)),
       {fk("fk_orders_user_id_users", {"user_id"}, "users", {"id"}),
        unique("uq_orders_user_id", {"user_id"})}});
   CHECK(pg_sql(c) ==
@@ -206,9 +207,9 @@ TEST_CASE("alter column type: rewrite facts and USING", "[emit][postgres]") {
         "ALTER TABLE users ALTER COLUMN name TYPE b USING name::text::b");
   CHECK(pg_sql(alter(type(TK::Json), type(TK::Jsonb))) ==
         "ALTER TABLE users ALTER COLUMN name TYPE jsonb");
-  model::Change using_expr =
-      alter(type(TK::Text), type(TK::Int), call("length", {col("name")}));
-  CHECK(pg_sql(using_expr) == "ALTER TABLE users ALTER COLUMN name TYPE integer USING length(name)");
+  model::Change using_expr = alter(type(TK::Text), type(TK::Int), call("length", {col("name")}));
+  CHECK(pg_sql(using_expr) ==
+        "ALTER TABLE users ALTER COLUMN name TYPE integer USING length(name)");
   require_lock(pg_lock(using_expr), "ACCESS EXCLUSIVE", "users", true, true);
 }
 
@@ -220,10 +221,12 @@ TEST_CASE("not null and defaults", "[emit][postgres]") {
   CHECK(pg_sql(drop) == "ALTER TABLE users ALTER COLUMN name DROP NOT NULL");
   require_lock(pg_lock(drop), "ACCESS EXCLUSIVE", "users", false, false);
 
-  model::Change set_default = change(model::SetDefault{"orders", "status", std::nullopt, str("pending")});
+  model::Change set_default = change(model::SetDefault{"orders", "status", std::nullopt,
+                                                       str("pending")});
   CHECK(pg_sql(set_default) == "ALTER TABLE orders ALTER COLUMN status SET DEFAULT 'pending'");
   require_lock(pg_lock(set_default), "ACCESS EXCLUSIVE", "orders", false, false);
-  model::Change drop_default = change(model::SetDefault{"orders", "status", str("pending"), std::nullopt});
+  model::Change drop_default = change(model::SetDefault{"orders", "status", str("pending"),
+                                                        std::nullopt});
   CHECK(pg_sql(drop_default) == "ALTER TABLE orders ALTER COLUMN status DROP DEFAULT");
 }
 
@@ -247,14 +250,16 @@ TEST_CASE("constraints: add, NOT VALID, validate, using index, drop", "[emit][po
 
   model::Constraint ck = check("ck_orders_total", bin(">=", col("total"), num("0")), {"total"});
   model::Change add_check = change(model::AddConstraint{"orders", ck, false});
-  CHECK(pg_sql(add_check) == "ALTER TABLE orders ADD CONSTRAINT ck_orders_total CHECK (total >= 0)");
+  CHECK(pg_sql(add_check) ==
+        "ALTER TABLE orders ADD CONSTRAINT ck_orders_total CHECK (total >= 0)");
   require_lock(pg_lock(add_check), "ACCESS EXCLUSIVE", "orders", false, true);
   model::Change check_not_valid = change(model::AddConstraint{"orders", ck, true});
   CHECK(pg_sql(check_not_valid) ==
         "ALTER TABLE orders ADD CONSTRAINT ck_orders_total CHECK (total >= 0) NOT VALID");
   require_lock(pg_lock(check_not_valid), "ACCESS EXCLUSIVE", "orders", false, false);
 
-  model::Change add_unique = change(model::AddConstraint{"articles", unique("uq_articles_slug", {"slug"}), false});
+  model::Change add_unique = change(model::AddConstraint{
+      "articles", unique("uq_articles_slug", {"slug"}), false});
   CHECK(pg_sql(add_unique) == "ALTER TABLE articles ADD CONSTRAINT uq_articles_slug UNIQUE (slug)");
   require_lock(pg_lock(add_unique), "ACCESS EXCLUSIVE", "articles", false, true);
   model::Change add_pk = change(model::AddConstraint{"tags", pk("pk_tags", {"a", "b"}), false});
@@ -269,8 +274,10 @@ TEST_CASE("constraints: add, NOT VALID, validate, using index, drop", "[emit][po
   CHECK(pg_sql(using_unique) ==
         "ALTER TABLE articles ADD CONSTRAINT uq_articles_slug UNIQUE USING INDEX uq_articles_slug");
   require_lock(pg_lock(using_unique), "ACCESS EXCLUSIVE", "articles", false, false);
-  model::Change using_pk = change(model::AddConstraintUsingIndex{"tags", pk("pk_tags", {"id"}), "pk_tags"});
-  CHECK(pg_sql(using_pk) == "ALTER TABLE tags ADD CONSTRAINT pk_tags PRIMARY KEY USING INDEX pk_tags");
+  model::Change using_pk = change(model::AddConstraintUsingIndex{"tags", pk("pk_tags", {"id"}),
+                                                                 "pk_tags"});
+  CHECK(pg_sql(using_pk) ==
+        "ALTER TABLE tags ADD CONSTRAINT pk_tags PRIMARY KEY USING INDEX pk_tags");
   require_lock(pg_lock(using_pk), "ACCESS EXCLUSIVE", "tags", false, true);
 
   model::Change drop_fk = change(model::DropConstraint{"orders", f});
@@ -287,7 +294,8 @@ TEST_CASE("indexes: plain, concurrent, partial, expression, drop", "[emit][postg
   CHECK(pg_sql(create) == "CREATE INDEX ix_users_email ON users (email)");
   require_lock(pg_lock(create), "SHARE", "users", false, true);
   model::Change concurrent = change(model::CreateIndex{ix, true, true});
-  CHECK(pg_sql(concurrent) == "CREATE INDEX CONCURRENTLY IF NOT EXISTS ix_users_email ON users (email)");
+  CHECK(pg_sql(concurrent) ==
+        "CREATE INDEX CONCURRENTLY IF NOT EXISTS ix_users_email ON users (email)");
   require_lock(pg_lock(concurrent), "SHARE UPDATE EXCLUSIVE", "users", false, true);
 
   model::Index partial = index("ix_users_lower_email", "users", {}, true);
@@ -310,8 +318,10 @@ TEST_CASE("enums", "[emit][postgres]") {
   model::Change create = change(model::CreateEnum{e});
   CHECK(pg_sql(create) == "CREATE TYPE order_status AS ENUM ('pending', 'paid', 'shipped')");
   CHECK_FALSE(pg_lock(create).takes_lock());
-  model::Change add = change(model::AddEnumValue{"order_status", "refunded", std::string("shipped"), false});
-  CHECK(pg_sql(add) == "ALTER TYPE order_status ADD VALUE IF NOT EXISTS 'refunded' AFTER 'shipped'");
+  model::Change add = change(model::AddEnumValue{"order_status", "refunded", std::string("shipped"),
+                                                 false});
+  CHECK(pg_sql(add) ==
+        "ALTER TYPE order_status ADD VALUE IF NOT EXISTS 'refunded' AFTER 'shipped'");
   require_lock(pg_lock(add), "EXCLUSIVE", "order_status", false, false);
   CHECK(pg_sql(change(model::AddEnumValue{"order_status", "new", std::string("pending"), true})) ==
         "ALTER TYPE order_status ADD VALUE IF NOT EXISTS 'new' BEFORE 'pending'");
@@ -343,13 +353,15 @@ TEST_CASE("backfill: one batch by primary key, by ctid, and the DO loop", "[emit
         "  migrac_rows bigint;\n"
         "BEGIN\n"
         "  LOOP\n"
-        "    " + out[0].sql + ";\n"
-        "    GET DIAGNOSTICS migrac_rows = ROW_COUNT;\n"
-        "    COMMIT;\n"
-        "    EXIT WHEN migrac_rows = 0;\n"
-        "  END LOOP;\n"
-        "END\n"
-        "$migrac$");
+        "    " +
+            out[0].sql +
+            ";\n"
+            "    GET DIAGNOSTICS migrac_rows = ROW_COUNT;\n"
+            "    COMMIT;\n"
+            "    EXIT WHEN migrac_rows = 0;\n"
+            "  END LOOP;\n"
+            "END\n"
+            "$migrac$");
 
   b.key_columns = {"a", "b"};
   b.where = bin("or", is_null(col("slug")), bin("=", col("slug"), str("")));
@@ -384,7 +396,8 @@ TEST_CASE("backfill with a time-varying value relies on its where", "[emit][post
 
 TEST_CASE("raw sql picks the dialect's body", "[emit][postgres]") {
   ast::SqlBody any{std::nullopt, " SELECT 1; ", {}};
-  ast::SqlBody pg{ast::Ident{"postgres", false, {}}, "\n  CREATE EXTENSION IF NOT EXISTS pg_trgm\n", {}};
+  ast::SqlBody pg{
+      ast::Ident{"postgres", false, {}}, "\n  CREATE EXTENSION IF NOT EXISTS pg_trgm\n", {}};
   ast::SqlBody lite{ast::Ident{"sqlite", false, {}}, "SELECT 2", {}};
   CHECK(pg_sql(change(model::RawSql{{any}})) == "SELECT 1");
   CHECK(pg_sql(change(model::RawSql{{lite, pg}})) == "CREATE EXTENSION IF NOT EXISTS pg_trgm");
@@ -396,12 +409,14 @@ TEST_CASE("raw sql picks the dialect's body", "[emit][postgres]") {
   CHECK(pg_emit(change(model::RawSql{{lite}}, 9), diags).empty());
   REQUIRE(diags.all().size() == 1);
   CHECK(diags.all()[0].kind == DiagKind::SqlNoBodyForDialect);
-  CHECK(diags.all()[0].message == "'sql' operation has no body for dialect 'postgres' (it has 'sqlite')");
+  CHECK(diags.all()[0].message ==
+        "'sql' operation has no body for dialect 'postgres' (it has 'sqlite')");
   CHECK(diags.all()[0].range.begin.line == 9);
 }
 
 TEST_CASE("settings", "[emit][postgres]") {
-  CHECK(pg_sql(change(model::SetLocal{"lock_timeout", "5s", true})) == "SET LOCAL lock_timeout = '5s'");
+  CHECK(pg_sql(change(model::SetLocal{"lock_timeout", "5s", true})) ==
+        "SET LOCAL lock_timeout = '5s'");
   CHECK(pg_sql(change(model::SetLocal{"lock_timeout", "5s", false})) == "SET lock_timeout = '5s'");
   CHECK(pg_sql(change(model::SetLocal{"lock_timeout", "", false})) == "RESET lock_timeout");
 }

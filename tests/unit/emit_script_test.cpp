@@ -146,7 +146,8 @@ TEST_CASE("script comments for backfill, raw SQL, irreversible and empty migrati
       change(model::RawSql{{ast::SqlBody{std::nullopt, "UPDATE t SET x = 1 -- why", {}}}}, 7),
   });
   std::string script = render_script({plan}, files, ScriptOptions{});
-  CHECK(script.find("-- reversible: no, 'sql' without a 'down' block (migrations/0002_change.mig:7)\n") !=
+  CHECK(script.find(
+            "-- reversible: no, 'sql' without a 'down' block (migrations/0002_change.mig:7)\n") !=
         std::string::npos);
   CHECK(script.find("-- backfill: in batches, each committed, until no row is left | lock: ROW "
                     "EXCLUSIVE on \"Order Items\" | rewrites: no | scans: yes | "
@@ -165,8 +166,8 @@ TEST_CASE("script comments for backfill, raw SQL, irreversible and empty migrati
 
   MigrationPlan empty = pg_plan(std::vector<model::Change>{});
   CHECK(render_script({empty}, files, ScriptOptions{}).ends_with("-- (no statements)\n"));
-  CHECK(render_script({}, files, ScriptOptions{}).starts_with(
-      "-- migrac upgrade script for postgres: 0 migrations\n"));
+  CHECK(render_script({}, files, ScriptOptions{})
+            .starts_with("-- migrac upgrade script for postgres: 0 migrations\n"));
 }
 
 TEST_CASE("render_script dispatches on the format", "[emit][script]") {

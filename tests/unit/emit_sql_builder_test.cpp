@@ -42,7 +42,7 @@ TEST_CASE("identifiers are quoted only when needed", "[emit][builder]") {
   CHECK(pg->quote("user") == "\"user\"");
   CHECK(pg->quote("time") == "\"time\"");
   CHECK(pg->quote("between") == "\"between\"");
-  CHECK(pg->quote("name") == "name");      // unreserved
+  CHECK(pg->quote("name") == "name");        // unreserved
   CHECK(pg->quote("comment") == "comment");  // unreserved
   CHECK(pg->quote("émoji") == "\"émoji\"");
   std::string long_name(63, 'x');
@@ -95,8 +95,10 @@ TEST_CASE("expressions keep their meaning with minimal parentheses", "[emit][bui
 
   ast::Expr cases = expr(ast::ExprKind::Case, {}, {bin(">", a, num("0")), str("pos"), str("neg")});
   cases.has_else = true;
-  CHECK(pg_expr(bin("=", cases, str("pos"))) == "CASE WHEN a > 0 THEN 'pos' ELSE 'neg' END = 'pos'");
-  ast::Expr cases_no_else = expr(ast::ExprKind::Case, {}, {is_null(a), num("1"), is_null(b), num("2")});
+  CHECK(pg_expr(bin("=", cases, str("pos"))) ==
+        "CASE WHEN a > 0 THEN 'pos' ELSE 'neg' END = 'pos'");
+  ast::Expr cases_no_else = expr(ast::ExprKind::Case, {},
+                                 {is_null(a), num("1"), is_null(b), num("2")});
   CHECK(pg_expr(is_null(cases_no_else, true)) ==
         "CASE WHEN a IS NULL THEN 1 WHEN b IS NULL THEN 2 END IS NOT NULL");
 

@@ -21,12 +21,10 @@ struct Shop {
     users.indexes = {index("ix_users_email", "users", {"email"})};
     orders.name = "orders";
     orders.columns = {column("id", type(TK::BigInt), true, std::nullopt, true),
-                      column("user_id", type(TK::BigInt), true),
-                      column("qty", type(TK::Text)),
+                      column("user_id", type(TK::BigInt), true), column("qty", type(TK::Text)),
                       column("m", type(TK::Enum, std::nullopt, std::nullopt, "mood"))};
-    orders.constraints = {pk("pk_orders", {"id"}),
-                          fk("fk_orders_user_id_users", {"user_id"}, "users", {"id"},
-                             ast::RefAction::Cascade)};
+    orders.constraints = {pk("pk_orders", {"id"}), fk("fk_orders_user_id_users", {"user_id"},
+                                                      "users", {"id"}, ast::RefAction::Cascade)};
   }
 
   void create(MemoryDb& db) const {
@@ -34,7 +32,9 @@ struct Shop {
     db.exec(sqlite_sql(change(model::CreateIndex{users.indexes[0], false, false}))[0]);
     db.exec(sqlite_sql(table_change(model::AddTable{orders}, orders))[0]);
     db.exec("INSERT INTO users (email, name) VALUES ('a@x', 'ann'), ('b@x', 'bob')");
-    db.exec("INSERT INTO orders (user_id, qty, m) VALUES (1, '3', 'ok'), (2, '4', 'sad'), (2, 'x', NULL)");
+    db.exec(
+        "INSERT INTO orders (user_id, qty, m) VALUES (1, '3', 'ok'), (2, '4', 'sad'), (2, 'x', "
+        "NULL)");
     db.exec("CREATE VIEW user_names AS SELECT name FROM users");
   }
 };
@@ -44,52 +44,54 @@ TEST_CASE("sqlite: the rebuild's statements and placements", "[emit][sqlite][reb
   model::Table after = shop.users;
   after.columns[2].not_null = true;
   Diagnostics diags;
-  std::vector<EmittedStatement> out =
-      sqlite_emit(table_change(model::SetNotNull{"users", "name"}, after), diags);
+  std::vector<EmittedStatement> out = sqlite_emit(
+      table_change(model::SetNotNull{"users", "name"}, after), diags);
   REQUIRE_FALSE(diags.has_errors());
   std::vector<std::string> sql;
   for (const EmittedStatement& e : out) sql.push_back(e.sql);
-  CHECK(sql == std::vector<std::string>{
-                   "-- foreign keys off for the table rebuild (no effect inside a transaction)\n"
-                   "PRAGMA foreign_keys = OFF",
-                   "-- rebuild of table 'users': sqlite cannot set not null on column 'name' in place\n"
-                   "CREATE TABLE migrac_new_users (\n"
-                   "  id INTEGER NOT NULL CONSTRAINT pk_users PRIMARY KEY AUTOINCREMENT,\n"
-                   "  email TEXT NOT NULL,\n"
-                   "  name TEXT NOT NULL\n"
-                   ")",
-                   "INSERT INTO migrac_new_users (id, email, name) SELECT id, email, name FROM users",
-                   "DROP TABLE users",
-                   "-- the rename leaves views that name the table valid\n"
-                   "PRAGMA legacy_alter_table = ON",
-                   "ALTER TABLE migrac_new_users RENAME TO users",
-                   "PRAGMA legacy_alter_table = OFF",
-                   "CREATE INDEX ix_users_email ON users (email)",
-                   "-- every row must still find its parent: migrac stops on any row listed\n"
-                   "PRAGMA foreign_key_check",
-                   "-- foreign keys back on after the table rebuild\nPRAGMA foreign_keys = ON",
-               });
+  CHECK(sql ==
+        std::vector<std::string>{
+            "-- foreign keys off for the table rebuild (no effect inside a transaction)\n"
+            "PRAGMA foreign_keys = OFF",
+            "-- rebuild of table 'users': sqlite cannot set not null on column 'name' in place\n"
+            "CREATE TABLE migrac_new_users (\n"
+            "  id INTEGER NOT NULL CONSTRAINT pk_users PRIMARY KEY AUTOINCREMENT,\n"
+            "  email TEXT NOT NULL,\n"
+            "  name TEXT NOT NULL\n"
+            ")",
+            "INSERT INTO migrac_new_users (id, email, name) SELECT id, email, name FROM users",
+            "DROP TABLE users",
+            "-- the rename leaves views that name the table valid\n"
+            "PRAGMA legacy_alter_table = ON",
+            "ALTER TABLE migrac_new_users RENAME TO users",
+            "PRAGMA legacy_alter_table = OFF",
+            "CREATE INDEX ix_users_email ON users (email)",
+            "-- every row must still find its parent: migrac stops on any row listed\n"
+            "PRAGMA foreign_key_check",
+            "-- foreign keys back on after the table rebuild\nPRAGMA foreign_keys = ON",
+        });
   CHECK(out.front().placement == Placement::BeforeMigration);
   CHECK(out.back().placement == Placement::AfterMigration);
   CHECK(out[2].lock.rewrites);
   CHECK(out[2].lock.level == "WRITE (the whole database)");
 }
 
-TEST_CASE("sqlite: a rebuild of a parent keeps its rows and its children's", "[emit][sqlite][rebuild]") {
+TEST_CASE("sqlite: a rebuild of a parent keeps its rows and its children's",
+          "[emit][sqlite][rebuild]") {
   Shop shop;
   MemoryDb db;
   shop.create(db);
   model::Table after = shop.users;
   after.columns[1].default_value = str("none");
   Diagnostics diags;
-  db.apply(sqlite_emit(table_change(model::SetDefault{"users", "email", std::nullopt, str("none")}, after),
-                       diags));
+  db.apply(sqlite_emit(
+      table_change(model::SetDefault{"users", "email", std::nullopt, str("none")}, after), diags));
   REQUIRE_FALSE(diags.has_errors());
   CHECK(db.exec("SELECT id, email, name FROM users") == "1|a@x|ann, 2|b@x|bob");
-  CHECK(db.exec("SELECT count(*) FROM orders") == "3");  // ON DELETE CASCADE did not fire
+  CHECK(db.exec("SELECT count(*) FROM orders") == "3");         // ON DELETE CASCADE did not fire
   CHECK(db.exec("SELECT name FROM user_names") == "ann, bob");  // the view survived the rename
-  CHECK(db.exec("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'users' AND sql IS NOT NULL") ==
-        "ix_users_email");
+  CHECK(db.exec("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'users' AND "
+                "sql IS NOT NULL") == "ix_users_email");
   db.exec("INSERT INTO users (name) VALUES ('cy')");
   CHECK(db.exec("SELECT email FROM users WHERE name = 'cy'") == "none");
   CHECK(db.exec("PRAGMA foreign_keys") == "1");
@@ -106,7 +108,8 @@ TEST_CASE("sqlite: alter type with using converts every row", "[emit][sqlite][re
   cast.type = type(TK::Int);
   Diagnostics diags;
   std::vector<EmittedStatement> out = sqlite_emit(
-      table_change(model::AlterColumnType{"orders", "qty", type(TK::Text), type(TK::Int), cast}, after),
+      table_change(model::AlterColumnType{"orders", "qty", type(TK::Text), type(TK::Int), cast},
+                   after),
       diags);
   REQUIRE_FALSE(diags.has_errors());
   CHECK(out[2].sql ==
@@ -134,7 +137,8 @@ TEST_CASE("sqlite: a constraint the rows break fails the rebuild", "[emit][sqlit
   CHECK(db.exec("SELECT count(*) FROM orders") == "3");
 }
 
-TEST_CASE("sqlite: a new enum value rebuilds every table that uses the enum", "[emit][sqlite][rebuild]") {
+TEST_CASE("sqlite: a new enum value rebuilds every table that uses the enum",
+          "[emit][sqlite][rebuild]") {
   Shop shop;
   MemoryDb db;
   shop.create(db);
@@ -173,11 +177,14 @@ TEST_CASE("sqlite: the plan runs foreign keys off before and on after its transa
   after.columns[2].not_null = true;
   model::Table after2 = after;
   after2.columns[2].default_value = str("x");
-  PlanInput in = plan_input({table_change(model::SetNotNull{"users", "name"}, after),
-                             table_change(model::CreateIndex{index("ix_users_name", "users", {"name"}), false, false}, after),
-                             table_change(model::SetDefault{"users", "name", std::nullopt, str("x")}, after2)});
+  PlanInput in = plan_input(
+      {table_change(model::SetNotNull{"users", "name"}, after),
+       table_change(model::CreateIndex{index("ix_users_name", "users", {"name"}), false, false},
+                    after),
+       table_change(model::SetDefault{"users", "name", std::nullopt, str("x")}, after2)});
   Diagnostics diags;
-  MigrationPlan plan = plan_migration(in.migration, in.checked, sqlite_emitter(), in.files, PlanOptions{}, diags);
+  MigrationPlan plan = plan_migration(in.migration, in.checked, sqlite_emitter(), in.files,
+                                      PlanOptions{}, diags);
   REQUIRE_FALSE(diags.has_errors());
   REQUIRE(plan.up.size() == 3);
   CHECK_FALSE(plan.up[0].transactional);

@@ -93,7 +93,8 @@ TEST_CASE("sqlite: ALTER TABLE forms for what SQLite alters in place", "[emit][s
   after.columns.push_back(column("age", type(TK::Int), true, num("0")));
   std::vector<std::string> add = sqlite_sql(
       table_change(model::AddColumn{"users", after.columns.back(), {}}, after));
-  CHECK(add == std::vector<std::string>{"ALTER TABLE users ADD COLUMN age INTEGER NOT NULL DEFAULT 0"});
+  CHECK(add ==
+        std::vector<std::string>{"ALTER TABLE users ADD COLUMN age INTEGER NOT NULL DEFAULT 0"});
   db.exec(add[0]);
 
   CHECK(sqlite_sql(table_change(model::RenameColumn{"users", "age", "years"}, after)) ==
@@ -108,8 +109,9 @@ TEST_CASE("sqlite: ALTER TABLE forms for what SQLite alters in place", "[emit][s
   model::Index ix = index("ix_users_email", "users", {"email"}, true);
   ix.where = is_null(col("name"), true);
   std::vector<std::string> create = sqlite_sql(change(model::CreateIndex{ix, false, false}));
-  CHECK(create == std::vector<std::string>{
-                      "CREATE UNIQUE INDEX ix_users_email ON users (email) WHERE name IS NOT NULL"});
+  CHECK(create ==
+        std::vector<std::string>{
+            "CREATE UNIQUE INDEX ix_users_email ON users (email) WHERE name IS NOT NULL"});
   db.exec(create[0]);
   CHECK(sqlite_sql(change(model::DropIndex{ix, false, true})) ==
         std::vector<std::string>{"DROP INDEX IF EXISTS ix_users_email"});
@@ -121,24 +123,28 @@ TEST_CASE("sqlite: ALTER TABLE forms for what SQLite alters in place", "[emit][s
 TEST_CASE("sqlite: a type change within one storage class runs nothing", "[emit][sqlite]") {
   model::Table t = users_table();
   CHECK(sqlite_sql(table_change(
-            model::AlterColumnType{"users", "email", type(TK::Varchar, 255), type(TK::Text), {}}, t))
+                       model::AlterColumnType{
+                           "users", "email", type(TK::Varchar, 255), type(TK::Text), {}},
+                       t))
             .empty());
-  CHECK(sqlite_sql(table_change(
-                       model::AlterColumnType{"users", "name", type(TK::Text), type(TK::Int), {}}, t))
+  CHECK(sqlite_sql(
+            table_change(model::AlterColumnType{"users", "name", type(TK::Text), type(TK::Int), {}},
+                         t))
             .size() > 1);  // a rebuild
 }
 
 TEST_CASE("sqlite: add column that ALTER TABLE cannot add is a rebuild", "[emit][sqlite]") {
   model::Table after = users_table();
   after.columns.push_back(column("seen", type(TK::Timestamptz), false, call("now")));
-  std::vector<std::string> sql =
-      sqlite_sql(table_change(model::AddColumn{"users", after.columns.back(), {}}, after));
+  std::vector<std::string> sql = sqlite_sql(
+      table_change(model::AddColumn{"users", after.columns.back(), {}}, after));
   REQUIRE(sql.size() > 1);
   CHECK(sql[1].starts_with(
       "-- rebuild of table 'users': sqlite cannot add column 'seen' with a non-constant default "
       "in place\nCREATE TABLE migrac_new_users ("));
   // The new column is not copied: it takes its default.
-  CHECK(sql[2] == "INSERT INTO migrac_new_users (id, email, name) SELECT id, email, name FROM users");
+  CHECK(sql[2] ==
+        "INSERT INTO migrac_new_users (id, email, name) SELECT id, email, name FROM users");
 }
 
 TEST_CASE("sqlite: backfill in batches by rowid, one statement for scripts", "[emit][sqlite]") {
@@ -158,8 +164,9 @@ TEST_CASE("sqlite: backfill in batches by rowid, one statement for scripts", "[e
         "UPDATE articles SET slug = lower(title) WHERE slug IS NULL AND slug IS NOT lower(title)");
   MemoryDb db;
   db.exec("CREATE TABLE articles (id INTEGER PRIMARY KEY, title TEXT, slug TEXT)");
-  db.exec("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1200) "
-          "INSERT INTO articles (title) SELECT 'T' || i FROM n");
+  db.exec(
+      "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1200) "
+      "INSERT INTO articles (title) SELECT 'T' || i FROM n");
   int batches = 0;
   for (; batches < 10; ++batches) {
     db.exec(out[0].sql);
@@ -176,7 +183,8 @@ TEST_CASE("sqlite: raw SQL takes the sqlite body, else the plain one", "[emit][s
     b.text = std::move(text);
     return b;
   };
-  CHECK(sqlite_sql(change(model::RawSql{{body("postgres", "VACUUM users"), body("sqlite", " ANALYZE users; ")}})) ==
+  CHECK(sqlite_sql(change(model::RawSql{
+            {body("postgres", "VACUUM users"), body("sqlite", " ANALYZE users; ")}})) ==
         std::vector<std::string>{"ANALYZE users"});
   CHECK(sqlite_sql(change(model::RawSql{{body(std::nullopt, "SELECT 1")}})) ==
         std::vector<std::string>{"SELECT 1"});

@@ -56,8 +56,8 @@ TEST_CASE("a chain is ordered parent first", "[graph]") {
 
 TEST_CASE("branches are ordered by id, deterministically, and merge", "[graph]") {
   // Given out of order: the graph does not depend on the vector order for ties.
-  std::vector<ast::Migration> ms{mig("a"), mig("c", {"a"}), mig("b", {"a"}),
-                                 mig("d", {"c", "b"}), mig("b2", {"b"})};
+  std::vector<ast::Migration> ms{mig("a"), mig("c", {"a"}), mig("b", {"a"}), mig("d", {"c", "b"}),
+                                 mig("b2", {"b"})};
   Diagnostics d;
   RevisionGraph g = build_graph(ms, d);
   CHECK(d.all().empty());
@@ -77,8 +77,9 @@ TEST_CASE("more than one head needs a merge", "[graph]") {
   const Diagnostic& x = d.all()[0];
   CHECK(diag_info(x.kind).code == "E0305");
   CHECK(x.message == "more than one head: '0002_slug', '0002_tags'");
-  CHECK(x.help == "write a merge migration: 'after 0002_slug, 0002_tags;' "
-                  "(migrac merge 0002_slug 0002_tags)");
+  CHECK(x.help ==
+        "write a merge migration: 'after 0002_slug, 0002_tags;' "
+        "(migrac merge 0002_slug 0002_tags)");
   CHECK(x.notes.size() == 1);
 }
 
@@ -126,14 +127,15 @@ TEST_CASE("two files with one id are reported", "[graph]") {
 }
 
 TEST_CASE("a cycle names its migrations", "[graph]") {
-  std::vector<ast::Migration> ms{mig("a"), mig("b", {"a", "d"}), mig("c", {"b"}),
-                                 mig("d", {"c"}), mig("e", {"d"})};
+  std::vector<ast::Migration> ms{mig("a"), mig("b", {"a", "d"}), mig("c", {"b"}), mig("d", {"c"}),
+                                 mig("e", {"d"})};
   Diagnostics d;
   RevisionGraph g = build_graph(ms, d);
   CHECK_FALSE(g.valid);
   REQUIRE(d.all().size() == 1);
   CHECK(codes(d) == std::vector<std::string>{"E0303"});
-  CHECK(d.all()[0].message == "the 'after' clauses form a cycle: 'b' after 'd' after 'c' after 'b'");
+  CHECK(d.all()[0].message ==
+        "the 'after' clauses form a cycle: 'b' after 'd' after 'c' after 'b'");
   CHECK(d.all()[0].notes.size() == 2);
   CHECK(ids(ms, g.order) == std::vector<std::string>{"a"});
 }
@@ -147,8 +149,8 @@ TEST_CASE("a migration after itself is a cycle", "[graph]") {
 }
 
 TEST_CASE("ancestors and ranges", "[graph]") {
-  std::vector<ast::Migration> ms{mig("a"), mig("b", {"a"}), mig("c", {"a"}),
-                                 mig("d", {"b", "c"}), mig("e", {"d"})};
+  std::vector<ast::Migration> ms{mig("a"), mig("b", {"a"}), mig("c", {"a"}), mig("d", {"b", "c"}),
+                                 mig("e", {"d"})};
   Diagnostics d;
   RevisionGraph g = build_graph(ms, d);
   std::vector<bool> anc = g.ancestors_of(3);

@@ -63,7 +63,9 @@ struct Repo {
     lint::LintResult r = lint::lint_project(p, lo);
     std::vector<std::string> out;
     for (const Diagnostic& d : r.diags.all()) {
-      std::string file = d.range.valid() ? fs::path(p.sources[d.range.file].path).filename().string() : "";
+      std::string file = d.range.valid()
+                             ? fs::path(p.sources[d.range.file].path).filename().string()
+                             : "";
       out.push_back(fmt::format("{} {}:{}", diag_info(d.kind).code, file, d.range.begin.line));
     }
     linted = r.linted;

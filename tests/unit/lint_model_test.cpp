@@ -59,7 +59,8 @@ TEST_CASE("varchar widening and varchar to text do not rewrite", "[lint][model]"
 
 TEST_CASE("alter column type warns only when the table is rewritten", "[lint][model]") {
   using K = ast::TypeKind;
-  auto widen = model::AlterColumnType{"users", "name", type(K::Varchar, 100), type(K::Varchar, 200), {}};
+  auto widen = model::AlterColumnType{
+      "users", "name", type(K::Varchar, 100), type(K::Varchar, 200), {}};
   CHECK(lint_changes({change(widen)}) == std::vector<std::string>{"W0619"});  // prefer-text only
   auto to_text = model::AlterColumnType{"users", "name", type(K::Varchar, 100), type(K::Text), {}};
   CHECK(lint_changes({change(to_text)}).empty());
@@ -76,8 +77,10 @@ TEST_CASE("drops and renames of existing tables", "[lint][model]") {
   CHECK(lint_changes({change(model::DropTable{t})}) == std::vector<std::string>{"W0601"});
   CHECK(lint_changes({change(model::DropTable{t}, true)}).empty());
   CHECK(lint_changes({change(model::DropColumn{"users", c})}) == std::vector<std::string>{"W0602"});
-  CHECK(lint_changes({change(model::RenameTable{"users", "accounts"})}) == std::vector<std::string>{"W0603"});
-  CHECK(lint_changes({change(model::RenameColumn{"users", "a", "b"})}) == std::vector<std::string>{"W0604"});
+  CHECK(lint_changes({change(model::RenameTable{"users", "accounts"})}) ==
+        std::vector<std::string>{"W0603"});
+  CHECK(lint_changes({change(model::RenameColumn{"users", "a", "b"})}) ==
+        std::vector<std::string>{"W0604"});
 }
 
 TEST_CASE("not null columns, set not null and volatile defaults", "[lint][model]") {
@@ -85,16 +88,19 @@ TEST_CASE("not null columns, set not null and volatile defaults", "[lint][model]
   c.name = "phone";
   c.type = type(ast::TypeKind::Text);
   c.not_null = true;
-  CHECK(lint_changes({change(model::AddColumn{"users", c, {}})}) == std::vector<std::string>{"W0605"});
+  CHECK(lint_changes({change(model::AddColumn{"users", c, {}})}) ==
+        std::vector<std::string>{"W0605"});
   c.default_value = ast::Expr{ast::ExprKind::String, "x", {}, false, false, {}, {}};
   CHECK(lint_changes({change(model::AddColumn{"users", c, {}})}).empty());
   c.default_value = ast::Expr{ast::ExprKind::Call, "gen_random_uuid", {}, false, false, {}, {}};
-  CHECK(lint_changes({change(model::AddColumn{"users", c, {}})}) == std::vector<std::string>{"W0609"});
+  CHECK(lint_changes({change(model::AddColumn{"users", c, {}})}) ==
+        std::vector<std::string>{"W0609"});
   c.default_value = ast::Expr{ast::ExprKind::Call, "now", {}, false, false, {}, {}};
   CHECK(lint_changes({change(model::AddColumn{"users", c, {}})}).empty());
 
   CHECK(lint_changes({change(model::SetNotNull{"users", "phone"})}, true).empty());
-  CHECK(lint_changes({change(model::SetNotNull{"users", "phone"})}, false) == std::vector<std::string>{"W0606"});
+  CHECK(lint_changes({change(model::SetNotNull{"users", "phone"})}, false) ==
+        std::vector<std::string>{"W0606"});
 }
 
 TEST_CASE("blocking index and constraint forms only when online is off", "[lint][model]") {
@@ -102,7 +108,8 @@ TEST_CASE("blocking index and constraint forms only when online is off", "[lint]
   ix.name = "ix_users_email";
   ix.table = "users";
   CHECK(lint_changes({change(model::CreateIndex{ix, false})}, true).empty());
-  CHECK(lint_changes({change(model::CreateIndex{ix, false})}, false) == std::vector<std::string>{"W0610"});
+  CHECK(lint_changes({change(model::CreateIndex{ix, false})}, false) ==
+        std::vector<std::string>{"W0610"});
   CHECK(lint_changes({change(model::CreateIndex{ix, false}, true)}, false).empty());
   model::Constraint fk;
   fk.name = "fk_orders_user_id_users";
@@ -140,9 +147,10 @@ TEST_CASE("column types: json, timestamp, int keys, varchar", "[lint][model]") {
     c.type = ty;
     return c;
   };
-  t.columns = {col("id", type(ast::TypeKind::Int)), col("payload", type(ast::TypeKind::Json)),
-               col("at", type(ast::TypeKind::Timestamp)), col("kind", type(ast::TypeKind::Varchar, 20)),
-               col("n", type(ast::TypeKind::SmallInt)), col("ok", type(ast::TypeKind::Timestamptz))};
+  t.columns = {
+      col("id", type(ast::TypeKind::Int)),       col("payload", type(ast::TypeKind::Json)),
+      col("at", type(ast::TypeKind::Timestamp)), col("kind", type(ast::TypeKind::Varchar, 20)),
+      col("n", type(ast::TypeKind::SmallInt)),   col("ok", type(ast::TypeKind::Timestamptz))};
   model::Constraint pk;
   pk.name = "pk_events";
   pk.kind = ast::ConstraintKind::PrimaryKey;
@@ -156,7 +164,8 @@ TEST_CASE("the PostgreSQL bodies of sql operations are linted like raw SQL", "[l
   SourceSet sources;
   ast::Migration m;
   m.id = "0002_x";
-  std::string text = "after 0001;\nsql $$ ALTER TABLE users DROP COLUMN bio $$\n    sqlite $$ SELECT 1 $$;\n";
+  std::string text =
+      "after 0001;\nsql $$ ALTER TABLE users DROP COLUMN bio $$\n    sqlite $$ SELECT 1 $$;\n";
   m.file = sources.add("m/0002_x.mig", text);
   m.down = std::vector<ast::Operation>{};
   ast::Sql sql;

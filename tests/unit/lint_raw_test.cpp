@@ -38,8 +38,9 @@ bool has(const std::vector<std::string>& v, const std::string& s) {
 }  // namespace
 
 TEST_CASE("create index without concurrently blocks writes", "[lint][raw]") {
-  auto f = lint_sql("SET lock_timeout = '2s';\nSET statement_timeout = '1min';\n"
-                    "CREATE INDEX ix ON users (email);\n");
+  auto f = lint_sql(
+      "SET lock_timeout = '2s';\nSET statement_timeout = '1min';\n"
+      "CREATE INDEX ix ON users (email);\n");
   CHECK(f == std::vector<std::string>{"W0610 3:1"});
 }
 
@@ -49,43 +50,51 @@ TEST_CASE("an index on a table created in the same file is fine", "[lint][raw]")
 }
 
 TEST_CASE("concurrently inside a transactional file is an error", "[lint][raw]") {
-  auto f = lint_sql("SET lock_timeout = '2s';\nSET statement_timeout = 0;\n"
-                    "CREATE INDEX CONCURRENTLY IF NOT EXISTS ix ON users (email);\n");
+  auto f = lint_sql(
+      "SET lock_timeout = '2s';\nSET statement_timeout = 0;\n"
+      "CREATE INDEX CONCURRENTLY IF NOT EXISTS ix ON users (email);\n");
   CHECK(has(f, "W0631 3:1"));
-  auto ok = lint_sql("-- migrac:no-transaction\nSET lock_timeout = '2s';\n"
-                     "SET statement_timeout = '5min';\n"
-                     "CREATE INDEX CONCURRENTLY IF NOT EXISTS ix ON users (email);\n");
+  auto ok = lint_sql(
+      "-- migrac:no-transaction\nSET lock_timeout = '2s';\n"
+      "SET statement_timeout = '5min';\n"
+      "CREATE INDEX CONCURRENTLY IF NOT EXISTS ix ON users (email);\n");
   CHECK(ok.empty());
 }
 
 TEST_CASE("non-transactional files need IF [NOT] EXISTS", "[lint][raw]") {
-  auto f = lint_sql("SET lock_timeout = '2s';\nSET statement_timeout = '5min';\n"
-                    "CREATE INDEX CONCURRENTLY ix ON users (email);\n"
-                    "DROP INDEX CONCURRENTLY ix_old;\n",
-                    true, true);
+  auto f = lint_sql(
+      "SET lock_timeout = '2s';\nSET statement_timeout = '5min';\n"
+      "CREATE INDEX CONCURRENTLY ix ON users (email);\n"
+      "DROP INDEX CONCURRENTLY ix_old;\n",
+      true, true);
   CHECK(f == std::vector<std::string>{"W0635 3:1", "W0635 4:1"});
 }
 
 TEST_CASE("positions point at the column clause and the type", "[lint][raw]") {
-  auto f = lint_sql("SET lock_timeout = '2s';\nALTER TABLE users\n  ADD COLUMN age int NOT NULL;\n");
+  auto f = lint_sql(
+      "SET lock_timeout = '2s';\nALTER TABLE users\n  ADD COLUMN age int NOT NULL;\n");
   CHECK(has(f, "W0605 3:14"));
   CHECK(has(f, "W0618 3:18"));
 }
 
 TEST_CASE("set not null, type change, constraints without not valid", "[lint][raw]") {
-  auto f = lint_sql("SET lock_timeout = '2s';\nSET statement_timeout = '1s';\n"
-                    "ALTER TABLE a ALTER COLUMN b SET NOT NULL;\n"
-                    "ALTER TABLE a ALTER COLUMN b TYPE bigint;\n"
-                    "ALTER TABLE a ADD CONSTRAINT fk FOREIGN KEY (b) REFERENCES c (id);\n"
-                    "ALTER TABLE a ADD CONSTRAINT fk2 FOREIGN KEY (b) REFERENCES c (id) NOT VALID;\n"
-                    "ALTER TABLE a VALIDATE CONSTRAINT fk2;\n");
+  auto f = lint_sql(
+      "SET lock_timeout = '2s';\nSET statement_timeout = '1s';\n"
+      "ALTER TABLE a ALTER COLUMN b SET NOT NULL;\n"
+      "ALTER TABLE a ALTER COLUMN b TYPE bigint;\n"
+      "ALTER TABLE a ADD CONSTRAINT fk FOREIGN KEY (b) REFERENCES c (id);\n"
+      "ALTER TABLE a ADD CONSTRAINT fk2 FOREIGN KEY (b) REFERENCES c (id) NOT VALID;\n"
+      "ALTER TABLE a VALIDATE CONSTRAINT fk2;\n");
   // The VALIDATE in the transaction of its NOT VALID add scans under the add's lock.
   CHECK(f == std::vector<std::string>{"W0606 3:1", "W0608 4:1", "W0611 5:19", "W0611 7:1"});
 }
 
 TEST_CASE("missing lock_timeout is reported once, at the first locking statement", "[lint][raw]") {
-  auto f = lint_sql("SET statement_timeout = '1s';\nALTER TABLE a DROP COLUMN b;\nALTER TABLE a DROP COLUMN c;\n");
-  CHECK(std::count_if(f.begin(), f.end(), [](const std::string& s) { return s.rfind("W0632", 0) == 0; }) == 1);
+  auto f = lint_sql(
+      "SET statement_timeout = '1s';\nALTER TABLE a DROP COLUMN b;\nALTER TABLE a DROP COLUMN "
+      "c;\n");
+  CHECK(std::count_if(f.begin(), f.end(),
+                      [](const std::string& s) { return s.rfind("W0632", 0) == 0; }) == 1);
   CHECK(has(f, "W0632 2:1"));
 }
 
@@ -117,7 +126,8 @@ TEST_CASE("transaction control in migration files", "[lint][raw]") {
 
 TEST_CASE("types: serial, varchar, timestamp, json", "[lint][raw]") {
   auto f = lint_sql(
-      "CREATE TABLE t (id serial PRIMARY KEY, a varchar(5), b varchar, c timestamp, d json, e text);\n");
+      "CREATE TABLE t (id serial PRIMARY KEY, a varchar(5), b varchar, c timestamp, d json, e "
+      "text);\n");
   CHECK(f == std::vector<std::string>{"W0620 1:20", "W0617 1:20", "W0619 1:42", "W0616 1:67",
                                       "W0615 1:80"});
 }

@@ -46,7 +46,8 @@ TEST_CASE("SARIF has the required fields and one rule per kind", "[lint][render]
   CHECK(r["ruleId"] == "W0602");
   CHECK(r["ruleIndex"] == 0);
   CHECK(r["level"] == "warning");
-  CHECK(r["message"]["text"] == "dropping column 'users.bio' deletes its data, 100%\nhelp: stop using it: first");
+  CHECK(r["message"]["text"] ==
+        "dropping column 'users.bio' deletes its data, 100%\nhelp: stop using it: first");
   const auto& loc = r["locations"][0]["physicalLocation"];
   CHECK(loc["artifactLocation"]["uri"] == "migrations/0002_drop.mig");
   CHECK(loc["artifactLocation"]["uriBaseId"] == "%SRCROOT%");

@@ -72,14 +72,17 @@ TEST_CASE("unknown rules get a suggestion", "[lint][suppress]") {
 }
 
 TEST_CASE("a suppression that silences nothing is reported", "[lint][suppress]") {
-  auto f = lint_sql(kHead + "-- migrac:allow drop-table not needed\nALTER TABLE a DROP COLUMN b;\n");
+  auto f = lint_sql(kHead +
+                    "-- migrac:allow drop-table not needed\nALTER TABLE a DROP COLUMN b;\n");
   REQUIRE(f.size() == 2);
-  CHECK(f[0] == "W0690 2: this suppression of 'drop-table' silences nothing in the operation below");
+  CHECK(f[0] ==
+        "W0690 2: this suppression of 'drop-table' silences nothing in the operation below");
 }
 
 TEST_CASE("a suppression in the middle, not above an operation, is misplaced", "[lint][suppress]") {
-  auto f = lint_sql(kHead + "ALTER TABLE a DROP COLUMN b;\n-- migrac:allow drop-column why\n\n"
-                            "ALTER TABLE a DROP COLUMN c;\n");
+  auto f = lint_sql(kHead +
+                    "ALTER TABLE a DROP COLUMN b;\n-- migrac:allow drop-column why\n\n"
+                    "ALTER TABLE a DROP COLUMN c;\n");
   CHECK(f.size() == 3);
   CHECK(f[1] == "W0691 3: this suppression of 'drop-column' is not on the line above an operation");
 }

@@ -47,7 +47,8 @@ std::string dump(const model::Schema& s) {
   }
   for (const auto& [n, t] : s.index_owner) out += "index " + n + " " + t + "\n";
   for (const auto& [n, t] : s.key_owner) out += "key " + n + " " + t + "\n";
-  for (const auto& [n, e] : s.enums) out += "enum " + n + " " + std::to_string(e.values.size()) + "\n";
+  for (const auto& [n, e] : s.enums)
+    out += "enum " + n + " " + std::to_string(e.values.size()) + "\n";
   return out;
 }
 
@@ -83,8 +84,7 @@ TEST_CASE("an undo log restores the schema as it was", "[model][apply]") {
   model::UndoLog undo;
   put(s, model::CreateEnum{model::Enum{"mood", {"a"}}}, &undo);
   put(s, model::AddEnumValue{"mood", "b", std::string("a"), true}, &undo);
-  put(s, model::AddConstraint{"t", key("t_e_key", ast::ConstraintKind::Unique, {"e"})},
-               &undo);
+  put(s, model::AddConstraint{"t", key("t_e_key", ast::ConstraintKind::Unique, {"e"})}, &undo);
   put(s, model::RenameIndex{"t_e_idx", "t_e_ix"}, &undo);
   put(s, model::RenameConstraint{"t", "t_e_key", "t_e_uq"}, &undo);
   put(s, model::RenameColumn{"t", "e", "f"}, &undo);

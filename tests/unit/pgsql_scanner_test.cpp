@@ -73,7 +73,8 @@ TEST_CASE("scanner: E'' strings take backslash escapes", "[pgsql][scanner]") {
   // Only a standalone E opens one: in a word it is a letter.
   CHECK(tokens("name'a\\' b'") == V{"word:name", "string:'a\\'", "word:b", "string!:'"});
   // Not in .mig, which has no escape strings.
-  CHECK(tokens("E'a\\' b'", source::kMigRules) == V{"word:E", "string:'a\\'", "word:b", "string!:'"});
+  CHECK(tokens("E'a\\' b'", source::kMigRules) ==
+        V{"word:E", "string:'a\\'", "word:b", "string!:'"});
   CHECK(source::next_semicolon("select E'\\';'; x", 0) == 13u);
 }
 

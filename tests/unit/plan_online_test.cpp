@@ -38,9 +38,11 @@ TEST_CASE("create index: concurrently with recovery, or plain", "[plan][online]"
   CHECK(online.up[0].statements[2].lock.level == "SHARE UPDATE EXCLUSIVE");
   CHECK(online.up[0].statements[2].source.begin.line == 3);
 
-  Strings plain = {"tx\nSET LOCAL lock_timeout = '5s'\nCREATE INDEX ix_users_email ON users (email)"};
+  Strings plain = {
+      "tx\nSET LOCAL lock_timeout = '5s'\nCREATE INDEX ix_users_email ON users (email)"};
   CHECK(segment_sql(pg_plan({change(model::CreateIndex{ix, false, false}, 3, true)}).up) == plain);
-  CHECK(segment_sql(pg_plan({change(model::CreateIndex{ix, false, false})}, offline()).up) == plain);
+  CHECK(segment_sql(pg_plan({change(model::CreateIndex{ix, false, false})}, offline()).up) ==
+        plain);
 }
 
 TEST_CASE("drop index: concurrently, or plain", "[plan][online]") {
@@ -71,9 +73,11 @@ TEST_CASE("add foreign key / check: NOT VALID, then VALIDATE in its own transact
                 "tx\nSET LOCAL lock_timeout = '5s'\nALTER TABLE users VALIDATE CONSTRAINT "
                 "ck_users_name"});
 
-  Strings plain = {"tx\nSET LOCAL lock_timeout = '5s'\nALTER TABLE users ADD CONSTRAINT "
-                   "ck_users_name CHECK (length(name) > 2)"};
-  CHECK(segment_sql(pg_plan({change(model::AddConstraint{"users", ck, false}, 3, true)}).up) == plain);
+  Strings plain = {
+      "tx\nSET LOCAL lock_timeout = '5s'\nALTER TABLE users ADD CONSTRAINT "
+      "ck_users_name CHECK (length(name) > 2)"};
+  CHECK(segment_sql(pg_plan({change(model::AddConstraint{"users", ck, false}, 3, true)}).up) ==
+        plain);
   CHECK(segment_sql(pg_plan({change(model::AddConstraint{"users", ck, false})}, offline()).up) ==
         plain);
 }
@@ -92,11 +96,12 @@ TEST_CASE("add unique / primary key: unique index concurrently, then USING INDEX
 
   model::Constraint key = pk("pk_tags", {"article_id", "name"});
   CHECK(segment_sql(pg_plan({change(model::AddConstraint{"tags", key, false})}).up) ==
-        Strings{"no-tx\nSET lock_timeout = '5s'\nDROP INDEX CONCURRENTLY IF EXISTS pk_tags\n"
-                "CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS pk_tags ON tags (article_id, name)\n"
-                "RESET lock_timeout",
-                "tx\nSET LOCAL lock_timeout = '5s'\nALTER TABLE tags ADD CONSTRAINT pk_tags PRIMARY "
-                "KEY USING INDEX pk_tags"});
+        Strings{
+            "no-tx\nSET lock_timeout = '5s'\nDROP INDEX CONCURRENTLY IF EXISTS pk_tags\n"
+            "CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS pk_tags ON tags (article_id, name)\n"
+            "RESET lock_timeout",
+            "tx\nSET LOCAL lock_timeout = '5s'\nALTER TABLE tags ADD CONSTRAINT pk_tags PRIMARY "
+            "KEY USING INDEX pk_tags"});
 
   CHECK(segment_sql(pg_plan({change(model::AddConstraint{"articles", uq, false})}, offline()).up) ==
         Strings{"tx\nSET LOCAL lock_timeout = '5s'\nALTER TABLE articles ADD CONSTRAINT "
@@ -117,10 +122,14 @@ TEST_CASE("set not null: check NOT VALID, validate, set, drop the check", "[plan
   CHECK(set.lock.level == "ACCESS EXCLUSIVE");
   CHECK_FALSE(set.lock.scans);
 
-  Strings plain = {"tx\nSET LOCAL lock_timeout = '5s'\nALTER TABLE users ALTER COLUMN name SET NOT NULL"};
+  Strings plain = {
+      "tx\nSET LOCAL lock_timeout = '5s'\nALTER TABLE users ALTER COLUMN name SET NOT NULL"};
   CHECK(segment_sql(pg_plan({change(model::SetNotNull{"users", "name"}, 3, true)}).up) == plain);
   CHECK(segment_sql(pg_plan({change(model::SetNotNull{"users", "name"})}, offline()).up) == plain);
-  CHECK(pg_plan({change(model::SetNotNull{"users", "name"})}, offline()).up[0].statements[1].lock.scans);
+  CHECK(pg_plan({change(model::SetNotNull{"users", "name"})}, offline())
+            .up[0]
+            .statements[1]
+            .lock.scans);
 }
 
 TEST_CASE("the temporary not-null check name fits 63 bytes", "[plan][online]") {
@@ -138,7 +147,8 @@ TEST_CASE("the temporary not-null check name fits 63 bytes", "[plan][online]") {
 
 TEST_CASE("add column with constraints on an existing table", "[plan][online]") {
   model::Change add = change(model::AddColumn{
-      "orders", column("user_id", type(TK::BigInt)),
+      "orders",
+      column("user_id", type(TK::BigInt)),
       {fk("fk_orders_user_id_users", {"user_id"}, "users", {"id"}),
        unique("uq_orders_user_id", {"user_id"})}});
   CHECK(segment_sql(pg_plan({add}).up) ==
@@ -159,7 +169,8 @@ TEST_CASE("add column with constraints on an existing table", "[plan][online]") 
                 "(id),\n"
                 "  ADD CONSTRAINT uq_orders_user_id UNIQUE (user_id)"});
   // A plain column needs nothing more.
-  CHECK(segment_sql(pg_plan({change(model::AddColumn{"users", column("bio", type(TK::Text)), {}})}).up) ==
+  CHECK(segment_sql(
+            pg_plan({change(model::AddColumn{"users", column("bio", type(TK::Text)), {}})}).up) ==
         Strings{"tx\nSET LOCAL lock_timeout = '5s'\nALTER TABLE users ADD COLUMN bio text"});
 }
 
@@ -172,7 +183,8 @@ TEST_CASE("a table created in the same migration gets plain forms throughout", "
   MigrationPlan plan = pg_plan({
       change(model::AddTable{t}, 2),
       change(model::CreateIndex{index("ix_tags_name", "tags", {"name"}), false, false}, 8, true),
-      change(model::AddConstraint{"tags", check("ck_tags_name", bin("<>", col("name"), str(""))), false},
+      change(model::AddConstraint{"tags", check("ck_tags_name", bin("<>", col("name"), str(""))),
+                                  false},
              9, true),
   });
   CHECK(segment_sql(plan.up) ==
@@ -190,7 +202,8 @@ TEST_CASE("a table created in the same migration gets plain forms throughout", "
   CHECK(plan.up[0].statements[0].sql == "SET LOCAL lock_timeout = '5s'");
   CHECK(plan.up[0].statements[1].sql.starts_with("CREATE TABLE tags"));
   CHECK(plan.up[0].statements[2].sql == "CREATE INDEX ix_tags_name ON tags (name)");
-  CHECK(plan.up[0].statements[3].sql == "ALTER TABLE tags ADD CONSTRAINT ck_tags_name CHECK (name <> '')");
+  CHECK(plan.up[0].statements[3].sql ==
+        "ALTER TABLE tags ADD CONSTRAINT ck_tags_name CHECK (name <> '')");
 }
 
 TEST_CASE("enum add value commits in a transaction of its own", "[plan][online]") {
@@ -199,7 +212,8 @@ TEST_CASE("enum add value commits in a transaction of its own", "[plan][online]"
       change(model::SetDefault{"orders", "status", str("pending"), str("refunded")}, 3),
   });
   CHECK(segment_sql(plan.up) ==
-        Strings{"tx\nSET LOCAL lock_timeout = '5s'\nALTER TYPE order_status ADD VALUE IF NOT EXISTS 'refunded' "
+        Strings{"tx\nSET LOCAL lock_timeout = '5s'\nALTER TYPE order_status ADD VALUE IF NOT "
+                "EXISTS 'refunded' "
                 "AFTER 'shipped'",
                 "tx\nSET LOCAL lock_timeout = '5s'\nALTER TABLE orders ALTER COLUMN status SET "
                 "DEFAULT 'refunded'"});

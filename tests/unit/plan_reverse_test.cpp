@@ -53,12 +53,13 @@ TEST_CASE("reverse of renames", "[plan][reverse]") {
 }
 
 TEST_CASE("reverse of add/drop column", "[plan][reverse]") {
-  CHECK(down_of(change(model::AddColumn{"users", column("phone", type(TK::Varchar, 20)),
+  CHECK(down_of(change(model::AddColumn{"users",
+                                        column("phone", type(TK::Varchar, 20)),
                                         {unique("uq_users_phone", {"phone"})}})) ==
         Strings{"tx\nALTER TABLE users DROP COLUMN phone"});
   // The column comes back from the model, with its type, NOT NULL and default (not its data).
-  CHECK(down_of(change(model::DropColumn{
-            "users", column("active", type(TK::Bool), true, boolean(true))})) ==
+  CHECK(down_of(change(model::DropColumn{"users",
+                                         column("active", type(TK::Bool), true, boolean(true))})) ==
         Strings{"tx\nALTER TABLE users ADD COLUMN active boolean NOT NULL DEFAULT TRUE"});
 }
 
@@ -66,10 +67,11 @@ TEST_CASE("reverse of alter column type casts back", "[plan][reverse]") {
   CHECK(down_of(change(model::AlterColumnType{"users", "age", type(TK::Text), type(TK::Int),
                                               call("length", {col("age")})})) ==
         Strings{"tx\nALTER TABLE users ALTER COLUMN age TYPE text"});
-  CHECK(down_of(change(model::AlterColumnType{"users", "code", type(TK::Int), type(TK::Text), {}})) ==
-        Strings{"tx\nALTER TABLE users ALTER COLUMN code TYPE integer USING code::integer"});
-  CHECK(down_of(change(model::AlterColumnType{"users", "name", type(TK::Varchar, 100),
-                                              type(TK::Varchar, 200), {}})) ==
+  CHECK(
+      down_of(change(model::AlterColumnType{"users", "code", type(TK::Int), type(TK::Text), {}})) ==
+      Strings{"tx\nALTER TABLE users ALTER COLUMN code TYPE integer USING code::integer"});
+  CHECK(down_of(change(model::AlterColumnType{
+            "users", "name", type(TK::Varchar, 100), type(TK::Varchar, 200), {}})) ==
         Strings{"tx\nALTER TABLE users ALTER COLUMN name TYPE varchar(100)"});
 }
 
@@ -134,7 +136,8 @@ TEST_CASE("reverse of indexes keeps the concurrent form", "[plan][reverse]") {
 TEST_CASE("reverse of enums", "[plan][reverse]") {
   model::Enum e{"mood", {"ok", "sad"}};
   CHECK(down_of(change(model::CreateEnum{e})) == Strings{"tx\nDROP TYPE mood"});
-  CHECK(down_of(change(model::DropEnum{e})) == Strings{"tx\nCREATE TYPE mood AS ENUM ('ok', 'sad')"});
+  CHECK(down_of(change(model::DropEnum{e})) ==
+        Strings{"tx\nCREATE TYPE mood AS ENUM ('ok', 'sad')"});
 }
 
 TEST_CASE("down runs the reverses last change first", "[plan][reverse]") {
@@ -147,12 +150,11 @@ TEST_CASE("down runs the reverses last change first", "[plan][reverse]") {
       change(model::AddColumn{"users", column("tag_id", type(TK::BigInt)), {}}, 6),
       change(model::RenameColumn{"users", "name", "full_name"}, 7),
   });
-  CHECK(segment_sql(plan.down) ==
-        Strings{"tx\nSET LOCAL lock_timeout = '5s'\n"
-                "ALTER TABLE users RENAME COLUMN full_name TO name\n"
-                "ALTER TABLE users DROP COLUMN tag_id\n"
-                "DROP INDEX ix_tags_name\n"
-                "DROP TABLE tags"});
+  CHECK(segment_sql(plan.down) == Strings{"tx\nSET LOCAL lock_timeout = '5s'\n"
+                                          "ALTER TABLE users RENAME COLUMN full_name TO name\n"
+                                          "ALTER TABLE users DROP COLUMN tag_id\n"
+                                          "DROP INDEX ix_tags_name\n"
+                                          "DROP TABLE tags"});
   CHECK(plan.down[0].statements[1].source.begin.line == 7);
   CHECK(plan.down[0].statements[4].source.begin.line == 2);
 }
@@ -164,12 +166,14 @@ TEST_CASE("irreversible: enum add value and sql without down", "[plan][reverse]"
       change(model::RawSql{{ast::SqlBody{std::nullopt, "UPDATE users SET bio = ''", {}}}}, 6),
   });
   CHECK_FALSE(plan.reversible);
-  CHECK(plan.irreversible_reason == "'alter enum order_status add value' cannot be undone on postgres");
+  CHECK(plan.irreversible_reason ==
+        "'alter enum order_status add value' cannot be undone on postgres");
   CHECK(plan.irreversible_at.begin.line == 4);
   CHECK(plan.down.empty());
   CHECK_FALSE(plan.up.empty());
 
-  MigrationPlan sql = pg_plan({change(model::RawSql{{ast::SqlBody{std::nullopt, "SELECT 1", {}}}}, 9)});
+  MigrationPlan sql = pg_plan({change(model::RawSql{{ast::SqlBody{std::nullopt, "SELECT 1", {}}}},
+                                      9)});
   CHECK_FALSE(sql.reversible);
   CHECK(sql.irreversible_reason == "'sql' without a 'down' block");
   CHECK(sql.irreversible_at.begin.line == 9);
@@ -199,8 +203,8 @@ TEST_CASE("without with_down the plan has no down", "[plan][reverse]") {
   Diagnostics diags;
   PlanOptions options;
   options.with_down = false;
-  MigrationPlan plan =
-      plan_migration(in.migration, in.checked, *make_emitter(Dialect::Postgres), in.files, options, diags);
+  MigrationPlan plan = plan_migration(in.migration, in.checked, *make_emitter(Dialect::Postgres),
+                                      in.files, options, diags);
   CHECK(plan.down.empty());
   CHECK(plan.up.size() == 1);
 }
@@ -222,11 +226,13 @@ TEST_CASE("reverses carry the table as it was before the change", "[plan][revers
   CHECK(table_before(after, add).columns.size() == 2);
   model::Change drop = change(model::DropColumn{"users", column("bio", type(TK::Text))});
   CHECK(table_before(after, drop).columns.back().name == "bio");
-  model::Change create_ix = change(model::CreateIndex{index("ix", "users", {"email"}), false, false});
+  model::Change create_ix = change(model::CreateIndex{index("ix", "users", {"email"}), false,
+                                                      false});
   model::Table with_ix = after;
   with_ix.indexes.push_back(index("ix", "users", {"email"}));
   CHECK(table_before(with_ix, create_ix).indexes.empty());
-  model::Change alter = change(model::AlterColumnType{"users", "email", type(TK::Text), type(TK::Varchar, 255), {}});
+  model::Change alter = change(model::AlterColumnType{
+      "users", "email", type(TK::Text), type(TK::Varchar, 255), {}});
   CHECK(table_before(after, alter).columns[1].type.kind == TK::Text);
 }
 

@@ -15,7 +15,8 @@ using TK = ast::TypeKind;
 using Strings = std::vector<std::string>;
 
 model::Change raw(std::string text, std::uint32_t line, int block = -1) {
-  return change(model::RawSql{{ast::SqlBody{std::nullopt, std::move(text), {}}}}, line, false, block);
+  return change(model::RawSql{{ast::SqlBody{std::nullopt, std::move(text), {}}}}, line, false,
+                block);
 }
 
 model::Backfill slug_backfill() {
@@ -66,7 +67,8 @@ TEST_CASE("segments that take no lock get no timeout", "[plan][segments]") {
   MigrationPlan plan = pg_plan({change(model::CreateEnum{model::Enum{"mood", {"ok", "sad"}}}, 2),
                                 change(model::AddTable{t}, 3)});
   CHECK(segment_sql(plan.up) ==
-        Strings{"tx\nCREATE TYPE mood AS ENUM ('ok', 'sad')\nCREATE TABLE notes (\n  body text\n)"});
+        Strings{
+            "tx\nCREATE TYPE mood AS ENUM ('ok', 'sad')\nCREATE TABLE notes (\n  body text\n)"});
 }
 
 TEST_CASE("lock and statement timeouts come from the settings", "[plan][segments]") {
@@ -77,10 +79,11 @@ TEST_CASE("lock and statement timeouts come from the settings", "[plan][segments
                                 change(model::DropIndex{index("ix_a", "t", {"a"}), false, false})},
                                s);
   CHECK(segment_sql(plan.up) ==
-        Strings{"tx\nSET LOCAL lock_timeout = '2s'\nSET LOCAL statement_timeout = '2min'\n"
-                "ALTER TABLE users DROP COLUMN bio",
-                "no-tx\nSET lock_timeout = '2s'\nSET statement_timeout = '2min'\n"
-                "DROP INDEX CONCURRENTLY IF EXISTS ix_a\nRESET lock_timeout\nRESET statement_timeout"});
+        Strings{
+            "tx\nSET LOCAL lock_timeout = '2s'\nSET LOCAL statement_timeout = '2min'\n"
+            "ALTER TABLE users DROP COLUMN bio",
+            "no-tx\nSET lock_timeout = '2s'\nSET statement_timeout = '2min'\n"
+            "DROP INDEX CONCURRENTLY IF EXISTS ix_a\nRESET lock_timeout\nRESET statement_timeout"});
   // A backfill's batches are bounded by their size, not by statement_timeout.
   model::Backfill b;
   b.table = "users";
@@ -95,7 +98,8 @@ TEST_CASE("lock and statement timeouts come from the settings", "[plan][segments
   CHECK(format_duration(0) == "0ms");
 }
 
-TEST_CASE("statements say what they do to their object and whether they change data", "[plan][segments]") {
+TEST_CASE("statements say what they do to their object and whether they change data",
+          "[plan][segments]") {
   MigrationPlan plan = pg_plan({
       change(model::AddColumn{"users", column("bio", type(TK::Text)), {}}, 2),
       change(model::DropColumn{"users", column("age", type(TK::Int))}, 3),
@@ -146,9 +150,10 @@ TEST_CASE("a no transaction block runs outside a transaction", "[plan][segments]
 TEST_CASE("set transaction = none: every segment outside a transaction", "[plan][segments]") {
   MigrationSettings s;
   s.transactional = false;
-  MigrationPlan plan = pg_plan({change(model::AddColumn{"users", column("bio", type(TK::Text)), {}}, 2),
-                                change(model::AddConstraint{"users", check("ck_bio", is_null(col("bio"), true)), false}, 3)},
-                               s);
+  MigrationPlan plan = pg_plan(
+      {change(model::AddColumn{"users", column("bio", type(TK::Text)), {}}, 2),
+       change(model::AddConstraint{"users", check("ck_bio", is_null(col("bio"), true)), false}, 3)},
+      s);
   CHECK(segment_sql(plan.up) ==
         Strings{"no-tx\nSET lock_timeout = '5s'\nALTER TABLE users ADD COLUMN bio text\n"
                 "ALTER TABLE users ADD CONSTRAINT ck_bio CHECK (bio IS NOT NULL) NOT VALID\n"
@@ -167,17 +172,19 @@ TEST_CASE("backfill: its own non-transactional segment with a batch loop", "[pla
   CHECK_FALSE(plan.up[1].transactional);
   const PlannedStatement& batch = plan.up[1].statements[1];
   CHECK(batch.role == StatementRole::Backfill);
-  CHECK(batch.sql ==
-        "UPDATE articles SET slug = lower(title) WHERE id IN (SELECT id FROM articles WHERE slug IS "
-        "NULL AND slug IS DISTINCT FROM lower(title) LIMIT 500)");
+  CHECK(
+      batch.sql ==
+      "UPDATE articles SET slug = lower(title) WHERE id IN (SELECT id FROM articles WHERE slug IS "
+      "NULL AND slug IS DISTINCT FROM lower(title) LIMIT 500)");
   CHECK(batch.script_sql.starts_with("DO $migrac$\n"));
   CHECK(plan.up[1].statements[0].sql == "SET lock_timeout = '5s'");
   CHECK(plan.up[1].statements[2].sql == "RESET lock_timeout");
   // The backfill reverses to nothing.
   CHECK(plan.reversible);
   CHECK(segment_sql(plan.down) ==
-        Strings{"tx\nSET LOCAL lock_timeout = '5s'\nALTER TABLE articles ALTER COLUMN slug DROP NOT "
-                "NULL\nALTER TABLE articles DROP COLUMN slug"});
+        Strings{
+            "tx\nSET LOCAL lock_timeout = '5s'\nALTER TABLE articles ALTER COLUMN slug DROP NOT "
+            "NULL\nALTER TABLE articles DROP COLUMN slug"});
 }
 
 TEST_CASE("a varying backfill without where is refused in every dialect", "[plan][segments]") {
@@ -188,8 +195,8 @@ TEST_CASE("a varying backfill without where is refused in every dialect", "[plan
     b.where.reset();
     PlanInput in = plan_input({change(b, 7)});
     Diagnostics diags;
-    MigrationPlan plan =
-        plan_migration(in.migration, in.checked, *emitter, in.files, PlanOptions{}, diags);
+    MigrationPlan plan = plan_migration(in.migration, in.checked, *emitter, in.files, PlanOptions{},
+                                        diags);
     INFO(dialect_name(d));
     REQUIRE(diags.all().size() == 1);
     CHECK(diags.all()[0].kind == DiagKind::BackfillNeedsWhere);
@@ -208,10 +215,12 @@ TEST_CASE("planning errors are reported with their source", "[plan][segments]") 
   model::Backfill b = slug_backfill();
   b.assignments[0].value = call("now");
   b.where.reset();
-  PlanInput in = plan_input({change(b, 6),
-                             change(model::RawSql{{ast::SqlBody{ast::Ident{"sqlite", false, {}}, "SELECT 1", {}}}}, 8)});
+  PlanInput in = plan_input(
+      {change(b, 6),
+       change(model::RawSql{{ast::SqlBody{ast::Ident{"sqlite", false, {}}, "SELECT 1", {}}}}, 8)});
   Diagnostics diags;
-  MigrationPlan plan = plan_migration(in.migration, in.checked, *pg, in.files, PlanOptions{}, diags);
+  MigrationPlan plan = plan_migration(in.migration, in.checked, *pg, in.files, PlanOptions{},
+                                      diags);
   REQUIRE(diags.error_count() == 2);
   CHECK(diags.all()[0].kind == DiagKind::BackfillNeedsWhere);
   CHECK(diags.all()[0].range.begin.line == 6);
@@ -228,8 +237,8 @@ TEST_CASE("raw SQL migrations: statements as written", "[plan][segments]") {
   in.migration.raw_up = {ast::RawStatement{"CREATE TABLE t (id int)", at_line(2)},
                          ast::RawStatement{"\nCREATE INDEX ix_t ON t (id);\n", at_line(3)}};
   MigrationPlan plan = pg_plan(in);
-  CHECK(segment_sql(plan.up) ==
-        Strings{"tx\nSET LOCAL lock_timeout = '5s'\nCREATE TABLE t (id int)\nCREATE INDEX ix_t ON t (id)"});
+  CHECK(segment_sql(plan.up) == Strings{"tx\nSET LOCAL lock_timeout = '5s'\nCREATE TABLE t (id "
+                                        "int)\nCREATE INDEX ix_t ON t (id)"});
   CHECK(plan.up[0].statements[2].source.begin.line == 3);
   CHECK_FALSE(plan.reversible);
   CHECK(plan.irreversible_reason == "raw SQL migration without a .down.sql file");

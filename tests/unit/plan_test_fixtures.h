@@ -151,8 +151,8 @@ inline SourceRange at_line(std::uint32_t line) {
   return r;
 }
 
-inline model::Change change(model::ChangeKind kind, std::uint32_t line = 3, bool table_is_new = false,
-                            int block = -1) {
+inline model::Change change(model::ChangeKind kind, std::uint32_t line = 3,
+                            bool table_is_new = false, int block = -1) {
   model::Change c;
   c.kind = std::move(kind);
   c.source = at_line(line);
@@ -277,7 +277,8 @@ inline PlanInput plan_input(std::vector<model::Change> changes, MigrationSetting
 inline MigrationPlan pg_plan(const PlanInput& in) {
   static std::unique_ptr<Emitter> pg = make_emitter(Dialect::Postgres);
   Diagnostics diags;
-  MigrationPlan plan = plan_migration(in.migration, in.checked, *pg, in.files, PlanOptions{}, diags);
+  MigrationPlan plan = plan_migration(in.migration, in.checked, *pg, in.files, PlanOptions{},
+                                      diags);
   for (const Diagnostic& d : diags.all()) INFO(d.message);
   REQUIRE_FALSE(diags.has_errors());
   require_plan_parses(plan);

@@ -48,7 +48,8 @@ class FakeDriver final : public db::Driver {
   db::Result commit() override { return record("COMMIT", std::nullopt); }
   db::Result rollback() override { return record("ROLLBACK", std::nullopt); }
 
-  db::Result run_transaction(const std::vector<db::Statement>& statements, db::TransactionStop& stop) override {
+  db::Result run_transaction(const std::vector<db::Statement>& statements,
+                             db::TransactionStop& stop) override {
     stop = db::TransactionStop{statements.size(), false};
     if (db::Result r = record("batch: BEGIN", std::nullopt); !r.ok()) return r;
     for (std::size_t i = 0; i < statements.size(); ++i) {

@@ -37,22 +37,25 @@ TEST_CASE("history statements", "[runtime][history]") {
   HistoryTable t;
   HistoryRowKey k{"0002_x", "v1:ab", {"0001_a", "0001_b"}, 3, "run"};
   CHECK(history_up_started_sql(t, k, 2) ==
-        "INSERT INTO migrac_history (id, checksum, parents, segments_done, segments_total, segment_started, "
+        "INSERT INTO migrac_history (id, checksum, parents, segments_done, segments_total, "
+        "segment_started, "
         "duration_ms, method) VALUES ('0002_x', 'v1:ab', '0001_a,0001_b', 1, 3, 2, 0, 'run') "
         "ON CONFLICT (id) DO UPDATE SET segment_started = 2");
   CHECK(history_up_done_sql(t, k, 3, "12") ==
-        "INSERT INTO migrac_history (id, checksum, parents, segments_done, segments_total, segment_started, "
+        "INSERT INTO migrac_history (id, checksum, parents, segments_done, segments_total, "
+        "segment_started, "
         "duration_ms, method) VALUES ('0002_x', 'v1:ab', '0001_a,0001_b', 3, 3, 0, 12, 'run') "
         "ON CONFLICT (id) DO UPDATE SET segments_done = EXCLUDED.segments_done, "
         "segments_total = EXCLUDED.segments_total, segment_started = 0, down_done = 0, "
         "duration_ms = migrac_history.duration_ms + EXCLUDED.duration_ms, applied_at = now(), "
         "applied_by = EXCLUDED.applied_by, method = EXCLUDED.method");
-  CHECK(history_down_done_sql(t, "0002_x", 1, "5") ==
-        "UPDATE migrac_history SET down_done = 1, segment_started = 0, duration_ms = duration_ms + 5 "
-        "WHERE id = '0002_x'");
+  CHECK(
+      history_down_done_sql(t, "0002_x", 1, "5") ==
+      "UPDATE migrac_history SET down_done = 1, segment_started = 0, duration_ms = duration_ms + 5 "
+      "WHERE id = '0002_x'");
   CHECK(history_delete_sql(t, "it's") == "DELETE FROM migrac_history WHERE id = 'it''s'");
-  CHECK(history_stamp_sql(t, k).find("VALUES ('0002_x', 'v1:ab', '0001_a,0001_b', 3, 3, 0, 0, 'run')") !=
-        std::string::npos);
+  CHECK(history_stamp_sql(t, k).find(
+            "VALUES ('0002_x', 'v1:ab', '0001_a,0001_b', 3, 3, 0, 0, 'run')") != std::string::npos);
 }
 
 TEST_CASE("parents are stored comma-separated", "[runtime][history]") {

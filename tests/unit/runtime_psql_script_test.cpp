@@ -35,7 +35,8 @@ PlannedStatement lock_timeout() {
 // 0002_phone: a transactional segment, then a concurrent index build with its
 // recovery and a backfill outside a transaction; 0003_merge: no segments.
 std::vector<MigrationPlan> plans(SourceSet& sources) {
-  int f = sources.add("migrations/0002_phone.mig", "after 0001_init;\nadd column users.phone text;\n");
+  int f = sources.add("migrations/0002_phone.mig",
+                      "after 0001_init;\nadd column users.phone text;\n");
   MigrationPlan p;
   p.id = "0002_phone";
   p.file = "migrations/0002_phone.mig";
@@ -44,14 +45,17 @@ std::vector<MigrationPlan> plans(SourceSet& sources) {
   PlannedStatement add = stmt("ALTER TABLE users ADD COLUMN phone text");
   add.source = sources.range(f, 17, 45);
   add.lock = LockFacts{"ACCESS EXCLUSIVE", "users", false, false, {}};
-  PlannedStatement recover = stmt("DROP INDEX CONCURRENTLY IF EXISTS ix_users_phone", StatementRole::Recovery);
+  PlannedStatement recover = stmt("DROP INDEX CONCURRENTLY IF EXISTS ix_users_phone",
+                                  StatementRole::Recovery);
   recover.condition_sql = "SELECT EXISTS (SELECT 1 FROM pg_index WHERE NOT indisvalid)";
-  PlannedStatement backfill = stmt("UPDATE users SET phone = '' WHERE id IN (SELECT id FROM users WHERE phone IS NULL LIMIT 10)",
-                                   StatementRole::Backfill);
+  PlannedStatement backfill = stmt(
+      "UPDATE users SET phone = '' WHERE id IN (SELECT id FROM users WHERE phone IS NULL LIMIT 10)",
+      StatementRole::Backfill);
   p.up = {Segment{true, {lock_timeout(), add}},
           Segment{false,
                   {lock_timeout(), recover,
-                   stmt("CREATE INDEX CONCURRENTLY IF NOT EXISTS ix_users_phone ON users (phone)"), backfill}}};
+                   stmt("CREATE INDEX CONCURRENTLY IF NOT EXISTS ix_users_phone ON users (phone)"),
+                   backfill}}};
   p.down = {Segment{false, {stmt("DROP INDEX CONCURRENTLY IF EXISTS ix_users_phone")}},
             Segment{true, {stmt("ALTER TABLE users DROP COLUMN phone")}}};
   MigrationPlan merge;
@@ -104,9 +108,14 @@ TEST_CASE("the script records with the runtime's statements", "[runtime][psql]")
   HistoryRowKey key{"0002_phone", "v1:abc", {"0001_init"}, 2, "psql"};
   HistoryTable t;
   CHECK(got.find(history_up_started_sql(t, key, 2) + ";") != std::string::npos);
-  CHECK(got.find(history_up_done_sql(t, key, 1, "(extract(epoch FROM clock_timestamp() - :'migrac_t0'::timestamptz) * 1000)::bigint") + ";") != std::string::npos);
-  for (const std::string& sql : history_create_sql(t)) CHECK(got.find(sql + ";") != std::string::npos);
-  CHECK(got.find(fmt::format("SELECT pg_advisory_lock({}) AS migrac_locked \\gset", run_lock_key(t))) != std::string::npos);
+  CHECK(got.find(history_up_done_sql(t, key, 1,
+                                     "(extract(epoch FROM clock_timestamp() - "
+                                     ":'migrac_t0'::timestamptz) * 1000)::bigint") +
+                 ";") != std::string::npos);
+  for (const std::string& sql : history_create_sql(t))
+    CHECK(got.find(sql + ";") != std::string::npos);
+  CHECK(got.find(fmt::format("SELECT pg_advisory_lock({}) AS migrac_locked \\gset",
+                             run_lock_key(t))) != std::string::npos);
 }
 
 TEST_CASE("an irreversible migration in a downgrade script stops it", "[runtime][psql]") {

@@ -74,14 +74,16 @@ TEST_CASE("ranges: [FROM:]TO split at the colon", "[runtime][range]") {
 TEST_CASE("ranges: the revisions of an offline script", "[runtime][range]") {
   Linear g(0);
   REQUIRE(g.project.graph.valid);
-  CHECK(g.ids(cli::select_range(g.project, "head", false)) == Ids{"0001_a", "0002_b", "0003_c", "0004_d"});
+  CHECK(g.ids(cli::select_range(g.project, "head", false)) ==
+        Ids{"0001_a", "0002_b", "0003_c", "0004_d"});
   CHECK(g.ids(cli::select_range(g.project, "0002:0004", false)) == Ids{"0003_c", "0004_d"});
   CHECK(g.ids(cli::select_range(g.project, "base:0002_b", false)) == Ids{"0001_a", "0002_b"});
   CHECK(cli::select_range(g.project, "base", false).empty());
   // Down: from FROM (default head) to TO, newest first.
   CHECK(g.ids(cli::select_range(g.project, "0002", true)) == Ids{"0004_d", "0003_c"});
   CHECK(g.ids(cli::select_range(g.project, "0003:0001", true)) == Ids{"0003_c", "0002_b"});
-  CHECK(g.ids(cli::select_range(g.project, "base", true)) == Ids{"0004_d", "0003_c", "0002_b", "0001_a"});
+  CHECK(g.ids(cli::select_range(g.project, "base", true)) ==
+        Ids{"0004_d", "0003_c", "0002_b", "0001_a"});
 
   cli::VerbError unknown = error_of([&] { cli::select_range(g.project, "0009", false); });
   CHECK(unknown.exit_code == cli::kUsage);
@@ -91,7 +93,8 @@ TEST_CASE("ranges: the revisions of an offline script", "[runtime][range]") {
   CHECK(ambiguous.message == "migrac: revision '000' is ambiguous: it starts 4 ids\n");
   cli::VerbError relative = error_of([&] { cli::offline_range(g.project, "+2", false); });
   CHECK(relative.exit_code == cli::kUsage);
-  CHECK(relative.message == "migrac: a relative revision ('+2') needs a database; offline scripts take [FROM:]TO\n");
+  CHECK(relative.message ==
+        "migrac: a relative revision ('+2') needs a database; offline scripts take [FROM:]TO\n");
 }
 
 TEST_CASE("ranges: upgrade +N applies N, or refuses when fewer are pending", "[runtime][range]") {
@@ -105,32 +108,39 @@ TEST_CASE("ranges: upgrade +N applies N, or refuses when fewer are pending", "[r
   cli::VerbError more = error_of([&] { cli::select_upgrade(g.project, g.state, "+5"); });
   CHECK(more.exit_code == cli::kUsage);
   CHECK(more.message ==
-        "migrac upgrade: relative revision '+5' needs 5 pending migrations, and there are only 3; nothing was applied\n"
+        "migrac upgrade: relative revision '+5' needs 5 pending migrations, and there are only 3; "
+        "nothing was applied\n"
         "  help: 'migrac upgrade +3' applies all of them\n");
 
   Linear at_head(4);
   CHECK(error_of([&] { cli::select_upgrade(at_head.project, at_head.state, "+1"); }).message ==
-        "migrac upgrade: relative revision '+1' needs 1 pending migration, and there are none; nothing was applied\n");
+        "migrac upgrade: relative revision '+1' needs 1 pending migration, and there are none; "
+        "nothing was applied\n");
   Linear one_left(3);
   CHECK(error_of([&] { cli::select_upgrade(one_left.project, one_left.state, "+2"); }).message ==
-        "migrac upgrade: relative revision '+2' needs 2 pending migrations, and there is only 1; nothing was applied\n"
+        "migrac upgrade: relative revision '+2' needs 2 pending migrations, and there is only 1; "
+        "nothing was applied\n"
         "  help: 'migrac upgrade +1' applies it\n");
 }
 
 TEST_CASE("ranges: downgrade -N reverts N, or refuses when fewer are applied", "[runtime][range]") {
   Linear g(3);
   CHECK(g.ids(cli::select_downgrade(g.project, g.state, "-2")) == Ids{"0003_c", "0002_b"});
-  CHECK(g.ids(cli::select_downgrade(g.project, g.state, "-3")) == Ids{"0003_c", "0002_b", "0001_a"});
+  CHECK(g.ids(cli::select_downgrade(g.project, g.state, "-3")) ==
+        Ids{"0003_c", "0002_b", "0001_a"});
   CHECK(g.ids(cli::select_downgrade(g.project, g.state, "0001")) == Ids{"0003_c", "0002_b"});
-  CHECK(g.ids(cli::select_downgrade(g.project, g.state, "base")) == Ids{"0003_c", "0002_b", "0001_a"});
+  CHECK(g.ids(cli::select_downgrade(g.project, g.state, "base")) ==
+        Ids{"0003_c", "0002_b", "0001_a"});
 
   cli::VerbError more = error_of([&] { cli::select_downgrade(g.project, g.state, "-50"); });
   CHECK(more.exit_code == cli::kUsage);
   CHECK(more.message ==
-        "migrac downgrade: relative revision '-50' needs 50 applied migrations, and there are only 3; nothing was "
+        "migrac downgrade: relative revision '-50' needs 50 applied migrations, and there are only "
+        "3; nothing was "
         "reverted\n"
         "  help: 'migrac downgrade -3' reverts all of them\n");
   Linear empty(0);
   CHECK(error_of([&] { cli::select_downgrade(empty.project, empty.state, "-1"); }).message ==
-        "migrac downgrade: relative revision '-1' needs 1 applied migration, and there are none; nothing was reverted\n");
+        "migrac downgrade: relative revision '-1' needs 1 applied migration, and there are none; "
+        "nothing was reverted\n");
 }

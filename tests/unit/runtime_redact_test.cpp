@@ -19,12 +19,14 @@ TEST_CASE("the password of a connection string", "[runtime][redact]") {
 
 TEST_CASE("redaction removes the password wherever it shows", "[runtime][redact]") {
   Redactor r("postgresql://app:S3cr%zzet@db:5432/app");
-  CHECK(r("invalid percent-encoded token: \"S3cr%zzet\"") == "invalid percent-encoded token: \"***\"");
+  CHECK(r("invalid percent-encoded token: \"S3cr%zzet\"") ==
+        "invalid percent-encoded token: \"***\"");
   CHECK(r("connecting to postgresql://app:S3cr%zzet@db:5432/app failed") ==
         "connecting to postgresql://app:***@db:5432/app failed");
   CHECK(r("any URL: postgres://u:other@h/d") == "any URL: postgres://u:***@h/d");
   CHECK(r("conninfo password=abc host=x") == "conninfo password=*** host=x");
-  CHECK(r("postgresql://app@db/app?password=xyz&a=b") == "postgresql://app@db/app?password=***&a=b");
+  CHECK(r("postgresql://app@db/app?password=xyz&a=b") ==
+        "postgresql://app@db/app?password=***&a=b");
   CHECK(r("nothing secret here") == "nothing secret here");
 }
 
@@ -65,14 +67,17 @@ TEST_CASE("very long connection strings are scanned without running out of stack
 }
 
 TEST_CASE("a libpq connection failure as one line", "[runtime][redact]") {
-  CHECK(connection_reason("connection to server at \"127.0.0.1\", port 5433 failed: Connection refused\n"
-                          "\tIs the server running on that host and accepting TCP/IP connections?\n") ==
+  CHECK(connection_reason(
+            "connection to server at \"127.0.0.1\", port 5433 failed: Connection refused\n"
+            "\tIs the server running on that host and accepting TCP/IP connections?\n") ==
         "Connection refused; Is the server running on that host and accepting TCP/IP connections?");
-  CHECK(connection_reason("connection to server at \"127.0.0.1\", port 5432 failed: FATAL:  password "
-                          "authentication failed for user \"app\"\n") ==
-        "password authentication failed for user \"app\"");
+  CHECK(
+      connection_reason("connection to server at \"127.0.0.1\", port 5432 failed: FATAL:  password "
+                        "authentication failed for user \"app\"\n") ==
+      "password authentication failed for user \"app\"");
   // The same reason for ::1 and 127.0.0.1 is said once.
-  CHECK(connection_reason("connection to server at \"localhost\" (::1), port 1 failed: Connection refused\n"
-                          "connection to server at \"localhost\" (127.0.0.1), port 1 failed: Connection refused\n") ==
-        "Connection refused");
+  CHECK(connection_reason(
+            "connection to server at \"localhost\" (::1), port 1 failed: Connection refused\n"
+            "connection to server at \"localhost\" (127.0.0.1), port 1 failed: Connection "
+            "refused\n") == "Connection refused");
 }

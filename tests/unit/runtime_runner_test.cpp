@@ -15,7 +15,8 @@ using migrac::test::FakeDriver;
 
 namespace {
 
-PlannedStatement stmt(std::string sql, StatementRole role = StatementRole::Ddl, SourceRange source = {}) {
+PlannedStatement stmt(std::string sql, StatementRole role = StatementRole::Ddl,
+                      SourceRange source = {}) {
   PlannedStatement s;
   s.sql = std::move(sql);
   s.role = role;
@@ -41,8 +42,9 @@ struct Fixture {
   runner::RunOptions options;
 
   Fixture() {
-    int f = sources.add("migrations/0002_phone.mig",
-                        "after 0001_init;\nadd column users.phone text;\ncreate index on users (phone);\n");
+    int f = sources.add(
+        "migrations/0002_phone.mig",
+        "after 0001_init;\nadd column users.phone text;\ncreate index on users (phone);\n");
     SourceRange line2 = sources.range(f, 17, 45);
     SourceRange line3 = sources.range(f, 46, 77);
     plan.id = "0002_phone";
@@ -55,8 +57,10 @@ struct Fixture {
                  stmt("ALTER TABLE users ADD COLUMN phone text", StatementRole::Ddl, line2)}},
         Segment{false,
                 {lock_timeout(),
-                 stmt("DROP INDEX CONCURRENTLY IF EXISTS ix_users_phone", StatementRole::Recovery, line3),
-                 stmt("CREATE INDEX CONCURRENTLY ix_users_phone ON users (phone)", StatementRole::Ddl, line3)}},
+                 stmt("DROP INDEX CONCURRENTLY IF EXISTS ix_users_phone", StatementRole::Recovery,
+                      line3),
+                 stmt("CREATE INDEX CONCURRENTLY ix_users_phone ON users (phone)",
+                      StatementRole::Ddl, line3)}},
     };
     plan.up[1].statements[1].condition_sql = "SELECT invalid_index('ix_users_phone')";
     plan.up[1].statements[2].effect = ObjectEffect::Creates;
@@ -72,7 +76,8 @@ struct Fixture {
 
 }  // namespace
 
-TEST_CASE("a transactional segment goes in one round trip with its history update", "[runtime][runner]") {
+TEST_CASE("a transactional segment goes in one round trip with its history update",
+          "[runtime][runner]") {
   Fixture fx;
   fx.plan.up.resize(1);
   auto r = fx.make();
@@ -81,7 +86,8 @@ TEST_CASE("a transactional segment goes in one round trip with its history updat
   CHECK(fx.db.log[0] == "batch: BEGIN");
   CHECK(fx.db.log[1] == "SET LOCAL lock_timeout = '5s'");
   CHECK(fx.db.log[2] == "ALTER TABLE users ADD COLUMN phone text");
-  CHECK(fx.db.log[3] == history_up_done_sql(HistoryTable{}, {"0002_phone", "v1:abc", {"0001_init"}, 1, "run"}, 1,
+  CHECK(fx.db.log[3] == history_up_done_sql(HistoryTable{},
+                                            {"0002_phone", "v1:abc", {"0001_init"}, 1, "run"}, 1,
                                             kTransactionDurationSql));
   CHECK(fx.db.log[4] == "COMMIT");
   CHECK(fx.out.str().find("apply  0002_phone") != std::string::npos);
@@ -89,7 +95,8 @@ TEST_CASE("a transactional segment goes in one round trip with its history updat
   CHECK(r.done() == 1);
 }
 
-TEST_CASE("an autocommit segment is marked started, runs session settings, and is recorded after", "[runtime][runner]") {
+TEST_CASE("an autocommit segment is marked started, runs session settings, and is recorded after",
+          "[runtime][runner]") {
   Fixture fx;
   fx.db.answer_with("invalid_index", "f");
   auto r = fx.make();
@@ -132,10 +139,12 @@ TEST_CASE("a partly applied migration resumes at its next segment", "[runtime][r
   CHECK(fx.out.str().find("resuming at segment 2 of 2") != std::string::npos);
 }
 
-TEST_CASE("a resumed segment whose object exists was done by the interrupted run", "[runtime][runner]") {
+TEST_CASE("a resumed segment whose object exists was done by the interrupted run",
+          "[runtime][runner]") {
   Fixture fx;
   fx.db.answer_with("invalid_index", "f");
-  fx.db.fail_on("CREATE INDEX CONCURRENTLY", db::ErrorKind::AlreadyExists, "relation \"ix_users_phone\" already exists");
+  fx.db.fail_on("CREATE INDEX CONCURRENTLY", db::ErrorKind::AlreadyExists,
+                "relation \"ix_users_phone\" already exists");
   history::Row row;
   row.id = "0002_phone";
   row.segments_done = 1;
@@ -158,27 +167,32 @@ TEST_CASE("a resumed segment whose object exists was done by the interrupted run
 TEST_CASE("a lock timeout is retried with backoff, each retry printed", "[runtime][runner]") {
   Fixture fx;
   fx.plan.up.resize(1);
-  fx.db.fail_on("ADD COLUMN", db::ErrorKind::LockTimeout, "canceling statement due to lock timeout", 2);
+  fx.db.fail_on("ADD COLUMN", db::ErrorKind::LockTimeout, "canceling statement due to lock timeout",
+                2);
   auto r = fx.make();
   REQUIRE(r.upgrade({{&fx.plan, nullptr}}));
   CHECK(fx.db.count("batch: BEGIN") == 3);
   CHECK(fx.db.count("ROLLBACK") == 2);
-  CHECK(fx.err.str().find("lock timeout in segment 1 of '0002_phone': canceling statement due to lock timeout; "
-                          "retry 1 of 2 in 1 ms") != std::string::npos);
+  CHECK(fx.err.str().find(
+            "lock timeout in segment 1 of '0002_phone': canceling statement due to lock timeout; "
+            "retry 1 of 2 in 1 ms") != std::string::npos);
   CHECK(fx.err.str().find("retry 2 of 2 in 2 ms") != std::string::npos);
 }
 
-TEST_CASE("when the retries run out the failure names migration, statement, server message and line",
-          "[runtime][runner]") {
+TEST_CASE(
+    "when the retries run out the failure names migration, statement, server message and line",
+    "[runtime][runner]") {
   Fixture fx;
   fx.plan.up.resize(1);
-  fx.db.fail_on("ADD COLUMN", db::ErrorKind::LockTimeout, "canceling statement due to lock timeout");
+  fx.db.fail_on("ADD COLUMN", db::ErrorKind::LockTimeout,
+                "canceling statement due to lock timeout");
   auto r = fx.make();
   CHECK_FALSE(r.upgrade({{&fx.plan, nullptr}}));
   CHECK(fx.db.count("batch: BEGIN") == 3);
   CHECK(fx.db.count("COMMIT") == 0);  // each batch stopped at the failing statement
   std::string e = fx.err.str();
-  CHECK(e.find("migrac: error: migration '0002_phone' failed in segment 1/1 (transaction)") != std::string::npos);
+  CHECK(e.find("migrac: error: migration '0002_phone' failed in segment 1/1 (transaction)") !=
+        std::string::npos);
   CHECK(e.find("  --> migrations/0002_phone.mig:2") != std::string::npos);
   CHECK(e.find("  statement: ALTER TABLE users ADD COLUMN phone text") != std::string::npos);
   CHECK(e.find("  server: canceling statement due to lock timeout [XX000]") != std::string::npos);
@@ -186,7 +200,8 @@ TEST_CASE("when the retries run out the failure names migration, statement, serv
   CHECK(r.done() == 0);
 }
 
-TEST_CASE("a lock timeout in an autocommit segment reruns the recovery before the retry", "[runtime][runner]") {
+TEST_CASE("a lock timeout in an autocommit segment reruns the recovery before the retry",
+          "[runtime][runner]") {
   Fixture fx;
   fx.db.answer_with("invalid_index", "t");
   fx.db.fail_on("CREATE INDEX CONCURRENTLY", db::ErrorKind::LockTimeout, "lock timeout", 1);
@@ -196,7 +211,8 @@ TEST_CASE("a lock timeout in an autocommit segment reruns the recovery before th
   CHECK(fx.db.count("CREATE INDEX CONCURRENTLY ix_users_phone") == 2);
 }
 
-TEST_CASE("other errors are not retried, and an autocommit failure says what stays applied", "[runtime][runner]") {
+TEST_CASE("other errors are not retried, and an autocommit failure says what stays applied",
+          "[runtime][runner]") {
   Fixture fx;
   fx.db.answer_with("invalid_index", "f");
   fx.db.fail_on("CREATE INDEX CONCURRENTLY", db::ErrorKind::Other, "could not create index");
@@ -209,10 +225,12 @@ TEST_CASE("other errors are not retried, and an autocommit failure says what sta
   CHECK(fx.err.str().find("migrations/0002_phone.mig:3") != std::string::npos);
 }
 
-TEST_CASE("a backfill repeats its batch until no row changes, each batch committed", "[runtime][runner]") {
+TEST_CASE("a backfill repeats its batch until no row changes, each batch committed",
+          "[runtime][runner]") {
   Fixture fx;
-  PlannedStatement b = stmt("UPDATE users SET phone = '' WHERE id IN (SELECT id FROM users WHERE phone IS NULL LIMIT 2)",
-                            StatementRole::Backfill);
+  PlannedStatement b = stmt(
+      "UPDATE users SET phone = '' WHERE id IN (SELECT id FROM users WHERE phone IS NULL LIMIT 2)",
+      StatementRole::Backfill);
   b.lock.table = "users";
   fx.plan.up = {Segment{false, {b}}};
   fx.db.affect("UPDATE users", {2, 2, 1, 0});
@@ -226,7 +244,8 @@ TEST_CASE("a backfill repeats its batch until no row changes, each batch committ
 
 TEST_CASE("a backfill inside a transaction loops in it", "[runtime][runner]") {
   Fixture fx;
-  fx.plan.up = {Segment{true, {stmt("UPDATE t SET a = 1 WHERE a IS NULL", StatementRole::Backfill)}}};
+  fx.plan.up = {
+      Segment{true, {stmt("UPDATE t SET a = 1 WHERE a IS NULL", StatementRole::Backfill)}}};
   fx.db.affect("UPDATE t", {3, 0});
   auto r = fx.make();
   REQUIRE(r.upgrade({{&fx.plan, nullptr}}));
@@ -235,7 +254,8 @@ TEST_CASE("a backfill inside a transaction loops in it", "[runtime][runner]") {
   CHECK(fx.db.count("COMMIT") == 1);
 }
 
-TEST_CASE("a downgrade records each down segment and deletes the row with the last", "[runtime][runner]") {
+TEST_CASE("a downgrade records each down segment and deletes the row with the last",
+          "[runtime][runner]") {
   Fixture fx;
   history::Row row;
   row.id = "0002_phone";
@@ -285,8 +305,9 @@ TEST_CASE("the driver gets each statement's role: the plan's, and History for th
           "[runtime][runner]") {
   Fixture fx;
   fx.db.answer_with("invalid_index", "f");
-  PlannedStatement b = stmt("UPDATE users SET phone = '' WHERE id IN (SELECT id FROM users LIMIT 2)",
-                            StatementRole::Backfill);
+  PlannedStatement b = stmt(
+      "UPDATE users SET phone = '' WHERE id IN (SELECT id FROM users LIMIT 2)",
+      StatementRole::Backfill);
   fx.plan.up.push_back(Segment{false, {b}});
   auto r = fx.make();
   REQUIRE(r.upgrade({{&fx.plan, nullptr}}));
@@ -298,24 +319,29 @@ TEST_CASE("the driver gets each statement's role: the plan's, and History for th
         StatementRole::History);
   CHECK(fx.db.role_of(history_up_started_sql(HistoryTable{}, key, 2)) == StatementRole::History);
   CHECK(fx.db.role_of("SET lock_timeout = '5s'") == StatementRole::Setting);
-  CHECK(fx.db.role_of("SELECT invalid_index('ix_users_phone')") == std::nullopt);  // a query of the runner's
-  CHECK(fx.db.role_of("CREATE INDEX CONCURRENTLY ix_users_phone ON users (phone)") == StatementRole::Ddl);
+  CHECK(fx.db.role_of("SELECT invalid_index('ix_users_phone')") ==
+        std::nullopt);  // a query of the runner's
+  CHECK(fx.db.role_of("CREATE INDEX CONCURRENTLY ix_users_phone ON users (phone)") ==
+        StatementRole::Ddl);
   CHECK(fx.db.role_of("RESET lock_timeout") == StatementRole::Setting);
   CHECK(fx.db.role_of(b.sql) == StatementRole::Backfill);
   CHECK(fx.db.role_of(history_up_started_sql(HistoryTable{}, key, 3)) == StatementRole::History);
   // The last history write of each segment is the runner's too.
   for (std::size_t i = 0; i < fx.db.log.size(); ++i) {
-    if (fx.db.log[i].starts_with("INSERT INTO migrac_history")) CHECK(fx.db.roles[i] == StatementRole::History);
+    if (fx.db.log[i].starts_with("INSERT INTO migrac_history"))
+      CHECK(fx.db.roles[i] == StatementRole::History);
   }
 }
 
-TEST_CASE("a resumed segment judges an error by the statement's effect, not its text", "[runtime][runner]") {
+TEST_CASE("a resumed segment judges an error by the statement's effect, not its text",
+          "[runtime][runner]") {
   history::Row row;
   row.id = "0002_phone";
   row.segments_done = 0;
   row.segments_total = 1;
   row.segment_started = 1;
-  auto run = [&](const std::string& sql, ObjectEffect effect, db::ErrorKind kind, StatementRole role) {
+  auto run = [&](const std::string& sql, ObjectEffect effect, db::ErrorKind kind,
+                 StatementRole role) {
     Fixture fx;
     PlannedStatement st = stmt(sql, role);
     st.effect = effect;
@@ -329,15 +355,21 @@ TEST_CASE("a resumed segment judges an error by the statement's effect, not its 
   using K = db::ErrorKind;
   CHECK(run("SELECT make_things()", ObjectEffect::Creates, K::AlreadyExists, StatementRole::Raw));
   CHECK(run("SELECT remove_things()", ObjectEffect::Drops, K::Missing, StatementRole::Raw));
-  CHECK(run("ALTER TABLE t DROP CONSTRAINT k", ObjectEffect::Drops, K::Missing, StatementRole::Ddl));
-  CHECK_FALSE(run("CREATE INDEX CONCURRENTLY ix ON t (a)", ObjectEffect::None, K::AlreadyExists, StatementRole::Ddl));
-  CHECK_FALSE(run("DROP INDEX CONCURRENTLY ix", ObjectEffect::Creates, K::Missing, StatementRole::Ddl));
-  CHECK_FALSE(run("CREATE INDEX CONCURRENTLY ix ON t (a)", ObjectEffect::Creates, K::Missing, StatementRole::Ddl));
+  CHECK(run("ALTER TABLE t DROP CONSTRAINT k", ObjectEffect::Drops, K::Missing,
+            StatementRole::Ddl));
+  CHECK_FALSE(run("CREATE INDEX CONCURRENTLY ix ON t (a)", ObjectEffect::None, K::AlreadyExists,
+                  StatementRole::Ddl));
+  CHECK_FALSE(run("DROP INDEX CONCURRENTLY ix", ObjectEffect::Creates, K::Missing,
+                  StatementRole::Ddl));
+  CHECK_FALSE(run("CREATE INDEX CONCURRENTLY ix ON t (a)", ObjectEffect::Creates, K::Missing,
+                  StatementRole::Ddl));
   // A backfill is never "already done", whatever its effect says.
-  CHECK_FALSE(run("UPDATE t SET a = 1", ObjectEffect::Creates, K::AlreadyExists, StatementRole::Backfill));
+  CHECK_FALSE(run("UPDATE t SET a = 1", ObjectEffect::Creates, K::AlreadyExists,
+                  StatementRole::Backfill));
 }
 
-TEST_CASE("a setting without a session form runs as written outside a transaction", "[runtime][runner]") {
+TEST_CASE("a setting without a session form runs as written outside a transaction",
+          "[runtime][runner]") {
   Fixture fx;
   fx.plan.up = {Segment{false,
                         {stmt("SET lock_timeout = '5s'", StatementRole::Setting),
@@ -347,7 +379,8 @@ TEST_CASE("a setting without a session form runs as written outside a transactio
   auto r = fx.make();
   CHECK_FALSE(r.upgrade({{&fx.plan, nullptr}}));
   CHECK(fx.db.count("SET lock_timeout = '5s'") == 1);
-  CHECK(fx.db.count("RESET lock_timeout") == 0);  // the segment stopped before its reset; none was recorded
+  CHECK(fx.db.count("RESET lock_timeout") ==
+        0);  // the segment stopped before its reset; none was recorded
 }
 
 TEST_CASE("a reference check goes in the batch of its transaction", "[runtime][runner]") {
@@ -355,7 +388,8 @@ TEST_CASE("a reference check goes in the batch of its transaction", "[runtime][r
   fx.plan.up = {Segment{true,
                         {stmt("DROP TABLE p"),
                          stmt("PRAGMA foreign_key_check", StatementRole::ReferenceCheck)}}};
-  fx.db.fail_on("PRAGMA foreign_key_check", db::ErrorKind::Other, "foreign key violation: row 1 of 'c'", 1);
+  fx.db.fail_on("PRAGMA foreign_key_check", db::ErrorKind::Other,
+                "foreign key violation: row 1 of 'c'", 1);
   auto r = fx.make();
   CHECK_FALSE(r.upgrade({{&fx.plan, nullptr}}));
   CHECK(fx.db.count("batch: BEGIN") == 1);

@@ -21,8 +21,9 @@ namespace fs = std::filesystem;
 
 // A fresh database file in a temporary directory, removed afterwards.
 struct TempDb {
-  fs::path dir = fs::temp_directory_path() / ("migrac-sqlite-test-" + std::to_string(::getpid()) + "-" +
-                                              std::to_string(reinterpret_cast<std::uintptr_t>(this)));
+  fs::path dir = fs::temp_directory_path() /
+                 ("migrac-sqlite-test-" + std::to_string(::getpid()) + "-" +
+                  std::to_string(reinterpret_cast<std::uintptr_t>(this)));
   TempDb() { fs::create_directories(dir); }
   ~TempDb() { fs::remove_all(dir); }
   std::string url() const { return "sqlite:" + (dir / "app.db").string(); }
@@ -52,8 +53,9 @@ TEST_CASE("sqlite driver: read-only opening creates nothing", "[runtime][sqlite]
   std::string path = (t.dir / "app.db").string();
   std::string error;
   CHECK(db::open_sqlite(path, true, error) == nullptr);
-  CHECK(error == "sqlite database file " + path +
-                     " does not exist (a verb that only reads creates none; 'migrac upgrade' does)");
+  CHECK(error ==
+        "sqlite database file " + path +
+            " does not exist (a verb that only reads creates none; 'migrac upgrade' does)");
   CHECK_FALSE(fs::exists(path));
   CHECK(fs::is_empty(t.dir));
   // Written once, it opens read-only and reads, but does not write.
@@ -66,7 +68,9 @@ TEST_CASE("sqlite driver: read-only opening creates nothing", "[runtime][sqlite]
   CHECK(open("sqlite::memory:")->describe() == "sqlite in memory");
 }
 
-db::Result history(db::Driver& d, const std::string& sql) { return d.run(db::Statement::history(sql)); }
+db::Result history(db::Driver& d, const std::string& sql) {
+  return d.run(db::Statement::history(sql));
+}
 
 TEST_CASE("sqlite history: the dialect's statements run on SQLite", "[runtime][sqlite]") {
   std::unique_ptr<db::Driver> d = open("sqlite::memory:");
@@ -159,7 +163,9 @@ TEST_CASE("sqlite history: a table with a schema cannot be created", "[runtime][
   CHECK_FALSE(exists);
   std::optional<db::DbError> e = other.ensure();
   REQUIRE(e);
-  CHECK(e->message == "sqlite has no schemas: name the history table without one (history_table = migrac_history)");
+  CHECK(
+      e->message ==
+      "sqlite has no schemas: name the history table without one (history_table = migrac_history)");
 }
 
 TEST_CASE("sqlite driver: one runner at a time through a file lock", "[runtime][sqlite]") {
@@ -186,7 +192,9 @@ TEST_CASE("sqlite driver: foreign keys off in a migration's transaction, checked
           "[runtime][sqlite]") {
   std::unique_ptr<db::Driver> d = open("sqlite::memory:");
   REQUIRE(d->exec("CREATE TABLE p (id INTEGER PRIMARY KEY)").ok());
-  REQUIRE(d->exec("CREATE TABLE c (id INTEGER PRIMARY KEY, p_id INTEGER REFERENCES p (id) ON DELETE CASCADE)").ok());
+  REQUIRE(d->exec("CREATE TABLE c (id INTEGER PRIMARY KEY, p_id INTEGER REFERENCES p (id) ON "
+                  "DELETE CASCADE)")
+              .ok());
   REQUIRE(d->exec("INSERT INTO p VALUES (1); INSERT INTO c VALUES (1, 1)").ok());
   CHECK(value(*d, "PRAGMA foreign_keys") == "1");
 
@@ -197,7 +205,9 @@ TEST_CASE("sqlite driver: foreign keys off in a migration's transaction, checked
   REQUIRE(d->run(data("INSERT INTO migrac_new_p (id) SELECT id FROM p")).ok());
   REQUIRE(d->run(data("DROP TABLE p")).ok());
   REQUIRE(d->run(ddl("ALTER TABLE migrac_new_p RENAME TO p")).ok());
-  REQUIRE(d->run(db::Statement{"-- comment\nPRAGMA foreign_key_check", StatementRole::ReferenceCheck}).ok());
+  REQUIRE(d->run(db::Statement{"-- comment\nPRAGMA foreign_key_check",
+                               StatementRole::ReferenceCheck})
+              .ok());
   REQUIRE(d->commit().ok());
   CHECK(value(*d, "SELECT count(*) FROM c") == "1");
   CHECK(value(*d, "PRAGMA foreign_keys") == "1");
@@ -213,8 +223,9 @@ TEST_CASE("sqlite driver: foreign keys off in a migration's transaction, checked
 
   // A backfill batch keeps enforcement on.
   REQUIRE(d->begin().ok());
-  db::Result batch = d->run(db::Statement{"UPDATE c SET p_id = 2 WHERE rowid IN (SELECT rowid FROM c LIMIT 10)",
-                                          StatementRole::Backfill, true});
+  db::Result batch = d->run(db::Statement{
+      "UPDATE c SET p_id = 2 WHERE rowid IN (SELECT rowid FROM c LIMIT 10)",
+      StatementRole::Backfill, true});
   REQUIRE_FALSE(batch.ok());
   CHECK(batch.error->message == "FOREIGN KEY constraint failed");
   REQUIRE(d->rollback().ok());
@@ -222,7 +233,8 @@ TEST_CASE("sqlite driver: foreign keys off in a migration's transaction, checked
   // A listed violation is an error.
   REQUIRE(d->exec("PRAGMA foreign_keys = OFF").ok());
   REQUIRE(d->exec("INSERT INTO c VALUES (2, 42)").ok());
-  db::Result check = d->run(db::Statement{"PRAGMA foreign_key_check", StatementRole::ReferenceCheck});
+  db::Result check = d->run(db::Statement{"PRAGMA foreign_key_check",
+                                          StatementRole::ReferenceCheck});
   REQUIRE_FALSE(check.ok());
   CHECK(check.error->message == "foreign key violation: row 2 of 'c' has no parent in 'p'");
 }
@@ -263,9 +275,10 @@ TEST_CASE("sqlite driver: the roles decide, not the SQL text", "[runtime][sqlite
   CHECK(batch.error->message == "FOREIGN KEY constraint failed");
   REQUIRE(d->rollback().ok());
   REQUIRE(d->begin().ok());
-  REQUIRE(d->run(db::Statement{"UPDATE c SET p_id = 3 WHERE rowid IN (SELECT rowid FROM c LIMIT 10)",
-                               StatementRole::Ddl, false})
-              .ok());
+  REQUIRE(
+      d->run(db::Statement{"UPDATE c SET p_id = 3 WHERE rowid IN (SELECT rowid FROM c LIMIT 10)",
+                           StatementRole::Ddl, false})
+          .ok());
   CHECK(value(*d, "PRAGMA foreign_keys") == "0");
   REQUIRE(d->rollback().ok());
 

@@ -27,8 +27,8 @@ history::Row row(std::string id, int done = 1, int total = 1) {
 
 // a -> b -> (c1, c2) -> d
 struct Dag {
-  std::vector<ast::Migration> migrations{mig("a", {}), mig("b", {"a"}), mig("c1", {"b"}), mig("c2", {"b"}),
-                                         mig("d", {"c1", "c2"})};
+  std::vector<ast::Migration> migrations{mig("a", {}), mig("b", {"a"}), mig("c1", {"b"}),
+                                         mig("c2", {"b"}), mig("d", {"c1", "c2"})};
   Diagnostics diags;
   RevisionGraph graph = build_graph(migrations, diags);
 

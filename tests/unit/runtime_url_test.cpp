@@ -22,9 +22,11 @@ std::string read(const std::string& url) {
 }  // namespace
 
 TEST_CASE("urls: postgresql, with and without a driver part", "[runtime][url]") {
-  CHECK(read("postgresql://u:pw@db.example:5432/app") == "postgres postgresql://u:pw@db.example:5432/app");
+  CHECK(read("postgresql://u:pw@db.example:5432/app") ==
+        "postgres postgresql://u:pw@db.example:5432/app");
   CHECK(read("postgres://u@localhost/app") == "postgres postgres://u@localhost/app");
-  CHECK(read("postgresql+psycopg2://u:pw@localhost/app") == "postgres postgresql://u:pw@localhost/app");
+  CHECK(read("postgresql+psycopg2://u:pw@localhost/app") ==
+        "postgres postgresql://u:pw@localhost/app");
   CHECK(read("postgresql+psycopg://localhost/app?sslmode=require") ==
         "postgres postgresql://localhost/app?sslmode=require");
   CHECK(read("postgresql+asyncpg://localhost/app") == "postgres postgresql://localhost/app");
@@ -50,7 +52,8 @@ TEST_CASE("urls: sqlite as SQLAlchemy reads it", "[runtime][url]") {
 }
 
 TEST_CASE("urls: malformed sqlite urls are errors, not another file", "[runtime][url]") {
-  CHECK(read("sqlite:") == "error: no database file in 'sqlite:' (expected sqlite:path/to.db or sqlite::memory:)");
+  CHECK(read("sqlite:") ==
+        "error: no database file in 'sqlite:' (expected sqlite:path/to.db or sqlite::memory:)");
   CHECK(read("sqlite:///") ==
         "error: no database file in 'sqlite:///' (expected sqlite:path/to.db or sqlite::memory:)");
   // SQLAlchemy would read "data" as a host and open app.db: refused rather than guessed.
@@ -64,10 +67,14 @@ TEST_CASE("urls: malformed sqlite urls are errors, not another file", "[runtime]
 TEST_CASE("urls: mysql is recognised; other schemes are refused", "[runtime][url]") {
   CHECK(read("mysql://u:pw@localhost/app") == "mysql mysql://u:pw@localhost/app");
   CHECK(read("mysql+pymysql://u@localhost/app") == "mysql mysql+pymysql://u@localhost/app");
-  CHECK(read("mariadb+mariadbconnector://localhost/app") == "mysql mariadb+mariadbconnector://localhost/app");
-  CHECK(read("oracle://localhost/app") ==
-        "error: unsupported database URL scheme 'oracle' (expected postgresql://... or sqlite:path)");
-  CHECK(read("app.db") == "error: unsupported database URL scheme 'app.db' (expected postgresql://... or sqlite:path)");
+  CHECK(read("mariadb+mariadbconnector://localhost/app") ==
+        "mysql mariadb+mariadbconnector://localhost/app");
+  CHECK(
+      read("oracle://localhost/app") ==
+      "error: unsupported database URL scheme 'oracle' (expected postgresql://... or sqlite:path)");
+  CHECK(
+      read("app.db") ==
+      "error: unsupported database URL scheme 'app.db' (expected postgresql://... or sqlite:path)");
   CHECK(db::is_sqlite_url("sqlite:app.db"));
   CHECK_FALSE(db::is_sqlite_url("postgresql://localhost/app"));
 }

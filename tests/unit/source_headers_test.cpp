@@ -10,13 +10,15 @@ using namespace migrac;
 TEST_CASE("the header scan finds the parents the parser would", "[source][headers]") {
   using P = std::optional<std::vector<std::string>>;
   CHECK(source::mig_parents("create table t (a int);") == P{std::vector<std::string>{}});
-  CHECK(source::mig_parents("-- doc\n/* more */\nafter 0001_a;\nset lock_timeout = 2s;\nadd column t.b int;") ==
+  CHECK(source::mig_parents(
+            "-- doc\n/* more */\nafter 0001_a;\nset lock_timeout = 2s;\nadd column t.b int;") ==
         P{{"0001_a"}});
-  CHECK(source::mig_parents("set online = false;\nAFTER 0008_a, 0008_b ;\n") == P{{"0008_a", "0008_b"}});
+  CHECK(source::mig_parents("set online = false;\nAFTER 0008_a, 0008_b ;\n") ==
+        P{{"0008_a", "0008_b"}});
   // `after` in an enum value, in strings, comments and bodies is not a clause.
-  CHECK(source::mig_parents("after a;\nalter enum s add value 'x' after 'y';\n"
-                            "sql $$ select 'after b' $$;\n-- after c\nbackfill t set a = 'after d';") ==
-        P{{"a"}});
+  CHECK(source::mig_parents(
+            "after a;\nalter enum s add value 'x' after 'y';\n"
+            "sql $$ select 'after b' $$;\n-- after c\nbackfill t set a = 'after d';") == P{{"a"}});
   CHECK(source::mig_parents("after a;\nsql $body$ after x; $body$;") == P{{"a"}});
   // A clause below the operations: the scan is not sure, the compiler decides.
   CHECK_FALSE(source::mig_parents("create table t (a int);\nafter a;"));
@@ -29,7 +31,8 @@ TEST_CASE("the header scan reads .mig comments as the grammar does", "[source][h
   // .mig block comments do not nest: the first `*/` ends this one.
   CHECK(source::mig_parents("/* a /* b */\nafter x;\ncreate table t (a int);") == P{{"x"}});
   // A quoted name with a doubled quote and a string with '' stay whole.
-  CHECK(source::mig_parents("after x;\ncreate table \"a\"\" after y\" (b text default 'it''s after z');") ==
+  CHECK(source::mig_parents(
+            "after x;\ncreate table \"a\"\" after y\" (b text default 'it''s after z');") ==
         P{{"x"}});
   // An unterminated string runs to the end: no clause is found inside it.
   CHECK(source::mig_parents("after x;\nbackfill t set a = 'after y") == P{{"x"}});

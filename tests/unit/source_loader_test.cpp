@@ -52,8 +52,7 @@ TEST_CASE("checksums ignore line endings and separate files in order", "[source]
   CHECK(checksum_v1({"a\rb\r"}) == lf);
   CHECK(checksum_v1({"a\nb\n "}) != lf);
   // SHA-256 of the empty text.
-  CHECK(checksum_v1({""}) ==
-        "v1:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  CHECK(checksum_v1({""}) == "v1:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
 }
 
 TEST_CASE("migration ids", "[source]") {

@@ -158,8 +158,8 @@ TEST_CASE("recovery stops at a line that starts a new statement", "[syntax][erro
 }
 
 TEST_CASE("unterminated literals and comments", "[syntax][errors]") {
-  Parsed s =
-      parse_mig_text("drop table a;\ncreate table b (x text default 'abc);\ndrop table c;\n");
+  Parsed s = parse_mig_text(
+      "drop table a;\ncreate table b (x text default 'abc);\ndrop table c;\n");
   CHECK(s.messages() == std::vector<std::string>{"2:32: unterminated string"});
   CHECK(s.diags.all()[0].kind == DiagKind::UnterminatedString);
   CHECK(s.m.up.size() == 1);
@@ -366,7 +366,8 @@ TEST_CASE("quoted text that is not UTF-8 is quoted escaped", "[syntax][errors]")
                         });
   // Bytes that the old check let through (F5..FF never start a sequence).
   Parsed q = parse_mig_text("drop table a\xf6\x9c\x8d\xa2;\n");
-  CHECK(q.messages() == std::vector<std::string>{
-                            "1:13: unexpected bytes 0xf6 0x9c 0x8d 0xa2: the file is not UTF-8 text",
-                        });
+  CHECK(q.messages() ==
+        std::vector<std::string>{
+            "1:13: unexpected bytes 0xf6 0x9c 0x8d 0xa2: the file is not UTF-8 text",
+        });
 }

@@ -17,38 +17,24 @@ std::string show(const ast::Expr& e) {
   };
   std::string neg = e.negated ? "not " : "";
   switch (e.kind) {
-    case ast::ExprKind::String:
-      return "'" + e.text + "'";
-    case ast::ExprKind::Number:
-      return e.text;
-    case ast::ExprKind::Bool:
-      return e.text;
-    case ast::ExprKind::Null:
-      return "null";
-    case ast::ExprKind::Column:
-      return e.text;
-    case ast::ExprKind::Call:
-      return e.text + "(" + args(0) + " )";
-    case ast::ExprKind::Unary:
-      return "(" + e.text + args(0) + ")";
-    case ast::ExprKind::Binary:
-      return "(" + e.text + args(0) + ")";
-    case ast::ExprKind::IsNull:
-      return "(is " + neg + "null" + args(0) + ")";
-    case ast::ExprKind::Like:
-      return "(" + neg + "like" + args(0) + ")";
-    case ast::ExprKind::In:
-      return "(" + neg + "in" + args(0) + ")";
-    case ast::ExprKind::Between:
-      return "(" + neg + "between" + args(0) + ")";
+    case ast::ExprKind::String: return "'" + e.text + "'";
+    case ast::ExprKind::Number: return e.text;
+    case ast::ExprKind::Bool: return e.text;
+    case ast::ExprKind::Null: return "null";
+    case ast::ExprKind::Column: return e.text;
+    case ast::ExprKind::Call: return e.text + "(" + args(0) + " )";
+    case ast::ExprKind::Unary: return "(" + e.text + args(0) + ")";
+    case ast::ExprKind::Binary: return "(" + e.text + args(0) + ")";
+    case ast::ExprKind::IsNull: return "(is " + neg + "null" + args(0) + ")";
+    case ast::ExprKind::Like: return "(" + neg + "like" + args(0) + ")";
+    case ast::ExprKind::In: return "(" + neg + "in" + args(0) + ")";
+    case ast::ExprKind::Between: return "(" + neg + "between" + args(0) + ")";
     case ast::ExprKind::Case:
       return std::string("(case") + (e.has_else ? "/else" : "") + args(0) + ")";
     case ast::ExprKind::Cast:
       return "(cast" + args(0) + " as " + std::to_string(static_cast<int>(e.type->kind)) + ")";
-    case ast::ExprKind::Paren:
-      return "[" + show(e.args[0]) + "]";
-    case ast::ExprKind::RawSql:
-      return "sql{" + e.text + "}";
+    case ast::ExprKind::Paren: return "[" + show(e.args[0]) + "]";
+    case ast::ExprKind::RawSql: return "sql{" + e.text + "}";
   }
   return "?";
 }

@@ -1,7 +1,7 @@
 // MySQL as an Emitter: what it can do.
 
-#include "compiler/dialect/basic_emitter.h"
 #include "compiler/dialect/mysql/emitter.h"
+#include "compiler/dialect/basic_emitter.h"
 #include "compiler/dialect/mysql/internal.h"
 
 namespace migrac {
@@ -27,8 +27,8 @@ std::string quote(std::string_view identifier) { return mysql::builder().ident(i
 }  // namespace
 
 std::unique_ptr<Emitter> make_mysql_emitter() {
-  return make_emitter_from(
-      DialectParts{Dialect::Mysql, mysql_capabilities(), &mysql::statements, &quote, nullptr});
+  return make_emitter_from(DialectParts{Dialect::Mysql, mysql_capabilities(), &mysql::statements,
+                                        &quote, nullptr});
 }
 
 }  // namespace migrac

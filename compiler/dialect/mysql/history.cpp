@@ -13,31 +13,34 @@ class MysqlHistorySql final : public HistorySql {
  public:
   explicit MysqlHistorySql(HistoryTable table) : t_(std::move(table)) {
     const SqlBuilder& sql = mysql::builder();
-    name_ = t_.schema.empty() ? sql.ident(t_.name) : sql.ident(t_.schema) + "." + sql.ident(t_.name);
+    name_ = t_.schema.empty() ? sql.ident(t_.name)
+                              : sql.ident(t_.schema) + "." + sql.ident(t_.name);
   }
 
   std::vector<std::string> create(std::string&) const override {
     std::vector<std::string> out;
     if (!t_.schema.empty()) {
-      out.push_back(fmt::format("CREATE DATABASE IF NOT EXISTS {}", mysql::builder().ident(t_.schema)));
+      out.push_back(fmt::format("CREATE DATABASE IF NOT EXISTS {}",
+                                mysql::builder().ident(t_.schema)));
     }
     // No defaults on parents (TEXT takes none before MySQL 8.0.13), applied_at
     // and applied_by: every insert writes them.
-    out.push_back(fmt::format(
-        "CREATE TABLE IF NOT EXISTS {} (\n"
-        "  id              varchar(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL PRIMARY KEY,\n"
-        "  checksum        varchar(255) NOT NULL,\n"
-        "  parents         text NOT NULL,\n"
-        "  segments_done   integer NOT NULL DEFAULT 0,\n"
-        "  segments_total  integer NOT NULL,\n"
-        "  down_done       integer NOT NULL DEFAULT 0,\n"
-        "  segment_started integer NOT NULL DEFAULT 0,\n"
-        "  applied_at      datetime NOT NULL,\n"
-        "  duration_ms     bigint NOT NULL DEFAULT 0,\n"
-        "  applied_by      varchar(255) NOT NULL,\n"
-        "  method          varchar(16) NOT NULL DEFAULT 'run'\n"
-        ")",
-        name_));
+    out.push_back(
+        fmt::format("CREATE TABLE IF NOT EXISTS {} (\n"
+                    "  id              varchar(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT "
+                    "NULL PRIMARY KEY,\n"
+                    "  checksum        varchar(255) NOT NULL,\n"
+                    "  parents         text NOT NULL,\n"
+                    "  segments_done   integer NOT NULL DEFAULT 0,\n"
+                    "  segments_total  integer NOT NULL,\n"
+                    "  down_done       integer NOT NULL DEFAULT 0,\n"
+                    "  segment_started integer NOT NULL DEFAULT 0,\n"
+                    "  applied_at      datetime NOT NULL,\n"
+                    "  duration_ms     bigint NOT NULL DEFAULT 0,\n"
+                    "  applied_by      varchar(255) NOT NULL,\n"
+                    "  method          varchar(16) NOT NULL DEFAULT 'run'\n"
+                    ")",
+                    name_));
     return out;
   }
 
@@ -52,13 +55,15 @@ class MysqlHistorySql final : public HistorySql {
   std::string select() const override {
     return fmt::format(
         "SELECT id, checksum, parents, segments_done, segments_total, down_done, segment_started, "
-        "CONCAT(DATE_FORMAT(applied_at, '%Y-%m-%d %H:%i:%s'), ' UTC'), duration_ms, applied_by, method "
+        "CONCAT(DATE_FORMAT(applied_at, '%Y-%m-%d %H:%i:%s'), ' UTC'), duration_ms, applied_by, "
+        "method "
         "FROM {} ORDER BY applied_at, id",
         name_);
   }
 
   std::string transaction_duration() const override {
-    return "COALESCE(TIMESTAMPDIFF(MICROSECOND, @migrac_transaction_start, SYSDATE(6)) DIV 1000, 0)";
+    return "COALESCE(TIMESTAMPDIFF(MICROSECOND, @migrac_transaction_start, SYSDATE(6)) DIV 1000, "
+           "0)";
   }
 
   std::string up_started(const HistoryRowKey& k, int segment) const override {
@@ -66,9 +71,11 @@ class MysqlHistorySql final : public HistorySql {
                        values(k, segment - 1, segment, "0"), segment);
   }
 
-  std::string up_done(const HistoryRowKey& k, int segment, const std::string& duration_ms) const override {
+  std::string up_done(const HistoryRowKey& k, int segment,
+                      const std::string& duration_ms) const override {
     return fmt::format(
-        "{} {} ON DUPLICATE KEY UPDATE segments_done = {}, segments_total = {}, segment_started = 0, "
+        "{} {} ON DUPLICATE KEY UPDATE segments_done = {}, segments_total = {}, segment_started = "
+        "0, "
         "down_done = 0, duration_ms = duration_ms + {}, applied_at = UTC_TIMESTAMP(), "
         "applied_by = CURRENT_USER(), method = {}",
         insert_prefix(), values(k, segment, 0, duration_ms), segment, k.segments_total, duration_ms,
@@ -79,7 +86,8 @@ class MysqlHistorySql final : public HistorySql {
     return portable_history::down_started(name_, literal(id), segment);
   }
 
-  std::string down_done(const std::string& id, int segment, const std::string& duration_ms) const override {
+  std::string down_done(const std::string& id, int segment,
+                        const std::string& duration_ms) const override {
     return portable_history::down_done(name_, literal(id), segment, duration_ms);
   }
 
@@ -101,7 +109,9 @@ class MysqlHistorySql final : public HistorySql {
   }
 
  private:
-  static std::string literal(const std::string& value) { return mysql::builder().string_literal(value); }
+  static std::string literal(const std::string& value) {
+    return mysql::builder().string_literal(value);
+  }
 
   // Every column but down_done, which starts at its default.
   std::string insert_prefix() const {
@@ -111,7 +121,8 @@ class MysqlHistorySql final : public HistorySql {
         name_);
   }
 
-  static std::string values(const HistoryRowKey& k, int done, int started, const std::string& duration) {
+  static std::string values(const HistoryRowKey& k, int done, int started,
+                            const std::string& duration) {
     return fmt::format("VALUES ({}, {}, {}, {}, {}, {}, UTC_TIMESTAMP(), {}, CURRENT_USER(), {})",
                        literal(k.id), literal(k.checksum), literal(join_parents(k.parents)), done,
                        k.segments_total, started, duration, literal(k.method));

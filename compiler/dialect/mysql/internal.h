@@ -52,7 +52,8 @@ bool is_unkeyable(const ast::TypeRef& type);
 // than one identity column, ON DELETE/UPDATE SET DEFAULT). True when fine.
 bool check_table(const model::Table& table, const Context& context);
 // The same for one constraint of `table` (the table that holds it, after).
-bool check_constraint(const model::Constraint& k, const model::Table* table, const Context& context);
+bool check_constraint(const model::Constraint& k, const model::Table* table,
+                      const Context& context);
 // The same for one index: no expression, no longtext column, no unique WHERE
 // (a plain partial index is built over every row, with a warning).
 bool check_index(const model::Index& index, const model::Table* table, const Context& context);

@@ -36,8 +36,12 @@ std::string algorithm_clause(Algorithm a) {
 LockFacts alter_lock(Algorithm a, const std::string& table, bool rewrites, bool scans) {
   std::string level;
   switch (a) {
-    case Algorithm::Instant: level = "ALGORITHM=INSTANT (metadata only: a brief exclusive metadata lock)"; break;
-    case Algorithm::InplaceNone: level = "ALGORITHM=INPLACE, LOCK=NONE (reads and writes continue)"; break;
+    case Algorithm::Instant:
+      level = "ALGORITHM=INSTANT (metadata only: a brief exclusive metadata lock)";
+      break;
+    case Algorithm::InplaceNone:
+      level = "ALGORITHM=INPLACE, LOCK=NONE (reads and writes continue)";
+      break;
     case Algorithm::InplaceShared: level = "ALGORITHM=INPLACE, LOCK=SHARED (writes wait)"; break;
     case Algorithm::Copy:
       level = "ALGORITHM=COPY, LOCK=SHARED (writes wait)";

@@ -10,8 +10,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "compiler/dialect/raw_body.h"
 #include "compiler/dialect/mysql/internal.h"
+#include "compiler/dialect/raw_body.h"
 #include "compiler/dialect/sql_functions.h"
 
 namespace migrac {
@@ -41,11 +41,9 @@ Algorithm strongest(Algorithm a, Algorithm b) { return std::max(a, b); }
 Algorithm constraint_algorithm(const model::Constraint& k) {
   switch (k.kind) {
     case ast::ConstraintKind::PrimaryKey:
-    case ast::ConstraintKind::Unique:
-      return Algorithm::InplaceNone;
+    case ast::ConstraintKind::Unique: return Algorithm::InplaceNone;
     case ast::ConstraintKind::ForeignKey:  // INPLACE only with foreign_key_checks off: unvalidated
-    case ast::ConstraintKind::Check:
-      return Algorithm::Copy;
+    case ast::ConstraintKind::Check: return Algorithm::Copy;
   }
   return Algorithm::Copy;
 }
@@ -118,7 +116,8 @@ struct MysqlWriter {
     const model::Column& col = c.column;
     std::optional<std::string> def = mysql::column_def(col, context());
     bool ok = def.has_value();
-    for (const model::Constraint& k : c.constraints) ok = mysql::check_constraint(k, after(), context()) && ok;
+    for (const model::Constraint& k : c.constraints)
+      ok = mysql::check_constraint(k, after(), context()) && ok;
     if (after()) ok = ok && mysql::check_table(*after(), context());
     if (!ok) return {};
     Algorithm a = Algorithm::Instant;
@@ -126,9 +125,10 @@ struct MysqlWriter {
     bool scans = false;
     const ast::Expr* value = col.default_value ? &*col.default_value : nullptr;
     bool plain_default = value == nullptr || value->kind == ast::ExprKind::String ||
-                         value->kind == ast::ExprKind::Number || value->kind == ast::ExprKind::Bool ||
-                         value->kind == ast::ExprKind::Null ||
-                         (value->kind == ast::ExprKind::Call && value->text == "now" && value->args.empty());
+                         value->kind == ast::ExprKind::Number ||
+                         value->kind == ast::ExprKind::Bool || value->kind == ast::ExprKind::Null ||
+                         (value->kind == ast::ExprKind::Call && value->text == "now" &&
+                          value->args.empty());
     if (col.identity) {
       a = Algorithm::InplaceShared;  // numbering the rows keeps writes out
       rewrites = true;
@@ -138,7 +138,8 @@ struct MysqlWriter {
     }
     std::vector<std::string> clauses = {"ADD COLUMN " + *def};
     for (const model::Constraint& k : c.constraints) {
-      for (std::string& clause : mysql::add_constraint_clauses(k)) clauses.push_back(std::move(clause));
+      for (std::string& clause : mysql::add_constraint_clauses(k))
+        clauses.push_back(std::move(clause));
       a = strongest(a, constraint_algorithm(k));
       scans = true;
       rewrites = rewrites || k.kind == ast::ConstraintKind::PrimaryKey;
@@ -149,8 +150,10 @@ struct MysqlWriter {
   Out operator()(const model::DropColumn& c) const {
     std::vector<std::string> clauses;
     for (const model::Constraint& k : c.constraints) {
-      if (k.kind != ast::ConstraintKind::ForeignKey && k.kind != ast::ConstraintKind::Check) continue;
-      for (std::string& clause : mysql::drop_constraint_clauses(k)) clauses.push_back(std::move(clause));
+      if (k.kind != ast::ConstraintKind::ForeignKey && k.kind != ast::ConstraintKind::Check)
+        continue;
+      for (std::string& clause : mysql::drop_constraint_clauses(k))
+        clauses.push_back(std::move(clause));
     }
     clauses.push_back("DROP COLUMN " + sql().ident(c.column.name));
     if (c.constraints.empty()) return alter(c.table, clauses, Algorithm::Instant, false, false);
@@ -159,7 +162,8 @@ struct MysqlWriter {
   }
 
   Out operator()(const model::RenameColumn& c) const {
-    return alter(c.table, {fmt::format("RENAME COLUMN {} TO {}", sql().ident(c.from), sql().ident(c.to))},
+    return alter(c.table,
+                 {fmt::format("RENAME COLUMN {} TO {}", sql().ident(c.from), sql().ident(c.to))},
                  Algorithm::Instant, false, false);
   }
 
@@ -239,7 +243,8 @@ struct MysqlWriter {
   Out operator()(const model::DropConstraint& c) const {
     const model::Constraint& k = c.constraint;
     if (k.kind != ast::ConstraintKind::PrimaryKey) {
-      return alter(c.table, mysql::drop_constraint_clauses(k), Algorithm::InplaceNone, false, false);
+      return alter(c.table, mysql::drop_constraint_clauses(k), Algorithm::InplaceNone, false,
+                   false);
     }
     if (after()) {
       for (const std::string& name : k.columns) {
@@ -317,7 +322,8 @@ MysqlWriter::Out MysqlWriter::operator()(const model::Backfill& c) const {
     std::string distinct;
     for (const ast::Assignment& a : c.assignments) {
       ast::Expr column{ast::ExprKind::Column, a.column.name, {}, false, false, {}, {}};
-      distinct += (distinct.empty() ? "" : " OR ") + sql().distinct_from(column, mysql::for_mysql(a.value));
+      distinct += (distinct.empty() ? "" : " OR ") +
+                  sql().distinct_from(column, mysql::for_mysql(a.value));
     }
     conditions.push_back(c.assignments.size() > 1 ? "(" + distinct + ")" : distinct);
   }
@@ -352,8 +358,8 @@ MysqlWriter::Out MysqlWriter::operator()(const model::SetLocal& c) const {
   if (c.name != "lock_timeout") return {};
   std::string value = c.value.empty() ? "DEFAULT" : std::to_string(duration_seconds(c.value));
   Out out = one(fmt::format("SET SESSION lock_wait_timeout = {}", value), LockFacts{});
-  out.push_back(EmittedStatement{fmt::format("SET SESSION innodb_lock_wait_timeout = {}", value),
-                                 LockFacts{}, {}});
+  out.push_back(EmittedStatement{
+      fmt::format("SET SESSION innodb_lock_wait_timeout = {}", value), LockFacts{}, {}});
   return out;
 }
 

@@ -20,9 +20,9 @@ bool is_literal(const ast::Expr& e) {
 // The portable name of a type, as the migration wrote it.
 std::string type_text(const ast::TypeRef& t) {
   static constexpr std::array<std::string_view, kTypeKindCount> kNames = {
-      "smallint", "int",  "bigint",    "real",      "double",      "decimal", "numeric",
-      "bool",     "text", "varchar",   "char",      "bytes",       "date",    "time",
-      "timestamp", "timestamptz", "interval", "uuid", "json",       "jsonb",   "enum", "native"};
+      "smallint", "int",     "bigint", "real",  "double", "decimal", "numeric",   "bool",
+      "text",     "varchar", "char",   "bytes", "date",   "time",    "timestamp", "timestamptz",
+      "interval", "uuid",    "json",   "jsonb", "enum",   "native"};
   if (t.kind == ast::TypeKind::Native) return fmt::format("native \"{}\"", t.name);
   if (t.kind == ast::TypeKind::Enum) return t.name;
   std::string name(kNames[static_cast<std::size_t>(t.kind)]);
@@ -41,7 +41,8 @@ std::string quoted_list(const std::vector<std::string>& names) {
 
 std::string default_expr(const ast::Expr& value, const ast::TypeRef& type) {
   bool timestamp = value.kind == ast::ExprKind::Call && value.args.empty() && value.text == "now";
-  if ((is_literal(value) && !is_unkeyable(type)) || timestamp) return expr(value, ExprContext::Default);
+  if ((is_literal(value) && !is_unkeyable(type)) || timestamp)
+    return expr(value, ExprContext::Default);
   return "(" + expr(value) + ")";
 }
 
@@ -55,7 +56,8 @@ std::optional<std::string> column_def(const model::Column& column, const Context
   return out;
 }
 
-bool check_constraint(const model::Constraint& k, const model::Table* table, const Context& context) {
+bool check_constraint(const model::Constraint& k, const model::Table* table,
+                      const Context& context) {
   bool ok = true;
   if (k.kind != ast::ConstraintKind::Check && table != nullptr) {
     for (const std::string& name : k.columns) {
@@ -125,7 +127,8 @@ bool check_index(const model::Index& index, const model::Table* table, const Con
 
 bool check_table(const model::Table& table, const Context& context) {
   bool ok = true;
-  for (const model::Constraint& k : table.constraints) ok = check_constraint(k, &table, context) && ok;
+  for (const model::Constraint& k : table.constraints)
+    ok = check_constraint(k, &table, context) && ok;
   std::vector<std::string> identities;
   for (const model::Column& col : table.columns) {
     if (col.identity) identities.push_back(col.name);

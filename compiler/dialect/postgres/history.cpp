@@ -57,22 +57,23 @@ std::string sql_literal(const std::string& value) {
 
 std::vector<std::string> history_create_sql(const HistoryTable& t) {
   std::vector<std::string> out;
-  if (!t.schema.empty()) out.push_back(fmt::format("CREATE SCHEMA IF NOT EXISTS {}", quote_identifier(t.schema)));
-  out.push_back(fmt::format(
-      "CREATE TABLE IF NOT EXISTS {} (\n"
-      "  id              text PRIMARY KEY,\n"
-      "  checksum        text NOT NULL,\n"
-      "  parents         text NOT NULL DEFAULT '',\n"
-      "  segments_done   integer NOT NULL DEFAULT 0,\n"
-      "  segments_total  integer NOT NULL,\n"
-      "  down_done       integer NOT NULL DEFAULT 0,\n"
-      "  segment_started integer NOT NULL DEFAULT 0,\n"
-      "  applied_at      timestamptz NOT NULL DEFAULT now(),\n"
-      "  duration_ms     bigint NOT NULL DEFAULT 0,\n"
-      "  applied_by      text NOT NULL DEFAULT current_user,\n"
-      "  method          text NOT NULL DEFAULT 'run'\n"
-      ")",
-      qualified_name(t)));
+  if (!t.schema.empty())
+    out.push_back(fmt::format("CREATE SCHEMA IF NOT EXISTS {}", quote_identifier(t.schema)));
+  out.push_back(
+      fmt::format("CREATE TABLE IF NOT EXISTS {} (\n"
+                  "  id              text PRIMARY KEY,\n"
+                  "  checksum        text NOT NULL,\n"
+                  "  parents         text NOT NULL DEFAULT '',\n"
+                  "  segments_done   integer NOT NULL DEFAULT 0,\n"
+                  "  segments_total  integer NOT NULL,\n"
+                  "  down_done       integer NOT NULL DEFAULT 0,\n"
+                  "  segment_started integer NOT NULL DEFAULT 0,\n"
+                  "  applied_at      timestamptz NOT NULL DEFAULT now(),\n"
+                  "  duration_ms     bigint NOT NULL DEFAULT 0,\n"
+                  "  applied_by      text NOT NULL DEFAULT current_user,\n"
+                  "  method          text NOT NULL DEFAULT 'run'\n"
+                  ")",
+                  qualified_name(t)));
   return out;
 }
 
@@ -118,7 +119,8 @@ std::string history_delete_sql(const HistoryTable& t, const std::string& id) {
 
 std::string history_stamp_sql(const HistoryTable& t, const HistoryRowKey& k) {
   return fmt::format(
-      "{} {} ON CONFLICT (id) DO UPDATE SET checksum = EXCLUDED.checksum, parents = EXCLUDED.parents, "
+      "{} {} ON CONFLICT (id) DO UPDATE SET checksum = EXCLUDED.checksum, parents = "
+      "EXCLUDED.parents, "
       "segments_done = EXCLUDED.segments_done, segments_total = EXCLUDED.segments_total, "
       "down_done = 0, segment_started = 0, applied_at = now(), applied_by = EXCLUDED.applied_by, "
       "method = EXCLUDED.method",
@@ -139,13 +141,15 @@ class PostgresHistorySql final : public HistorySql {
   std::string up_started(const HistoryRowKey& k, int segment) const override {
     return history_up_started_sql(t_, k, segment);
   }
-  std::string up_done(const HistoryRowKey& k, int segment, const std::string& duration_ms) const override {
+  std::string up_done(const HistoryRowKey& k, int segment,
+                      const std::string& duration_ms) const override {
     return history_up_done_sql(t_, k, segment, duration_ms);
   }
   std::string down_started(const std::string& id, int segment) const override {
     return history_down_started_sql(t_, id, segment);
   }
-  std::string down_done(const std::string& id, int segment, const std::string& duration_ms) const override {
+  std::string down_done(const std::string& id, int segment,
+                        const std::string& duration_ms) const override {
     return history_down_done_sql(t_, id, segment, duration_ms);
   }
   std::string remove(const std::string& id) const override { return history_delete_sql(t_, id); }

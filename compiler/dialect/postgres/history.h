@@ -26,7 +26,8 @@ inline constexpr const char* kTransactionDurationSql =
     "(extract(epoch FROM clock_timestamp() - now()) * 1000)::bigint";
 std::string history_exists_sql(const HistoryTable& table);
 std::string history_select_sql(const HistoryTable& table);
-std::string history_up_started_sql(const HistoryTable& table, const HistoryRowKey& key, int segment);
+std::string history_up_started_sql(const HistoryTable& table, const HistoryRowKey& key,
+                                   int segment);
 std::string history_up_done_sql(const HistoryTable& table, const HistoryRowKey& key, int segment,
                                 const std::string& duration_ms_sql);
 std::string history_down_started_sql(const HistoryTable& table, const std::string& id, int segment);

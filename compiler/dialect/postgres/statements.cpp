@@ -7,8 +7,8 @@
 
 #include <algorithm>
 
-#include "compiler/dialect/raw_body.h"
 #include "compiler/dialect/postgres/internal.h"
+#include "compiler/dialect/raw_body.h"
 #include "compiler/dialect/sql_functions.h"
 
 namespace migrac::postgres {
@@ -38,7 +38,8 @@ struct PgWriter {
   Out operator()(const model::DropTable& c) const {
     LockFacts facts = lock(kAccessExclusive, c.table.name);
     for (const model::Constraint& k : c.table.constraints) {
-      if (k.kind == ast::ConstraintKind::ForeignKey) add_other(facts, kAccessExclusive, k.ref_table);
+      if (k.kind == ast::ConstraintKind::ForeignKey)
+        add_other(facts, kAccessExclusive, k.ref_table);
     }
     return one(fmt::format("DROP TABLE {}", sql.ident(c.table.name)), std::move(facts));
   }
@@ -118,7 +119,8 @@ struct PgWriter {
 
   Out operator()(const model::AddConstraint& c) const {
     const model::Constraint& k = c.constraint;
-    bool can_defer = k.kind == ast::ConstraintKind::ForeignKey || k.kind == ast::ConstraintKind::Check;
+    bool can_defer = k.kind == ast::ConstraintKind::ForeignKey ||
+                     k.kind == ast::ConstraintKind::Check;
     bool not_valid = c.not_valid && can_defer;
     std::string text = fmt::format("{} ADD {}{}", alter(c.table), sql.constraint_def(k),
                                    not_valid ? " NOT VALID" : "");
@@ -166,8 +168,8 @@ struct PgWriter {
                                    c.if_not_exists ? "IF NOT EXISTS " : "", sql.ident(ix.name),
                                    sql.ident(ix.table), elements);
     if (ix.where) text += " WHERE " + sql.expr(*ix.where);
-    return one(std::move(text), lock(c.concurrently ? kShareUpdateExclusive : kShare, ix.table,
-                                     false, true));
+    return one(std::move(text),
+               lock(c.concurrently ? kShareUpdateExclusive : kShare, ix.table, false, true));
   }
 
   Out operator()(const model::DropIndex& c) const {

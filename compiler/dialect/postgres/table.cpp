@@ -21,8 +21,8 @@ EmittedStatement create_table(const model::Table& table) {
   for (std::size_t i = 0; i < lines.size(); ++i) {
     body += fmt::format("  {}{}\n", lines[i], i + 1 < lines.size() ? "," : "");
   }
-  return EmittedStatement{fmt::format("CREATE TABLE {} (\n{})", sql.ident(table.name), body),
-                          std::move(facts), {}};
+  return EmittedStatement{
+      fmt::format("CREATE TABLE {} (\n{})", sql.ident(table.name), body), std::move(facts), {}};
 }
 
 }  // namespace migrac::postgres

@@ -1,7 +1,7 @@
 // SQLite as an Emitter: what it can do.
 
-#include "compiler/dialect/basic_emitter.h"
 #include "compiler/dialect/sqlite/emitter.h"
+#include "compiler/dialect/basic_emitter.h"
 #include "compiler/dialect/sqlite/internal.h"
 
 namespace migrac {
@@ -17,7 +17,7 @@ Capabilities sqlite_capabilities() {
   caps.enum_add_value_in_transaction = true;
   caps.enum_add_value_reversible = false;
   caps.partial_index = true;
-  caps.lock_timeout = false;  // the runtime sets busy_timeout on its connection
+  caps.lock_timeout = false;          // the runtime sets busy_timeout on its connection
   caps.max_identifier_length = 1000;  // no limit that matters
   return caps;
 }
@@ -27,8 +27,8 @@ std::string quote(std::string_view identifier) { return sqlite::builder().ident(
 }  // namespace
 
 std::unique_ptr<Emitter> make_sqlite_emitter() {
-  return make_emitter_from(
-      DialectParts{Dialect::Sqlite, sqlite_capabilities(), &sqlite::statements, &quote, nullptr});
+  return make_emitter_from(DialectParts{Dialect::Sqlite, sqlite_capabilities(), &sqlite::statements,
+                                        &quote, nullptr});
 }
 
 }  // namespace migrac

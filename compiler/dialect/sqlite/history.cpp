@@ -16,24 +16,26 @@ class SqliteHistorySql final : public HistorySql {
 
   std::vector<std::string> create(std::string& error) const override {
     if (!t_.schema.empty()) {
-      error = "sqlite has no schemas: name the history table without one (history_table = migrac_history)";
+      error =
+          "sqlite has no schemas: name the history table without one (history_table = "
+          "migrac_history)";
       return {};
     }
-    return {fmt::format(
-        "CREATE TABLE IF NOT EXISTS {} (\n"
-        "  id              text PRIMARY KEY,\n"
-        "  checksum        text NOT NULL,\n"
-        "  parents         text NOT NULL DEFAULT '',\n"
-        "  segments_done   integer NOT NULL DEFAULT 0,\n"
-        "  segments_total  integer NOT NULL,\n"
-        "  down_done       integer NOT NULL DEFAULT 0,\n"
-        "  segment_started integer NOT NULL DEFAULT 0,\n"
-        "  applied_at      text NOT NULL DEFAULT CURRENT_TIMESTAMP,\n"
-        "  duration_ms     bigint NOT NULL DEFAULT 0,\n"
-        "  applied_by      text NOT NULL DEFAULT (migrac_user()),\n"
-        "  method          text NOT NULL DEFAULT 'run'\n"
-        ")",
-        name_)};
+    return {
+        fmt::format("CREATE TABLE IF NOT EXISTS {} (\n"
+                    "  id              text PRIMARY KEY,\n"
+                    "  checksum        text NOT NULL,\n"
+                    "  parents         text NOT NULL DEFAULT '',\n"
+                    "  segments_done   integer NOT NULL DEFAULT 0,\n"
+                    "  segments_total  integer NOT NULL,\n"
+                    "  down_done       integer NOT NULL DEFAULT 0,\n"
+                    "  segment_started integer NOT NULL DEFAULT 0,\n"
+                    "  applied_at      text NOT NULL DEFAULT CURRENT_TIMESTAMP,\n"
+                    "  duration_ms     bigint NOT NULL DEFAULT 0,\n"
+                    "  applied_by      text NOT NULL DEFAULT (migrac_user()),\n"
+                    "  method          text NOT NULL DEFAULT 'run'\n"
+                    ")",
+                    name_)};
   }
 
   std::string exists() const override {
@@ -58,7 +60,8 @@ class SqliteHistorySql final : public HistorySql {
                        values(k, segment - 1, segment, "0"), segment);
   }
 
-  std::string up_done(const HistoryRowKey& k, int segment, const std::string& duration_ms) const override {
+  std::string up_done(const HistoryRowKey& k, int segment,
+                      const std::string& duration_ms) const override {
     return fmt::format(
         "{} {} ON CONFLICT (id) DO UPDATE SET segments_done = EXCLUDED.segments_done, "
         "segments_total = EXCLUDED.segments_total, segment_started = 0, down_done = 0, "
@@ -71,7 +74,8 @@ class SqliteHistorySql final : public HistorySql {
     return portable_history::down_started(name_, literal(id), segment);
   }
 
-  std::string down_done(const std::string& id, int segment, const std::string& duration_ms) const override {
+  std::string down_done(const std::string& id, int segment,
+                        const std::string& duration_ms) const override {
     return portable_history::down_done(name_, literal(id), segment, duration_ms);
   }
 
@@ -85,7 +89,8 @@ class SqliteHistorySql final : public HistorySql {
 
   std::string stamp(const HistoryRowKey& k) const override {
     return fmt::format(
-        "{} {} ON CONFLICT (id) DO UPDATE SET checksum = EXCLUDED.checksum, parents = EXCLUDED.parents, "
+        "{} {} ON CONFLICT (id) DO UPDATE SET checksum = EXCLUDED.checksum, parents = "
+        "EXCLUDED.parents, "
         "segments_done = EXCLUDED.segments_done, segments_total = EXCLUDED.segments_total, "
         "down_done = 0, segment_started = 0, applied_at = CURRENT_TIMESTAMP, "
         "applied_by = EXCLUDED.applied_by, method = EXCLUDED.method",
@@ -93,7 +98,9 @@ class SqliteHistorySql final : public HistorySql {
   }
 
  private:
-  static std::string literal(const std::string& value) { return sqlite::builder().string_literal(value); }
+  static std::string literal(const std::string& value) {
+    return sqlite::builder().string_literal(value);
+  }
 
   // The columns a row is inserted with; the rest take their defaults.
   std::string insert_prefix() const {
@@ -103,10 +110,11 @@ class SqliteHistorySql final : public HistorySql {
         name_);
   }
 
-  static std::string values(const HistoryRowKey& k, int done, int started, const std::string& duration) {
-    return fmt::format("VALUES ({}, {}, {}, {}, {}, {}, {}, {})", literal(k.id), literal(k.checksum),
-                       literal(join_parents(k.parents)), done, k.segments_total, started, duration,
-                       literal(k.method));
+  static std::string values(const HistoryRowKey& k, int done, int started,
+                            const std::string& duration) {
+    return fmt::format("VALUES ({}, {}, {}, {}, {}, {}, {}, {})", literal(k.id),
+                       literal(k.checksum), literal(join_parents(k.parents)), done,
+                       k.segments_total, started, duration, literal(k.method));
   }
 
   HistoryTable t_;

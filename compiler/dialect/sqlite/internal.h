@@ -49,8 +49,8 @@ std::string create_index(const model::Index& index, bool if_not_exists = false);
 
 // What a rebuild copies from the old table into the new one.
 struct Copy {
-  std::string added_column;               // new in the table: not copied (it gets its default)
-  std::string converted_column;           // read through `using_expr` instead of by name
+  std::string added_column;      // new in the table: not copied (it gets its default)
+  std::string converted_column;  // read through `using_expr` instead of by name
   std::optional<ast::Expr> using_expr;
 };
 

@@ -17,7 +17,8 @@ namespace migrac::sqlite {
 
 namespace {
 
-EmittedStatement statement(std::string sql, LockFacts lock, Placement placement = Placement::InPlace) {
+EmittedStatement statement(std::string sql, LockFacts lock,
+                           Placement placement = Placement::InPlace) {
   return EmittedStatement{std::move(sql), std::move(lock), {}, placement};
 }
 
@@ -55,31 +56,34 @@ std::vector<EmittedStatement> rebuild(const model::Table& after, const Copy& cop
   std::replace(comment.begin(), comment.end(), '\r', ' ');
 
   std::vector<EmittedStatement> out;
-  out.push_back(statement("-- foreign keys off for the table rebuild (no effect inside a transaction)\n"
-                          "PRAGMA foreign_keys = OFF",
-                          {}, Placement::BeforeMigration));
-  out.push_back(statement(fmt::format("-- {}\n{}", comment, *create),
-      write_lock(after.name)));
+  out.push_back(
+      statement("-- foreign keys off for the table rebuild (no effect inside a transaction)\n"
+                "PRAGMA foreign_keys = OFF",
+                {}, Placement::BeforeMigration));
+  out.push_back(statement(fmt::format("-- {}\n{}", comment, *create), write_lock(after.name)));
   if (!columns.empty()) {  // empty only for a table that had no column (PostgreSQL allows it)
-    out.push_back(changing_data(
-        fmt::format("INSERT INTO {} ({}) SELECT {} FROM {}", temp, columns, values, table),
-        write_lock(after.name, true, true)));
+    out.push_back(changing_data(fmt::format("INSERT INTO {} ({}) SELECT {} FROM {}", temp, columns,
+                                            values, table),
+                                write_lock(after.name, true, true)));
   }
   out.push_back(changing_data(fmt::format("DROP TABLE {}", table), write_lock(after.name)));
-  out.push_back(statement("-- the rename leaves views that name the table valid\nPRAGMA legacy_alter_table = ON", {}));
+  out.push_back(statement(
+      "-- the rename leaves views that name the table valid\nPRAGMA legacy_alter_table = ON", {}));
   out.push_back(statement(fmt::format("ALTER TABLE {} RENAME TO {}", temp, table),
                           write_lock(after.name)));
   out.push_back(statement("PRAGMA legacy_alter_table = OFF", {}));
   for (const model::Index& index : after.indexes) {
     out.push_back(statement(create_index(index), write_lock(after.name, false, true)));
   }
-  EmittedStatement check = statement("-- every row must still find its parent: migrac stops on any row listed\n"
-                                     "PRAGMA foreign_key_check",
-                                     {});
+  EmittedStatement check = statement(
+      "-- every row must still find its parent: migrac stops on any row listed\n"
+      "PRAGMA foreign_key_check",
+      {});
   check.checks_references = true;
   out.push_back(std::move(check));
-  out.push_back(statement("-- foreign keys back on after the table rebuild\nPRAGMA foreign_keys = ON", {},
-                          Placement::AfterMigration));
+  out.push_back(
+      statement("-- foreign keys back on after the table rebuild\nPRAGMA foreign_keys = ON", {},
+                Placement::AfterMigration));
   return out;
 }
 

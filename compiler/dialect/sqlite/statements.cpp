@@ -63,7 +63,8 @@ struct SqliteWriter {
   }
 
   Out operator()(const model::RenameTable& c) const {
-    return one(fmt::format("{} RENAME TO {}", alter(c.from), sql().ident(c.to)), write_lock(c.from));
+    return one(fmt::format("{} RENAME TO {}", alter(c.from), sql().ident(c.to)),
+               write_lock(c.from));
   }
 
   // ALTER TABLE ADD COLUMN takes no key, no NOT NULL without a default, and
@@ -72,12 +73,13 @@ struct SqliteWriter {
     const model::Column& col = c.column;
     bool constant = !col.default_value || sqlite::is_constant_default(*col.default_value);
     bool null_default = !col.default_value || col.default_value->kind == ast::ExprKind::Null;
-    bool simple = c.constraints.empty() && !col.identity && constant && !(col.not_null && null_default);
+    bool simple = c.constraints.empty() && !col.identity && constant &&
+                  !(col.not_null && null_default);
     if (!simple) {
       return rebuild(fmt::format("sqlite cannot add column '{}' with {} in place", col.name,
                                  col.identity || !c.constraints.empty() ? "a key or constraint"
-                                 : !constant                             ? "a non-constant default"
-                                                                         : "not null and no default"),
+                                 : !constant                            ? "a non-constant default"
+                                             : "not null and no default"),
                      sqlite::Copy{col.name, {}, {}});
     }
     // A CHECK (of an enum) or NOT NULL is tested against every existing row.
@@ -139,7 +141,8 @@ struct SqliteWriter {
   }
 
   Out operator()(const model::CreateIndex& c) const {
-    return one(sqlite::create_index(c.index, c.if_not_exists), write_lock(c.index.table, false, true));
+    return one(sqlite::create_index(c.index, c.if_not_exists),
+               write_lock(c.index.table, false, true));
   }
 
   Out operator()(const model::DropIndex& c) const {
@@ -158,7 +161,8 @@ struct SqliteWriter {
     for (const model::Table& table : c.tables) {
       std::string why = fmt::format("the CHECK of its '{}' columns takes the new value '{}'",
                                     c.type, c.value);
-      for (EmittedStatement& s : sqlite::rebuild(table, {}, why, context())) out.push_back(std::move(s));
+      for (EmittedStatement& s : sqlite::rebuild(table, {}, why, context()))
+        out.push_back(std::move(s));
     }
     return out;
   }
@@ -189,8 +193,8 @@ SqliteWriter::Out SqliteWriter::operator()(const model::Backfill& c) const {
   for (const std::string& cond : conditions) where += (where.empty() ? "" : " AND ") + cond;
   std::string sets;
   for (const ast::Assignment& a : c.assignments) {
-    sets += (sets.empty() ? "" : ", ") + fmt::format("{} = {}", sql().ident(a.column.name),
-                                                      sql().expr(a.value));
+    sets += (sets.empty() ? "" : ", ") +
+            fmt::format("{} = {}", sql().ident(a.column.name), sql().expr(a.value));
   }
   std::string table = sql().ident(c.table);
   std::string text = fmt::format(

@@ -25,10 +25,8 @@ bool is_constant_default(const ast::Expr& value) {
     case ast::ExprKind::String:
     case ast::ExprKind::Number:
     case ast::ExprKind::Bool:
-    case ast::ExprKind::Null:
-      return true;
-    default:
-      return false;
+    case ast::ExprKind::Null: return true;
+    default: return false;
   }
 }
 
