@@ -11,11 +11,13 @@
 
 #include <boost/program_options.hpp>
 
-#include "compiler/dialect/postgres/history.h"
+#include "compiler/dialect/history.h"
+#include "compiler/source/headers.h"
 #include "runtime/config/config.h"
 #include "runtime/db/connect.h"
 #include "runtime/db/redact.h"
 #include "runtime/db/sqlite_driver.h"
+#include "runtime/db/url.h"
 #include "runtime/history/quick_project.h"
 #include "tests/fuzz/root.h"
 #include "tests/fuzz/scratch.h"
@@ -26,8 +28,9 @@ using namespace migrac;
 using migrac::fuzz::fail;
 
 void fuzz_url(const std::string& url) {
-  if (db::is_sqlite_url(url)) db::sqlite_path(url);
-  db::is_postgres_url(url);
+  std::string url_error;
+  db::parse_url(url, url_error);
+  db::is_sqlite_url(url);
   std::string password = db::password_of(url);
   db::Redactor redact(url);
   std::string shown = redact("could not connect to " + url + ": password authentication failed");
@@ -56,7 +59,7 @@ void fuzz_config(const fuzz::Scratch& scratch, const std::string& text) {
 }
 
 void fuzz_headers(const fuzz::Scratch& scratch, const std::string& text) {
-  history::scan_mig_parents(text);
+  source::mig_parents(text);
   scratch.write("0002_fuzz.up.sql", text);
   scratch.write("0003_fuzz.mig", text);
   history::quick_project(scratch.dir());
