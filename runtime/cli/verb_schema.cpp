@@ -56,6 +56,13 @@ int verb_schema(const Args& args) {
   if (inv.vm.count("at")) at = inv.vm["at"].as<std::string>();
   // Compile the whole history (errors anywhere are errors), then replay up to --at.
   Project project = compile_or_fail(inv);
+  // What `check` reports for this dialect (a `sql` with no body for it, say) is an error here too.
+  Diagnostics plan_diags;
+  plan_revisions(project, project.graph.order, *emitter, plan_diags);
+  if (plan_diags.has_errors()) {
+    plan_diags.sort();
+    throw VerbError{kMigrationErrors, render_text(plan_diags, project.sources)};
+  }
   model::Schema schema = project.history.final_schema;
   if (at) {
     RevisionRef ref = resolve_revision(project, *at);
