@@ -129,7 +129,12 @@ def main():
                     fmt, args = OTHER_RUNS[turn % len(OTHER_RUNS)]
                     turn += 1
                     q = subprocess.run([migrac] + args + ["--dir", case], capture_output=True, env=env)
-                    other = other_run_problem(fmt, q, p.returncode == 1)
+                    check_failed = p.returncode == 1
+                    if "--dialect" in args:  # errors of planning are the dialect's: check that one
+                        dialect = args[args.index("--dialect") + 1]
+                        check_failed = subprocess.run([migrac, "check", "--dialect", dialect, "--dir", case],
+                                                      capture_output=True, env=env).returncode == 1
+                    other = other_run_problem(fmt, q, check_failed)
                     if other:
                         problem = f"{' '.join(args)}: {other}"
                         err = q.stderr.decode("utf-8", "replace") + q.stdout.decode("utf-8", "replace")
