@@ -76,6 +76,13 @@ struct EmittedStatement {
   bool checks_references = false;  // lists rows without their parent (PRAGMA foreign_key_check)
 };
 
+// The statements of a change that is one statement (most are).
+inline std::vector<EmittedStatement> one_statement(std::string sql, LockFacts lock) {
+  std::vector<EmittedStatement> out;
+  out.push_back(EmittedStatement{std::move(sql), std::move(lock), {}});
+  return out;
+}
+
 // A dialect's SQL writer.
 class Emitter {
  public:

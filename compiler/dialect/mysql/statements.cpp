@@ -59,12 +59,6 @@ struct MysqlWriter {
   mysql::Context context() const { return {change.enums, change, diags}; }
   const model::Table* after() const { return change.table_after ? &*change.table_after : nullptr; }
 
-  static Out one(std::string text, LockFacts facts) {
-    Out out;
-    out.push_back(EmittedStatement{std::move(text), std::move(facts), {}});
-    return out;
-  }
-
   // ALTER TABLE t clause, ..., ALGORITHM=...: one line for one clause, else
   // a line per clause and one for the algorithm.
   Out alter(const std::string& table, const std::vector<std::string>& clauses, Algorithm a,
@@ -76,7 +70,7 @@ struct MysqlWriter {
       for (const std::string& clause : clauses) text += fmt::format("\n  {},", clause);
       text += "\n  " + mysql::algorithm_clause(a);
     }
-    return one(std::move(text), mysql::alter_lock(a, table, rewrites, scans));
+    return one_statement(std::move(text), mysql::alter_lock(a, table, rewrites, scans));
   }
 
   // The column as it is after the change, for a MODIFY COLUMN.
@@ -100,12 +94,12 @@ struct MysqlWriter {
   Out operator()(const model::AddTable& c) const {
     std::optional<std::string> text = mysql::create_table(c.table, context());
     if (!text) return {};
-    return one(std::move(*text), LockFacts{});  // a new table: nobody else can see it yet
+    return one_statement(std::move(*text), LockFacts{});  // a new table: nobody else can see it yet
   }
 
   Out operator()(const model::DropTable& c) const {
-    return one(fmt::format("DROP TABLE {}", sql().ident(c.table.name)),
-               mysql::metadata_lock(c.table.name));
+    return one_statement(fmt::format("DROP TABLE {}", sql().ident(c.table.name)),
+                         mysql::metadata_lock(c.table.name));
   }
 
   Out operator()(const model::RenameTable& c) const {
@@ -270,7 +264,8 @@ struct MysqlWriter {
     std::string text = fmt::format("CREATE {}INDEX {} ON {} ({}) ALGORITHM=INPLACE LOCK=NONE",
                                    ix.unique ? "UNIQUE " : "", sql().ident(ix.name),
                                    sql().ident(ix.table), sql().idents(columns));
-    return one(std::move(text), mysql::alter_lock(Algorithm::InplaceNone, ix.table, false, true));
+    return one_statement(std::move(text),
+                         mysql::alter_lock(Algorithm::InplaceNone, ix.table, false, true));
   }
 
   Out operator()(const model::DropIndex& c) const {
@@ -335,8 +330,9 @@ MysqlWriter::Out MysqlWriter::operator()(const model::Backfill& c) const {
             fmt::format("{} = {}", sql().ident(a.column.name), mysql::expr(a.value));
   }
   std::string table = sql().ident(c.table);
-  Out out = one(fmt::format("UPDATE {} SET {} WHERE {} LIMIT {}", table, sets, where, c.batch),
-                LockFacts{"row locks on the rows updated", c.table, false, true, {}});
+  Out out = one_statement(fmt::format("UPDATE {} SET {} WHERE {} LIMIT {}", table, sets, where,
+                                      c.batch),
+                          LockFacts{"row locks on the rows updated", c.table, false, true, {}});
   out[0].script_sql = fmt::format(
       "-- the mysql client cannot repeat a batch: every row in one statement\n"
       "UPDATE {} SET {} WHERE {}",
@@ -347,7 +343,7 @@ MysqlWriter::Out MysqlWriter::operator()(const model::Backfill& c) const {
 MysqlWriter::Out MysqlWriter::operator()(const model::RawSql& c) const {
   std::optional<std::string> body = sql_body_for(c, Dialect::Mysql, change.source, diags);
   if (!body) return {};
-  return one(std::move(*body), LockFacts{});
+  return one_statement(std::move(*body), LockFacts{});
 }
 
 // lock_timeout is MySQL's lock_wait_timeout (metadata locks, which DDL waits
@@ -357,7 +353,7 @@ MysqlWriter::Out MysqlWriter::operator()(const model::RawSql& c) const {
 MysqlWriter::Out MysqlWriter::operator()(const model::SetLocal& c) const {
   if (c.name != "lock_timeout") return {};
   std::string value = c.value.empty() ? "DEFAULT" : std::to_string(duration_seconds(c.value));
-  Out out = one(fmt::format("SET SESSION lock_wait_timeout = {}", value), LockFacts{});
+  Out out = one_statement(fmt::format("SET SESSION lock_wait_timeout = {}", value), LockFacts{});
   out.push_back(EmittedStatement{
       fmt::format("SET SESSION innodb_lock_wait_timeout = {}", value), LockFacts{}, {}});
   return out;

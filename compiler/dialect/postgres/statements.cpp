@@ -23,12 +23,6 @@ struct PgWriter {
 
   using Out = std::vector<EmittedStatement>;
 
-  static Out one(std::string text, LockFacts facts) {
-    Out out;
-    out.push_back(EmittedStatement{std::move(text), std::move(facts), {}});
-    return out;
-  }
-
   std::string alter(const std::string& table) const {
     return fmt::format("ALTER TABLE {}", sql.ident(table));
   }
@@ -41,12 +35,12 @@ struct PgWriter {
       if (k.kind == ast::ConstraintKind::ForeignKey)
         add_other(facts, kAccessExclusive, k.ref_table);
     }
-    return one(fmt::format("DROP TABLE {}", sql.ident(c.table.name)), std::move(facts));
+    return one_statement(fmt::format("DROP TABLE {}", sql.ident(c.table.name)), std::move(facts));
   }
 
   Out operator()(const model::RenameTable& c) const {
-    return one(fmt::format("{} RENAME TO {}", alter(c.from), sql.ident(c.to)),
-               lock(kAccessExclusive, c.from));
+    return one_statement(fmt::format("{} RENAME TO {}", alter(c.from), sql.ident(c.to)),
+                         lock(kAccessExclusive, c.from));
   }
 
   Out operator()(const model::AddColumn& c) const {
@@ -63,23 +57,24 @@ struct PgWriter {
         facts.scans = true;  // an index build or a CHECK over every row
       }
     }
-    if (parts.size() == 1) return one(fmt::format("{} {}", alter(c.table), parts[0]), facts);
+    if (parts.size() == 1)
+      return one_statement(fmt::format("{} {}", alter(c.table), parts[0]), facts);
     std::string text = alter(c.table);
     for (std::size_t i = 0; i < parts.size(); ++i) {
       text += fmt::format("\n  {}{}", parts[i], i + 1 < parts.size() ? "," : "");
     }
-    return one(std::move(text), std::move(facts));
+    return one_statement(std::move(text), std::move(facts));
   }
 
   Out operator()(const model::DropColumn& c) const {
-    return one(fmt::format("{} DROP COLUMN {}", alter(c.table), sql.ident(c.column.name)),
-               lock(kAccessExclusive, c.table));
+    return one_statement(fmt::format("{} DROP COLUMN {}", alter(c.table), sql.ident(c.column.name)),
+                         lock(kAccessExclusive, c.table));
   }
 
   Out operator()(const model::RenameColumn& c) const {
-    return one(fmt::format("{} RENAME COLUMN {} TO {}", alter(c.table), sql.ident(c.from),
-                           sql.ident(c.to)),
-               lock(kAccessExclusive, c.table));
+    return one_statement(fmt::format("{} RENAME COLUMN {} TO {}", alter(c.table), sql.ident(c.from),
+                                     sql.ident(c.to)),
+                         lock(kAccessExclusive, c.table));
   }
 
   Out operator()(const model::AlterColumnType& c) const {
@@ -95,26 +90,29 @@ struct PgWriter {
       text += fmt::format(" USING {}{}::{}", sql.ident(c.column), via_text ? "::text" : "",
                           sql.type(c.to));
     }
-    return one(std::move(text), lock(kAccessExclusive, c.table, rewrites));
+    return one_statement(std::move(text), lock(kAccessExclusive, c.table, rewrites));
   }
 
   Out operator()(const model::SetNotNull& c) const {
     // Scans every row, unless a validated CHECK (c IS NOT NULL) exists (the
     // planner's online form knows that and clears `scans`).
-    return one(fmt::format("{} ALTER COLUMN {} SET NOT NULL", alter(c.table), sql.ident(c.column)),
-               lock(kAccessExclusive, c.table, false, true));
+    return one_statement(fmt::format("{} ALTER COLUMN {} SET NOT NULL", alter(c.table),
+                                     sql.ident(c.column)),
+                         lock(kAccessExclusive, c.table, false, true));
   }
 
   Out operator()(const model::DropNotNull& c) const {
-    return one(fmt::format("{} ALTER COLUMN {} DROP NOT NULL", alter(c.table), sql.ident(c.column)),
-               lock(kAccessExclusive, c.table));
+    return one_statement(fmt::format("{} ALTER COLUMN {} DROP NOT NULL", alter(c.table),
+                                     sql.ident(c.column)),
+                         lock(kAccessExclusive, c.table));
   }
 
   Out operator()(const model::SetDefault& c) const {
     std::string action = c.to ? "SET DEFAULT " + sql.expr(*c.to, ExprContext::Default)
                               : std::string("DROP DEFAULT");
-    return one(fmt::format("{} ALTER COLUMN {} {}", alter(c.table), sql.ident(c.column), action),
-               lock(kAccessExclusive, c.table));
+    return one_statement(fmt::format("{} ALTER COLUMN {} {}", alter(c.table), sql.ident(c.column),
+                                     action),
+                         lock(kAccessExclusive, c.table));
   }
 
   Out operator()(const model::AddConstraint& c) const {
@@ -127,24 +125,25 @@ struct PgWriter {
     if (k.kind == ast::ConstraintKind::ForeignKey) {
       LockFacts facts = lock(kShareRowExclusive, c.table, false, !not_valid);
       add_other(facts, kShareRowExclusive, k.ref_table);
-      return one(std::move(text), std::move(facts));
+      return one_statement(std::move(text), std::move(facts));
     }
     // A CHECK scans unless NOT VALID; PRIMARY KEY and UNIQUE build an index.
-    return one(std::move(text), lock(kAccessExclusive, c.table, false, !not_valid));
+    return one_statement(std::move(text), lock(kAccessExclusive, c.table, false, !not_valid));
   }
 
   Out operator()(const model::ValidateConstraint& c) const {
-    return one(fmt::format("{} VALIDATE CONSTRAINT {}", alter(c.table), sql.ident(c.name)),
-               lock(kShareUpdateExclusive, c.table, false, true));
+    return one_statement(fmt::format("{} VALIDATE CONSTRAINT {}", alter(c.table),
+                                     sql.ident(c.name)),
+                         lock(kShareUpdateExclusive, c.table, false, true));
   }
 
   Out operator()(const model::AddConstraintUsingIndex& c) const {
     bool pk = c.constraint.kind == ast::ConstraintKind::PrimaryKey;
     // PRIMARY KEY also marks the columns NOT NULL, scanning for NULLs.
-    return one(fmt::format("{} ADD CONSTRAINT {} {} USING INDEX {}", alter(c.table),
-                           sql.ident(c.constraint.name), pk ? "PRIMARY KEY" : "UNIQUE",
-                           sql.ident(c.index)),
-               lock(kAccessExclusive, c.table, false, pk));
+    return one_statement(fmt::format("{} ADD CONSTRAINT {} {} USING INDEX {}", alter(c.table),
+                                     sql.ident(c.constraint.name), pk ? "PRIMARY KEY" : "UNIQUE",
+                                     sql.ident(c.index)),
+                         lock(kAccessExclusive, c.table, false, pk));
   }
 
   Out operator()(const model::DropConstraint& c) const {
@@ -152,8 +151,9 @@ struct PgWriter {
     if (c.constraint.kind == ast::ConstraintKind::ForeignKey) {
       add_other(facts, kAccessExclusive, c.constraint.ref_table);  // its triggers are dropped
     }
-    return one(fmt::format("{} DROP CONSTRAINT {}", alter(c.table), sql.ident(c.constraint.name)),
-               std::move(facts));
+    return one_statement(fmt::format("{} DROP CONSTRAINT {}", alter(c.table),
+                                     sql.ident(c.constraint.name)),
+                         std::move(facts));
   }
 
   Out operator()(const model::CreateIndex& c) const {
@@ -168,14 +168,15 @@ struct PgWriter {
                                    c.if_not_exists ? "IF NOT EXISTS " : "", sql.ident(ix.name),
                                    sql.ident(ix.table), elements);
     if (ix.where) text += " WHERE " + sql.expr(*ix.where);
-    return one(std::move(text),
-               lock(c.concurrently ? kShareUpdateExclusive : kShare, ix.table, false, true));
+    return one_statement(std::move(text), lock(c.concurrently ? kShareUpdateExclusive : kShare,
+                                               ix.table, false, true));
   }
 
   Out operator()(const model::DropIndex& c) const {
-    return one(fmt::format("DROP INDEX {}{}{}", c.concurrently ? "CONCURRENTLY " : "",
-                           c.if_exists ? "IF EXISTS " : "", sql.ident(c.index.name)),
-               lock(c.concurrently ? kShareUpdateExclusive : kAccessExclusive, c.index.table));
+    return one_statement(fmt::format("DROP INDEX {}{}{}", c.concurrently ? "CONCURRENTLY " : "",
+                                     c.if_exists ? "IF EXISTS " : "", sql.ident(c.index.name)),
+                         lock(c.concurrently ? kShareUpdateExclusive : kAccessExclusive,
+                              c.index.table));
   }
 
   Out operator()(const model::CreateEnum& c) const {
@@ -184,8 +185,8 @@ struct PgWriter {
       if (!values.empty()) values += ", ";
       values += sql.string_literal(v);
     }
-    return one(fmt::format("CREATE TYPE {} AS ENUM ({})", sql.ident(c.type.name), values),
-               LockFacts{});
+    return one_statement(fmt::format("CREATE TYPE {} AS ENUM ({})", sql.ident(c.type.name), values),
+                         LockFacts{});
   }
 
   // IF NOT EXISTS: PostgreSQL cannot drop an enum value, so a migration whose
@@ -196,12 +197,12 @@ struct PgWriter {
     if (c.neighbor) {
       text += fmt::format(" {} {}", c.before ? "BEFORE" : "AFTER", sql.string_literal(*c.neighbor));
     }
-    return one(std::move(text), lock(kExclusive, c.type));
+    return one_statement(std::move(text), lock(kExclusive, c.type));
   }
 
   Out operator()(const model::DropEnum& c) const {
-    return one(fmt::format("DROP TYPE {}", sql.ident(c.type.name)),
-               lock(kAccessExclusive, c.type.name));
+    return one_statement(fmt::format("DROP TYPE {}", sql.ident(c.type.name)),
+                         lock(kAccessExclusive, c.type.name));
   }
 
   Out operator()(const model::Backfill& c) const;
@@ -209,13 +210,13 @@ struct PgWriter {
 
   Out operator()(const model::SetLocal& c) const {
     if (c.value.empty()) {
-      return one(c.local ? fmt::format("SET LOCAL {} = DEFAULT", c.name)
-                         : fmt::format("RESET {}", c.name),
-                 LockFacts{});
+      return one_statement(c.local ? fmt::format("SET LOCAL {} = DEFAULT", c.name)
+                                   : fmt::format("RESET {}", c.name),
+                           LockFacts{});
     }
-    return one(fmt::format("SET {}{} = {}", c.local ? "LOCAL " : "", c.name,
-                           sql.string_literal(c.value)),
-               LockFacts{});
+    return one_statement(fmt::format("SET {}{} = {}", c.local ? "LOCAL " : "", c.name,
+                                     sql.string_literal(c.value)),
+                         LockFacts{});
   }
 };
 
@@ -274,7 +275,7 @@ PgWriter::Out PgWriter::operator()(const model::Backfill& c) const {
       "END\n"
       "{0}",
       tag, text);
-  Out out = one(std::move(text), lock(kRowExclusive, c.table, false, true));
+  Out out = one_statement(std::move(text), lock(kRowExclusive, c.table, false, true));
   out[0].script_sql = std::move(script);
   return out;
 }
@@ -282,7 +283,7 @@ PgWriter::Out PgWriter::operator()(const model::Backfill& c) const {
 PgWriter::Out PgWriter::operator()(const model::RawSql& c) const {
   std::optional<std::string> body = sql_body_for(c, Dialect::Postgres, change.source, diags);
   if (!body) return {};
-  return one(std::move(*body), LockFacts{});
+  return one_statement(std::move(*body), LockFacts{});
 }
 
 }  // namespace

@@ -30,12 +30,6 @@ struct SqliteWriter {
   const SqlBuilder& sql() const { return sqlite::builder(); }
   sqlite::TableContext context() const { return {change.enums, change, diags}; }
 
-  static Out one(std::string text, LockFacts facts) {
-    Out out;
-    out.push_back(EmittedStatement{std::move(text), std::move(facts), {}});
-    return out;
-  }
-
   std::string alter(const std::string& table) const {
     return fmt::format("ALTER TABLE {}", sql().ident(table));
   }
@@ -55,16 +49,17 @@ struct SqliteWriter {
   Out operator()(const model::AddTable& c) const {
     std::optional<std::string> text = sqlite::create_table(c.table, c.table.name, context());
     if (!text) return {};
-    return one(std::move(*text), LockFacts{});  // a new table: nobody else can see it yet
+    return one_statement(std::move(*text), LockFacts{});  // a new table: nobody else can see it yet
   }
 
   Out operator()(const model::DropTable& c) const {
-    return one(fmt::format("DROP TABLE {}", sql().ident(c.table.name)), write_lock(c.table.name));
+    return one_statement(fmt::format("DROP TABLE {}", sql().ident(c.table.name)),
+                         write_lock(c.table.name));
   }
 
   Out operator()(const model::RenameTable& c) const {
-    return one(fmt::format("{} RENAME TO {}", alter(c.from), sql().ident(c.to)),
-               write_lock(c.from));
+    return one_statement(fmt::format("{} RENAME TO {}", alter(c.from), sql().ident(c.to)),
+                         write_lock(c.from));
   }
 
   // ALTER TABLE ADD COLUMN takes no key, no NOT NULL without a default, and
@@ -84,8 +79,9 @@ struct SqliteWriter {
     }
     // A CHECK (of an enum) or NOT NULL is tested against every existing row.
     bool scans = col.not_null || col.type.kind == ast::TypeKind::Enum;
-    return one(fmt::format("{} ADD COLUMN {}", alter(c.table), sqlite::column_def(col, context())),
-               write_lock(c.table, false, scans));
+    return one_statement(fmt::format("{} ADD COLUMN {}", alter(c.table),
+                                     sqlite::column_def(col, context())),
+                         write_lock(c.table, false, scans));
   }
 
   Out operator()(const model::DropColumn& c) const {
@@ -94,14 +90,15 @@ struct SqliteWriter {
                                  c.column.name));
     }
     // SQLite rewrites every row to drop a column.
-    return one(fmt::format("{} DROP COLUMN {}", alter(c.table), sql().ident(c.column.name)),
-               write_lock(c.table, true, true));
+    return one_statement(fmt::format("{} DROP COLUMN {}", alter(c.table),
+                                     sql().ident(c.column.name)),
+                         write_lock(c.table, true, true));
   }
 
   Out operator()(const model::RenameColumn& c) const {
-    return one(fmt::format("{} RENAME COLUMN {} TO {}", alter(c.table), sql().ident(c.from),
-                           sql().ident(c.to)),
-               write_lock(c.table));
+    return one_statement(fmt::format("{} RENAME COLUMN {} TO {}", alter(c.table),
+                                     sql().ident(c.from), sql().ident(c.to)),
+                         write_lock(c.table));
   }
 
   Out operator()(const model::AlterColumnType& c) const {
@@ -141,14 +138,14 @@ struct SqliteWriter {
   }
 
   Out operator()(const model::CreateIndex& c) const {
-    return one(sqlite::create_index(c.index, c.if_not_exists),
-               write_lock(c.index.table, false, true));
+    return one_statement(sqlite::create_index(c.index, c.if_not_exists),
+                         write_lock(c.index.table, false, true));
   }
 
   Out operator()(const model::DropIndex& c) const {
-    return one(fmt::format("DROP INDEX {}{}", c.if_exists ? "IF EXISTS " : "",
-                           sql().ident(c.index.name)),
-               write_lock(c.index.table));
+    return one_statement(fmt::format("DROP INDEX {}{}", c.if_exists ? "IF EXISTS " : "",
+                                     sql().ident(c.index.name)),
+                         write_lock(c.index.table));
   }
 
   // Enums have no statement of their own: their values live in the CHECK of
@@ -200,7 +197,7 @@ SqliteWriter::Out SqliteWriter::operator()(const model::Backfill& c) const {
   std::string text = fmt::format(
       "UPDATE {0} SET {1} WHERE rowid IN (SELECT rowid FROM {0} WHERE {2} LIMIT {3})", table, sets,
       where, c.batch);
-  Out out = one(std::move(text), write_lock(c.table, false, true));
+  Out out = one_statement(std::move(text), write_lock(c.table, false, true));
   out[0].script_sql = fmt::format(
       "-- the sqlite3 shell cannot repeat a batch: every row in one statement\n"
       "UPDATE {} SET {} WHERE {}",
@@ -211,7 +208,7 @@ SqliteWriter::Out SqliteWriter::operator()(const model::Backfill& c) const {
 SqliteWriter::Out SqliteWriter::operator()(const model::RawSql& c) const {
   std::optional<std::string> body = sql_body_for(c, Dialect::Sqlite, change.source, diags);
   if (!body) return {};
-  return one(std::move(*body), LockFacts{});
+  return one_statement(std::move(*body), LockFacts{});
 }
 
 }  // namespace
