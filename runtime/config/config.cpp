@@ -52,6 +52,23 @@ std::string shown(const std::string& value) {
   return escape_invalid_utf8(std::string_view(value).substr(0, keep)) + "...";
 }
 
+// What is wrong with a config file, said without the error's what(): Boost's
+// substitutes %placeholders% in a message that quotes the file's own text, and
+// a name holding such a placeholder makes it loop forever.
+std::string config_file_error(const po::error& e) {
+  if (const auto* u = dynamic_cast<const po::unknown_option*>(&e))
+    return fmt::format("unrecognised option '{}'", shown(u->get_option_name()));
+  if (const auto* m = dynamic_cast<const po::multiple_occurrences*>(&e))
+    return fmt::format("option '{}' cannot be specified more than once",
+                       shown(m->get_option_name()));
+  if (const auto* l = dynamic_cast<const po::invalid_config_file_syntax*>(&e))
+    return fmt::format("the options configuration file contains an invalid line '{}'",
+                       shown(l->tokens()));
+  if (const auto* o = dynamic_cast<const po::error_with_option_name*>(&e))
+    return fmt::format("invalid option '{}'", shown(o->get_option_name()));
+  return escape_invalid_utf8(e.what());
+}
+
 std::optional<bool> parse_bool(const std::string& s) {
   if (s == "true" || s == "on" || s == "yes" || s == "1") return true;
   if (s == "false" || s == "off" || s == "no" || s == "0") return false;
@@ -158,7 +175,7 @@ std::optional<std::string> load_config(const po::variables_map& flags, Config& c
     try {
       po::store(po::parse_config_file(in, ini_options(), false), ini);
     } catch (const po::error& e) {
-      return fmt::format("{}: {}", path, e.what());
+      return fmt::format("{}: {}", path, config_file_error(e));
     }
     if (auto err = apply(ini, config, true, path)) return err;
     fs::path base = fs::path(path).parent_path();

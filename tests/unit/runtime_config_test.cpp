@@ -1,5 +1,11 @@
-// Configuration layering helpers: durations and password redaction.
+// Configuration layering helpers: durations, password redaction, and what a
+// broken migrac.ini is told.
 #include <catch2/catch.hpp>
+
+#include <boost/program_options.hpp>
+
+#include <filesystem>
+#include <fstream>
 
 #include "runtime/config/config.h"
 
@@ -32,4 +38,32 @@ TEST_CASE("passwords never survive redaction", "[config]") {
   CHECK(redact_url("host=db password=s3cret user=bob") == "host=db password=*** user=bob");
   CHECK(redact_url("host=db password='a b' user=bob") == "host=db password=*** user=bob");
   CHECK(redact_url("sqlite:app.db") == "sqlite:app.db");
+}
+
+namespace {
+
+// load_config on a config file holding `text`: its error message, or "" when none.
+std::string config_error(const std::string& text) {
+  namespace fs = std::filesystem;
+  fs::path file = fs::temp_directory_path() / "migrac_config_test.ini";
+  std::ofstream(file) << text;
+  boost::program_options::variables_map flags;
+  flags.emplace("config", boost::program_options::variable_value(file.string(), false));
+  Config config;
+  std::optional<std::string> error = load_config(flags, config);
+  fs::remove(file);
+  if (!error) return "";
+  return error->substr(error->find(": ") + 2);  // without the file's path
+}
+
+}  // namespace
+
+TEST_CASE("a broken config file is named, never looped on", "[config]") {
+  CHECK(config_error("url = sqlite:x.db\n") == "");
+  CHECK(config_error("bogus = 1\n") == "unrecognised option 'bogus'");
+  CHECK(config_error("url\n") == "the options configuration file contains an invalid line 'url'");
+  CHECK(config_error("url = a\nurl = b\n") == "option 'url' cannot be specified more than once");
+  // Boost's own message would substitute this placeholder again and again.
+  CHECK(config_error("%canonical_option% = 1\n") == "unrecognised option '%canonical_option%'");
+  CHECK(config_error("\xff\xfe = 1\n") == "unrecognised option '\\xff\\xfe'");
 }
