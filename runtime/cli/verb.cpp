@@ -29,7 +29,9 @@ Invocation parse_invocation(const std::string& verb, const std::string& usage,
     po::store(po::command_line_parser(args).options(parse_with).positional(pos).run(), inv.vm);
     po::notify(inv.vm);
   } catch (const po::error& e) {
-    usage_error(inv, e.what());
+    std::string input;
+    for (const std::string& a : args) input += a + " ";
+    usage_error(inv, options_error_text(e, input));
   }
   if (inv.vm.count("help")) {
     std::cout << all;

@@ -1,10 +1,13 @@
 #include "runtime/config/config.h"
 
+#include <cctype>
 #include <charconv>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <limits>
+#include <sstream>
 
 #include <fmt/format.h>
 
@@ -50,23 +53,6 @@ std::string shown(const std::string& value) {
   std::size_t keep = kMax;
   while (keep > 0 && (static_cast<unsigned char>(value[keep]) & 0xC0) == 0x80) --keep;
   return escape_invalid_utf8(std::string_view(value).substr(0, keep)) + "...";
-}
-
-// What is wrong with a config file, said without the error's what(): Boost's
-// substitutes %placeholders% in a message that quotes the file's own text, and
-// a name holding such a placeholder makes it loop forever.
-std::string config_file_error(const po::error& e) {
-  if (const auto* u = dynamic_cast<const po::unknown_option*>(&e))
-    return fmt::format("unrecognised option '{}'", shown(u->get_option_name()));
-  if (const auto* m = dynamic_cast<const po::multiple_occurrences*>(&e))
-    return fmt::format("option '{}' cannot be specified more than once",
-                       shown(m->get_option_name()));
-  if (const auto* l = dynamic_cast<const po::invalid_config_file_syntax*>(&e))
-    return fmt::format("the options configuration file contains an invalid line '{}'",
-                       shown(l->tokens()));
-  if (const auto* o = dynamic_cast<const po::error_with_option_name*>(&e))
-    return fmt::format("invalid option '{}'", shown(o->get_option_name()));
-  return escape_invalid_utf8(e.what());
 }
 
 std::optional<bool> parse_bool(const std::string& s) {
@@ -162,6 +148,40 @@ std::string redact_url(const std::string& url) {
   return out;
 }
 
+namespace {
+
+// True when `text` holds `%word%`, the form of Boost's message placeholders.
+bool has_placeholder(std::string_view text) {
+  for (std::size_t at = text.find('%'); at != std::string_view::npos; at = text.find('%', at)) {
+    std::size_t end = at + 1;
+    while (end < text.size() &&
+           (std::isalpha(static_cast<unsigned char>(text[end])) || text[end] == '_'))
+      ++end;
+    if (end > at + 1 && end < text.size() && text[end] == '%') return true;
+    at = end;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string options_error_text(const po::error& e, std::string_view input) {
+  if (!has_placeholder(input)) return escape_invalid_utf8(e.what());
+  if (const auto* u = dynamic_cast<const po::unknown_option*>(&e))
+    return fmt::format("unrecognised option '{}'", shown(u->get_option_name()));
+  if (const auto* m = dynamic_cast<const po::multiple_occurrences*>(&e))
+    return fmt::format("option '{}' cannot be specified more than once",
+                       shown(m->get_option_name()));
+  if (const auto* l = dynamic_cast<const po::invalid_config_file_syntax*>(&e))
+    return fmt::format("the options configuration file contains an invalid line '{}'",
+                       shown(l->tokens()));
+  if (const auto* v = dynamic_cast<const po::validation_error*>(&e))
+    return fmt::format("the argument for option '{}' is invalid", shown(v->get_option_name()));
+  if (const auto* o = dynamic_cast<const po::error_with_option_name*>(&e))
+    return fmt::format("invalid use of option '{}'", shown(o->get_option_name()));
+  return escape_invalid_utf8(e.what());  // no placeholders in the other errors
+}
+
 std::optional<std::string> load_config(const po::variables_map& flags, Config& config) {
   namespace fs = std::filesystem;
   std::string path;
@@ -169,13 +189,15 @@ std::optional<std::string> load_config(const po::variables_map& flags, Config& c
   if (explicit_path) path = flags["config"].as<std::string>();
   else if (fs::exists("migrac.ini")) path = "migrac.ini";
   if (!path.empty()) {
-    std::ifstream in(path);
-    if (!in) return fmt::format("cannot read config file '{}'", path);
+    std::ifstream file(path, std::ios::binary);
+    if (!file) return fmt::format("cannot read config file '{}'", path);
+    std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+    std::istringstream in(text);
     po::variables_map ini;
     try {
       po::store(po::parse_config_file(in, ini_options(), false), ini);
     } catch (const po::error& e) {
-      return fmt::format("{}: {}", path, config_file_error(e));
+      return fmt::format("{}: {}", path, options_error_text(e, text));
     }
     if (auto err = apply(ini, config, true, path)) return err;
     fs::path base = fs::path(path).parent_path();

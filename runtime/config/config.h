@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include <boost/program_options.hpp>
 
@@ -34,6 +35,12 @@ std::optional<std::string> load_config(const boost::program_options::variables_m
 
 // Parses "500ms", "5s", "2min", "1h" (and a bare number of milliseconds);
 // nullopt when malformed or past 64 bits of milliseconds.
+// What is wrong with options (a command line's or a config file's) as one line.
+// `input` is the text they came from: Boost's own message substitutes
+// %placeholders% in text that quotes it, and loops forever on input that holds
+// one, so such input is worded here from the error's kind and option name.
+std::string options_error_text(const boost::program_options::error& e, std::string_view input);
+
 std::optional<std::int64_t> parse_duration_ms(const std::string& text);
 
 // The URL with any password replaced by "***" (postgres://u:***@h/db, and password=*** in

@@ -65,5 +65,15 @@ TEST_CASE("a broken config file is named, never looped on", "[config]") {
   CHECK(config_error("url = a\nurl = b\n") == "option 'url' cannot be specified more than once");
   // Boost's own message would substitute this placeholder again and again.
   CHECK(config_error("%canonical_option% = 1\n") == "unrecognised option '%canonical_option%'");
-  CHECK(config_error("\xff\xfe = 1\n") == "unrecognised option '\\xff\\xfe'");
+  CHECK(config_error("%value%\n") ==
+        "the options configuration file contains an invalid line '%value%'");
+}
+
+TEST_CASE("options errors are worded without Boost's placeholders for input that holds one",
+          "[config]") {
+  boost::program_options::unknown_option unknown("--%option%");
+  CHECK(options_error_text(unknown, "--%option%") == "unrecognised option '--%option%'");
+  boost::program_options::unknown_option plain("--bogus");
+  CHECK(options_error_text(plain, "--bogus") == "unrecognised option '--bogus'");
+  CHECK(options_error_text(plain, "100%") == "unrecognised option '--bogus'");
 }
