@@ -66,6 +66,7 @@ CheckedHistory check_history(const std::vector<ast::Migration>& migrations,
     }
     history.position[rev] = static_cast<long>(history.checked.size());
     history.checked.push_back(std::move(cm));
+    if (options.keep_schemas) history.schema_after.push_back(state.schema);
     if (stop_at && rev == *stop_at) break;
   }
   history.final_schema = std::move(state.schema);

@@ -26,6 +26,7 @@ struct MigrationSettings {
 struct CheckOptions {
   MigrationSettings defaults;
   std::optional<bool> force_online;  // --no-online sets false, overriding migrations
+  bool keep_schemas = false;         // fill CheckedHistory::schema_after (verify, diff, stamp)
 };
 
 // One migration, checked and resolved.
@@ -43,6 +44,10 @@ struct CheckedHistory {
   std::vector<CheckedMigration> checked;
   std::vector<long> position;  // migration index -> index in `checked`, or -1 if not checked
   model::Schema final_schema;  // the schema after every migration in order
+  // With CheckOptions::keep_schemas: the schema after each checked migration
+  // (follows `checked`); the schema before one is the entry before it, or
+  // the empty schema.
+  std::vector<model::Schema> schema_after;
 };
 
 // Checks the migrations in graph.order. Stops replaying after `stop_at` if given

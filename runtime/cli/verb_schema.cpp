@@ -1,11 +1,16 @@
-// `migrac schema [--at REV]`: the schema model at a revision as CREATE statements.
+// `migrac schema [--at REV]`: the schema model at a revision as CREATE
+// statements; `migrac schema --live`: the live database's schema, read from its
+// catalogs, in the same form, with what the model does not hold listed after it.
 #include <iostream>
 
 #include <fmt/format.h>
 
 #include "compiler/diag/render.h"
+#include "runtime/cli/db_options.h"
+#include "runtime/cli/session.h"
 #include "runtime/cli/verb.h"
 #include "runtime/cli/verbs.h"
+#include "runtime/introspect/introspect.h"
 
 namespace migrac::cli {
 
@@ -40,13 +45,57 @@ std::vector<model::Change> creation_changes(const model::Schema& schema) {
   return changes;
 }
 
+// `schema` as CREATE statements of `emitter`'s dialect; fails with exit 1
+// when a part cannot be written.
+std::string creation_sql(const model::Schema& schema, const Emitter& emitter,
+                         const SourceSet& sources) {
+  Diagnostics diags;
+  std::string out;
+  for (const model::Change& c : creation_changes(schema)) {
+    for (const EmittedStatement& s : emitter.emit(c, diags)) out += s.sql + ";\n\n";
+  }
+  if (diags.has_errors()) throw VerbError{kMigrationErrors, render_text(diags, sources)};
+  std::cerr << render_text(diags, sources);
+  return out;
+}
+
+// `schema --live`: reads the database the URL names; fails with exit 3.
+int live_schema(const Invocation& inv) {
+  Session session = open_session(inv, db_settings(inv), SessionMode::Read);
+  CatalogOptions options;
+  options.history_schema = session.table.schema;
+  options.history_name = session.table.name;
+  LiveSchema live;
+  try {
+    live = introspect::read_live_schema(*session.db, options);
+  } catch (const CatalogError& e) {
+    fail(kDatabaseError, "migrac schema: reading the catalogs of {}: {}", session.db->describe(),
+         e.what());
+  }
+  auto emitter = make_emitter(session.db->dialect());
+  std::cout << creation_sql(live.schema, *emitter, SourceSet{});
+  for (const UnmodeledObject& o : live.unmodeled) {
+    std::cout << fmt::format("-- not in the model: {} {}{}\n", o.kind, o.name,
+                             o.note.empty() ? "" : " (" + o.note + ")");
+  }
+  return kOk;
+}
+
 }  // namespace
 
 int verb_schema(const Args& args) {
   namespace po = boost::program_options;
   po::options_description opts;
-  opts.add_options()("at", po::value<std::string>(), "the revision (default: the head)");
-  Invocation inv = parse_invocation("schema", "schema [--at REV] [--dialect D]", args, opts, 0);
+  opts.add_options()("at", po::value<std::string>(), "the revision (default: the head)")(
+      "live", po::bool_switch(), "the live database's schema, read from its catalogs");
+  opts.add(database_options(kConnectOptions));
+  Invocation inv =
+      parse_invocation("schema", "schema [--at REV] [--dialect D] | schema --live [--url URL]",
+                       args, opts, 0);
+  if (inv.vm["live"].as<bool>()) {
+    if (inv.vm.count("at")) usage_error(inv, "--at and --live do not go together");
+    return live_schema(inv);
+  }
   Dialect dialect = config_dialect(inv.config);
   auto emitter = make_emitter(dialect);
   if (!emitter)
@@ -77,14 +126,7 @@ int verb_schema(const Args& args) {
     std::cerr
         << "migrac schema: more than one head; the schema is that of all migrations in order\n";
   }
-  Diagnostics diags;
-  std::string out;
-  for (const model::Change& c : creation_changes(schema)) {
-    for (const EmittedStatement& s : emitter->emit(c, diags)) out += s.sql + ";\n\n";
-  }
-  if (diags.has_errors()) throw VerbError{kMigrationErrors, render_text(diags, project.sources)};
-  std::cerr << render_text(diags, project.sources);
-  std::cout << out;
+  std::cout << creation_sql(schema, *emitter, project.sources);
   return kOk;
 }
 

@@ -1,0 +1,79 @@
+#pragma once
+// Introspection: a live database's schema read into the dialect-neutral model.
+// Each dialect folder has catalog.cpp with its catalog queries and how their
+// rows become a model::Schema. The queries run through a CatalogQuery that the
+// runtime gives (a driver), so nothing in the compiler talks to a database.
+//
+// What the model holds is read into it with the names the database has; every
+// object the model does not hold (views, functions, triggers, ...) is listed
+// as an UnmodeledObject, never dropped without a word. The history table is
+// never part of the user schema.
+
+#include <functional>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "compiler/dialect/dialect.h"
+#include "compiler/model/schema.h"
+
+namespace migrac {
+
+// One row of a catalog query, as text; nullopt is NULL.
+using CatalogRow = std::vector<std::optional<std::string>>;
+// Runs one query (no parameters) and returns its rows; throws CatalogError
+// when the query fails.
+using CatalogQuery = std::function<std::vector<CatalogRow>(std::string_view sql)>;
+
+// A catalog query that failed: the server's message, already redacted.
+struct CatalogError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// An object of the live schema that the model does not hold.
+struct UnmodeledObject {
+  std::string kind;  // "view", "materialized view", "function", "trigger", "sequence", ...
+  std::string name;  // qualified by its table where it belongs to one: "users.trg_touch"
+  std::string note;  // optional: why it is listed ("generated column", "partitioned table")
+
+  friend bool operator<(const UnmodeledObject& a, const UnmodeledObject& b) {
+    if (a.kind != b.kind) return a.kind < b.kind;
+    return a.name < b.name;
+  }
+  friend bool operator==(const UnmodeledObject& a, const UnmodeledObject& b) = default;
+};
+
+// Where to read, and what is not the user's.
+struct CatalogOptions {
+  // PostgreSQL: the schema to read (empty: current_schema()); MySQL: the
+  // database (empty: DATABASE()); SQLite: unused ("main").
+  std::string schema;
+  // The history table, left out of the schema: its schema ("ops" of
+  // "ops.migrac_history"; empty: the schema read) and its name.
+  std::string history_schema;
+  std::string history_name = "migrac_history";
+};
+
+// A live schema as the model holds it, and what the model does not hold.
+struct LiveSchema {
+  model::Schema schema;
+  std::vector<UnmodeledObject> unmodeled;  // sorted (operator<)
+};
+
+// Reads the live schema of `dialect` through `query`. Throws CatalogError.
+LiveSchema read_catalog(Dialect dialect, const CatalogQuery& query, const CatalogOptions& options);
+
+// Each dialect's reader (its folder's catalog.cpp).
+namespace postgres {
+LiveSchema read_catalog(const CatalogQuery& query, const CatalogOptions& options);
+}
+namespace sqlite {
+LiveSchema read_catalog(const CatalogQuery& query, const CatalogOptions& options);
+}
+namespace mysql {
+LiveSchema read_catalog(const CatalogQuery& query, const CatalogOptions& options);
+}
+
+}  // namespace migrac

@@ -1,0 +1,56 @@
+#pragma once
+// One schema comparison: two models in (what the files say, what a database
+// holds), an ordered list of differences out, each naming the object and what
+// differs. It is dialect-neutral: how a type or an expression is spelled for
+// comparing is the caller's Normalizer (dialect/normalize.h gives one per
+// dialect), so that `int4` and `integer`, or `'x'::text` and `'x'`, compare equal.
+//
+// Used by verify, diff and stamp (runtime) and by autogenerate.
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "compiler/ast/ast.h"
+#include "compiler/model/schema.h"
+
+namespace migrac::model {
+
+// Which side has what.
+enum class DiffKind {
+  Missing,     // the expected schema (the model) has it, the actual one (the database) does not
+  Unexpected,  // the actual schema has it, the expected one does not
+  Changed,     // both have it, and `property` differs
+};
+
+// One difference between the expected and the actual schema.
+struct Difference {
+  DiffKind kind = DiffKind::Changed;
+  std::string object_kind;  // "table", "column", "constraint", "index", "enum", "enum value"
+  std::string object;       // "users", "users.nick" (column, constraint), "ix_users_email", "mood"
+  std::string property;     // Changed only: "type", "not null", "default", "identity", "columns", ...
+  std::string expected;     // Changed only: the expected side's value, normalised
+  std::string actual;       // Changed only: the actual side's value, normalised
+
+  friend bool operator==(const Difference& a, const Difference& b) = default;
+};
+
+// How values are spelled for comparing: two spellings are equal exactly when
+// the values mean the same.
+struct Normalizer {
+  std::function<std::string(const ast::TypeRef&)> type;
+  std::function<std::string(const ast::Expr&)> expr;
+};
+
+// The differences between `expected` and `actual`, ordered by table (then
+// its columns, constraints and indexes), then enums.
+std::vector<Difference> compare(const Schema& expected, const Schema& actual,
+                                const Normalizer& normalizer);
+
+// One line about a difference, `actual` being the database: "the database has
+// column 'users.nick' that the model does not", "the database lacks index
+// 'ix_users_email'", "column 'users.age' has type 'bigint' in the database,
+// 'integer' in the model".
+std::string describe(const Difference& difference);
+
+}  // namespace migrac::model
