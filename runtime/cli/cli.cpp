@@ -33,6 +33,10 @@ constexpr VerbEntry kVerbs[] = {
     {"status", verb_status, "compare the database with the files (pending, edited, unknown)"},
     {"stamp", verb_stamp,
      "record a revision as applied without running it (--delete, --rehash, --purge)"},
+    {"verify", verb_verify,
+     "apply and revert every migration on a scratch database, holding each result against the "
+     "model"},
+    {"diff", verb_diff, "drift: the live database against the model at its recorded revisions"},
     {"lint", verb_lint, "lint the migrations for unsafe operations (--base GITREF, --format)"},
 };
 

@@ -15,7 +15,7 @@ std::vector<std::string> applied_marks(const Invocation& inv, const Project& pro
   if (inv.config.url.empty()) return {};
   std::string error;
   auto table = parse_history_table(inv.config.history_table, error);
-  db::Connection c = table ? db::connect({inv.config.url, 0, true, true})
+  db::Connection c = table ? db::connect({inv.config.url, 0, true, true, {}})
                            : db::Connection{nullptr, error};
   std::vector<history::Row> rows;
   bool exists = false;

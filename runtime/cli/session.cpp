@@ -12,9 +12,10 @@ Session::~Session() {
   if (db && locked) db->release_run_lock(lock_key);
 }
 
-Session open_session(const Invocation& inv, const DbSettings& settings, SessionMode mode) {
+Session open_session(const Invocation& inv, const DbSettings& settings, SessionMode mode,
+                     const db::ConnectOptions* at) {
   const Config& config = inv.config;
-  if (config.url.empty()) {
+  if (config.url.empty() && !at) {
     fail(kUsage,
          "migrac {}: no database URL: give --url, set MIGRAC_URL or DATABASE_URL, or put url in "
          "migrac.ini",
@@ -25,8 +26,9 @@ Session open_session(const Invocation& inv, const DbSettings& settings, SessionM
   if (!table) fail(kUsage, "migrac {}: {}", inv.verb, error);
   Session s;
   s.table = *table;
-  db::Connection c = db::connect({config.url, settings.wait_ms, settings.quiet,
-                                  mode == SessionMode::Read});
+  db::Connection c = db::connect(
+      at ? *at : db::ConnectOptions{config.url, settings.wait_ms, settings.quiet,
+                                    mode == SessionMode::Read, {}});
   if (!c.driver) fail(kDatabaseError, "migrac {}: {}", inv.verb, c.error);
   s.db = std::move(c.driver);
   s.store = std::make_unique<history::Store>(*s.db, s.table);

@@ -9,6 +9,7 @@
 
 #include "compiler/dialect/postgres/history.h"
 #include "runtime/cli/db_options.h"
+#include "runtime/db/connect.h"
 #include "runtime/db/driver.h"
 #include "runtime/history/history.h"
 #include "runtime/history/state.h"
@@ -39,8 +40,10 @@ enum class SessionMode {
 
 // Connects, (Write) takes the run lock, reads the rows (none when the table
 // does not exist yet). Fails with exit 2 (no URL, a bad history table name)
-// or 3 (the database).
-Session open_session(const Invocation& inv, const DbSettings& settings, SessionMode mode);
+// or 3 (the database). With `at`, connects there instead of the configured URL
+// (a scratch database).
+Session open_session(const Invocation& inv, const DbSettings& settings, SessionMode mode,
+                     const db::ConnectOptions* at = nullptr);
 
 // Creates the history table if missing: called once a write verb has passed
 // its checks, so that a refused verb leaves the database as it was. Fails

@@ -64,8 +64,10 @@ ProjectOptions project_options(const Config& config) {
   return o;
 }
 
-Project compile_or_fail(const Invocation& inv, bool json, bool warnings) {
-  Project project = compile_project(project_options(inv.config));
+Project compile_or_fail(const Invocation& inv, bool json, bool warnings, bool keep_schemas) {
+  ProjectOptions options = project_options(inv.config);
+  options.check.keep_schemas = keep_schemas;
+  Project project = compile_project(options);
   bool errors = project.diags.has_errors();
   if (json) {
     std::cout << render_json(project.diags, project.sources);

@@ -12,10 +12,14 @@
 //                     edit of an applied migration is accepted
 //   stamp --delete ID removes one record (also an id no file has), refused
 //                     while a recorded migration depends on it
+// Before stamp ID (and --purge) records anything, the live schema is held
+// against the model at ID: a difference refuses the stamp (exit 4, each
+// difference named) unless --force, so that the history never records a lie.
 #include <iostream>
 
 #include <fmt/format.h>
 
+#include "runtime/cli/live_schema.h"
 #include "runtime/cli/session.h"
 #include "runtime/cli/steps.h"
 #include "runtime/cli/verbs.h"
@@ -94,9 +98,32 @@ int stamp_rehash(Session& s, const Project& project, const history::State& state
 }
 
 // Plain stamp and --purge.
+// Refuses (exit 4) when the live schema is not the model at the target.
+void check_live_schema(Session& s, const Project& project, const RevisionRef& target,
+                       const std::string& name) {
+  std::vector<std::size_t> revs;
+  if (!target.is_base) {
+    std::vector<bool> keep = project.graph.ancestors_of(target.rev);
+    for (std::size_t r : project.graph.order) {
+      if (keep[r]) revs.push_back(r);
+    }
+  }
+  LiveSchema live = read_live_schema(s, "stamp");
+  std::vector<model::Difference> diffs = compare_live(s, model_of(project, revs), live.schema);
+  if (diffs.empty()) return;
+  std::string text = fmt::format("migrac stamp: the database is not the model at {}:\n", name);
+  for (const model::Difference& d : diffs) text += "  " + model::describe(d) + "\n";
+  text += fmt::format(
+      "  help: 'migrac diff' compares the database with the revisions it records; to record {} "
+      "anyway, 'migrac stamp {} --force'\n"
+      "migrac stamp: nothing was changed\n",
+      name, name);
+  throw VerbError{kDatabaseDisagrees, text};
+}
+
 int stamp_to(Session& s, const Project& project, const history::State& state,
              const Emitter& emitter, const RevisionRef& target, const std::string& spec, bool purge,
-             bool quiet) {
+             bool force, bool quiet) {
   const RevisionGraph& g = project.graph;
   std::vector<bool> keep;
   if (!target.is_base) keep = g.ancestors_of(target.rev);
@@ -159,6 +186,7 @@ int stamp_to(Session& s, const Project& project, const history::State& state,
     if (!quiet) std::cout << "nothing to change: the database is recorded at " << spec << "\n";
     return kOk;
   }
+  if (!force) check_live_schema(s, project, target, name);
   ensure_history_table(s, "stamp");
   ok_or_fail(s.db->begin());
   for (const std::string& id : removed) write_or_fail(s, s.store->sql().remove(id));
@@ -182,12 +210,13 @@ int verb_stamp(const Args& args) {
       "rehash",
       "re-record the checksum of the applied migration ID from its file, and change nothing else "
       "(accepts a reviewed edit)")(
-      "purge", "also remove the records of every migration that is not ID or an ancestor of it");
+      "purge", "also remove the records of every migration that is not ID or an ancestor of it")(
+      "force", "record even though the live schema is not the model at ID");
   auto db_opts = database_options(kConnectOptions);
   db_opts.add_options()("lock-wait", po::value<std::string>()->default_value("60s"),
                         "wait this long for another runner to finish");
   opts.add(db_opts);
-  const char* usage = "stamp ID|head|base [--delete | --rehash | --purge]";
+  const char* usage = "stamp ID|head|base [--delete | --rehash | --purge] [--force]";
   Invocation inv = parse_invocation("stamp", usage, args, opts, 1);
   bool del = inv.vm.count("delete") > 0;
   bool rehash = inv.vm.count("rehash") > 0;
@@ -198,7 +227,7 @@ int verb_stamp(const Args& args) {
   if (inv.positional.empty()) usage_error(inv, "missing the revision");
   DbSettings settings = db_settings(inv);
   std::unique_ptr<Emitter> emitter = emitter_or_fail(inv);
-  Project project = compile_or_fail(inv, false, false);
+  Project project = compile_or_fail(inv, false, false, true);
   const std::string& spec = inv.positional[0];
 
   std::optional<RevisionRef> target;
@@ -207,7 +236,8 @@ int verb_stamp(const Args& args) {
   history::State state = history::compare(project.migrations, project.graph, session.rows);
   if (del) return stamp_delete(session, project, state, spec, settings.quiet);
   if (rehash) return stamp_rehash(session, project, state, *target, settings.quiet);
-  return stamp_to(session, project, state, *emitter, *target, spec, purge, settings.quiet);
+  return stamp_to(session, project, state, *emitter, *target, spec, purge,
+                  inv.vm.count("force") > 0, settings.quiet);
 }
 
 }  // namespace migrac::cli

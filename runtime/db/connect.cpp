@@ -47,7 +47,7 @@ Connection connect(const ConnectOptions& options) {
   bool announced = false;
   for (;;) {
     bool retryable = false;
-    c.driver = open_postgres(url->target, redact, c.error, retryable);
+    c.driver = open_postgres(url->target, options.database, redact, c.error, retryable);
     if (c.driver) {
       c.error.clear();
       return c;

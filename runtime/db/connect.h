@@ -17,6 +17,9 @@ struct ConnectOptions {
   std::int64_t wait_ms = 0;  // retry a refused connection this long (--wait)
   bool quiet = false;        // no "waiting for the database" line
   bool read_only = false;  // a verb that only reads: a missing SQLite file is an error, not created
+  // PostgreSQL: this database on the URL's server instead of the URL's own
+  // (a scratch database). Empty: the URL's.
+  std::string database;
 };
 
 // The outcome of connect(): a driver, or one line saying why not (redacted).

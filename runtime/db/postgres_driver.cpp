@@ -234,10 +234,14 @@ std::string connection_reason(const std::string& libpq_message) {
   return out;
 }
 
-std::unique_ptr<Driver> open_postgres(const std::string& url, const Redactor& redact,
-                                      std::string& error, bool& retryable) {
-  const char* keys[] = {"dbname", "fallback_application_name", nullptr};
-  const char* values[] = {url.c_str(), "migrac", nullptr};
+std::unique_ptr<Driver> open_postgres(const std::string& url, const std::string& database,
+                                      const Redactor& redact, std::string& error,
+                                      bool& retryable) {
+  // The first dbname is expanded as a connection string; a second one is a
+  // plain database name that overrides the string's.
+  const char* keys[] = {"dbname", "fallback_application_name", "dbname", nullptr};
+  const char* values[] = {url.c_str(), "migrac", database.c_str(), nullptr};
+  if (database.empty()) keys[2] = nullptr;
   PGconn* conn = PQconnectdbParams(keys, values, 1);
   if (!conn) {
     error = "cannot connect to the database: out of memory";

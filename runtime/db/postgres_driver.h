@@ -14,8 +14,10 @@ namespace migrac::db {
 // Opens one connection. On failure returns null and sets `error` to one
 // redacted line naming host, port, database, user and the server's reason;
 // `retryable` says whether waiting could help (not for a wrong password).
-std::unique_ptr<Driver> open_postgres(const std::string& url, const Redactor& redact,
-                                      std::string& error, bool& retryable);
+// A non-empty `database` replaces the URL's database.
+std::unique_ptr<Driver> open_postgres(const std::string& url, const std::string& database,
+                                      const Redactor& redact, std::string& error,
+                                      bool& retryable);
 
 // The one-line reason of a libpq connection failure: the "connection to
 // server ... failed:" prefixes and "FATAL:" removed, lines joined with "; ".

@@ -14,7 +14,11 @@ TEST_CASE("every registry code is unique and well formed", "[diag]") {
   for (const DiagInfo& info : all_diag_infos()) {
     CHECK(codes.insert(info.code).second);
     REQUIRE(info.code.size() == 5);
-    CHECK((info.code[0] == 'E' || info.code[0] == 'W'));
+    // The letter says the severity: E error, W warning, I information.
+    char letter = info.severity == Severity::Error     ? 'E'
+                  : info.severity == Severity::Warning ? 'W'
+                                                       : 'I';
+    CHECK(info.code[0] == letter);
     CHECK_FALSE(info.summary.empty());
   }
 }
