@@ -100,8 +100,8 @@ struct Reading {
 };
 
 CatalogScope read_scope(const CatalogQuery& query, const CatalogOptions& options) {
-  std::vector<CatalogRow> rows =
-      query(scope_query(options.schema, options.history_schema, options.history_name));
+  std::vector<CatalogRow> rows = query(scope_query(options.schema, options.history_schema,
+                                                   options.history_name));
   if (rows.empty()) {
     if (options.schema.empty())
       throw CatalogError("no current schema: the search_path names no schema that exists");
@@ -256,7 +256,8 @@ void read_enums(const CatalogQuery& query, const CatalogScope& scope, model::Sch
       enums.push_back(model::Enum{field(row, 0), {}});
     if (!is_null(row, 1)) enums.back().values.push_back(field(row, 1));
   }
-  for (model::Enum& e : enums) model::apply(schema, model::ChangeKind{model::CreateEnum{std::move(e)}});
+  for (model::Enum& e : enums)
+    model::apply(schema, model::ChangeKind{model::CreateEnum{std::move(e)}});
 }
 
 void read_unmodeled(const CatalogQuery& query, Reading& r) {

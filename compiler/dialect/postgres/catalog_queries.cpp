@@ -23,8 +23,8 @@ std::string not_extension_member(std::string_view catalog, std::string_view oid)
 // The relations of the schema that are the user's: not the history table,
 // not an extension's.
 std::string users_relation(const CatalogScope& scope, std::string_view alias) {
-  return fmt::format("{0}.relnamespace = {1} AND {0}.oid <> {2} AND {3}", alias,
-                     scope.schema_oid, scope.history_oid,
+  return fmt::format("{0}.relnamespace = {1} AND {0}.oid <> {2} AND {3}", alias, scope.schema_oid,
+                     scope.history_oid,
                      not_extension_member("pg_class", fmt::format("{}.oid", alias)));
 }
 
@@ -179,14 +179,14 @@ std::string unmodeled_query(const CatalogScope& scope) {
       "FROM pg_class c JOIN pg_inherits i ON i.inhrelid = c.oid JOIN pg_class p ON p.oid = "
       "i.inhparent WHERE {} AND NOT c.relispartition",
       rel));
-  parts.push_back(fmt::format(
-      "SELECT 'table', c.relname::text, 'unlogged' FROM pg_class c "
-      "WHERE {} AND c.relkind = 'r' AND c.relpersistence = 'u'",
-      rel));
-  parts.push_back(fmt::format(
-      "SELECT 'row level security', c.relname::text, NULL FROM pg_class c "
-      "WHERE {} AND c.relrowsecurity",
-      rel));
+  parts.push_back(
+      fmt::format("SELECT 'table', c.relname::text, 'unlogged' FROM pg_class c "
+                  "WHERE {} AND c.relkind = 'r' AND c.relpersistence = 'u'",
+                  rel));
+  parts.push_back(
+      fmt::format("SELECT 'row level security', c.relname::text, NULL FROM pg_class c "
+                  "WHERE {} AND c.relrowsecurity",
+                  rel));
   parts.push_back(fmt::format(
       "SELECT 'grant', c.relname::text, NULL FROM pg_class c "
       "WHERE {} AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S') AND c.relacl IS NOT NULL",
@@ -197,28 +197,28 @@ std::string unmodeled_query(const CatalogScope& scope) {
       "LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = d.objsubid "
       "WHERE d.classoid = 'pg_class'::regclass AND {}",
       rel));
-  parts.push_back(fmt::format(
-      "SELECT 'trigger', c.relname || '.' || g.tgname, NULL FROM pg_trigger g "
-      "JOIN pg_class c ON c.oid = g.tgrelid WHERE {} AND NOT g.tgisinternal "
-      "AND g.tgparentid = 0",
-      rel));
-  parts.push_back(fmt::format(
-      "SELECT 'policy', c.relname || '.' || p.polname, NULL FROM pg_policy p "
-      "JOIN pg_class c ON c.oid = p.polrelid WHERE {}",
-      rel));
-  parts.push_back(fmt::format(
-      "SELECT 'rule', c.relname || '.' || r.rulename, NULL FROM pg_rewrite r "
-      "JOIN pg_class c ON c.oid = r.ev_class WHERE {} AND r.rulename <> '_RETURN'",
-      rel));
+  parts.push_back(
+      fmt::format("SELECT 'trigger', c.relname || '.' || g.tgname, NULL FROM pg_trigger g "
+                  "JOIN pg_class c ON c.oid = g.tgrelid WHERE {} AND NOT g.tgisinternal "
+                  "AND g.tgparentid = 0",
+                  rel));
+  parts.push_back(
+      fmt::format("SELECT 'policy', c.relname || '.' || p.polname, NULL FROM pg_policy p "
+                  "JOIN pg_class c ON c.oid = p.polrelid WHERE {}",
+                  rel));
+  parts.push_back(
+      fmt::format("SELECT 'rule', c.relname || '.' || r.rulename, NULL FROM pg_rewrite r "
+                  "JOIN pg_class c ON c.oid = r.ev_class WHERE {} AND r.rulename <> '_RETURN'",
+                  rel));
   // Functions but those PostgreSQL makes for a type (a range's constructors).
-  parts.push_back(fmt::format(
-      "SELECT CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' "
-      "WHEN 'w' THEN 'window function' ELSE 'function' END, "
-      "p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')', NULL "
-      "FROM pg_proc p WHERE p.pronamespace = {} AND {} "
-      "AND NOT EXISTS (SELECT 1 FROM pg_depend i WHERE i.classid = 'pg_proc'::regclass "
-      "AND i.objid = p.oid AND i.deptype = 'i')",
-      s, not_extension_member("pg_proc", "p.oid")));
+  parts.push_back(
+      fmt::format("SELECT CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' "
+                  "WHEN 'w' THEN 'window function' ELSE 'function' END, "
+                  "p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')', NULL "
+                  "FROM pg_proc p WHERE p.pronamespace = {} AND {} "
+                  "AND NOT EXISTS (SELECT 1 FROM pg_depend i WHERE i.classid = 'pg_proc'::regclass "
+                  "AND i.objid = p.oid AND i.deptype = 'i')",
+                  s, not_extension_member("pg_proc", "p.oid")));
   // Types other than enums and those PostgreSQL makes for others (a table's
   // row type, an array type, a range's multirange: each depends internally on
   // what it was made for).
@@ -232,19 +232,19 @@ std::string unmodeled_query(const CatalogScope& scope) {
   parts.push_back(fmt::format(
       "SELECT 'extension', x.extname::text, NULL FROM pg_extension x WHERE x.extnamespace = {}",
       s));
-  parts.push_back(fmt::format(
-      "SELECT 'statistics', x.stxname::text, NULL FROM pg_statistic_ext x "
-      "WHERE x.stxnamespace = {} AND {}",
-      s, not_extension_member("pg_statistic_ext", "x.oid")));
-  parts.push_back(fmt::format(
-      "SELECT 'collation', x.collname::text, NULL FROM pg_collation x "
-      "WHERE x.collnamespace = {} AND {}",
-      s, not_extension_member("pg_collation", "x.oid")));
-  parts.push_back(fmt::format(
-      "SELECT 'operator', x.oprname || '(' || format_type(x.oprleft, NULL) || ', ' || "
-      "format_type(x.oprright, NULL) || ')', NULL FROM pg_operator x "
-      "WHERE x.oprnamespace = {} AND {}",
-      s, not_extension_member("pg_operator", "x.oid")));
+  parts.push_back(
+      fmt::format("SELECT 'statistics', x.stxname::text, NULL FROM pg_statistic_ext x "
+                  "WHERE x.stxnamespace = {} AND {}",
+                  s, not_extension_member("pg_statistic_ext", "x.oid")));
+  parts.push_back(
+      fmt::format("SELECT 'collation', x.collname::text, NULL FROM pg_collation x "
+                  "WHERE x.collnamespace = {} AND {}",
+                  s, not_extension_member("pg_collation", "x.oid")));
+  parts.push_back(
+      fmt::format("SELECT 'operator', x.oprname || '(' || format_type(x.oprleft, NULL) || ', ' || "
+                  "format_type(x.oprright, NULL) || ')', NULL FROM pg_operator x "
+                  "WHERE x.oprnamespace = {} AND {}",
+                  s, not_extension_member("pg_operator", "x.oid")));
   std::string sql = "SELECT kind, name, note FROM (";
   for (std::size_t i = 0; i < parts.size(); ++i) sql += (i ? "\nUNION ALL " : "") + parts[i];
   return sql + ") AS u(kind, name, note) ORDER BY 1, 2, 3";
