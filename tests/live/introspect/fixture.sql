@@ -117,3 +117,31 @@ CREATE SCHEMA other;
 CREATE TABLE other.things (id integer PRIMARY KEY);
 CREATE TABLE links (thing_id integer REFERENCES other.things (id));
 CREATE VIEW other.v AS SELECT 1 AS one;
+
+-- More that the model does not hold.
+GRANT SELECT ON accounts TO PUBLIC;
+CREATE STATISTICS accounts_stats (dependencies) ON region, code FROM accounts;
+CREATE COLLATION plain (provider = libc, locale = 'C');
+CREATE OPERATOR === (LEFTARG = integer, RIGHTARG = integer, FUNCTION = int4eq);
+CREATE AGGREGATE total_of(integer) (SFUNC = int4pl, STYPE = integer);
+CREATE TRIGGER measurements_touch BEFORE UPDATE ON measurements FOR EACH ROW EXECUTE FUNCTION touch();
+CREATE FOREIGN DATA WRAPPER nowhere;
+CREATE SERVER nowhere_server FOREIGN DATA WRAPPER nowhere;
+CREATE FOREIGN TABLE remote_rows (a integer) SERVER nowhere_server;
+COMMENT ON INDEX order_items_open_idx IS 'open items';
+
+-- A default from a free sequence stays a default; a unique index with NULLS
+-- NOT DISTINCT; a MATCH FULL foreign key.
+CREATE TABLE invoices (
+  number bigint NOT NULL DEFAULT nextval('invoice_numbers'),
+  region text,
+  code varchar(12),
+  FOREIGN KEY (region, code) REFERENCES accounts (region, code) MATCH FULL
+);
+CREATE UNIQUE INDEX invoices_number_idx ON invoices (number) NULLS NOT DISTINCT;
+
+-- An invalid index, as a failed concurrent build leaves it.
+INSERT INTO invoices (number, region) VALUES (1, NULL), (2, NULL);
+\set ON_ERROR_STOP 0
+CREATE UNIQUE INDEX CONCURRENTLY invoices_dup_idx ON invoices (region) NULLS NOT DISTINCT;
+\set ON_ERROR_STOP 1
