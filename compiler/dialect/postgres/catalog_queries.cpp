@@ -111,7 +111,7 @@ std::string constraints_query(const CatalogScope& scope) {
              "LEFT JOIN pg_namespace fn ON fn.oid = fr.relnamespace "
              "WHERE k.contype IN ('p', 'u', 'f', 'c', 'x') "
              "ORDER BY k.conrelid, CASE k.contype WHEN 'p' THEN 0 WHEN 'u' THEN 1 "
-             "WHEN 'c' THEN 2 WHEN 'f' THEN 3 ELSE 4 END, k.conname",
+             "WHEN 'c' THEN 2 WHEN 'f' THEN 3 ELSE 4 END, k.oid",
              attribute_names("k.conkey", "k.conrelid"), scope.schema_oid,
              attribute_names("k.confkey", "k.confrelid"));
 }
@@ -137,7 +137,7 @@ std::string indexes_query(const CatalogScope& scope) {
          "WITH ORDINALITY AS k(attnum, opt, cls, n)) el "
          "WHERE NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid "
          "AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x')) "
-         "ORDER BY ic.relname";
+         "ORDER BY i.indexrelid";
 }
 
 std::string enums_query(const CatalogScope& scope) {

@@ -35,12 +35,15 @@ std::string tables_query(const CatalogScope& scope);
 // collation name where it is not the type's).
 std::string columns_query(const CatalogScope& scope);
 // Constraints of those tables (primary key, unique, foreign key, check,
-// exclusion), primary keys first, then unique, check, foreign keys, each by
-// name: (table oid, name, contype, deferrable, deferred, validated, columns
+// exclusion), primary keys first, then unique, check, foreign keys, each in
+// creation (oid) order. CREATE TABLE makes its checks before its keys, so
+// only that order within each kind reads back the same from a copy made of
+// the printed schema. Rows: (table oid, name, contype, deferrable, deferred, validated, columns
 // array, target table, target in the schema, target schema, target columns
 // array, on delete, on update, match type, check expression).
 std::string constraints_query(const CatalogScope& scope);
-// Indexes of those tables that are no constraint's own, by name: (name,
+// Indexes of those tables that are no constraint's own, in creation (oid)
+// order, as the model holds them: (name,
 // table oid, unique, valid, method, key count, nulls not distinct,
 // predicate, names array (NULL for an expression), definitions array,
 // indoption array, operator class array (NULL for the default), columns
