@@ -152,7 +152,7 @@ void read_columns(const CatalogQuery& query, Reading& r) {
 
 // (table oid, name, contype, deferrable, deferred, validated, columns,
 // target, target in schema, target schema, target columns, on delete, on
-// update, match type, check)
+// update, match type, check, nulls not distinct, include)
 void read_constraints(const CatalogQuery& query, Reading& r) {
   for (const CatalogRow& row : query(constraints_query(r.scope))) {
     model::Table* t = r.table(field(row, 0));
@@ -166,10 +166,14 @@ void read_constraints(const CatalogQuery& query, Reading& r) {
     model::Constraint k;
     k.name = field(row, 1);
     k.columns = names(row, 6);
-    if (contype == "p") {
-      k.kind = ast::ConstraintKind::PrimaryKey;
-    } else if (contype == "u") {
-      k.kind = ast::ConstraintKind::Unique;
+    if (contype == "p" || contype == "u") {
+      k.kind = contype == "p" ? ast::ConstraintKind::PrimaryKey : ast::ConstraintKind::Unique;
+      if (flag(row, 15)) r.unmodeled.add("constraint", qualified, "nulls not distinct");
+      if (!is_null(row, 16)) {
+        std::string list;
+        for (const std::string& c : names(row, 16)) list += (list.empty() ? "" : ", ") + c;
+        r.unmodeled.add("constraint", qualified, "include (" + list + ")");
+      }
     } else if (contype == "f") {
       if (!flag(row, 8)) {
         r.unmodeled.add("constraint", qualified,

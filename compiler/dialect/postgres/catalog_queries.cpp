@@ -105,11 +105,16 @@ std::string constraints_query(const CatalogScope& scope) {
              "SELECT k.conrelid, k.conname, k.contype, k.condeferrable, k.condeferred, "
              "k.convalidated, {0}, fr.relname, fr.relnamespace = {1}, fn.nspname, {2}, "
              "k.confdeltype, k.confupdtype, k.confmatchtype, "
-             "CASE WHEN k.contype = 'c' THEN pg_get_expr(k.conbin, k.conrelid, true) END "
+             "CASE WHEN k.contype = 'c' THEN pg_get_expr(k.conbin, k.conrelid, true) END, "
+             "x.indnullsnotdistinct, CASE WHEN x.indnatts > x.indnkeyatts THEN "
+             "array(SELECT a.attname FROM unnest(x.indkey::int2[]) WITH ORDINALITY AS u(num, ord) "
+             "JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = u.num "
+             "WHERE u.ord > x.indnkeyatts ORDER BY u.ord)::text END "
              "FROM pg_constraint k JOIN t ON t.oid = k.conrelid "
+             "LEFT JOIN pg_index x ON x.indexrelid = k.conindid AND k.contype IN ('p', 'u') "
              "LEFT JOIN pg_class fr ON fr.oid = k.confrelid "
              "LEFT JOIN pg_namespace fn ON fn.oid = fr.relnamespace "
-             "WHERE k.contype IN ('p', 'u', 'f', 'c', 'x') "
+             "WHERE k.contype IN ('p', 'u', 'f', 'c', 'x') AND k.conparentid = 0 "
              "ORDER BY k.conrelid, CASE k.contype WHEN 'p' THEN 0 WHEN 'u' THEN 1 "
              "WHEN 'c' THEN 2 WHEN 'f' THEN 3 ELSE 4 END, k.oid",
              attribute_names("k.conkey", "k.conrelid"), scope.schema_oid,
@@ -171,7 +176,7 @@ std::string unmodeled_query(const CatalogScope& scope) {
   parts.push_back(fmt::format(
       "SELECT 'partition', c.relname::text, 'partition of ' || p.relname "
       "FROM pg_class c JOIN pg_inherits i ON i.inhrelid = c.oid JOIN pg_class p ON p.oid = "
-      "i.inhparent WHERE {} AND c.relispartition",
+      "i.inhparent WHERE {} AND c.relispartition AND c.relkind IN ('r', 'p', 'f')",
       rel));
   parts.push_back(fmt::format(
       "SELECT 'table', c.relname::text, 'inherits ' || p.relname "

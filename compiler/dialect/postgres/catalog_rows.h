@@ -40,7 +40,10 @@ std::string columns_query(const CatalogScope& scope);
 // only that order within each kind reads back the same from a copy made of
 // the printed schema. Rows: (table oid, name, contype, deferrable, deferred, validated, columns
 // array, target table, target in the schema, target schema, target columns
-// array, on delete, on update, match type, check expression).
+// array, on delete, on update, match type, check expression, a key's
+// nulls not distinct, a key's INCLUDE columns array or NULL). The copies
+// PostgreSQL makes of a foreign key to a partitioned table (conparentid) are
+// left out.
 std::string constraints_query(const CatalogScope& scope);
 // Indexes of those tables that are no constraint's own, in creation (oid)
 // order, as the model holds them: (name,

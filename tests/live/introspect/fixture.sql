@@ -145,3 +145,13 @@ INSERT INTO invoices (number, region) VALUES (1, NULL), (2, NULL);
 \set ON_ERROR_STOP 0
 CREATE UNIQUE INDEX CONCURRENTLY invoices_dup_idx ON invoices (region) NULLS NOT DISTINCT;
 \set ON_ERROR_STOP 1
+
+-- A foreign key to a partitioned table (PostgreSQL copies it per partition:
+-- read once), and keys with NULLS NOT DISTINCT and INCLUDE.
+ALTER TABLE measurements ADD PRIMARY KEY (at);
+CREATE TABLE readings (
+  at date REFERENCES measurements (at),
+  sensor text,
+  reading integer,
+  CONSTRAINT readings_sensor_key UNIQUE NULLS NOT DISTINCT (sensor) INCLUDE (reading)
+);
