@@ -122,7 +122,13 @@ std::string constraints_query(const CatalogScope& scope) {
 }
 
 std::string indexes_query(const CatalogScope& scope) {
-  return tables_cte(scope) +
+  // nd: the operator classes that are not their type's default, looked up
+  // once (a lookup per element is planned as a scan of pg_opclass each).
+  std::string cte = tables_cte(scope);
+  cte.insert(std::string_view("WITH ").size(),
+             "nd AS MATERIALIZED (SELECT array_agg(oid) AS oids FROM pg_opclass "
+             "WHERE NOT opcdefault), ");
+  return cte +
          "SELECT ic.relname, i.indrelid, i.indisunique, i.indisvalid, am.amname, i.indnkeyatts, "
          "i.indnullsnotdistinct, pg_get_expr(i.indpred, i.indrelid, true), "
          "el.names::text, el.defs::text, el.opts::text, el.classes::text, "
@@ -130,14 +136,14 @@ std::string indexes_query(const CatalogScope& scope) {
          "AND a.attnum = d.refobjsubid WHERE d.classid = 'pg_class'::regclass "
          "AND d.objid = i.indexrelid AND d.refclassid = 'pg_class'::regclass "
          "AND d.refobjid = i.indrelid AND d.refobjsubid > 0 ORDER BY a.attnum)::text "
-         "FROM pg_index i JOIN t ON t.oid = i.indrelid "
+         "FROM pg_index i JOIN t ON t.oid = i.indrelid CROSS JOIN nd "
          "JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_am am ON am.oid = ic.relam "
          "CROSS JOIN LATERAL (SELECT array_agg((SELECT a.attname FROM pg_attribute a "
          "WHERE a.attrelid = i.indrelid AND a.attnum = k.attnum AND k.attnum > 0) ORDER BY k.n) "
          "AS names, array_agg(CASE WHEN k.attnum = 0 THEN pg_get_indexdef(i.indexrelid, "
          "k.n::int, true) END ORDER BY k.n) AS defs, array_agg(k.opt ORDER BY k.n) AS opts, "
-         "array_agg((SELECT oc.opcname FROM pg_opclass oc WHERE oc.oid = k.cls "
-         "AND NOT oc.opcdefault) ORDER BY k.n) AS classes "
+         "array_agg(CASE WHEN k.cls = ANY (nd.oids) THEN (SELECT oc.opcname FROM pg_opclass oc "
+         "WHERE oc.oid = k.cls) END ORDER BY k.n) AS classes "
          "FROM unnest(i.indkey::int2[], i.indoption::int2[], i.indclass::oid[]) "
          "WITH ORDINALITY AS k(attnum, opt, cls, n)) el "
          "WHERE NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid "
