@@ -72,31 +72,37 @@ std::string tables_query(const CatalogScope& scope) {
 }
 
 std::string columns_query(const CatalogScope& scope) {
-  return tables_cte(scope) + fmt::format(
-                                 "SELECT a.attrelid, a.attname, format_type(a.atttypid, "
-                                 "a.atttypmod), "
-                                 "CASE WHEN ty.typtype = 'e' AND ty.typnamespace = {0} THEN "
-                                 "ty.typname END, "
-                                 "a.attnotnull, a.attidentity, a.attgenerated, "
-                                 "pg_get_expr(d.adbin, d.adrelid, true), "
-                                 "d.adbin IS NOT NULL AND EXISTS (SELECT 1 FROM pg_depend s "
-                                 "JOIN pg_class sc ON sc.oid = s.objid AND sc.relkind = 'S' "
-                                 "WHERE s.classid = 'pg_class'::regclass "
-                                 "AND s.refclassid = 'pg_class'::regclass "
-                                 "AND s.refobjid = a.attrelid AND s.refobjsubid = a.attnum "
-                                 "AND s.deptype = 'a' AND pg_get_expr(d.adbin, d.adrelid) = "
-                                 "'nextval(' || quote_literal(sc.oid::regclass::text) || "
-                                 "'::regclass)'), "
-                                 "co.collname "
-                                 "FROM t JOIN pg_attribute a ON a.attrelid = t.oid "
-                                 "JOIN pg_type ty ON ty.oid = a.atttypid "
-                                 "LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = "
-                                 "a.attnum "
-                                 "LEFT JOIN pg_collation co ON co.oid = a.attcollation "
-                                 "AND a.attcollation <> ty.typcollation "
-                                 "WHERE a.attnum > 0 AND NOT a.attisdropped "
-                                 "ORDER BY a.attrelid, a.attnum",
-                                 scope.schema_oid);
+  // A default reads no column, so it is deparsed without its table (relid
+  // 0), which spares opening every table; a generated column's expression
+  // (which reads columns) is not read. CASE keeps that deparse from ever
+  // seeing one: a plain AND may be evaluated in any order.
+  return tables_cte(scope) +
+         fmt::format(
+             "SELECT a.attrelid, a.attname, format_type(a.atttypid, "
+             "a.atttypmod), "
+             "CASE WHEN ty.typtype = 'e' AND ty.typnamespace = {0} THEN "
+             "ty.typname END, "
+             "a.attnotnull, a.attidentity, a.attgenerated, "
+             "CASE WHEN a.attgenerated = '' THEN pg_get_expr(d.adbin, 0, true) END, "
+             "CASE WHEN a.attgenerated = '' AND d.adbin IS NOT NULL THEN EXISTS (SELECT 1 FROM "
+             "pg_depend s "
+             "JOIN pg_class sc ON sc.oid = s.objid AND sc.relkind = 'S' "
+             "WHERE s.classid = 'pg_class'::regclass "
+             "AND s.refclassid = 'pg_class'::regclass "
+             "AND s.refobjid = a.attrelid AND s.refobjsubid = a.attnum "
+             "AND s.deptype = 'a' AND pg_get_expr(d.adbin, 0) = "
+             "'nextval(' || quote_literal(sc.oid::regclass::text) || "
+             "'::regclass)') ELSE false END, "
+             "co.collname "
+             "FROM t JOIN pg_attribute a ON a.attrelid = t.oid "
+             "JOIN pg_type ty ON ty.oid = a.atttypid "
+             "LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = "
+             "a.attnum "
+             "LEFT JOIN pg_collation co ON co.oid = a.attcollation "
+             "AND a.attcollation <> ty.typcollation "
+             "WHERE a.attnum > 0 AND NOT a.attisdropped "
+             "ORDER BY a.attrelid, a.attnum",
+             scope.schema_oid);
 }
 
 std::string constraints_query(const CatalogScope& scope) {
