@@ -59,6 +59,19 @@ void add_unique(std::vector<std::string>& list, const std::string& name) {
   if (std::find(list.begin(), list.end(), name) == list.end()) list.push_back(name);
 }
 
+// "a, b"
+std::string comma_list(const std::vector<std::string>& list) {
+  std::string out;
+  for (const std::string& s : list) out += (out.empty() ? "" : ", ") + s;
+  return out;
+}
+
+// Element `i` of an array field read with parse_text_array; empty for NULL
+// or past its end.
+std::string element(const std::vector<std::optional<std::string>>& list, std::size_t i) {
+  return i < list.size() && list[i] ? *list[i] : std::string();
+}
+
 // The unmodeled objects found so far; notes on one object are joined.
 class Unmodeled {
  public:
@@ -169,11 +182,8 @@ void read_constraints(const CatalogQuery& query, Reading& r) {
     if (contype == "p" || contype == "u") {
       k.kind = contype == "p" ? ast::ConstraintKind::PrimaryKey : ast::ConstraintKind::Unique;
       if (flag(row, 15)) r.unmodeled.add("constraint", qualified, "nulls not distinct");
-      if (!is_null(row, 16)) {
-        std::string list;
-        for (const std::string& c : names(row, 16)) list += (list.empty() ? "" : ", ") + c;
-        r.unmodeled.add("constraint", qualified, "include (" + list + ")");
-      }
+      if (!is_null(row, 16))
+        r.unmodeled.add("constraint", qualified, "include (" + comma_list(names(row, 16)) + ")");
     } else if (contype == "f") {
       if (!flag(row, 8)) {
         r.unmodeled.add("constraint", qualified,
@@ -199,6 +209,36 @@ void read_constraints(const CatalogQuery& query, Reading& r) {
   }
 }
 
+// The key elements of an index row into `ix` (a column, or an expression's
+// definition), with what the model does not hold of them as notes.
+void read_index_elements(const CatalogRow& row, model::Index& ix, Unmodeled& unmodeled) {
+  auto keys = static_cast<std::size_t>(number(field(row, 5)));
+  auto columns = parse_text_array(field(row, 8));
+  auto defs = parse_text_array(field(row, 9));
+  auto options = parse_text_array(field(row, 10));
+  auto classes = parse_text_array(field(row, 11));
+  std::vector<std::string> include;
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    const std::optional<std::string>& column = columns[i];
+    if (i >= keys) {
+      if (column) include.push_back(*column);
+      continue;
+    }
+    std::string label;
+    if (column) {
+      ix.elements.push_back(column_expr(*column));
+      add_unique(ix.columns, *column);
+      label = *column;
+    } else {
+      ix.elements.push_back(raw_sql(element(defs, i)));
+      label = "(" + element(defs, i) + ")";
+    }
+    std::string note = index_element_note(number(element(options, i)), element(classes, i));
+    if (!note.empty()) unmodeled.add("index", ix.name, note + " on " + label);
+  }
+  if (!include.empty()) unmodeled.add("index", ix.name, "include (" + comma_list(include) + ")");
+}
+
 // (name, table oid, unique, valid, method, key count, nulls not distinct,
 // predicate, names, definitions, options, operator classes, columns read)
 void read_indexes(const CatalogQuery& query, Reading& r) {
@@ -215,38 +255,7 @@ void read_indexes(const CatalogQuery& query, Reading& r) {
     }
     if (field(row, 4) != "btree") r.unmodeled.add("index", ix.name, "method " + field(row, 4));
     if (flag(row, 6)) r.unmodeled.add("index", ix.name, "nulls not distinct");
-    auto keys = static_cast<std::size_t>(number(field(row, 5)));
-    auto elements = parse_text_array(field(row, 8));
-    auto defs = parse_text_array(field(row, 9));
-    auto options = parse_text_array(field(row, 10));
-    auto classes = parse_text_array(field(row, 11));
-    std::vector<std::string> include;
-    for (std::size_t i = 0; i < elements.size(); ++i) {
-      const std::optional<std::string>& column = elements[i];
-      if (i >= keys) {
-        if (column) include.push_back(*column);
-        continue;
-      }
-      std::string label;
-      if (column) {
-        ix.elements.push_back(column_expr(*column));
-        add_unique(ix.columns, *column);
-        label = *column;
-      } else {
-        std::string def = i < defs.size() && defs[i] ? *defs[i] : std::string();
-        ix.elements.push_back(raw_sql(def));
-        label = "(" + def + ")";
-      }
-      std::int64_t option = i < options.size() && options[i] ? number(*options[i]) : 0;
-      std::string opclass = i < classes.size() && classes[i] ? *classes[i] : std::string();
-      std::string note = index_element_note(option, opclass);
-      if (!note.empty()) r.unmodeled.add("index", ix.name, note + " on " + label);
-    }
-    if (!include.empty()) {
-      std::string list;
-      for (const std::string& c : include) list += (list.empty() ? "" : ", ") + c;
-      r.unmodeled.add("index", ix.name, "include (" + list + ")");
-    }
+    read_index_elements(row, ix, r.unmodeled);
     if (!is_null(row, 7)) ix.where = raw_sql(field(row, 7));
     for (const std::string& c : names(row, 12)) add_unique(ix.columns, c);
     t->indexes.push_back(std::move(ix));
