@@ -181,7 +181,7 @@ std::string unmodeled_query(const CatalogScope& scope) {
       "SELECT CASE c.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view' "
       "WHEN 'f' THEN 'foreign table' WHEN 'p' THEN 'partitioned table' "
       "ELSE 'sequence' END, c.relname::text, "
-      "CASE WHEN c.relkind = 'p' THEN 'partition by ' || lower(pg_get_partkeydef(c.oid)) END "
+      "CASE WHEN c.relkind = 'p' THEN 'partition by ' || pg_get_partkeydef(c.oid) END "
       "FROM pg_class c WHERE {} AND NOT c.relispartition AND (c.relkind IN ('v', 'm', 'f', 'p') "
       "OR (c.relkind = 'S' AND NOT {}))",
       rel, owned_sequence));
