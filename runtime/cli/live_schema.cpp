@@ -79,6 +79,7 @@ SourceRange difference_location(const Project& project, std::size_t rev, bool do
       if (lower(s.text).find(lower(table)) != std::string::npos) return s.range;
     }
     if (!raw.empty()) return raw.front().range;
+    if (down && m.down_file >= 0) return project.sources.range(m.down_file, 0, 0);
     return m.id_range;
   }
   long pos = project.history.position[rev];

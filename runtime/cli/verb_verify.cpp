@@ -61,6 +61,7 @@ class Verifier {
     }
     // Up again, to the head.
     if (reverted_to < n) {
+      again_ = true;
       if (!apply(reverted_to, n, false)) return;
       hold(n - 1, false, schema_after(n), "after applying again up to ");
     }
@@ -104,7 +105,8 @@ class Verifier {
     diags_.report(DiagKind::VerifyApplyFailed, project_.migrations[failed.migration].id_range,
                   fmt::format("'{}' does not {} on the scratch database (the server's message is "
                               "above); verify stops here",
-                              failed.id, down ? "revert" : "apply"));
+                              failed.id,
+                              down ? "revert" : again_ ? "apply again after its revert" : "apply"));
     return false;
   }
 
@@ -142,6 +144,7 @@ class Verifier {
   std::vector<model::Difference> last_;
   std::set<std::string> unmodeled_;
   std::size_t reverted_ = 0;
+  bool again_ = false;  // applying again after the way down
 };
 
 // The dialect of the scratch database and the server it is made on ("" for a
