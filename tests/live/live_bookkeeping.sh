@@ -50,8 +50,8 @@ grep -q '^> 0005_add_slug_to_articles|v1:' <<<"$changes" || fail "--rehash chang
 expect_rc 0 m status
 out_has "status: up to date"
 
-step "stamp --purge removes the later records without running anything"
-expect_rc 0 m stamp 0012 --purge
+step "stamp --purge removes the later records without running anything (--force: the database is at head, not 0012)"
+expect_rc 0 m stamp 0012 --purge --force
 out_has "removed the record of $HEAD_ID"
 out_has "removed the record of 0013_add_refunded_order_status"
 equals "$(history_count "$db")" 13 "history rows after stamp 0012 --purge"

@@ -59,8 +59,13 @@ out_has "applied: 7 of $N_MIGRATIONS migrations"
 out_has "  0008_add_tags"
 out_has "status: $((N_MIGRATIONS - 7)) pending"
 
-step "stamp head records without running; stamp 0007 refuses to remove records, --purge removes them"
-expect_rc 0 m stamp head
+step "stamp head on a database at 0007 refuses (its schema is not the model at head); --force records without running; stamp 0007 refuses to remove records, --purge removes them"
+expect_rc 4 m stamp head
+err_has "the database is not the model at $HEAD_ID:"
+err_has "the database lacks table 'tags'"
+err_has "migrac stamp: nothing was changed"
+equals "$(history_count "$db")" 7 "history rows after the refused stamp"
+expect_rc 0 m stamp head --force
 out_has "recorded $HEAD_ID as applied"
 equals "$(history_count "$db")" "$N_MIGRATIONS" "history rows after stamp"
 table_exists "$db" tags && fail "stamp ran a migration"
