@@ -1,6 +1,6 @@
 // Introspection of SQLite: sqlite_schema and the table-valued pragmas
-// (pragma_table_list, pragma_table_xinfo, pragma_foreign_key_list,
-// pragma_index_list, pragma_index_xinfo), each joined over sqlite_schema so
+// (pragma_table_list, and pragma_table_xinfo, pragma_foreign_key_list,
+// pragma_index_list, pragma_index_xinfo each joined over sqlite_schema) so
 // that the whole schema takes five queries, read into the model with
 // model::apply as the checker builds it: enums, tables with their
 // constraints, then indexes. The emitter's enums (TEXT with an unnamed
@@ -25,34 +25,39 @@ namespace migrac::sqlite {
 namespace {
 
 constexpr std::string_view kObjects =
-    "SELECT s.type, s.name, s.tbl_name, s.sql, coalesce(l.type, '') "
-    "FROM sqlite_schema AS s "
-    "LEFT JOIN pragma_table_list AS l ON l.schema = 'main' AND l.name = s.name "
-    "ORDER BY s.rowid";
+    "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY rowid";
 
-// A query over the tables whose pragmas are read (not virtual tables, whose
-// module may be missing): `select` from `joins` of the pragmas.
-std::string over_tables(std::string_view select, std::string_view joins) {
+// Which tables are virtual tables and their shadow tables.
+constexpr std::string_view kTableKinds =
+    "SELECT name, type FROM pragma_table_list WHERE schema = 'main'";
+
+// A query over the tables whose pragmas are read, not virtual ones (their
+// module may be missing): `select` from `joins` of the pragmas, each taking
+// its argument from the row of sqlite_schema. (sqlite_schema.sql of a
+// virtual table starts so: SQLite writes the first keywords in upper case.)
+std::string over_tables(std::string_view select, std::string_view joins, std::string_view where,
+                        std::string_view order) {
   return fmt::format(
-      "SELECT {} FROM sqlite_schema AS s JOIN pragma_table_list AS l ON l.schema = 'main' AND "
-      "l.name = s.name AND l.type = 'table' {}",
-      select, joins);
+      "SELECT {} FROM sqlite_schema AS s {} WHERE s.type = 'table' AND s.sql NOT LIKE 'CREATE "
+      "VIRTUAL %'{} ORDER BY {}",
+      select, joins, where, order);
 }
 
 const std::string kColumns = over_tables(
     "s.name, c.name, c.type, c.\"notnull\", c.dflt_value, c.pk, c.hidden",
-    "JOIN pragma_table_xinfo(s.name) AS c ORDER BY s.name, c.cid");
+    "JOIN pragma_table_xinfo(s.name) AS c", "", "s.name, c.cid");
 
+// Foreign keys in declaration order (SQLite numbers them from the last).
 const std::string kForeignKeys = over_tables(
     "s.name, f.id, f.\"table\", f.\"from\", f.\"to\", f.on_update, f.on_delete",
-    "JOIN pragma_foreign_key_list(s.name) AS f ORDER BY s.name, f.id DESC, f.seq");
+    "JOIN pragma_foreign_key_list(s.name) AS f", "", "s.name, f.id DESC, f.seq");
 
 // The columns of the indexes made by CREATE INDEX (origin 'c'; not the
 // autoindexes of primary keys and unique constraints).
 const std::string kIndexColumns = over_tables(
     "i.name, x.cid, x.name, x.\"desc\", x.coll",
-    "JOIN pragma_index_list(s.name) AS i JOIN pragma_index_xinfo(i.name) AS x "
-    "WHERE i.origin = 'c' AND x.\"key\" = 1 ORDER BY i.name, x.seqno");
+    "JOIN pragma_index_list(s.name) AS i JOIN pragma_index_xinfo(i.name) AS x",
+    " AND i.origin = 'c' AND x.\"key\" = 1", "i.name, x.seqno");
 
 std::string lower(std::string_view s) {
   std::string out(s);
@@ -136,12 +141,14 @@ class CatalogReader {
   }
 
   void read_objects() {
+    std::map<std::string, std::string> kinds;  // table -> "table", "virtual", "shadow"
+    for (const CatalogRow& row : query_(kTableKinds)) kinds[text(row, 0)] = text(row, 1);
     for (const CatalogRow& row : query_(kObjects)) {
       const std::string& type = text(row, 0);
       const std::string& name = text(row, 1);
       const std::string& table = text(row, 2);
       const std::string& sql = text(row, 3);
-      const std::string& list_type = text(row, 4);
+      const std::string& list_type = kinds[name];
       if (internal(name) || internal(table)) continue;
       if (type == "view") {
         note("view", name);
