@@ -71,15 +71,16 @@ class ConstraintReader {
 
   void read(const TableText& text) {
     for (const TextConstraint& k : text.constraints) {
-      if (k.ordered || k.conflict) {
-        note("constraint option", fmt::format("{}.{}", t_.name, name_or(k, "")),
-             k.conflict ? "ON CONFLICT clause" : "ASC, DESC or COLLATE on a key column");
-      }
+      std::size_t before = t_.constraints.size();
       switch (k.kind) {
         case ast::ConstraintKind::PrimaryKey: primary_key(k); break;
         case ast::ConstraintKind::Unique: unique(k); break;
         case ast::ConstraintKind::Check: check(k); break;
         case ast::ConstraintKind::ForeignKey: foreign_key(k); break;
+      }
+      if ((k.ordered || k.conflict) && t_.constraints.size() > before) {
+        note("constraint option", fmt::format("{}.{}", t_.name, t_.constraints.back().name),
+             k.conflict ? "ON CONFLICT clause" : "ASC, DESC or COLLATE on a key column");
       }
     }
     // Foreign keys of the catalog that the text did not give (it was not read).

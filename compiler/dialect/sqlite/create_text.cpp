@@ -159,8 +159,8 @@ void foreign_key_clause(Cursor& c, TextConstraint& k) {
   while (!c.done()) {
     if (c.word("ON")) {
       c.skip();  // DELETE / UPDATE
-      if (c.word("SET") || c.word("NO")) c.skip();
-      else c.skip();  // CASCADE / RESTRICT
+      if (!c.word("SET")) c.word("NO");
+      c.skip();  // NULL, DEFAULT, ACTION, CASCADE or RESTRICT
     } else if (c.word("MATCH")) {
       c.skip();
     } else if (c.words("NOT", "DEFERRABLE")) {

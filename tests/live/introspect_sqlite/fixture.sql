@@ -74,7 +74,7 @@ CREATE TABLE "Team Badges" (
   CONSTRAINT fk_badges_owner FOREIGN KEY (nick, code) REFERENCES users (nick, code) ON DELETE NO ACTION
 ) WITHOUT ROWID;
 
-CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE counters (name TEXT PRIMARY KEY ON CONFLICT REPLACE, value INTEGER NOT NULL DEFAULT 0);
 
 CREATE INDEX ix_users_email_lower ON users (lower(email));
 CREATE UNIQUE INDEX ix_users_token ON users (token) WHERE token IS NOT NULL;
