@@ -13,7 +13,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <set>
 
 #include <fmt/format.h>
 
@@ -58,13 +57,6 @@ const std::string kIndexColumns = over_tables(
     "i.name, x.cid, x.name, x.\"desc\", x.coll",
     "JOIN pragma_index_list(s.name) AS i JOIN pragma_index_xinfo(i.name) AS x",
     " AND i.origin = 'c' AND x.\"key\" = 1", "i.name, x.seqno");
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 const std::string& text(const CatalogRow& row, std::size_t i) {
   static const std::string empty;

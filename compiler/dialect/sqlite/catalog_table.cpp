@@ -16,13 +16,6 @@ namespace migrac::sqlite {
 
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
 bool same_name(std::string_view a, std::string_view b) { return lower(a) == lower(b); }
 
 bool same_names(const std::vector<std::string>& a, const std::vector<std::string>& b) {

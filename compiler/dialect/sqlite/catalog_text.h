@@ -39,6 +39,9 @@ struct Token {
   bool is_name() const { return kind == TokenKind::Word || kind == TokenKind::Quoted; }
 };
 
+// `s` in lower case (ASCII): SQLite compares names so.
+std::string lower(std::string_view s);
+
 // The tokens of `sql`, comments and blanks left out. An unterminated quote
 // or comment ends the text.
 std::vector<Token> tokenize(std::string_view sql);

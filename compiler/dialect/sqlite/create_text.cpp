@@ -282,13 +282,6 @@ bool create_prefix(Cursor& c, std::string_view kind, bool* unique) {
   return true;
 }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
-  return out;
-}
-
 }  // namespace
 
 std::optional<TableText> read_create_table(std::string_view sql) {

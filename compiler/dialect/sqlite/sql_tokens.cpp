@@ -2,6 +2,7 @@
 // quotes), string and blob literals, numbers and punctuation, with comments
 // and blanks left out, each with where it is in the text.
 
+#include <algorithm>
 #include <cctype>
 
 #include "compiler/dialect/sqlite/catalog_text.h"
@@ -58,6 +59,13 @@ std::size_t number_end(std::string_view sql, std::size_t i) {
 constexpr std::string_view kTwoCharOps[] = {"<=", ">=", "<>", "!=", "==", "||", "<<", ">>", "->"};
 
 }  // namespace
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
 
 bool Token::is_word(std::string_view upper) const {
   if (kind != TokenKind::Word || text.size() != upper.size()) return false;
