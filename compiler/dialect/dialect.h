@@ -31,6 +31,8 @@ struct Capabilities {
   bool enum_add_value_reversible = false;
   bool partial_index = true;
   bool lock_timeout = false;  // SET LOCAL lock_timeout
+  // ALTER TABLE ... ADD CONSTRAINT on an existing table (SQLite: only by a rebuild)
+  bool add_constraint_in_place = true;
   std::size_t max_identifier_length = 63;
 };
 

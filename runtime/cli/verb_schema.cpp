@@ -17,8 +17,10 @@ namespace migrac::cli {
 namespace {
 
 // Changes that build `schema` from nothing: enums, tables without their
-// foreign keys, then the foreign keys, then the indexes.
-std::vector<model::Change> creation_changes(const model::Schema& schema) {
+// foreign keys, then the foreign keys, then the indexes. A dialect that cannot
+// add a constraint in place (SQLite) keeps the foreign keys in the tables: it
+// resolves them only when rows change, so a table may name one created later.
+std::vector<model::Change> creation_changes(const model::Schema& schema, const Capabilities& caps) {
   std::vector<model::Change> changes;
   auto push = [&](model::ChangeKind kind) {
     model::Change c{std::move(kind), {}, -1, true, std::nullopt};
@@ -29,14 +31,16 @@ std::vector<model::Change> creation_changes(const model::Schema& schema) {
   for (const auto& [name, table] : schema.tables) {
     model::Table bare = table;
     bare.indexes.clear();
-    std::erase_if(bare.constraints, [](const model::Constraint& c) {
-      return c.kind == ast::ConstraintKind::ForeignKey;
-    });
+    if (caps.add_constraint_in_place)
+      std::erase_if(bare.constraints, [](const model::Constraint& c) {
+        return c.kind == ast::ConstraintKind::ForeignKey;
+      });
     push(model::AddTable{std::move(bare)});
   }
   for (const auto& [name, table] : schema.tables) {
     for (const model::Constraint& c : table.constraints) {
-      if (c.kind == ast::ConstraintKind::ForeignKey) push(model::AddConstraint{name, c, false});
+      if (c.kind == ast::ConstraintKind::ForeignKey && caps.add_constraint_in_place)
+        push(model::AddConstraint{name, c, false});
     }
   }
   for (const auto& [name, table] : schema.tables) {
@@ -51,7 +55,7 @@ std::string creation_sql(const model::Schema& schema, const Emitter& emitter,
                          const SourceSet& sources) {
   Diagnostics diags;
   std::string out;
-  for (const model::Change& c : creation_changes(schema)) {
+  for (const model::Change& c : creation_changes(schema, emitter.capabilities())) {
     for (const EmittedStatement& s : emitter.emit(c, diags)) out += s.sql + ";\n\n";
   }
   if (diags.has_errors()) throw VerbError{kMigrationErrors, render_text(diags, sources)};
@@ -89,9 +93,9 @@ int verb_schema(const Args& args) {
   opts.add_options()("at", po::value<std::string>(), "the revision (default: the head)")(
       "live", po::bool_switch(), "the live database's schema, read from its catalogs");
   opts.add(database_options(kConnectOptions));
-  Invocation inv =
-      parse_invocation("schema", "schema [--at REV] [--dialect D] | schema --live [--url URL]",
-                       args, opts, 0);
+  Invocation inv = parse_invocation("schema",
+                                    "schema [--at REV] [--dialect D] | schema --live [--url URL]",
+                                    args, opts, 0);
   if (inv.vm["live"].as<bool>()) {
     if (inv.vm.count("at")) usage_error(inv, "--at and --live do not go together");
     return live_schema(inv);

@@ -17,8 +17,9 @@ Capabilities sqlite_capabilities() {
   caps.enum_add_value_in_transaction = true;
   caps.enum_add_value_reversible = false;
   caps.partial_index = true;
-  caps.lock_timeout = false;          // the runtime sets busy_timeout on its connection
-  caps.max_identifier_length = 1000;  // no limit that matters
+  caps.add_constraint_in_place = false;  // the table rebuild
+  caps.lock_timeout = false;             // the runtime sets busy_timeout on its connection
+  caps.max_identifier_length = 1000;     // no limit that matters
   return caps;
 }
 

@@ -39,7 +39,10 @@ std::string default_expr(const ast::Expr& value) {
 
 std::string column_def(const model::Column& column, const TableContext& context) {
   const SqlBuilder& sql = builder();
-  std::string out = fmt::format("{} {}", sql.ident(column.name), sql.type(column.type));
+  // SQLite takes a column without a type (a native type of no text).
+  std::string type = sql.type(column.type);
+  std::string out = type.empty() ? sql.ident(column.name)
+                                 : fmt::format("{} {}", sql.ident(column.name), type);
   if (column.not_null) out += " NOT NULL";
   if (column.default_value) out += " DEFAULT " + default_expr(*column.default_value);
   if (column.type.kind != ast::TypeKind::Enum) return out;
