@@ -28,9 +28,9 @@ struct Difference {
   DiffKind kind = DiffKind::Changed;
   std::string object_kind;  // "table", "column", "constraint", "index", "enum", "enum value"
   std::string object;       // "users", "users.nick" (column, constraint), "ix_users_email", "mood"
-  std::string property;     // Changed only: "type", "not null", "default", "identity", "columns", ...
-  std::string expected;     // Changed only: the expected side's value, normalised
-  std::string actual;       // Changed only: the actual side's value, normalised
+  std::string property;  // Changed only: "type", "not null", "default", "identity", "columns", ...
+  std::string expected;  // Changed only: the expected side's value, normalised
+  std::string actual;    // Changed only: the actual side's value, normalised
 
   friend bool operator==(const Difference& a, const Difference& b) = default;
 };
@@ -40,6 +40,9 @@ struct Difference {
 struct Normalizer {
   std::function<std::string(const ast::TypeRef&)> type;
   std::function<std::string(const ast::Expr&)> expr;
+  // Whether enum types are compared: false where the dialect has none (an
+  // enum is a column's check or type there, and no database lists it).
+  bool compare_enums = true;
 };
 
 // The differences between `expected` and `actual`, ordered by table (then
