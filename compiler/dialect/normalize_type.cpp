@@ -220,11 +220,13 @@ std::optional<TypeName> parse_type_name(std::string_view text) {
 
 std::string type_name_key(const TypeName& t) {
   std::string out = postgres_spelling(t.name);
-  if (!t.mods.empty()) {
+  std::vector<std::string> mods = t.mods;
+  if (t.name == "numeric" && mods.size() == 1) mods.push_back("0");  // numeric(p) is numeric(p,0)
+  if (!mods.empty()) {
     out += "(";
-    for (std::size_t i = 0; i < t.mods.size(); ++i) {
+    for (std::size_t i = 0; i < mods.size(); ++i) {
       if (i > 0) out += ",";
-      out += t.mods[i];
+      out += mods[i];
     }
     out += ")";
   }
