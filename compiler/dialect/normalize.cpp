@@ -4,6 +4,7 @@
 #include "compiler/dialect/normalize.h"
 
 #include <string>
+#include <unordered_map>
 
 #include "compiler/dialect/normalize_key.h"
 #include "compiler/dialect/sql_builder.h"
@@ -42,16 +43,43 @@ std::string expr_sql(Dialect dialect, const ast::Expr& e) {
   return sql_builder(dialect).expr(e);
 }
 
+// The key of `text` from `make`, remembered: a schema spells the same types
+// and defaults many times, and each reading is a parse. One cache per thread
+// (libpg_query parses on any thread), emptied when it grows large.
+template <class Make>
+std::string remembered(const std::string& text, Make make) {
+  thread_local std::unordered_map<std::string, std::string> cache;
+  if (auto it = cache.find(text); it != cache.end()) return it->second;
+  if (cache.size() > 65536) cache.clear();
+  std::string key = make();
+  cache.emplace(text, key);
+  return key;
+}
+
+// What a type's key depends on, as one text.
+std::string type_text(Dialect dialect, const ast::TypeRef& t) {
+  std::string out(dialect_name(dialect));
+  out += ' ';
+  out += std::to_string(static_cast<int>(t.kind));
+  out += ' ' + (t.length ? std::to_string(*t.length) : std::string("-"));
+  out += ' ' + (t.scale ? std::to_string(*t.scale) : std::string("-"));
+  return out + ' ' + t.name;
+}
+
 }  // namespace
 
 model::Normalizer normalizer(Dialect dialect) {
   model::Normalizer n;
-  n.type = [dialect](const ast::TypeRef& t) { return type_key(dialect, t); };
+  n.type = [dialect](const ast::TypeRef& t) {
+    return remembered(type_text(dialect, t), [&] { return type_key(dialect, t); });
+  };
   n.expr = [dialect](const ast::Expr& e) {
     std::string sql = expr_sql(dialect, e);
     if (dialect == Dialect::Mysql) sql = backticks_as_quotes(sql);
-    if (std::optional<std::string> key = canonical_expr(sql)) return *key;
-    return collapse_text(sql);
+    return remembered(sql, [&] {
+      std::optional<std::string> key = canonical_expr(sql);
+      return key ? *key : collapse_text(sql);
+    });
   };
   // SQLite and MySQL have no enum types: an enum is a check or a column type there.
   n.compare_enums = dialect == Dialect::Postgres;
