@@ -98,14 +98,37 @@ bool is_number_text(std::string_view t) {
   return i == t.size();
 }
 
+// A number's text without what does not change its value: a `+`, leading
+// zeros, trailing zeros of a fraction (`0.00` is `0`, `-0.250` is `-0.25`).
+std::string number_value(std::string_view t) {
+  bool negative = false;
+  if (!t.empty() && (t[0] == '+' || t[0] == '-')) {
+    negative = t[0] == '-';
+    t.remove_prefix(1);
+  }
+  std::size_t exp = t.find_first_of("eE");
+  std::string_view mantissa = t.substr(0, exp);
+  std::string_view exponent = exp == std::string_view::npos ? std::string_view() : t.substr(exp);
+  if (mantissa.find('.') != std::string_view::npos) {
+    while (!mantissa.empty() && mantissa.back() == '0') mantissa.remove_suffix(1);
+    if (!mantissa.empty() && mantissa.back() == '.') mantissa.remove_suffix(1);
+  }
+  while (mantissa.size() > 1 && mantissa[0] == '0' && mantissa[1] != '.') mantissa.remove_prefix(1);
+  std::string out;
+  if (mantissa.empty() || mantissa[0] == '.') out = "0";
+  out.append(mantissa);
+  if (out == "0" && exponent.empty()) return out;
+  return (negative ? "-" : "") + out + std::string(exponent);
+}
+
 // A literal by its value text: numbers bare, anything else quoted, so that
 // `'-1'::integer` and `-1` are the same.
 Canon constant(std::string value) {
   Canon c;
   c.constant = true;
   if (is_number_text(value)) {
-    c.precedence = value[0] == '-' || value[0] == '+' ? kUnary : kPrimary;
-    c.head = value[0] == '+' ? value.substr(1) : std::move(value);
+    c.head = number_value(value);
+    c.precedence = c.head[0] == '-' ? kUnary : kPrimary;
     return c;
   }
   c.head = "'";
@@ -190,7 +213,7 @@ std::string_view sql_value_function(std::string_view op) {
 // integer constants, whose value libpg_query 15's JSON drops when negative).
 class Reader {
  public:
-  explicit Reader(std::string_view text) : text_(text) {}
+  Reader(std::string_view text, const CanonicalOptions& options) : text_(text), options_(options) {}
 
   std::optional<Canon> read(Node wrapper) const {
     std::string_view k = wrapper.kind();
@@ -228,7 +251,11 @@ class Reader {
     if (b.flag("isnull")) return atom("NULL");
     if (b.has("sval")) return constant(std::string(b["sval"].str("sval")));
     if (b.has("fval")) return constant(std::string(b["fval"].str("fval")));
-    if (b.has("boolval")) return atom(b["boolval"].flag("boolval") ? "true" : "false");
+    if (b.has("boolval")) {
+      bool value = b["boolval"].flag("boolval");
+      if (options_.booleans_as_integers) return constant(value ? "1" : "0");
+      return atom(value ? "true" : "false");
+    }
     if (b.has("bsval")) return constant(std::string(b["bsval"].str("bsval")));
     if (b.has("ival")) {
       Node v = b["ival"];
@@ -251,10 +278,7 @@ class Reader {
     std::size_t start = i;
     while (i < text_.size() && std::isdigit(static_cast<unsigned char>(text_[i]))) ++i;
     if (i == start) return std::nullopt;
-    std::string digits(text_.substr(start, i - start));
-    while (digits.size() > 1 && digits[0] == '0') digits.erase(0, 1);
-    if (digits == "0") value.clear();
-    return constant(value + digits);
+    return constant(value + std::string(text_.substr(start, i - start)));
   }
 
   std::optional<Canon> read_column(Node b) const {
@@ -500,6 +524,7 @@ class Reader {
   }
 
   std::string_view text_;
+  const CanonicalOptions& options_;
 };
 
 std::string print(const Canon& c, int min_precedence);
@@ -575,7 +600,7 @@ std::string collapse_text(std::string_view text) {
   return out;
 }
 
-std::optional<std::string> canonical_expr(std::string_view sql) {
+std::optional<std::string> canonical_expr(std::string_view sql, const CanonicalOptions& options) {
   std::string text = "SELECT " + std::string(sql);
   pgsql::ParsedSql parsed = pgsql::parse(text);
   if (parsed.error || parsed.statements.size() != 1) return std::nullopt;
@@ -590,7 +615,7 @@ std::optional<std::string> canonical_expr(std::string_view sql) {
   if (!only_targets || targets.size() != 1) return std::nullopt;
   Node target = targets.at(0).as("ResTarget");
   if (target.has("name") || target.has("indirection")) return std::nullopt;
-  std::optional<Canon> c = Reader(text).read(target["val"]);
+  std::optional<Canon> c = Reader(text, options).read(target["val"]);
   if (!c) return std::nullopt;
   return print(*c, kOr);
 }

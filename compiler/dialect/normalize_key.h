@@ -10,6 +10,7 @@
 
 #include "compiler/ast/ast.h"
 #include "compiler/dialect/dialect.h"
+#include "compiler/model/schema.h"
 
 namespace migrac {
 
@@ -17,9 +18,16 @@ namespace migrac {
 // `SELECT <sql>` printed without locations and parentheses, without casts of
 // constants (and PostgreSQL's own casts of columns to text), constants by
 // their value text, `x = ANY (ARRAY[a, b])` as `x IN (a, b)`, BETWEEN as the
-// two comparisons PostgreSQL stores, nested AND/OR flattened. Empty when
-// PostgreSQL's parser does not read it as one expression.
-std::optional<std::string> canonical_expr(std::string_view sql);
+// two comparisons PostgreSQL stores, nested AND/OR flattened, numbers by
+// value (`0.00` is `0`).
+// Empty when PostgreSQL's parser does not read it as one expression.
+struct CanonicalOptions {
+  // TRUE and FALSE as 1 and 0: MySQL has no booleans, and its catalog shows
+  // the integers.
+  bool booleans_as_integers = false;
+};
+std::optional<std::string> canonical_expr(std::string_view sql,
+                                          const CanonicalOptions& options = {});
 
 // Lower case, runs of blanks as one space, no blank at either end: the key
 // of a text the parser does not read.
@@ -44,5 +52,8 @@ std::string type_name_key(const TypeName& t);
 // The key of a type in `dialect`'s spelling: what its emitter writes for it,
 // synonyms folded.
 std::string type_key(Dialect dialect, const ast::TypeRef& type);
+
+// The key of an enum column's type on MySQL: ENUM('a','b') of its values.
+std::string mysql_enum_key(const model::Enum& e);
 
 }  // namespace migrac

@@ -141,9 +141,24 @@ bool starts_with(std::string_view text, std::string_view prefix) {
 }
 
 // MySQL's column type text with its synonyms folded: `integer` and `int(11)`
-// are `int`, `bool` is `tinyint(1)`, `numeric` is `decimal`.
+// are `int`, `bool` is `tinyint(1)`, `numeric` is `decimal`, `json` is
+// `longtext` (MariaDB's JSON is an alias of LONGTEXT with a check).
 std::string mysql_key(std::string text) {
-  text = tight(collapse_text(text));
+  std::string folded = tight(collapse_text(text));
+  // ENUM('a','b') and SET(...): the values keep their case.
+  for (std::string_view list : {"enum(", "set("}) {
+    if (!starts_with(folded, list)) continue;
+    std::size_t open = text.find('(');
+    std::string values;
+    char quote = '\0';
+    for (char c : text.substr(open)) {
+      if (quote == '\0' && c == ' ') continue;
+      if (c == '\'') quote = quote == '\0' ? c : '\0';
+      values += c;
+    }
+    return std::string(list.substr(0, list.size() - 1)) + values;
+  }
+  text = folded;
   static const std::pair<std::string_view, std::string_view> kSynonyms[] = {
       {"character varying", "varchar"},
       {"double precision", "double"},
@@ -161,6 +176,7 @@ std::string mysql_key(std::string text) {
       {"character", "char"},
       {"boolean", "tinyint(1)"},
       {"bool", "tinyint(1)"},
+      {"json", "longtext"},
   };
   for (const auto& [from, to] : kSynonyms) {
     if (!starts_with(text, from)) continue;
@@ -188,6 +204,16 @@ std::string mysql_key(std::string text) {
 }
 
 }  // namespace
+
+std::string mysql_enum_key(const model::Enum& e) {
+  const SqlBuilder& sql = sql_builder(Dialect::Mysql);
+  std::string out = "enum(";
+  for (std::size_t i = 0; i < e.values.size(); ++i) {
+    if (i > 0) out += ",";
+    out += sql.string_literal(e.values[i]);
+  }
+  return out + ")";
+}
 
 std::optional<TypeName> parse_type_name(std::string_view text) {
   std::string sql = "SELECT NULL::" + std::string(text);

@@ -61,6 +61,8 @@ class Differ {
   std::vector<Difference> take() { return std::move(out_); }
 
   void tables(const Schema& expected, const Schema& actual) {
+    expected_ = &expected;
+    actual_ = &actual;
     std::set<std::string> names;
     for (const auto& [name, t] : expected.tables) names.insert(name);
     for (const auto& [name, t] : actual.tables) names.insert(name);
@@ -117,6 +119,16 @@ class Differ {
     return key == n_.expr(null_expr) ? std::string() : key;
   }
 
+  // An enum column's type by its values where the dialect spells it so.
+  std::string type_key(const ast::TypeRef& type) const {
+    if (type.kind == ast::TypeKind::Enum && n_.enum_type) {
+      const Enum* e = expected_->enum_type(type.name);
+      if (e == nullptr) e = actual_->enum_type(type.name);
+      if (e != nullptr) return n_.enum_type(*e);
+    }
+    return n_.type(type);
+  }
+
   std::string expr_key(const std::optional<ast::Expr>& value) const {
     return value ? n_.expr(*value) : std::string();
   }
@@ -129,7 +141,7 @@ class Differ {
         add(DiffKind::Missing, "column", object);
         continue;
       }
-      changed("column", object, "type", n_.type(ec.type), n_.type(ac->type));
+      changed("column", object, "type", type_key(ec.type), type_key(ac->type));
       changed("column", object, "not null", std::string(flag(ec.not_null)),
               std::string(flag(ac->not_null)));
       changed("column", object, "default", default_key(ec.default_value),
@@ -240,6 +252,8 @@ class Differ {
   }
 
   const Normalizer& n_;
+  const Schema* expected_ = nullptr;
+  const Schema* actual_ = nullptr;
   std::vector<Difference> out_;
 };
 

@@ -43,6 +43,9 @@ struct Normalizer {
   // Whether enum types are compared: false where the dialect has none (an
   // enum is a column's check or type there, and no database lists it).
   bool compare_enums = true;
+  // Where set, the key of an enum column's type, from the enum the expected
+  // schema holds (MySQL: its ENUM('a', 'b') column type); else `type`.
+  std::function<std::string(const Enum&)> enum_type;
 };
 
 // The differences between `expected` and `actual`, ordered by table (then

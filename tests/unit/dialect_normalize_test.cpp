@@ -328,37 +328,98 @@ TEST_CASE("sqlite: types as the emitter writes them", "[dialect][normalize]") {
   CHECK_FALSE(n.compare_enums);
 }
 
-TEST_CASE("mysql: MariaDB's spellings of types and expressions", "[dialect][normalize]") {
-  // information_schema.COLUMNS.COLUMN_TYPE and CHECK_CONSTRAINTS as MariaDB
-  // 10.11 documents them (not collected from a live server here).
+TEST_CASE("mysql: .mig forms equal MariaDB's catalog text", "[dialect][normalize]") {
+  // information_schema.COLUMNS (COLUMN_TYPE, COLUMN_DEFAULT) and
+  // CHECK_CONSTRAINTS of MariaDB 10.11 after applying the emitted MySQL.
   model::Normalizer n = normalizer(Dialect::Mysql);
-  const std::vector<Pair> pairs = {
-      {"int", "int(11)"},
+  const std::vector<Pair> types = {
       {"bigint", "bigint(20)"},
+      {"int", "int(11)"},
       {"smallint", "smallint(6)"},
       {"bool", "tinyint(1)"},
-      {"varchar(255)", "varchar(255)"},
+      {"varchar(20)", "varchar(20)"},
       {"decimal(10, 2)", "decimal(10,2)"},
       {"double", "double"},
-      {"timestamp", "datetime(6)"},
       {"text", "longtext"},
-      {"uuid", "char(36)"},
+      {"date", "date"},
+      {"timestamptz", "datetime(6)"},
+      {"timestamp", "datetime(6)"},
+      {"json", "longtext"},
       {"native \"integer\"", "int(11)"},
-      {"native \"boolean\"", "tinyint(1)"},
       {"native \"numeric(8)\"", "decimal(8,0)"},
       {"native \"DECIMAL\"", "decimal(10,0)"},
   };
-  for (const auto& [model_form, catalog] : pairs) {
+  for (const auto& [model_form, catalog] : types) {
     INFO("model: " << model_form << "\ncatalog: " << catalog);
     CHECK(n.type(mig_type(model_form)) == n.type(native(catalog)));
   }
   CHECK(n.type(native("tinyint(1)")) != n.type(native("tinyint(4)")));
   CHECK(n.type(native("int(11) unsigned")) == "int unsigned");
+  REQUIRE(n.enum_type);
+  CHECK(n.enum_type(model::Enum{"mood", {"sad", "ok", "happy"}}) ==
+        n.type(native("enum('sad','ok','happy')")));
+  CHECK(n.enum_type(model::Enum{"mood", {"sad", "ok"}}) !=
+        n.type(native("enum('sad','ok','happy')")));
+  CHECK(n.type(native("enum('Sad')")) != n.type(native("enum('sad')")));
   check_equal_exprs(Dialect::Mysql,
-                    {{"now()", "current_timestamp(6)"},
-                     {"price > 0", "(`price` > 0)"},
-                     {"'it''s'", "'it''s'"},
-                     {"status in ('a', 'b')", "`status` in ('a','b')"}},
+                    {
+                        // defaults
+                        {"'new'", "'new'"},
+                        {"0", "0.00"},
+                        {"-1", "-1"},
+                        {"0.5", "0.5"},
+                        {"-0.25", "-0.250"},
+                        {"false", "0"},
+                        {"true", "1"},
+                        {"'it''s'", "'it\\'s'"},
+                        {"'ok'", "'ok'"},
+                        {"now()", "current_timestamp(6)"},
+                        {"9000000000", "9000000000"},
+                        // checks
+                        {"price >= 0", "`price` >= 0"},
+                        {"status in ('a', 'b', 'c')", "`status` in ('a','b','c')"},
+                        {"kind not in ('x', 'y')", "`kind` not in ('x','y')"},
+                        {"small between 1 and 10", "`small` between 1 and 10"},
+                        {"small2 not between 1 and 10", "`small2` not between 1 and 10"},
+                        {"note <> 'zz'", "`note` <> 'zz'"},
+                        {"case when qty > 0 then price > 0 else true end",
+                         "case when `qty` > 0 then `price` > 0 else 1 end"},
+                        {"qty * 2 + 1 > -(qty) and qty % 2 = 0 or qty / 2 <> 3",
+                         "`qty` * 2 + 1 > -`qty` and `qty` MOD 2 = 0 or `qty` / 2 <> 3"},
+                        {"cast(qty as bigint) < 100", "cast(`qty` as signed) < 100"},
+                        {"email not like '%x' and lower(email) like '%@%'",
+                         "`email`  not like '%x' and lcase(`email`) like '%@%'"},
+                        {"coalesce(qty, 0) >= 0", "coalesce(`qty`,0) >= 0"},
+                        {"length(code || name) < 100", "char_length(concat(`code`,`name`)) < 100"},
+                        {"name is not null or email is null",
+                         "`name` is not null or `email` is null"},
+                    },
                     true);
+  check_equal_exprs(Dialect::Mysql, {{"(1+2)", "(1 + 2)"}}, false);
+  CHECK(n.expr(sql("'a\\\\b'")) == "'a\\b'");
+  CHECK(n.expr(sql("`a` MOD 2")) == n.expr(sql("a % 2")));
+  CHECK(n.expr(sql("'x MOD y'")) == "'x MOD y'");
   CHECK_FALSE(n.compare_enums);
+}
+
+TEST_CASE("numbers compare by value", "[dialect][normalize]") {
+  model::Normalizer n = normalizer(Dialect::Postgres);
+  CHECK(n.expr(sql("0.00")) == "0");
+  CHECK(n.expr(sql("'-0.250'::numeric")) == "-0.25");
+  CHECK(n.expr(sql("007")) == "7");
+  CHECK(n.expr(sql("1.50e3")) == "1.5e3");
+  CHECK(n.expr(sql(".5")) == "0.5");
+  CHECK(n.expr(sql("-0.0")) == "0");
+  CHECK(n.expr(sql("10")) != n.expr(sql("1")));
+  CHECK(n.expr(sql("100")) == "100");
+}
+
+TEST_CASE("a text's key is its dialect's, whatever was read before", "[dialect][normalize]") {
+  model::Normalizer pg = normalizer(Dialect::Postgres);
+  model::Normalizer my = normalizer(Dialect::Mysql);
+  CHECK(pg.expr(sql("TRUE")) == "true");
+  CHECK(my.expr(sql("TRUE")) == "1");
+  CHECK(pg.expr(sql("TRUE")) == "true");
+  CHECK(my.type(native("bool")) == "tinyint(1)");
+  CHECK(pg.type(native("bool")) == "boolean");
 }

@@ -317,6 +317,29 @@ TEST_CASE("enums are left out where the dialect has none", "[model][compare]") {
         std::vector<std::string>{"the database lacks enum 'mood'"});
 }
 
+TEST_CASE("enum columns by their values where the dialect has no enum types", "[model][compare]") {
+  model::Schema expected = base();
+  ast::TypeRef mood;
+  mood.kind = ast::TypeKind::Enum;
+  mood.name = "mood";
+  expected.tables["users"].columns[1].type = mood;
+  model::Schema actual = base();
+  actual.enums.clear();
+  actual.tables["users"].columns[1].type = native("enum(sad,ok,happy)");
+  model::Normalizer n = plain();
+  n.compare_enums = false;
+  n.enum_type = [](const model::Enum& e) {
+    std::string out = "enum(";
+    for (std::size_t i = 0; i < e.values.size(); ++i) out += (i > 0 ? "," : "") + e.values[i];
+    return out + ")";
+  };
+  CHECK(model::compare(expected, actual, n).empty());
+  actual.tables["users"].columns[1].type = native("enum(sad,ok)");
+  CHECK(lines(model::compare(expected, actual, n)) ==
+        std::vector<std::string>{"column 'users.email' has type 'enum(sad,ok)' in the database, "
+                                 "'enum(sad,ok,happy)' in the model"});
+}
+
 TEST_CASE("differences come in order: tables by name, then enums", "[model][compare]") {
   model::Schema expected = base();
   model::Schema actual = base();
