@@ -1,4 +1,5 @@
-// Dialect names and the emitter factory: one make_<dialect>_emitter() per dialect.
+// Dialect names, the emitter factory (one make_<dialect>_emitter() per
+// dialect) and each dialect's SQL builder.
 
 #include "compiler/dialect/dialect.h"
 
@@ -7,8 +8,11 @@
 #include <string>
 
 #include "compiler/dialect/mysql/emitter.h"
+#include "compiler/dialect/mysql/internal.h"
 #include "compiler/dialect/postgres/emitter.h"
+#include "compiler/dialect/postgres/internal.h"
 #include "compiler/dialect/sqlite/emitter.h"
+#include "compiler/dialect/sqlite/internal.h"
 
 namespace migrac {
 
@@ -38,6 +42,15 @@ std::unique_ptr<Emitter> make_emitter(Dialect dialect) {
     case Dialect::Mysql: return make_mysql_emitter();
   }
   return nullptr;
+}
+
+const SqlBuilder& sql_builder(Dialect dialect) {
+  switch (dialect) {
+    case Dialect::Postgres: return postgres::builder();
+    case Dialect::Sqlite: return sqlite::builder();
+    case Dialect::Mysql: return mysql::builder();
+  }
+  return postgres::builder();
 }
 
 }  // namespace migrac

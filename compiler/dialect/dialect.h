@@ -108,4 +108,8 @@ class Emitter {
 
 std::unique_ptr<Emitter> make_emitter(Dialect dialect);
 
+class SqlBuilder;
+// The shared SQL builder with `dialect`'s spelling (the one its emitter uses).
+const SqlBuilder& sql_builder(Dialect dialect);
+
 }  // namespace migrac

@@ -26,11 +26,21 @@ enum class DiffKind {
 // One difference between the expected and the actual schema.
 struct Difference {
   DiffKind kind = DiffKind::Changed;
-  std::string object_kind;  // "table", "column", "constraint", "index", "enum", "enum value"
-  std::string object;       // "users", "users.nick" (column, constraint), "ix_users_email", "mood"
-  std::string property;     // Changed only: "type", "not null", "default", "identity", "columns", ...
-  std::string expected;     // Changed only: the expected side's value, normalised
-  std::string actual;       // Changed only: the actual side's value, normalised
+  // "table", "column", "constraint", "index", "enum", "enum value"
+  std::string object_kind;
+  // "users", "users.nick" (column, constraint: qualified by the table),
+  // "ix_users_email" (index), "mood" (enum), "mood.happy" (enum value)
+  std::string object;
+  // Changed only: column "type", "not null", "default", "identity";
+  // constraint "kind", "columns", "referenced table", "referenced columns",
+  // "on delete", "on update", "check"; index "table", "unique", "elements",
+  // "predicate"; enum "value order".
+  std::string property;
+  // Changed only: each side's value, normalised (the Normalizer's keys);
+  // "true"/"false" for not null, identity and unique; "" for no default or
+  // predicate; lists joined with ", ".
+  std::string expected;
+  std::string actual;
 
   friend bool operator==(const Difference& a, const Difference& b) = default;
 };
@@ -40,10 +50,22 @@ struct Difference {
 struct Normalizer {
   std::function<std::string(const ast::TypeRef&)> type;
   std::function<std::string(const ast::Expr&)> expr;
+  // Whether enum types are compared: false where the dialect has none (an
+  // enum is a column's check or type there, and no database lists it).
+  bool compare_enums = true;
+  // Where set, the key of an enum column's type, from the enum the expected
+  // schema holds (MySQL: its ENUM('a', 'b') column type); else `type`.
+  std::function<std::string(const Enum&)> enum_type;
 };
 
-// The differences between `expected` and `actual`, ordered by table (then
-// its columns, constraints and indexes), then enums.
+// The differences between `expected` and `actual`, ordered: tables by name,
+// each with (after the table itself when one side lacks it) its columns in
+// the expected order then the unexpected ones in the actual order, then its
+// constraints and its indexes likewise; then enums by name, each with its
+// missing values, unexpected values and their order. Names are compared
+// exactly. A default that is NULL counts as none; an index of the actual
+// side named as a primary key or unique constraint of its table is that
+// constraint's (PostgreSQL's), not an index.
 std::vector<Difference> compare(const Schema& expected, const Schema& actual,
                                 const Normalizer& normalizer);
 
