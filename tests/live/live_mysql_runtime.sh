@@ -186,8 +186,10 @@ may_repeat() {
 kill_and_resume() {  # NAME LABEL [DELAY_MS]
   local name=$1 label=$2 delay=${3:-0} db rc=0
   db=$(seeded_db)
-  MIGRAC_TEST_KILL_AT_LABEL="$label" MIGRAC_TEST_KILL_DELAY_MS=$delay \
-    "$MIGRAC" upgrade head -q --dir "$proj" --url "$(url_for "$db")" >"$WORK/killed.out" 2>&1 || rc=$?
+  # (in a subshell, so that the shell's "Killed" line stays out of the log)
+  (MIGRAC_TEST_KILL_AT_LABEL="$label" MIGRAC_TEST_KILL_DELAY_MS=$delay \
+    "$MIGRAC" upgrade head -q --dir "$proj" --url "$(url_for "$db")" >"$WORK/killed.out" 2>&1; echo $? >"$WORK/killed.rc") 2>/dev/null || true
+  rc=$(cat "$WORK/killed.rc")
   [ "$rc" == 137 ] || { cat "$WORK/killed.out"; fail "$name: expected SIGKILL (137) at '$label', got $rc"; }
   expect_rc 0 "$MIGRAC" upgrade head --dir "$proj" --url "$(url_for "$db")"
   # A statement is repeated only when the kill came after it was sent and
@@ -203,14 +205,14 @@ kill_and_resume() {  # NAME LABEL [DELAY_MS]
   kills=$((kills + 1))
   echo "ok $kills: $name: killed at '$label'"
 }
-for i in $(seq 1 20); do
-  line=$(( (i * total - total / 2) / 20 ))
+for i in $(seq 1 ${MIGRAC_LIVE_KILLS:-20}); do
+  line=$(( (i * total - total / 2) / ${MIGRAC_LIVE_KILLS:-20} ))
   label=$(sed -n "${line}p" "$WORK/points" | cut -d' ' -f2-)
   kill_and_resume "point $line of $total" "$label"
 done
 kill_and_resume "inside the plain ADD COLUMN" "0002_expand_items up seg 1/4 autocommit: sent stmt 3" 50
 kill_and_resume "after the plain ADD COLUMN, before it is recorded" "0002_expand_items up seg 1/4 autocommit: after stmt 3"
-kill_and_resume "inside a backfill batch" "0003_fill_notes up seg 1/3 autocommit: sent stmt 1 batch 2" 20
+kill_and_resume "inside a backfill batch" "0003_fill_notes up seg 1/3 autocommit: sent stmt 3 batch 2" 20
 kill_and_resume "inside an index build on 100,000 rows" "0003_fill_notes up seg 3/3 autocommit: sent stmt 3" 30
 echo "ok: $kills kills, each resumed to the uninterrupted state ($resumed_notes found a committed statement not yet recorded)"
 
@@ -233,7 +235,8 @@ done
 n_migrations=$(ls "$root"/migrations/*.mig | wc -l)
 equals "$applied" "$n_migrations" "migrations applied over all runners"
 equals "$(sql "$db" "SELECT count(DISTINCT id) FROM migrac_history WHERE segments_done = segments_total")" "$n_migrations" "complete history rows"
-grep -h "another runner holds the migration lock" "$WORK"/run*.err | head -1 | grep -q "connection [0-9]*, user 'root', host 'localhost'" ||
+# (a server without grant tables shows no host: only the connection and the user)
+grep -h "another runner holds the migration lock" "$WORK"/run*.err | head -1 | grep -q "(connection [0-9]*, user 'root'" ||
   { cat "$WORK"/run*.err; fail "no waiting runner named the holder"; }
 echo "ok: 8 runners, each migration applied once, all exit 0"
 
@@ -242,14 +245,15 @@ step "a runner that cannot wait long enough gives up with exit 3, naming the hol
 # is migrac:<database>:<key>.
 key=$("$MIGRAC" sql head --format psql --dir "$root/migrations" 2>/dev/null | grep -o 'pg_advisory_lock([0-9-]*' | head -1 | tr -dc '0-9-')
 "${client[@]}" "$db" -e "SELECT GET_LOCK('migrac:$db:$key', 0), SLEEP(3)" >/dev/null &
-BACKGROUND+=($!)
+holder=$!
+BACKGROUND+=($holder)
 until [ "$(sql "$db" "SELECT count(*) FROM information_schema.processlist WHERE info LIKE 'SELECT GET_LOCK%SLEEP(3)'")" == 1 ]; do sleep 0.05; done
 sleep 0.2
 expect_rc 3 "$MIGRAC" upgrade head --dir "$root/migrations" --url "$url" --lock-wait 500ms
 err_has "another runner is applying migrations to this database (connection "
-err_has "user 'root', host 'localhost')"
+err_has "user 'root'"
 err_has "gave up waiting after 0.5 s"
-wait
+wait $holder
 echo "ok: lock wait refused with the holder named"
 
 step "a lock wait timeout is retried"
@@ -267,12 +271,13 @@ db=$(new_db)
 url=$(url_for "$db")
 expect_rc 0 "$MIGRAC" upgrade 0001_t --dir "$proj2" --url "$url" -q
 "${client[@]}" "$db" -e "BEGIN; SELECT * FROM t; SELECT SLEEP(2); COMMIT" >/dev/null &
-BACKGROUND+=($!)
+holder=$!
+BACKGROUND+=($holder)
 until [ "$(sql "$db" "SELECT count(*) FROM information_schema.processlist WHERE info = 'SELECT SLEEP(2)'")" == 1 ]; do sleep 0.05; done
 expect_rc 0 "$MIGRAC" upgrade head --dir "$proj2" --url "$url" --retries 5
 err_has "lock timeout in segment 1 of '0002_alter'"
 err_has "Lock wait timeout exceeded"
-wait
+wait $holder
 equals "$(sql "$db" "SELECT count(*) FROM information_schema.columns WHERE table_schema = '$db' AND table_name = 't' AND column_name = 'b'")" 1 "column added after the retry"
 echo "ok: the metadata lock wait timed out, was retried, and the column is there"
 
