@@ -42,14 +42,14 @@ class MysqlDriver final : public Driver {
   std::string_view engine() const override { return "mysql"; }
   Dialect dialect() const override { return Dialect::Mysql; }
 
+  // "127.0.0.1:3306/app as deploy", "app via socket /run/mysqld/mysqld.sock as root".
   std::string describe() const override {
-    std::string where = !target_.socket.empty()
-                            ? "socket " + target_.socket
-                            : fmt::format("{}:{}",
-                                          target_.host.empty() ? "localhost" : target_.host,
-                                          target_.port == 0 ? 3306u : target_.port);
     std::string user = target_.user.empty() ? "the login user" : target_.user;
-    return redact_(fmt::format("{}/{} as {}", where, target_.database, user));
+    if (!target_.socket.empty()) {
+      return redact_(fmt::format("{} via socket {} as {}", target_.database, target_.socket, user));
+    }
+    return redact_(fmt::format("{}:{}/{} as {}", target_.host.empty() ? "localhost" : target_.host,
+                               target_.port == 0 ? 3306u : target_.port, target_.database, user));
   }
 
   Result exec(std::string_view sql, const Params& params) override {
