@@ -1,6 +1,10 @@
 #include "compiler/plan/segments.h"
 
+#include <cctype>
+
 #include <fmt/format.h>
+
+#include "compiler/source/sql_scan.h"
 
 namespace migrac {
 
@@ -16,6 +20,18 @@ namespace {
 // True when a statement can wait on a lock held by someone else.
 bool may_wait(const PlannedStatement& s) {
   return s.lock.takes_lock() || s.role == StatementRole::Raw;
+}
+
+// True for user SQL that only changes rows (INSERT, UPDATE, DELETE, REPLACE),
+// by its first keyword.
+bool is_dml(const PlannedStatement& s) {
+  if (s.role != StatementRole::Raw) return false;
+  std::size_t at = source::skip_space_and_comments(s.sql, 0);
+  std::string word;
+  for (; at < s.sql.size() && std::isalpha(static_cast<unsigned char>(s.sql[at])); ++at) {
+    word += static_cast<char>(std::toupper(static_cast<unsigned char>(s.sql[at])));
+  }
+  return word == "INSERT" || word == "UPDATE" || word == "DELETE" || word == "REPLACE";
 }
 
 // Emits one setting statement: SET LOCAL in a transaction, else for the session.
@@ -36,7 +52,8 @@ void setting(std::vector<PlannedStatement>& out, const std::string& name, std::s
 // script its batches run in one DO statement, which the timeout would cut short.
 void add_timeouts(Segment& segment, const MigrationSettings& settings, const Emitter& emitter,
                   Diagnostics& diags) {
-  bool local = segment.transactional;
+  // Without transactional DDL (MySQL) a setting is for the session, also in a transaction.
+  bool local = segment.transactional && emitter.capabilities().transactional_ddl;
   bool backfill = false;
   for (const PlannedStatement& s : segment.statements) {
     backfill = backfill || s.role == StatementRole::Backfill;
@@ -60,13 +77,30 @@ void add_timeouts(Segment& segment, const MigrationSettings& settings, const Emi
 
 std::vector<Segment> build_segments(std::vector<Step> steps, const MigrationSettings& settings,
                                     const Emitter& emitter, Diagnostics& diags) {
+  // Without transactional DDL every statement commits on its own, so each
+  // statement outside a transaction is a segment of its own (a setting goes
+  // with the statement after it): the history table then records each one
+  // as done, and a rerun never repeats a statement that committed and was
+  // recorded. Row changes of the main flow run in a transaction with their
+  // history update.
+  bool per_statement = !emitter.capabilities().transactional_ddl;
   std::vector<Segment> segments;
   int group = -1;
+  bool segment_has_statement = false;  // a statement other than a setting
   for (Step& step : steps) {
+    if (per_statement && settings.transactional && step.group == 0 && is_dml(step.statement)) {
+      step.transactional = true;
+    }
+    bool setting = step.statement.role == StatementRole::Setting;
     bool fresh = segments.empty() || segments.back().transactional != step.transactional ||
-                 group != step.group;
-    if (fresh) segments.push_back(Segment{step.transactional, {}});
+                 group != step.group ||
+                 (per_statement && !step.transactional && segment_has_statement);
+    if (fresh) {
+      segments.push_back(Segment{step.transactional, {}});
+      segment_has_statement = false;
+    }
     group = step.group;
+    segment_has_statement = segment_has_statement || !setting;
     segments.back().statements.push_back(std::move(step.statement));
   }
   if (!emitter.capabilities().lock_timeout) return segments;

@@ -51,12 +51,15 @@ std::string where_text(const PlannedStatement& s, const SourceSet& sources) {
 }
 
 // `closing`: a setting after the segment's last statement (it resets the session).
+// `session_only`: the dialect's settings are for the session, also in a
+// transaction (MySQL has no SET LOCAL).
 std::string comment_for(const PlannedStatement& s, const Segment& segment, bool closing,
-                        const SourceSet& sources) {
+                        bool session_only, const SourceSet& sources) {
   switch (s.role) {
     case StatementRole::Setting:
-      if (segment.transactional) return "-- setting: for this transaction only";
+      if (segment.transactional && !session_only) return "-- setting: for this transaction only";
       if (closing) return "-- setting: back to the session default";
+      if (segment.transactional) return "-- setting: for the session, reset after the segment";
       return "-- setting: for the session, as SET LOCAL has no effect outside a transaction";
     case StatementRole::Recovery:
       return fmt::format(
@@ -85,7 +88,7 @@ std::string terminated(const std::string& sql) {
   return sql + ";";
 }
 
-void render_segments(std::string& out, const std::vector<Segment>& segments,
+void render_segments(std::string& out, const std::vector<Segment>& segments, bool session_only,
                      const SourceSet& sources) {
   if (segments.empty()) {
     out += "-- (no statements)\n";
@@ -105,7 +108,7 @@ void render_segments(std::string& out, const std::vector<Segment>& segments,
       const PlannedStatement& s = seg.statements[k];
       bool closing = last_real < seg.statements.size() && k > last_real;
       out += "\n";
-      out += comment_for(s, seg, closing, sources) + "\n";
+      out += comment_for(s, seg, closing, session_only, sources) + "\n";
       const std::string& text = s.role == StatementRole::Backfill && !s.script_sql.empty()
                                     ? s.script_sql
                                     : s.sql;
@@ -139,7 +142,7 @@ void render_migration(std::string& out, const MigrationPlan& plan, const SourceS
     out += "-- (no statements: this migration cannot be downgraded)\n\n";
     return;
   }
-  render_segments(out, down ? plan.down : plan.up, sources);
+  render_segments(out, down ? plan.down : plan.up, !plan.transactional_ddl, sources);
 }
 
 }  // namespace

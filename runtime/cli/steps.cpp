@@ -12,15 +12,28 @@ namespace migrac::cli {
 
 std::unique_ptr<Emitter> emitter_or_fail(const Invocation& inv) {
   Dialect dialect = config_dialect(inv.config);
-  // A sqlite: URL runs the sqlite plan, whatever the configured dialect.
-  if (db::is_sqlite_url(inv.config.url)) return make_emitter(Dialect::Sqlite);
-  if (dialect != Dialect::Postgres) {
-    fail(kUsage, "migrac {}: the {} runtime is not available yet (postgres only)", inv.verb,
-         dialect_name(dialect));
+  // A sqlite: or mysql:// URL runs that dialect's plan, whatever the configured dialect.
+  std::string ignored;
+  if (auto url = db::parse_url(inv.config.url, ignored)) {
+    if (url->engine == db::Engine::Sqlite) return make_emitter(Dialect::Sqlite);
+    if (url->engine == db::Engine::Mysql) return make_emitter(Dialect::Mysql);
+  }
+  if (dialect != Dialect::Postgres && inv.vm.count("sql") == 0) {
+    fail(kUsage, "migrac {}: the {} runtime needs a {} URL (--url, MIGRAC_URL or DATABASE_URL)",
+         inv.verb, dialect_name(dialect), dialect == Dialect::Mysql ? "mysql://" : "sqlite:");
   }
   auto emitter = make_emitter(dialect);
   if (!emitter) fail(kUsage, "migrac {}: the postgres dialect is not available", inv.verb);
   return emitter;
+}
+
+void require_psql_script(const Invocation& inv, const Emitter& emitter) {
+  if (emitter.dialect() == Dialect::Postgres) return;
+  fail(kUsage,
+       "migrac {} --sql: the offline script is a psql script, for postgres only\n"
+       "  help: 'migrac sql [FROM:]TO --dialect {}' prints the statements (without the history "
+       "table's bookkeeping)",
+       inv.verb, dialect_name(emitter.dialect()));
 }
 
 std::vector<MigrationPlan> plan_or_fail(const Project& project,

@@ -15,9 +15,13 @@
 
 namespace migrac::cli {
 
-// The emitter of the configured dialect, which must have a runtime (postgres,
-// or sqlite for a sqlite: URL); fails with exit 2 when it has none.
+// The emitter of the runtime's dialect: sqlite for a sqlite: URL, mysql for a
+// mysql:// URL, else the configured one, which must be postgres (any with
+// --sql); fails with exit 2 otherwise.
 std::unique_ptr<Emitter> emitter_or_fail(const Invocation& inv);
+// `upgrade --sql` / `downgrade --sql`: refused (exit 2) unless the dialect is
+// postgres (the script is psql's, with PostgreSQL's history statements).
+void require_psql_script(const Invocation& inv, const Emitter& emitter);
 
 // Plans `revs`; fails with exit 1 and the plan's errors.
 std::vector<MigrationPlan> plan_or_fail(const Project& project,

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "runtime/db/mysql_driver.h"
 #include "runtime/db/postgres_driver.h"
 #include "runtime/db/sqlite_driver.h"
 #include "runtime/db/url.h"
@@ -34,20 +35,14 @@ Connection connect(const ConnectOptions& options) {
     c.driver = open_sqlite(url->target, options.read_only, c.error);
     return c;
   }
-  if (url->engine == Engine::Mysql) {
-    c.error = redact(
-        fmt::format("'{}' is a MySQL URL, and the MySQL runtime does not exist yet: migrac applies "
-                    "migrations to "
-                    "PostgreSQL and SQLite ('migrac sql --dialect mysql' prints the MySQL script)",
-                    options.url.substr(0, options.url.find("://"))));
-    return c;
-  }
   using Clock = std::chrono::steady_clock;
   auto deadline = Clock::now() + std::chrono::milliseconds(options.wait_ms);
   bool announced = false;
   for (;;) {
     bool retryable = false;
-    c.driver = open_postgres(url->target, options.database, redact, c.error, retryable);
+    c.driver = url->engine == Engine::Mysql
+                   ? open_mysql(url->mysql, redact, c.error, retryable)
+                   : open_postgres(url->target, options.database, redact, c.error, retryable);
     if (c.driver) {
       c.error.clear();
       return c;

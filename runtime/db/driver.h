@@ -1,7 +1,8 @@
 #pragma once
 // The database boundary of the runtime: what the runner and the history table
 // need from a database, and nothing more. One implementation per engine
-// (postgres_driver.cpp, sqlite_driver.cpp), so the runner never sees libpq.
+// (postgres_driver.cpp, sqlite_driver.cpp, mysql_driver.cpp), so the runner
+// never sees libpq or Connector/C.
 // A migration's statements come with the plan's facts about them (Statement);
 // a driver that must treat statements differently reads those facts, never
 // the SQL text.
@@ -22,10 +23,10 @@ namespace migrac::db {
 // the engine's error codes.
 enum class ErrorKind {
   Other,
-  LockTimeout,    // a lock could not be taken in time (PostgreSQL 55P03); retryable
-  Deadlock,       // chosen as a deadlock victim (40P01); retryable
-  AlreadyExists,  // the object to create exists (42P07, 42710)
-  Missing,        // the object to drop does not exist (42704, 42P01)
+  LockTimeout,    // a lock could not be taken in time (PostgreSQL 55P03, MySQL 1205); retryable
+  Deadlock,       // chosen as a deadlock victim (40P01, MySQL 1213); retryable
+  AlreadyExists,  // the object to create exists (42P07, 42710, MySQL 1050/1060/1061)
+  Missing,        // the object to drop does not exist (42704, 42P01, MySQL 1051/1091)
   Connection,     // the connection was lost or could not be made
 };
 
@@ -84,7 +85,7 @@ class Driver {
  public:
   virtual ~Driver() = default;
 
-  // "postgres", "sqlite".
+  // "postgres", "sqlite", "mysql".
   virtual std::string_view engine() const = 0;
   // The SQL it speaks: the history table's statements are this dialect's.
   virtual Dialect dialect() const = 0;

@@ -121,7 +121,9 @@ Redactor::Redactor(const std::string& url) {
   for (std::string s : {pw, percent_decode(pw)}) {
     if (!s.empty()) secrets_.push_back(s);
   }
-  if (const char* env = std::getenv("PGPASSWORD"); env && *env) secrets_.emplace_back(env);
+  for (const char* name : {"PGPASSWORD", "MYSQL_PWD"}) {
+    if (const char* env = std::getenv(name); env && *env) secrets_.emplace_back(env);
+  }
   // Longest first, so a secret that contains another is removed whole.
   std::sort(secrets_.begin(), secrets_.end(),
             [](const std::string& a, const std::string& b) { return a.size() > b.size(); });

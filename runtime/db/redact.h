@@ -9,7 +9,7 @@
 
 namespace migrac::db {
 
-// Removes the password of one URL (and PGPASSWORD) from texts.
+// Removes the password of one URL (and PGPASSWORD, MYSQL_PWD) from texts.
 class Redactor {
  public:
   Redactor() = default;

@@ -6,8 +6,11 @@
 //   sqlite:///relative/path, sqlite:////absolute/path (SQLAlchemy's forms:
 //       three slashes then the path as written), sqlite:path, sqlite::memory:,
 //       sqlite:// and sqlite:///:memory: (in memory)
-//   mysql://, mysql+DRIVER://, mariadb://, mariadb+DRIVER:// (recognised; the
-//       MySQL runtime does not exist yet)
+//   mysql://USER:PASSWORD@HOST:PORT/DATABASE, mysql+DRIVER:// (pymysql,
+//       mysqldb, ...: ignored), mariadb://, mariadb+DRIVER:// the same;
+//       ?socket=/path (or unix_socket=) for a local socket, ?charset= accepted
+//       (the driver always speaks utf8mb4); user, password and database
+//       percent-decoded
 
 #include <optional>
 #include <string>
@@ -17,12 +20,23 @@ namespace migrac::db {
 // The database engines a URL can name.
 enum class Engine { Postgres, Sqlite, Mysql };
 
+// Where a mysql:// URL connects.
+struct MysqlTarget {
+  std::string host;   // empty: localhost (the default socket unless `socket` is set)
+  unsigned port = 0;  // 0: the default, 3306
+  std::string user;
+  std::string password;
+  std::string database;
+  std::string socket;  // a Unix socket path, or empty
+};
+
 // A URL, read.
 struct DbUrl {
   Engine engine = Engine::Postgres;
   // Postgres: the connection string for libpq (a postgresql+DRIVER:// URL as
   // postgresql://). Sqlite: the database file, or ":memory:". Mysql: the URL.
   std::string target;
+  MysqlTarget mysql;  // Mysql: the URL's parts
 };
 
 // Reads `url`; nullopt with `error` (one line, no password) when it names no

@@ -307,7 +307,7 @@ TEST_CASE("mysql: expressions in MySQL's spelling", "[emit][mysql]") {
   CHECK(my().quote("Order`s") == "`Order``s`");
 }
 
-TEST_CASE("mysql: no transactions, lock_wait_timeout for every segment", "[emit][mysql]") {
+TEST_CASE("mysql: each statement its own segment, lock_wait_timeout for each", "[emit][mysql]") {
   CHECK_FALSE(my().capabilities().transactional_ddl);
   model::Table t = orders();
   PlanInput in = plan_input(
@@ -318,18 +318,43 @@ TEST_CASE("mysql: no transactions, lock_wait_timeout for every segment", "[emit]
   MigrationPlan plan = plan_migration(in.migration, in.checked, my(), in.files, PlanOptions{},
                                       diags);
   REQUIRE_FALSE(diags.has_errors());
-  REQUIRE(plan.up.size() == 1);
-  CHECK_FALSE(plan.up[0].transactional);
-  std::vector<std::string> sql;
-  for (const PlannedStatement& s : plan.up[0].statements) sql.push_back(s.sql);
-  CHECK(sql == std::vector<std::string>{
-                   "SET SESSION lock_wait_timeout = 3",
-                   "SET SESSION innodb_lock_wait_timeout = 3",
-                   "CREATE INDEX ix_orders_code ON orders (code) ALGORITHM=INPLACE LOCK=NONE",
-                   "ALTER TABLE orders ALTER COLUMN code SET DEFAULT 'x', ALGORITHM=INSTANT",
-                   "SET SESSION lock_wait_timeout = DEFAULT",
-                   "SET SESSION innodb_lock_wait_timeout = DEFAULT",
-               });
+  // Each DDL statement commits on its own: the history table records each
+  // one, so a rerun after a crash never repeats a recorded statement.
+  CHECK(segment_sql(plan.up) ==
+        std::vector<std::string>{
+            "no-tx\nSET SESSION lock_wait_timeout = 3\nSET SESSION innodb_lock_wait_timeout = "
+            "3\nCREATE INDEX ix_orders_code ON orders (code) ALGORITHM=INPLACE LOCK=NONE\nSET "
+            "SESSION lock_wait_timeout = DEFAULT\nSET SESSION innodb_lock_wait_timeout = DEFAULT",
+            "no-tx\nSET SESSION lock_wait_timeout = 3\nSET SESSION innodb_lock_wait_timeout = "
+            "3\nALTER TABLE orders ALTER COLUMN code SET DEFAULT 'x', ALGORITHM=INSTANT\nSET "
+            "SESSION lock_wait_timeout = DEFAULT\nSET SESSION innodb_lock_wait_timeout = DEFAULT",
+        });
+}
+
+TEST_CASE("mysql: row changes run in a transaction, DDL beside them on its own", "[emit][mysql]") {
+  model::Table t = orders();
+  auto raw = [&](std::string text) {
+    return on(model::RawSql{{ast::SqlBody{std::nullopt, std::move(text), {}}}}, t);
+  };
+  PlanInput in = plan_input({raw("CREATE TABLE a (id int)"), raw("INSERT INTO a VALUES (1)"),
+                             raw("  -- two rows\n update a SET id = 2"), raw("DROP TABLE b")});
+  Diagnostics diags;
+  MigrationPlan plan = plan_migration(in.migration, in.checked, my(), in.files, PlanOptions{},
+                                      diags);
+  REQUIRE_FALSE(diags.has_errors());
+  std::vector<std::string> want{
+      "no-tx\nSET SESSION lock_wait_timeout = 5\nSET SESSION innodb_lock_wait_timeout = "
+      "5\nCREATE TABLE a (id int)\nSET SESSION lock_wait_timeout = DEFAULT\nSET SESSION "
+      "innodb_lock_wait_timeout = DEFAULT",
+      // In a transaction too, a MySQL setting is for the session: reset after it.
+      "tx\nSET SESSION lock_wait_timeout = 5\nSET SESSION innodb_lock_wait_timeout = 5\nINSERT "
+      "INTO a VALUES (1)\n-- two rows\n update a SET id = 2\nSET SESSION lock_wait_timeout = "
+      "DEFAULT\nSET SESSION innodb_lock_wait_timeout = DEFAULT",
+      "no-tx\nSET SESSION lock_wait_timeout = 5\nSET SESSION innodb_lock_wait_timeout = "
+      "5\nDROP TABLE b\nSET SESSION lock_wait_timeout = DEFAULT\nSET SESSION "
+      "innodb_lock_wait_timeout = DEFAULT",
+  };
+  CHECK(segment_sql(plan.up) == want);
 }
 
 }  // namespace

@@ -64,17 +64,54 @@ TEST_CASE("urls: malformed sqlite urls are errors, not another file", "[runtime]
         "error: query parameters in 'sqlite:///app.db?mode=ro' are not supported for sqlite");
 }
 
-TEST_CASE("urls: mysql is recognised; other schemes are refused", "[runtime][url]") {
+// A mysql URL's parts, as "host|port|user|password|database|socket".
+static std::string mysql_parts(const std::string& url) {
+  std::string error;
+  std::optional<db::DbUrl> u = db::parse_url(url, error);
+  if (!u) return "error: " + error;
+  if (u->engine != db::Engine::Mysql) return "not mysql";
+  const db::MysqlTarget& t = u->mysql;
+  return t.host + "|" + std::to_string(t.port) + "|" + t.user + "|" + t.password + "|" +
+         t.database + "|" + t.socket;
+}
+
+TEST_CASE("urls: mysql and mariadb, with and without a driver part", "[runtime][url]") {
   CHECK(read("mysql://u:pw@localhost/app") == "mysql mysql://u:pw@localhost/app");
-  CHECK(read("mysql+pymysql://u@localhost/app") == "mysql mysql+pymysql://u@localhost/app");
-  CHECK(read("mariadb+mariadbconnector://localhost/app") ==
-        "mysql mariadb+mariadbconnector://localhost/app");
-  CHECK(
-      read("oracle://localhost/app") ==
-      "error: unsupported database URL scheme 'oracle' (expected postgresql://... or sqlite:path)");
-  CHECK(
-      read("app.db") ==
-      "error: unsupported database URL scheme 'app.db' (expected postgresql://... or sqlite:path)");
+  CHECK(mysql_parts("mysql://u:pw@db.example:3307/app") == "db.example|3307|u|pw|app|");
+  CHECK(mysql_parts("mysql+pymysql://u@localhost/app") == "localhost|0|u||app|");
+  CHECK(mysql_parts("mariadb+mariadbconnector://localhost/app") == "localhost|0|||app|");
+  CHECK(mysql_parts("mariadb://deploy:s%40cret%2F1@127.0.0.1:3306/my%20db") ==
+        "127.0.0.1|3306|deploy|s@cret/1|my db|");
+  CHECK(mysql_parts("mysql://root@/app?socket=/run/mysqld/mysqld.sock") ==
+        "|0|root||app|/run/mysqld/mysqld.sock");
+  CHECK(mysql_parts("mysql+pymysql://root@localhost/app?unix_socket=/tmp/s&charset=utf8mb4") ==
+        "localhost|0|root||app|/tmp/s");
+  CHECK(mysql_parts("mysql://u@[::1]:3306/app") == "::1|3306|u||app|");
+}
+
+TEST_CASE("urls: malformed mysql urls are errors", "[runtime][url]") {
+  CHECK(mysql_parts("mysql://u:pw@localhost") ==
+        "error: no database in 'mysql://u:pw@localhost' (expected "
+        "mysql://user:password@host:port/database)");
+  CHECK(mysql_parts("mysql://localhost:99999/app") ==
+        "error: invalid port '99999' in 'mysql://localhost:99999/app'");
+  CHECK(mysql_parts("mysql://localhost:x/app") ==
+        "error: invalid port 'x' in 'mysql://localhost:x/app'");
+  CHECK(mysql_parts("mysql://localhost/app?ssl=1") ==
+        "error: unsupported parameter 'ssl' in a mysql URL (known: socket, unix_socket, user, "
+        "password, charset)");
+  CHECK(mysql_parts("mysql://localhost/a/b") ==
+        "error: 'mysql://localhost/a/b' names more than one database "
+        "(mysql://user@host/DATABASE)");
+}
+
+TEST_CASE("urls: other schemes are refused", "[runtime][url]") {
+  CHECK(read("oracle://localhost/app") ==
+        "error: unsupported database URL scheme 'oracle' (expected postgresql://..., mysql://... "
+        "or sqlite:path)");
+  CHECK(read("app.db") ==
+        "error: unsupported database URL scheme 'app.db' (expected postgresql://..., mysql://... "
+        "or sqlite:path)");
   CHECK(db::is_sqlite_url("sqlite:app.db"));
   CHECK_FALSE(db::is_sqlite_url("postgresql://localhost/app"));
 }

@@ -40,7 +40,7 @@ SET SESSION innodb_lock_wait_timeout = DEFAULT;
 -- reversible: yes
 -- ---------------------------------------------------------------------------
 
--- segment 1/1: outside a transaction
+-- segment 1/2: outside a transaction
 
 -- setting: for the session, as SET LOCAL has no effect outside a transaction
 SET SESSION lock_wait_timeout = 5;
@@ -50,6 +50,20 @@ SET SESSION innodb_lock_wait_timeout = 5;
 
 -- lock: exclusive metadata lock on orders | rewrites: no | scans: no | add_column_inline_constraints/0001_users.mig:8
 DROP TABLE orders;
+
+-- setting: back to the session default
+SET SESSION lock_wait_timeout = DEFAULT;
+
+-- setting: back to the session default
+SET SESSION innodb_lock_wait_timeout = DEFAULT;
+
+-- segment 2/2: outside a transaction
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION lock_wait_timeout = 5;
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION innodb_lock_wait_timeout = 5;
 
 -- lock: exclusive metadata lock on users | rewrites: no | scans: no | add_column_inline_constraints/0001_users.mig:1
 DROP TABLE users;

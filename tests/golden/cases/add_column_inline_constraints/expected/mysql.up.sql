@@ -11,7 +11,7 @@
 -- reversible: yes
 -- ---------------------------------------------------------------------------
 
--- segment 1/1: outside a transaction
+-- segment 1/2: outside a transaction
 
 -- lock: none | rewrites: no | scans: no | add_column_inline_constraints/0001_users.mig:1
 CREATE TABLE users (
@@ -22,6 +22,8 @@ CREATE TABLE users (
   CONSTRAINT pk_users PRIMARY KEY (id),
   CONSTRAINT uq_users_email UNIQUE (email)
 );
+
+-- segment 2/2: outside a transaction
 
 -- lock: none | rewrites: no | scans: no | add_column_inline_constraints/0001_users.mig:8
 CREATE TABLE orders (
@@ -37,7 +39,7 @@ CREATE TABLE orders (
 -- reversible: yes
 -- ---------------------------------------------------------------------------
 
--- segment 1/1: outside a transaction
+-- segment 1/4: outside a transaction
 
 -- setting: for the session, as SET LOCAL has no effect outside a transaction
 SET SESSION lock_wait_timeout = 5;
@@ -48,11 +50,53 @@ SET SESSION innodb_lock_wait_timeout = 5;
 -- lock: ALGORITHM=INSTANT (metadata only: a brief exclusive metadata lock) on orders | rewrites: no | scans: no | add_column_inline_constraints/0002_add_buyer.mig:4
 ALTER TABLE orders ADD COLUMN buyer_id bigint, ALGORITHM=INSTANT;
 
+-- setting: back to the session default
+SET SESSION lock_wait_timeout = DEFAULT;
+
+-- setting: back to the session default
+SET SESSION innodb_lock_wait_timeout = DEFAULT;
+
+-- segment 2/4: outside a transaction
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION lock_wait_timeout = 5;
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION innodb_lock_wait_timeout = 5;
+
 -- lock: ALGORITHM=INPLACE, LOCK=NONE (reads and writes continue) on orders | rewrites: no | scans: yes | add_column_inline_constraints/0002_add_buyer.mig:4
 ALTER TABLE orders ADD CONSTRAINT uq_orders_buyer_id UNIQUE (buyer_id), ALGORITHM=INPLACE, LOCK=NONE;
 
+-- setting: back to the session default
+SET SESSION lock_wait_timeout = DEFAULT;
+
+-- setting: back to the session default
+SET SESSION innodb_lock_wait_timeout = DEFAULT;
+
+-- segment 3/4: outside a transaction
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION lock_wait_timeout = 5;
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION innodb_lock_wait_timeout = 5;
+
 -- lock: ALGORITHM=COPY, LOCK=SHARED (writes wait) on orders | rewrites: yes | scans: yes | add_column_inline_constraints/0002_add_buyer.mig:4
 ALTER TABLE orders ADD CONSTRAINT ck_orders_buyer_id CHECK (buyer_id > 0), ALGORITHM=COPY, LOCK=SHARED;
+
+-- setting: back to the session default
+SET SESSION lock_wait_timeout = DEFAULT;
+
+-- setting: back to the session default
+SET SESSION innodb_lock_wait_timeout = DEFAULT;
+
+-- segment 4/4: outside a transaction
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION lock_wait_timeout = 5;
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION innodb_lock_wait_timeout = 5;
 
 -- lock: ALGORITHM=COPY, LOCK=SHARED (writes wait) on orders | rewrites: yes | scans: yes | add_column_inline_constraints/0002_add_buyer.mig:4
 ALTER TABLE orders

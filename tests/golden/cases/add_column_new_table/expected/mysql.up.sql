@@ -11,13 +11,7 @@
 -- reversible: yes
 -- ---------------------------------------------------------------------------
 
--- segment 1/1: outside a transaction
-
--- setting: for the session, as SET LOCAL has no effect outside a transaction
-SET SESSION lock_wait_timeout = 5;
-
--- setting: for the session, as SET LOCAL has no effect outside a transaction
-SET SESSION innodb_lock_wait_timeout = 5;
+-- segment 1/6: outside a transaction
 
 -- lock: none | rewrites: no | scans: no | add_column_new_table/0001_users.mig:1
 CREATE TABLE users (
@@ -29,8 +23,30 @@ CREATE TABLE users (
   CONSTRAINT uq_users_email UNIQUE (email)
 );
 
+-- segment 2/6: outside a transaction
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION lock_wait_timeout = 5;
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION innodb_lock_wait_timeout = 5;
+
 -- lock: ALGORITHM=INSTANT (metadata only: a brief exclusive metadata lock) on users | rewrites: no | scans: no | add_column_new_table/0001_users.mig:9
 ALTER TABLE users ADD COLUMN bio longtext, ALGORITHM=INSTANT;
+
+-- setting: back to the session default
+SET SESSION lock_wait_timeout = DEFAULT;
+
+-- setting: back to the session default
+SET SESSION innodb_lock_wait_timeout = DEFAULT;
+
+-- segment 3/6: outside a transaction
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION lock_wait_timeout = 5;
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION innodb_lock_wait_timeout = 5;
 
 -- lock: ALGORITHM=INPLACE, LOCK=NONE (reads and writes continue) on users | rewrites: no | scans: yes | add_column_new_table/0001_users.mig:10
 ALTER TABLE users
@@ -38,11 +54,53 @@ ALTER TABLE users
   ADD CONSTRAINT uq_users_code UNIQUE (code),
   ALGORITHM=INPLACE, LOCK=NONE;
 
+-- setting: back to the session default
+SET SESSION lock_wait_timeout = DEFAULT;
+
+-- setting: back to the session default
+SET SESSION innodb_lock_wait_timeout = DEFAULT;
+
+-- segment 4/6: outside a transaction
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION lock_wait_timeout = 5;
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION innodb_lock_wait_timeout = 5;
+
 -- lock: ALGORITHM=INPLACE, LOCK=NONE (reads and writes continue) on users | rewrites: yes | scans: yes | add_column_new_table/0001_users.mig:11
 ALTER TABLE users MODIFY COLUMN name varchar(100) NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;
 
+-- setting: back to the session default
+SET SESSION lock_wait_timeout = DEFAULT;
+
+-- setting: back to the session default
+SET SESSION innodb_lock_wait_timeout = DEFAULT;
+
+-- segment 5/6: outside a transaction
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION lock_wait_timeout = 5;
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION innodb_lock_wait_timeout = 5;
+
 -- lock: ALGORITHM=COPY, LOCK=SHARED (writes wait) on users | rewrites: yes | scans: yes | add_column_new_table/0001_users.mig:12
 ALTER TABLE users ADD CONSTRAINT ck_users_email CHECK (char_length(email) > 3), ALGORITHM=COPY, LOCK=SHARED;
+
+-- setting: back to the session default
+SET SESSION lock_wait_timeout = DEFAULT;
+
+-- setting: back to the session default
+SET SESSION innodb_lock_wait_timeout = DEFAULT;
+
+-- segment 6/6: outside a transaction
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION lock_wait_timeout = 5;
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION innodb_lock_wait_timeout = 5;
 
 -- lock: ALGORITHM=INPLACE, LOCK=NONE (reads and writes continue) on users | rewrites: no | scans: yes | add_column_new_table/0001_users.mig:13
 CREATE INDEX ix_users_name ON users (name) ALGORITHM=INPLACE LOCK=NONE;

@@ -11,7 +11,7 @@
 -- reversible: yes
 -- ---------------------------------------------------------------------------
 
--- segment 1/1: outside a transaction
+-- segment 1/2: outside a transaction
 
 -- setting: for the session, as SET LOCAL has no effect outside a transaction
 SET SESSION lock_wait_timeout = 5;
@@ -21,6 +21,20 @@ SET SESSION innodb_lock_wait_timeout = 5;
 
 -- lock: ALGORITHM=INPLACE, LOCK=NONE (reads and writes continue) on orders | rewrites: no | scans: no | create_table_foreign_keys/0002_orders.mig:12
 ALTER TABLE orders DROP INDEX ix_orders_user_id, ALGORITHM=INPLACE, LOCK=NONE;
+
+-- setting: back to the session default
+SET SESSION lock_wait_timeout = DEFAULT;
+
+-- setting: back to the session default
+SET SESSION innodb_lock_wait_timeout = DEFAULT;
+
+-- segment 2/2: outside a transaction
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION lock_wait_timeout = 5;
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION innodb_lock_wait_timeout = 5;
 
 -- lock: exclusive metadata lock on orders | rewrites: no | scans: no | create_table_foreign_keys/0002_orders.mig:4
 DROP TABLE orders;

@@ -30,13 +30,7 @@ CREATE TABLE users (
 -- reversible: yes
 -- ---------------------------------------------------------------------------
 
--- segment 1/1: outside a transaction
-
--- setting: for the session, as SET LOCAL has no effect outside a transaction
-SET SESSION lock_wait_timeout = 5;
-
--- setting: for the session, as SET LOCAL has no effect outside a transaction
-SET SESSION innodb_lock_wait_timeout = 5;
+-- segment 1/2: outside a transaction
 
 -- lock: none | rewrites: no | scans: no | create_table_foreign_keys/0002_orders.mig:4
 CREATE TABLE orders (
@@ -51,6 +45,14 @@ CREATE TABLE orders (
   INDEX fk_orders_buyer_id_users (buyer_id),
   CONSTRAINT fk_orders_buyer_id_users FOREIGN KEY (buyer_id) REFERENCES users (id) ON DELETE SET NULL ON UPDATE CASCADE
 );
+
+-- segment 2/2: outside a transaction
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION lock_wait_timeout = 5;
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION innodb_lock_wait_timeout = 5;
 
 -- lock: ALGORITHM=INPLACE, LOCK=NONE (reads and writes continue) on orders | rewrites: no | scans: yes | create_table_foreign_keys/0002_orders.mig:12
 CREATE INDEX ix_orders_user_id ON orders (user_id) ALGORITHM=INPLACE LOCK=NONE;

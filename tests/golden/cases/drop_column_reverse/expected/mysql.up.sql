@@ -11,13 +11,7 @@
 -- reversible: yes
 -- ---------------------------------------------------------------------------
 
--- segment 1/1: outside a transaction
-
--- setting: for the session, as SET LOCAL has no effect outside a transaction
-SET SESSION lock_wait_timeout = 5;
-
--- setting: for the session, as SET LOCAL has no effect outside a transaction
-SET SESSION innodb_lock_wait_timeout = 5;
+-- segment 1/2: outside a transaction
 
 -- lock: none | rewrites: no | scans: no | drop_column_reverse/0001_users.mig:1
 CREATE TABLE users (
@@ -28,6 +22,14 @@ CREATE TABLE users (
   CONSTRAINT pk_users PRIMARY KEY (id),
   CONSTRAINT uq_users_email UNIQUE (email)
 );
+
+-- segment 2/2: outside a transaction
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION lock_wait_timeout = 5;
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION innodb_lock_wait_timeout = 5;
 
 -- lock: ALGORITHM=INSTANT (metadata only: a brief exclusive metadata lock) on users | rewrites: no | scans: no | drop_column_reverse/0001_users.mig:8
 ALTER TABLE users ADD COLUMN bio longtext NOT NULL DEFAULT (''), ALGORITHM=INSTANT;

@@ -11,7 +11,7 @@
 -- reversible: yes
 -- ---------------------------------------------------------------------------
 
--- segment 1/1: outside a transaction
+-- segment 1/3: outside a transaction
 
 -- setting: for the session, as SET LOCAL has no effect outside a transaction
 SET SESSION lock_wait_timeout = 5;
@@ -22,8 +22,36 @@ SET SESSION innodb_lock_wait_timeout = 5;
 -- lock: ALGORITHM=INPLACE, LOCK=NONE (reads and writes continue) on users | rewrites: no | scans: yes | drop_constraint/0002_drop.mig:6
 ALTER TABLE users ADD CONSTRAINT uq_users_email UNIQUE (email), ALGORITHM=INPLACE, LOCK=NONE;
 
+-- setting: back to the session default
+SET SESSION lock_wait_timeout = DEFAULT;
+
+-- setting: back to the session default
+SET SESSION innodb_lock_wait_timeout = DEFAULT;
+
+-- segment 2/3: outside a transaction
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION lock_wait_timeout = 5;
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION innodb_lock_wait_timeout = 5;
+
 -- lock: ALGORITHM=COPY, LOCK=SHARED (writes wait) on orders | rewrites: yes | scans: yes | drop_constraint/0002_drop.mig:5
 ALTER TABLE orders ADD CONSTRAINT ck_orders_amount CHECK (amount > 0), ALGORITHM=COPY, LOCK=SHARED;
+
+-- setting: back to the session default
+SET SESSION lock_wait_timeout = DEFAULT;
+
+-- setting: back to the session default
+SET SESSION innodb_lock_wait_timeout = DEFAULT;
+
+-- segment 3/3: outside a transaction
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION lock_wait_timeout = 5;
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION innodb_lock_wait_timeout = 5;
 
 -- lock: ALGORITHM=COPY, LOCK=SHARED (writes wait) on orders | rewrites: yes | scans: yes | drop_constraint/0002_drop.mig:4
 ALTER TABLE orders
@@ -44,7 +72,7 @@ SET SESSION innodb_lock_wait_timeout = DEFAULT;
 -- reversible: yes
 -- ---------------------------------------------------------------------------
 
--- segment 1/1: outside a transaction
+-- segment 1/2: outside a transaction
 
 -- setting: for the session, as SET LOCAL has no effect outside a transaction
 SET SESSION lock_wait_timeout = 5;
@@ -54,6 +82,20 @@ SET SESSION innodb_lock_wait_timeout = 5;
 
 -- lock: exclusive metadata lock on orders | rewrites: no | scans: no | drop_constraint/0001_users.mig:8
 DROP TABLE orders;
+
+-- setting: back to the session default
+SET SESSION lock_wait_timeout = DEFAULT;
+
+-- setting: back to the session default
+SET SESSION innodb_lock_wait_timeout = DEFAULT;
+
+-- segment 2/2: outside a transaction
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION lock_wait_timeout = 5;
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION innodb_lock_wait_timeout = 5;
 
 -- lock: exclusive metadata lock on users | rewrites: no | scans: no | drop_constraint/0001_users.mig:1
 DROP TABLE users;

@@ -72,7 +72,7 @@ SET SESSION innodb_lock_wait_timeout = DEFAULT;
 -- reversible: yes
 -- ---------------------------------------------------------------------------
 
--- segment 1/1: outside a transaction
+-- segment 1/3: outside a transaction
 
 -- setting: for the session, as SET LOCAL has no effect outside a transaction
 SET SESSION lock_wait_timeout = 5;
@@ -83,8 +83,36 @@ SET SESSION innodb_lock_wait_timeout = 5;
 -- lock: ALGORITHM=INPLACE, LOCK=NONE (reads and writes continue) on users | rewrites: yes | scans: yes | expand_contract/0003_contract.mig:3
 ALTER TABLE users MODIFY COLUMN display_name varchar(200) NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;
 
+-- setting: back to the session default
+SET SESSION lock_wait_timeout = DEFAULT;
+
+-- setting: back to the session default
+SET SESSION innodb_lock_wait_timeout = DEFAULT;
+
+-- segment 2/3: outside a transaction
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION lock_wait_timeout = 5;
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION innodb_lock_wait_timeout = 5;
+
 -- lock: ALGORITHM=INPLACE, LOCK=NONE (reads and writes continue) on users | rewrites: no | scans: yes | expand_contract/0003_contract.mig:4
 CREATE UNIQUE INDEX ix_users_display_name ON users (display_name) ALGORITHM=INPLACE LOCK=NONE;
+
+-- setting: back to the session default
+SET SESSION lock_wait_timeout = DEFAULT;
+
+-- setting: back to the session default
+SET SESSION innodb_lock_wait_timeout = DEFAULT;
+
+-- segment 3/3: outside a transaction
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION lock_wait_timeout = 5;
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION innodb_lock_wait_timeout = 5;
 
 -- lock: ALGORITHM=INSTANT (metadata only: a brief exclusive metadata lock) on users | rewrites: no | scans: no | expand_contract/0003_contract.mig:5
 ALTER TABLE users DROP COLUMN name, ALGORITHM=INSTANT;

@@ -27,12 +27,13 @@ CREATE TABLE users (
 -- reversible: no, 'sql' without a 'down' block (fail_plan_irreversible_downgrade/0002_normalize_emails.mig:3)
 -- ---------------------------------------------------------------------------
 
--- segment 1/1: outside a transaction
+-- segment 1/1: in a transaction
+BEGIN;
 
--- setting: for the session, as SET LOCAL has no effect outside a transaction
+-- setting: for the session, reset after the segment
 SET SESSION lock_wait_timeout = 5;
 
--- setting: for the session, as SET LOCAL has no effect outside a transaction
+-- setting: for the session, reset after the segment
 SET SESSION innodb_lock_wait_timeout = 5;
 
 -- raw SQL: locks not analyzed | fail_plan_irreversible_downgrade/0002_normalize_emails.mig:3
@@ -43,4 +44,6 @@ SET SESSION lock_wait_timeout = DEFAULT;
 
 -- setting: back to the session default
 SET SESSION innodb_lock_wait_timeout = DEFAULT;
+
+COMMIT;
 --- exit 0

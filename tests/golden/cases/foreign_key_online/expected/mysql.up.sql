@@ -11,7 +11,7 @@
 -- reversible: yes
 -- ---------------------------------------------------------------------------
 
--- segment 1/1: outside a transaction
+-- segment 1/2: outside a transaction
 
 -- lock: none | rewrites: no | scans: no | foreign_key_online/0001_users.mig:1
 CREATE TABLE users (
@@ -22,6 +22,8 @@ CREATE TABLE users (
   CONSTRAINT pk_users PRIMARY KEY (id),
   CONSTRAINT uq_users_email UNIQUE (email)
 );
+
+-- segment 2/2: outside a transaction
 
 -- lock: none | rewrites: no | scans: no | foreign_key_online/0001_users.mig:8
 CREATE TABLE orders (

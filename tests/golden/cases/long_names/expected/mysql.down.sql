@@ -11,7 +11,7 @@
 -- reversible: yes
 -- ---------------------------------------------------------------------------
 
--- segment 1/1: outside a transaction
+-- segment 1/2: outside a transaction
 
 -- setting: for the session, as SET LOCAL has no effect outside a transaction
 SET SESSION lock_wait_timeout = 5;
@@ -21,6 +21,20 @@ SET SESSION innodb_lock_wait_timeout = 5;
 
 -- lock: ALGORITHM=INPLACE, LOCK=NONE (reads and writes continue) on a_table_with_a_rather_long_name_for_testing_limits | rewrites: yes | scans: yes | long_names/0002_index.mig:5
 ALTER TABLE a_table_with_a_rather_long_name_for_testing_limits MODIFY COLUMN a_column_with_a_name_that_is_also_quite_long_for_testing bigint, ALGORITHM=INPLACE, LOCK=NONE;
+
+-- setting: back to the session default
+SET SESSION lock_wait_timeout = DEFAULT;
+
+-- setting: back to the session default
+SET SESSION innodb_lock_wait_timeout = DEFAULT;
+
+-- segment 2/2: outside a transaction
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION lock_wait_timeout = 5;
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION innodb_lock_wait_timeout = 5;
 
 -- lock: ALGORITHM=INPLACE, LOCK=NONE (reads and writes continue) on a_table_with_a_rather_long_name_for_testing_limits | rewrites: no | scans: no | long_names/0002_index.mig:4
 ALTER TABLE a_table_with_a_rather_long_name_for_testing_limits DROP INDEX ix_a_table_with_a_rather_long_name_for_testing_limits_c7036da7, ALGORITHM=INPLACE, LOCK=NONE;

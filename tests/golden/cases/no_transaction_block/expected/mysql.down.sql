@@ -11,7 +11,7 @@
 -- reversible: yes
 -- ---------------------------------------------------------------------------
 
--- segment 1/1: outside a transaction
+-- segment 1/2: outside a transaction
 
 -- setting: for the session, as SET LOCAL has no effect outside a transaction
 SET SESSION lock_wait_timeout = 5;
@@ -21,6 +21,20 @@ SET SESSION innodb_lock_wait_timeout = 5;
 
 -- lock: ALGORITHM=INSTANT (metadata only: a brief exclusive metadata lock) on users | rewrites: no | scans: no | no_transaction_block/0002_maintenance.mig:18
 ALTER TABLE users RENAME COLUMN about TO bio, ALGORITHM=INSTANT;
+
+-- setting: back to the session default
+SET SESSION lock_wait_timeout = DEFAULT;
+
+-- setting: back to the session default
+SET SESSION innodb_lock_wait_timeout = DEFAULT;
+
+-- segment 2/2: outside a transaction
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION lock_wait_timeout = 5;
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION innodb_lock_wait_timeout = 5;
 
 -- lock: ALGORITHM=INSTANT (metadata only: a brief exclusive metadata lock) on users | rewrites: no | scans: no | no_transaction_block/0002_maintenance.mig:19
 ALTER TABLE users DROP COLUMN bio, ALGORITHM=INSTANT;

@@ -30,7 +30,7 @@ CREATE TABLE users (
 -- reversible: yes
 -- ---------------------------------------------------------------------------
 
--- segment 1/3: outside a transaction
+-- segment 1/4: outside a transaction
 
 -- setting: for the session, as SET LOCAL has no effect outside a transaction
 SET SESSION lock_wait_timeout = 5;
@@ -47,7 +47,7 @@ SET SESSION lock_wait_timeout = DEFAULT;
 -- setting: back to the session default
 SET SESSION innodb_lock_wait_timeout = DEFAULT;
 
--- segment 2/3: outside a transaction
+-- segment 2/4: outside a transaction
 
 -- setting: for the session, as SET LOCAL has no effect outside a transaction
 SET SESSION lock_wait_timeout = 5;
@@ -58,6 +58,20 @@ SET SESSION innodb_lock_wait_timeout = 5;
 -- raw SQL: locks not analyzed | no_transaction_block/0002_maintenance.mig:7
 ANALYZE TABLE users;
 
+-- setting: back to the session default
+SET SESSION lock_wait_timeout = DEFAULT;
+
+-- setting: back to the session default
+SET SESSION innodb_lock_wait_timeout = DEFAULT;
+
+-- segment 3/4: outside a transaction
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION lock_wait_timeout = 5;
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION innodb_lock_wait_timeout = 5;
+
 -- raw SQL: locks not analyzed | no_transaction_block/0002_maintenance.mig:10
 ANALYZE TABLE users;
 
@@ -67,7 +81,7 @@ SET SESSION lock_wait_timeout = DEFAULT;
 -- setting: back to the session default
 SET SESSION innodb_lock_wait_timeout = DEFAULT;
 
--- segment 3/3: outside a transaction
+-- segment 4/4: outside a transaction
 
 -- setting: for the session, as SET LOCAL has no effect outside a transaction
 SET SESSION lock_wait_timeout = 5;

@@ -11,7 +11,7 @@
 -- reversible: yes
 -- ---------------------------------------------------------------------------
 
--- segment 1/1: outside a transaction
+-- segment 1/2: outside a transaction
 
 -- setting: for the session, as SET LOCAL has no effect outside a transaction
 SET SESSION lock_wait_timeout = 5;
@@ -21,6 +21,20 @@ SET SESSION innodb_lock_wait_timeout = 5;
 
 -- lock: ALGORITHM=INPLACE, LOCK=NONE (reads and writes continue) on users | rewrites: no | scans: no | partial_index_widened/0001_users.mig:8
 ALTER TABLE users DROP INDEX ix_users_phone_number, ALGORITHM=INPLACE, LOCK=NONE;
+
+-- setting: back to the session default
+SET SESSION lock_wait_timeout = DEFAULT;
+
+-- setting: back to the session default
+SET SESSION innodb_lock_wait_timeout = DEFAULT;
+
+-- segment 2/2: outside a transaction
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION lock_wait_timeout = 5;
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION innodb_lock_wait_timeout = 5;
 
 -- lock: exclusive metadata lock on users | rewrites: no | scans: no | partial_index_widened/0001_users.mig:3
 DROP TABLE users;

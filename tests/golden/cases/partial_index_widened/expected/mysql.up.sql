@@ -11,13 +11,7 @@
 -- reversible: yes
 -- ---------------------------------------------------------------------------
 
--- segment 1/1: outside a transaction
-
--- setting: for the session, as SET LOCAL has no effect outside a transaction
-SET SESSION lock_wait_timeout = 5;
-
--- setting: for the session, as SET LOCAL has no effect outside a transaction
-SET SESSION innodb_lock_wait_timeout = 5;
+-- segment 1/2: outside a transaction
 
 -- lock: none | rewrites: no | scans: no | partial_index_widened/0001_users.mig:3
 CREATE TABLE users (
@@ -25,6 +19,14 @@ CREATE TABLE users (
   phone_number varchar(20),
   CONSTRAINT pk_users PRIMARY KEY (id)
 );
+
+-- segment 2/2: outside a transaction
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION lock_wait_timeout = 5;
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION innodb_lock_wait_timeout = 5;
 
 -- lock: ALGORITHM=INPLACE, LOCK=NONE (reads and writes continue) on users | rewrites: no | scans: yes | partial_index_widened/0001_users.mig:8
 CREATE INDEX ix_users_phone_number ON users (phone_number) ALGORITHM=INPLACE LOCK=NONE;

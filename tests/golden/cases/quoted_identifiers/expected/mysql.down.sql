@@ -11,7 +11,7 @@
 -- reversible: yes
 -- ---------------------------------------------------------------------------
 
--- segment 1/1: outside a transaction
+-- segment 1/5: outside a transaction
 
 -- setting: for the session, as SET LOCAL has no effect outside a transaction
 SET SESSION lock_wait_timeout = 5;
@@ -22,14 +22,70 @@ SET SESSION innodb_lock_wait_timeout = 5;
 -- lock: ALGORITHM=INSTANT (metadata only: a brief exclusive metadata lock) on "LineItems" | rewrites: no | scans: no | quoted_identifiers/0002_changes.mig:8
 ALTER TABLE LineItems RENAME TO `Order Items`, ALGORITHM=INSTANT;
 
+-- setting: back to the session default
+SET SESSION lock_wait_timeout = DEFAULT;
+
+-- setting: back to the session default
+SET SESSION innodb_lock_wait_timeout = DEFAULT;
+
+-- segment 2/5: outside a transaction
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION lock_wait_timeout = 5;
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION innodb_lock_wait_timeout = 5;
+
 -- lock: ALGORITHM=INPLACE, LOCK=NONE (reads and writes continue) on "Order Items" | rewrites: yes | scans: yes | quoted_identifiers/0002_changes.mig:6
 ALTER TABLE `Order Items` MODIFY COLUMN Label varchar(40), ALGORITHM=INPLACE, LOCK=NONE;
+
+-- setting: back to the session default
+SET SESSION lock_wait_timeout = DEFAULT;
+
+-- setting: back to the session default
+SET SESSION innodb_lock_wait_timeout = DEFAULT;
+
+-- segment 3/5: outside a transaction
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION lock_wait_timeout = 5;
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION innodb_lock_wait_timeout = 5;
 
 -- lock: ALGORITHM=INSTANT (metadata only: a brief exclusive metadata lock) on "Order Items" | rewrites: no | scans: no | quoted_identifiers/0002_changes.mig:5
 ALTER TABLE `Order Items` RENAME COLUMN `Buyer Name` TO user, ALGORITHM=INSTANT;
 
+-- setting: back to the session default
+SET SESSION lock_wait_timeout = DEFAULT;
+
+-- setting: back to the session default
+SET SESSION innodb_lock_wait_timeout = DEFAULT;
+
+-- segment 4/5: outside a transaction
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION lock_wait_timeout = 5;
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION innodb_lock_wait_timeout = 5;
+
 -- lock: ALGORITHM=INPLACE, LOCK=NONE (reads and writes continue) on "Order Items" | rewrites: no | scans: no | quoted_identifiers/0002_changes.mig:4
 ALTER TABLE `Order Items` DROP INDEX `ix_Order Items_order_Label`, ALGORITHM=INPLACE, LOCK=NONE;
+
+-- setting: back to the session default
+SET SESSION lock_wait_timeout = DEFAULT;
+
+-- setting: back to the session default
+SET SESSION innodb_lock_wait_timeout = DEFAULT;
+
+-- segment 5/5: outside a transaction
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION lock_wait_timeout = 5;
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION innodb_lock_wait_timeout = 5;
 
 -- lock: ALGORITHM=INSTANT (metadata only: a brief exclusive metadata lock) on "Order Items" | rewrites: no | scans: no | quoted_identifiers/0002_changes.mig:3
 ALTER TABLE `Order Items` DROP COLUMN `Unit Price`, ALGORITHM=INSTANT;

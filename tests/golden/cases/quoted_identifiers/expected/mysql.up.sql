@@ -29,7 +29,7 @@ CREATE TABLE `Order Items` (
 -- reversible: yes
 -- ---------------------------------------------------------------------------
 
--- segment 1/3: outside a transaction
+-- segment 1/6: outside a transaction
 
 -- setting: for the session, as SET LOCAL has no effect outside a transaction
 SET SESSION lock_wait_timeout = 5;
@@ -40,11 +40,53 @@ SET SESSION innodb_lock_wait_timeout = 5;
 -- lock: ALGORITHM=INSTANT (metadata only: a brief exclusive metadata lock) on "Order Items" | rewrites: no | scans: no | quoted_identifiers/0002_changes.mig:3
 ALTER TABLE `Order Items` ADD COLUMN `Unit Price` decimal(10,2) DEFAULT 0, ALGORITHM=INSTANT;
 
+-- setting: back to the session default
+SET SESSION lock_wait_timeout = DEFAULT;
+
+-- setting: back to the session default
+SET SESSION innodb_lock_wait_timeout = DEFAULT;
+
+-- segment 2/6: outside a transaction
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION lock_wait_timeout = 5;
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION innodb_lock_wait_timeout = 5;
+
 -- lock: ALGORITHM=INPLACE, LOCK=NONE (reads and writes continue) on "Order Items" | rewrites: no | scans: yes | quoted_identifiers/0002_changes.mig:4
 CREATE INDEX `ix_Order Items_order_Label` ON `Order Items` (`order`, Label) ALGORITHM=INPLACE LOCK=NONE;
 
+-- setting: back to the session default
+SET SESSION lock_wait_timeout = DEFAULT;
+
+-- setting: back to the session default
+SET SESSION innodb_lock_wait_timeout = DEFAULT;
+
+-- segment 3/6: outside a transaction
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION lock_wait_timeout = 5;
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION innodb_lock_wait_timeout = 5;
+
 -- lock: ALGORITHM=INSTANT (metadata only: a brief exclusive metadata lock) on "Order Items" | rewrites: no | scans: no | quoted_identifiers/0002_changes.mig:5
 ALTER TABLE `Order Items` RENAME COLUMN user TO `Buyer Name`, ALGORITHM=INSTANT;
+
+-- setting: back to the session default
+SET SESSION lock_wait_timeout = DEFAULT;
+
+-- setting: back to the session default
+SET SESSION innodb_lock_wait_timeout = DEFAULT;
+
+-- segment 4/6: outside a transaction
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION lock_wait_timeout = 5;
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION innodb_lock_wait_timeout = 5;
 
 -- lock: ALGORITHM=INPLACE, LOCK=NONE (reads and writes continue) on "Order Items" | rewrites: yes | scans: yes | quoted_identifiers/0002_changes.mig:6
 ALTER TABLE `Order Items` MODIFY COLUMN Label varchar(40) NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;
@@ -55,7 +97,7 @@ SET SESSION lock_wait_timeout = DEFAULT;
 -- setting: back to the session default
 SET SESSION innodb_lock_wait_timeout = DEFAULT;
 
--- segment 2/3: outside a transaction
+-- segment 5/6: outside a transaction
 
 -- setting: for the session, as SET LOCAL has no effect outside a transaction
 SET SESSION lock_wait_timeout = 5;
@@ -73,7 +115,7 @@ SET SESSION lock_wait_timeout = DEFAULT;
 -- setting: back to the session default
 SET SESSION innodb_lock_wait_timeout = DEFAULT;
 
--- segment 3/3: outside a transaction
+-- segment 6/6: outside a transaction
 
 -- setting: for the session, as SET LOCAL has no effect outside a transaction
 SET SESSION lock_wait_timeout = 5;

@@ -30,7 +30,7 @@ CREATE TABLE users (
 -- reversible: yes
 -- ---------------------------------------------------------------------------
 
--- segment 1/1: outside a transaction
+-- segment 1/2: outside a transaction
 
 -- setting: for the session, as SET LOCAL has no effect outside a transaction
 SET SESSION lock_wait_timeout = 5;
@@ -40,6 +40,20 @@ SET SESSION innodb_lock_wait_timeout = 5;
 
 -- lock: ALGORITHM=INPLACE, LOCK=NONE (reads and writes continue) on users | rewrites: yes | scans: yes | set_not_null_online_off/0002_require_name.mig:5
 ALTER TABLE users MODIFY COLUMN name varchar(100) NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;
+
+-- setting: back to the session default
+SET SESSION lock_wait_timeout = DEFAULT;
+
+-- setting: back to the session default
+SET SESSION innodb_lock_wait_timeout = DEFAULT;
+
+-- segment 2/2: outside a transaction
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION lock_wait_timeout = 5;
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION innodb_lock_wait_timeout = 5;
 
 -- lock: ALGORITHM=INPLACE, LOCK=NONE (reads and writes continue) on users | rewrites: no | scans: yes | set_not_null_online_off/0002_require_name.mig:6
 CREATE INDEX ix_users_name ON users (name) ALGORITHM=INPLACE LOCK=NONE;

@@ -30,7 +30,7 @@ CREATE TABLE users (
 -- reversible: yes
 -- ---------------------------------------------------------------------------
 
--- segment 1/1: outside a transaction
+-- segment 1/2: outside a transaction
 
 -- setting: for the session, as SET LOCAL has no effect outside a transaction
 SET SESSION lock_wait_timeout = 5;
@@ -40,6 +40,20 @@ SET SESSION innodb_lock_wait_timeout = 5;
 
 -- lock: ALGORITHM=INSTANT (metadata only: a brief exclusive metadata lock) on users | rewrites: no | scans: no | transaction_none/0002_no_tx.mig:5
 ALTER TABLE users ADD COLUMN bio longtext, ALGORITHM=INSTANT;
+
+-- setting: back to the session default
+SET SESSION lock_wait_timeout = DEFAULT;
+
+-- setting: back to the session default
+SET SESSION innodb_lock_wait_timeout = DEFAULT;
+
+-- segment 2/2: outside a transaction
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION lock_wait_timeout = 5;
+
+-- setting: for the session, as SET LOCAL has no effect outside a transaction
+SET SESSION innodb_lock_wait_timeout = 5;
 
 -- lock: ALGORITHM=COPY, LOCK=SHARED (writes wait) on users | rewrites: yes | scans: yes | transaction_none/0002_no_tx.mig:6
 ALTER TABLE users ADD CONSTRAINT ck_users_bio CHECK (char_length(bio) < 1000), ALGORITHM=COPY, LOCK=SHARED;
