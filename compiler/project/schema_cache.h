@@ -47,12 +47,12 @@ enum class CacheState {
 
 // The cache of one project as the compiler read it.
 struct SchemaCache {
-  std::string folder;           // "<dir>/.schema"
-  bool folder_exists = false;   // the project keeps a cache
-  std::vector<std::string> keys;  // by migration index ("" when the graph is not valid)
-  std::vector<CacheState> state;  // by migration index
-  std::map<std::string, std::string> errors;         // id -> why its entry is unreadable
-  std::map<std::string, model::Schema> current;      // id -> the schema of its current entry
+  std::string folder;                         // "<dir>/.schema"
+  bool folder_exists = false;                 // the project keeps a cache
+  std::vector<std::string> keys;              // by migration index ("" when the graph is not valid)
+  std::vector<CacheState> state;              // by migration index
+  std::map<std::string, std::string> errors;  // id -> why its entry is unreadable
+  std::map<std::string, model::Schema> current;  // id -> the schema of its current entry
 };
 
 // The cache key of every migration (by migration index), chained over graph.order.

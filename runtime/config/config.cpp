@@ -41,9 +41,8 @@ po::options_description ini_options() {
   po::options_description d;
   d.add_options()("dir", po::value<std::string>())("dialect", po::value<std::string>())(
       "url", po::value<std::string>())("dev_url", po::value<std::string>())(
-      "history_table", po::value<std::string>())(
-      "lock_timeout", po::value<std::string>())("statement_timeout", po::value<std::string>())(
-      "online", po::value<std::string>());
+      "history_table", po::value<std::string>())("lock_timeout", po::value<std::string>())(
+      "statement_timeout", po::value<std::string>())("online", po::value<std::string>());
   return d;
 }
 

@@ -16,7 +16,7 @@ namespace migrac {
 struct Config {
   std::string dir = "migrations";
   std::string dialect = "postgres";
-  std::string url;                               // empty: none configured
+  std::string url;  // empty: none configured
   // The development database's server for the raw migrations' schema cache
   // (`migrac check --dev-url`, MIGRAC_DEV_URL, `dev_url` in migrac.ini);
   // empty: none.
