@@ -67,9 +67,10 @@ void require_no_errors(const Project& project, std::size_t from, std::size_t to,
   }
   if (count == 0) return;
   throw VerbError{kMigrationErrors,
-                  text + fmt::format("migrac check: {} error{} in '{}' and the migrations up to "
-                                     "'{}': they cannot be replayed on the development database",
-                                     count, count == 1 ? "" : "s", first, needed)};
+                  text + fmt::format("migrac check: '{}' has {} error{}, so the migrations cannot "
+                                     "be replayed on the development database up to '{}' (no "
+                                     "entry written for it)\n",
+                                     first, count, count == 1 ? "" : "s", needed)};
 }
 
 }  // namespace
