@@ -30,6 +30,13 @@ MigrationSettings resolve_settings(const ast::Migration& m, const CheckOptions& 
   return s;
 }
 
+// The schema after raw migration `id` from a current schema cache entry, or null.
+const model::Schema* cached_schema(const CheckOptions& options, const std::string& id) {
+  if (!options.raw_schemas) return nullptr;
+  auto it = options.raw_schemas->find(id);
+  return it == options.raw_schemas->end() ? nullptr : &it->second;
+}
+
 }  // namespace
 
 CheckedHistory check_history(const std::vector<ast::Migration>& migrations,
@@ -49,7 +56,10 @@ CheckedHistory check_history(const std::vector<ast::Migration>& migrations,
     cm.settings = resolve_settings(m, options);
     if (m.format == MigrationFormat::RawSql) {
       cm.has_raw_sql = true;
-      apply_raw_ddl(m, state);
+      if (const model::Schema* cached = cached_schema(options, m.id))
+        apply_edit(state, model::Edit{model::ReplaceSchema{*cached}},
+                   EditSites{m.id_range, m.id_range}, nullptr);
+      else apply_raw_ddl(m, state);
     } else {
       checker.begin_migration();
       for (const ast::Operation& op : m.up) checker.check(op, cm.up);

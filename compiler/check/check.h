@@ -2,7 +2,9 @@
 // The checker: replays the history in topological order into the schema model,
 // checks every name at each point, and resolves every operation into Changes.
 
+#include <map>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "compiler/ast/ast.h"
@@ -27,6 +29,9 @@ struct CheckOptions {
   MigrationSettings defaults;
   std::optional<bool> force_online;  // --no-online sets false, overriding migrations
   bool keep_schemas = false;         // fill CheckedHistory::schema_after (verify, diff, stamp)
+  // The schema after raw SQL migrations, by id, from current schema cache
+  // entries (compiler/project/schema_cache.h): it replaces the static reading.
+  const std::map<std::string, model::Schema>* raw_schemas = nullptr;
 };
 
 // One migration, checked and resolved.

@@ -42,6 +42,27 @@ class NoteKeeper {
   void operator()(const model::CreateEnum& c) { set(st_.enum_at, c.type.name, sites_.created); }
   void operator()(const model::DropEnum& c) { erase(st_.enum_at, c.type.name); }
 
+  // A replaced schema (a schema cache entry): what it adds was created at the
+  // migration, what it removes was dropped there.
+  void operator()(const model::ReplaceSchema& c) {
+    const model::Schema& old = st_.schema;
+    for (const auto& [name, t] : old.tables) {
+      if (c.schema.tables.count(name)) continue;
+      erase(st_.table_at, name);
+      set(st_.table_gone_at, name, sites_.removed);
+    }
+    for (const auto& [name, t] : c.schema.tables)
+      if (!old.tables.count(name)) set(st_.table_at, name, sites_.created);
+    for (const auto& [name, owner] : old.index_owner)
+      if (!c.schema.index_owner.count(name)) erase(st_.index_at, name);
+    for (const auto& [name, owner] : c.schema.index_owner)
+      if (!old.index_owner.count(name)) set(st_.index_at, name, sites_.created);
+    for (const auto& [name, e] : old.enums)
+      if (!c.schema.enums.count(name)) erase(st_.enum_at, name);
+    for (const auto& [name, e] : c.schema.enums)
+      if (!old.enums.count(name)) set(st_.enum_at, name, sites_.created);
+  }
+
   // Every other edit keeps its names.
   template <class T>
   void operator()(const T&) {}

@@ -207,6 +207,11 @@ class Applier {
         if (i.name == c.from) i.name = c.to;
   }
 
+  void operator()(const ReplaceSchema& c) {
+    if (undo_) undo_->push_back([&s = s_, old = s_] { s = old; });
+    s_ = c.schema;
+  }
+
   void operator()(const RenameConstraint& c) {
     Table* t = table(c.table);
     if (!t || !t->constraint(c.from)) return;

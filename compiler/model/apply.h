@@ -29,8 +29,18 @@ struct RenameConstraint {
   std::string table, from, to;
 };
 
-// One edit of the schema: a change, or one of the renames only raw SQL makes.
-using Edit = std::variant<ChangeKind, RenameIndex, RenameConstraint>;
+// The whole schema replaced: after a raw SQL migration whose schema the
+// schema cache holds (compiler/project/schema_cache.h), as a development
+// database gave it. One edit rather than the differences as Changes: the
+// entry is the truth, whatever the differences are (a column's position, a
+// constraint's order), and the replacement cannot miss one.
+struct ReplaceSchema {
+  Schema schema;
+};
+
+// One edit of the schema: a change, one of the renames only raw SQL makes, or
+// a replacement.
+using Edit = std::variant<ChangeKind, RenameIndex, RenameConstraint, ReplaceSchema>;
 
 // Steps that restore what was changed, run last to first (see roll_back).
 using UndoLog = std::vector<std::function<void()>>;

@@ -41,8 +41,12 @@ Project compile_project(const ProjectOptions& options) {
       long rev = project.graph.find(*options.check_until);
       if (rev >= 0) stop_at = static_cast<std::size_t>(rev);
     }
-    project.history = check_history(project.migrations, project.graph, project.sources,
-                                    options.check, project.diags, stop_at);
+    project.cache = read_schema_cache(options.dir, project.migrations, project.graph);
+    report_schema_cache(project.cache, project.migrations, project.diags);
+    CheckOptions check = options.check;
+    check.raw_schemas = &project.cache.current;
+    project.history = check_history(project.migrations, project.graph, project.sources, check,
+                                    project.diags, stop_at);
   }
   project.diags.sort();
   return project;

@@ -12,6 +12,7 @@
 #include "compiler/diag/diag.h"
 #include "compiler/graph/graph.h"
 #include "compiler/plan/plan.h"
+#include "compiler/project/schema_cache.h"
 #include "compiler/source/source.h"
 
 namespace migrac {
@@ -29,10 +30,13 @@ struct Project {
   std::vector<ast::Migration> migrations;  // sorted by id
   RevisionGraph graph;
   CheckedHistory history;
+  SchemaCache cache;  // the raw migrations' schema cache entries, as read
   Diagnostics diags;
 };
 
-// Loads, parses, builds the graph and checks. Diagnostics are sorted.
+// Loads, parses, builds the graph, reads the schema cache (a stale entry is a
+// warning) and checks, with each current entry as the schema after its raw
+// migration. Diagnostics are sorted.
 Project compile_project(const ProjectOptions& options);
 
 // Plans the migrations `revs` (graph indexes, in order) for one dialect.

@@ -1,10 +1,13 @@
 // `migrac check`: compile everything (and plan it for the configured dialect,
-// which finds what that dialect cannot express), report diagnostics.
+// which finds what that dialect cannot express), report diagnostics. With
+// --dev-url (or dev_url), first refresh the raw migrations' schema cache on a
+// scratch database on that server (dev_schema.h).
 #include <iostream>
 
 #include <fmt/format.h>
 
 #include "compiler/diag/render.h"
+#include "runtime/cli/dev_schema.h"
 #include "runtime/cli/verb.h"
 #include "runtime/cli/verbs.h"
 
@@ -13,15 +16,27 @@ namespace migrac::cli {
 int verb_check(const Args& args) {
   namespace po = boost::program_options;
   po::options_description opts;
-  opts.add_options()("format", po::value<std::string>()->default_value("text"), "text or json");
-  Invocation inv = parse_invocation("check", "check [--format text|json] [--dialect D]", args, opts,
-                                    0);
+  opts.add_options()("format", po::value<std::string>()->default_value("text"), "text or json")(
+      "dev-url", po::value<std::string>(),
+      "development database server: write the schema cache entries of raw SQL migrations there "
+      "(else MIGRAC_DEV_URL, dev_url in migrac.ini)");
+  Invocation inv = parse_invocation("check",
+                                    "check [--format text|json] [--dialect D] [--dev-url URL]",
+                                    args, opts, 0);
   std::string format = inv.vm["format"].as<std::string>();
   if (format != "text" && format != "json")
     fail(kUsage, "migrac check: unknown format '{}' (text or json)", format);
   Dialect dialect = config_dialect(inv.config);
   // The diagnostics are this verb's report, not a reason to stop it.
   Project project = compile_project(project_options(inv.config));
+  std::string cache_line;
+  if (!inv.config.dev_url.empty()) {
+    DevRefresh r = refresh_schema_cache(inv, project);
+    cache_line = fmt::format(
+        "schema cache: {} entr{} written ({} migration{} replayed on a development database), {} "
+        "already current\n",
+        r.written, r.written == 1 ? "y" : "ies", r.applied, r.applied == 1 ? "" : "s", r.current);
+  }
   if (!project.diags.has_errors()) {
     if (auto emitter = make_emitter(dialect)) {
       plan_revisions(project, project.graph.order, *emitter, project.diags);
@@ -29,9 +44,11 @@ int verb_check(const Args& args) {
     }
   }
   if (format == "json") {
+    std::cerr << cache_line;
     std::cout << render_json(project.diags, project.sources);
     return project.diags.has_errors() ? kMigrationErrors : kOk;
   }
+  std::cout << cache_line;
   std::cerr << render_text(project.diags, project.sources) << render_summary(project.diags);
   if (project.diags.has_errors()) return kMigrationErrors;
   std::string heads;

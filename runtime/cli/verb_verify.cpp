@@ -5,7 +5,8 @@
 // Each divergence is a diagnostic at its migration; a divergence is reported
 // where it appears, and the run goes on from what the database holds, so one
 // run reports every one of them. Exit 0: the model and the database agree
-// everywhere; 1: they do not, or a migration does not apply or revert.
+// everywhere; 1: they do not, or a migration does not apply or revert, or (in
+// a project that keeps a schema cache) a raw migration's entry is not current.
 #include <algorithm>
 #include <chrono>
 #include <iostream>
@@ -14,6 +15,7 @@
 #include <fmt/format.h>
 
 #include "compiler/diag/render.h"
+#include "runtime/cli/dev_schema.h"
 #include "runtime/cli/live_schema.h"
 #include "runtime/cli/session.h"
 #include "runtime/cli/steps.h"
@@ -184,7 +186,8 @@ int verb_verify(const Args& args) {
   auto t0 = std::chrono::steady_clock::now();
   auto [dialect, server] = scratch_target(inv);
   auto emitter = make_emitter(dialect);
-  Project project = compile_or_fail(inv, false, true, true);
+  Diagnostics cache_diags;  // raw migrations whose schema cache entry is not current
+  Project project = compile_for_verify(inv, cache_diags);
   std::vector<MigrationPlan> plans = plan_or_fail(project, project.graph.order, *emitter);
 
   std::string error;
@@ -202,6 +205,8 @@ int verb_verify(const Args& args) {
     diags = v.diagnostics();
     reverted = v.reverted();
   }
+  // A raw migration's model is the database's only when its cache entry is current.
+  diags.append(cache_diags);
   if (std::string err = scratch->remove(); !err.empty())
     std::cerr << fmt::format("migrac verify: could not remove the scratch {}: {}\n",
                              scratch->describe(), err);

@@ -40,9 +40,9 @@ namespace {
 po::options_description ini_options() {
   po::options_description d;
   d.add_options()("dir", po::value<std::string>())("dialect", po::value<std::string>())(
-      "url", po::value<std::string>())("history_table", po::value<std::string>())(
-      "lock_timeout", po::value<std::string>())("statement_timeout", po::value<std::string>())(
-      "online", po::value<std::string>());
+      "url", po::value<std::string>())("dev_url", po::value<std::string>())(
+      "history_table", po::value<std::string>())("lock_timeout", po::value<std::string>())(
+      "statement_timeout", po::value<std::string>())("online", po::value<std::string>());
   return d;
 }
 
@@ -72,6 +72,7 @@ std::optional<std::string> apply(const po::variables_map& vm, Config& c, bool in
   if (auto v = get("dir", "dir")) c.dir = *v;
   if (auto v = get("dialect", "dialect")) c.dialect = *v;
   if (auto v = get("url", "url")) c.url = *v;
+  if (auto v = get("dev-url", "dev_url")) c.dev_url = *v;
   if (auto v = get("history-table", "history_table")) c.history_table = *v;
   for (auto [flag, key, target] :
        {std::tuple{"lock-timeout", "lock_timeout", &c.lock_timeout_ms},
@@ -208,6 +209,7 @@ std::optional<std::string> load_config(const po::variables_map& flags, Config& c
   }
   if (const char* v = std::getenv("DATABASE_URL"); v && *v) config.url = v;
   if (const char* v = std::getenv("MIGRAC_URL"); v && *v) config.url = v;
+  if (const char* v = std::getenv("MIGRAC_DEV_URL"); v && *v) config.dev_url = v;
   return apply(flags, config, false, "command line");
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 // Configuration of a run: migrac.ini (a Boost.ProgramOptions config file),
-// overridden by the environment (MIGRAC_URL, then DATABASE_URL), overridden
-// by command-line flags.
+// overridden by the environment (MIGRAC_URL, then DATABASE_URL; MIGRAC_DEV_URL),
+// overridden by command-line flags.
 
 #include <cstdint>
 #include <optional>
@@ -16,7 +16,11 @@ namespace migrac {
 struct Config {
   std::string dir = "migrations";
   std::string dialect = "postgres";
-  std::string url;                               // empty: none configured
+  std::string url;  // empty: none configured
+  // The development database's server for the raw migrations' schema cache
+  // (`migrac check --dev-url`, MIGRAC_DEV_URL, `dev_url` in migrac.ini);
+  // empty: none.
+  std::string dev_url;
   std::string history_table = "migrac_history";  // may be schema-qualified: "ops.migrac_history"
   std::optional<std::int64_t> lock_timeout_ms;
   std::optional<std::int64_t> statement_timeout_ms;
