@@ -15,6 +15,7 @@
 #include <fmt/format.h>
 
 #include "compiler/diag/render.h"
+#include "compiler/model/apply.h"
 #include "runtime/cli/dev_schema.h"
 #include "runtime/cli/live_schema.h"
 #include "runtime/cli/session.h"
@@ -58,6 +59,7 @@ class Verifier {
         break;
       }
       if (!apply(i, i + 1, true)) return;
+      declare_leftovers(i);
       reverted_to = i;
       if (!head_only_ || reverted_to == 0) hold(i, true, schema_after(i), "after reverting ");
     }
@@ -112,6 +114,19 @@ class Verifier {
     return false;
   }
 
+  // Records what the written down block of plan `i` leaves of its up: the
+  // model before the migration against the schema after its up and down.
+  void declare_leftovers(std::size_t i) {
+    long pos = project_.history.position[plans_[i].migration];
+    if (pos < 0) return;
+    const CheckedMigration& cm = project_.history.checked[static_cast<std::size_t>(pos)];
+    if (!cm.explicit_down) return;
+    model::Schema after_down = schema_after(i + 1);
+    for (const model::Change& c : *cm.explicit_down) model::apply(after_down, c.kind);
+    for (model::Difference& d : compare_live(session_, schema_after(i), after_down))
+      declared_.push_back(std::move(d));
+  }
+
   // Reads the database and reports what differs from `model` and was not
   // reported before; new unmodeled objects as information.
   void hold(std::size_t i, bool down, const model::Schema& model, const std::string& what) {
@@ -122,9 +137,24 @@ class Verifier {
       if (std::find(last_.begin(), last_.end(), d) == last_.end()) fresh.push_back(d);
     }
     const std::string& id = plans_[i].id;
+    // What a written `down { }` block says it leaves behind (PostgreSQL cannot
+    // drop an enum value) is a warning: the database does what the file says.
+    std::vector<model::Difference> kept;
+    if (down) {
+      std::erase_if(fresh, [&](const model::Difference& d) {
+        if (std::find(declared_.begin(), declared_.end(), d) == declared_.end()) return false;
+        kept.push_back(d);
+        return true;
+      });
+    }
     report_differences(diags_, down ? DiagKind::VerifyDownDiffers : DiagKind::VerifyUpDiffers,
                        fmt::format("{}'{}' ", what, id), fresh, project_, plans_[i].migration,
                        down);
+    for (const model::Difference& d : kept) {
+      diags_.report(DiagKind::VerifyDownKeeps,
+                    difference_location(project_, plans_[i].migration, true, d),
+                    fmt::format("{}'{}' {}, as its down block says", what, id, model::describe(d)));
+    }
     last_ = std::move(now);
     for (const UnmodeledObject& o : live.unmodeled) {
       std::string key = o.kind + " " + o.name;
@@ -144,6 +174,7 @@ class Verifier {
   runner::Progress progress_;
   Diagnostics diags_;
   std::vector<model::Difference> last_;
+  std::vector<model::Difference> declared_;  // left behind by written down blocks
   std::set<std::string> unmodeled_;
   std::size_t reverted_ = 0;
   bool again_ = false;  // applying again after the way down

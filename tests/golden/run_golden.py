@@ -58,6 +58,7 @@ CODES_ELSEWHERE = {
     "E0703": "tests/live/live_verify.sh",
     "I0704": "tests/live/live_verify.sh",
     "I0706": "tests/live/live_verify.sh",
+    "W0707": "tests/live/live_verify.sh",
     # the schema cache is written by a development database
     "W0710": "tests/live/live_dev_url.sh",
     "E0711": "tests/live/live_dev_url.sh",
