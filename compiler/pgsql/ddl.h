@@ -49,8 +49,8 @@ enum class UnfollowedKind {
 // One statement the reader cannot follow exactly.
 struct Unfollowed {
   UnfollowedKind kind = UnfollowedKind::Unfollowed;
-  std::string what;                 // the statement kind: "CREATE VIEW", "EXECUTE of a built string"
-  std::string object;               // the object it creates or changes, described ("view 'v'"), or ""
+  std::string what;    // the statement kind: "CREATE VIEW", "EXECUTE of a built string"
+  std::string object;  // the object it creates or changes, described ("view 'v'"), or ""
   std::vector<std::string> tables;  // the tables it names, as the model names them
   // A type it creates that the model does not hold (a composite, domain or
   // range type), "*" when the types it creates are unknown (an extension), or "".
@@ -60,8 +60,8 @@ struct Unfollowed {
   // Unfollowed: where a statement not followed at all sits ("in an EXCEPTION
   // handler"), or "".
   std::string context;
-  bool opaque = false;       // the objects it may touch are unknown
-  std::uint32_t begin = 0;   // its byte range in the text given to read_ddl
+  bool opaque = false;      // the objects it may touch are unknown
+  std::uint32_t begin = 0;  // its byte range in the text given to read_ddl
   std::uint32_t end = 0;
 };
 

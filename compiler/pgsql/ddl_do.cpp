@@ -76,8 +76,14 @@ class DoWalker {
   DoWalker(std::string_view body, std::uint32_t body_base, std::uint32_t fallback_begin,
            std::uint32_t fallback_end, const model::Schema& schema, const EditSink& apply,
            const UnfollowedSink& notes, int depth)
-      : body_(body), body_base_(body_base), fb_begin_(fallback_begin), fb_end_(fallback_end),
-        schema_(schema), apply_(apply), notes_(notes), depth_(depth) {}
+      : body_(body),
+        body_base_(body_base),
+        fb_begin_(fallback_begin),
+        fb_end_(fallback_end),
+        schema_(schema),
+        apply_(apply),
+        notes_(notes),
+        depth_(depth) {}
 
   void statements(Node list, const ReadMode& mode) {
     for (Node stmt : list) statement(stmt, mode);
@@ -107,7 +113,8 @@ class DoWalker {
       if_statement(s, mode);
     } else if (kind == "PLpgSQL_stmt_case") {
       for (Node w : s["case_when_list"])
-        statements(w["PLpgSQL_case_when"]["stmts"], skipping(mode, "in a CASE branch of a DO block"));
+        statements(w["PLpgSQL_case_when"]["stmts"],
+                   skipping(mode, "in a CASE branch of a DO block"));
       statements(s["else_stmts"], skipping(mode, "in a CASE branch of a DO block"));
     } else if (kind == "PLpgSQL_stmt_loop" || kind == "PLpgSQL_stmt_while" ||
                kind == "PLpgSQL_stmt_fori" || kind == "PLpgSQL_stmt_fors" ||
@@ -127,7 +134,8 @@ class DoWalker {
     bool idiom = !other_branches && tests_existence && branch_only_creates(s["then_body"]);
     statements(s["then_body"], idiom ? mode : guessing(mode, "the IF condition around it held"));
     for (Node e : s["elsif_list"])
-      statements(e["PLpgSQL_if_elsif"]["stmts"], skipping(mode, "in an ELSIF branch of a DO block"));
+      statements(e["PLpgSQL_if_elsif"]["stmts"],
+                 skipping(mode, "in an ELSIF branch of a DO block"));
     statements(s["else_body"], skipping(mode, "in an ELSE branch of a DO block"));
   }
 
@@ -272,8 +280,8 @@ void DdlReader::do_block(Node s) {
   // The notes of the DO statement itself go first, then the body's in order.
   DoWalker walker(body, body_base, begin_, end_, schema_, apply_, notes_, mode_.depth);
   walker.statements(parsed.action["PLpgSQL_stmt_block"]["body"], mode_);
-  for (Node e : parsed.action["PLpgSQL_stmt_block"]["exceptions"]["PLpgSQL_exception_block"]
-                    ["exc_list"]) {
+  for (Node e :
+       parsed.action["PLpgSQL_stmt_block"]["exceptions"]["PLpgSQL_exception_block"]["exc_list"]) {
     ReadMode m = mode_;
     if (m.skipped.empty()) m.skipped = "in an EXCEPTION handler of a DO block";
     walker.statements(e["PLpgSQL_exception"]["action"], m);

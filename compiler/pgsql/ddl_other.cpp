@@ -14,29 +14,32 @@ namespace {
 // Statement kinds that change no schema: data, grants, comments, settings,
 // maintenance, roles, and calls (a function called is not read; docs/language.md).
 constexpr std::array<std::string_view, 40> kNoSchema{
-    "SelectStmt",       "InsertStmt",        "UpdateStmt",          "DeleteStmt",
-    "MergeStmt",        "GrantStmt",         "GrantRoleStmt",       "AlterDefaultPrivilegesStmt",
-    "CommentStmt",      "SecLabelStmt",      "VariableSetStmt",     "VariableShowStmt",
-    "TransactionStmt",  "TruncateStmt",      "VacuumStmt",          "ClusterStmt",
-    "ReindexStmt",      "LockStmt",          "CopyStmt",            "ExplainStmt",
-    "NotifyStmt",       "ListenStmt",        "UnlistenStmt",        "DiscardStmt",
-    "CheckPointStmt",   "AlterSeqStmt",      "CreateRoleStmt",      "AlterRoleStmt",
-    "AlterRoleSetStmt", "DropRoleStmt",      "AlterOwnerStmt",      "CallStmt",
-    "RefreshMatViewStmt", "AlterFunctionStmt", "PrepareStmt",       "ExecuteStmt",
-    "DeallocateStmt",   "AlterSystemStmt",   "CreatedbStmt",        "DropdbStmt"};
+    "SelectStmt",         "InsertStmt",        "UpdateStmt",      "DeleteStmt",
+    "MergeStmt",          "GrantStmt",         "GrantRoleStmt",   "AlterDefaultPrivilegesStmt",
+    "CommentStmt",        "SecLabelStmt",      "VariableSetStmt", "VariableShowStmt",
+    "TransactionStmt",    "TruncateStmt",      "VacuumStmt",      "ClusterStmt",
+    "ReindexStmt",        "LockStmt",          "CopyStmt",        "ExplainStmt",
+    "NotifyStmt",         "ListenStmt",        "UnlistenStmt",    "DiscardStmt",
+    "CheckPointStmt",     "AlterSeqStmt",      "CreateRoleStmt",  "AlterRoleStmt",
+    "AlterRoleSetStmt",   "DropRoleStmt",      "AlterOwnerStmt",  "CallStmt",
+    "RefreshMatViewStmt", "AlterFunctionStmt", "PrepareStmt",     "ExecuteStmt",
+    "DeallocateStmt",     "AlterSystemStmt",   "CreatedbStmt",    "DropdbStmt"};
 
 // ALTER TABLE subcommands that change nothing the model holds (storage,
 // statistics, owner, triggers and rules enabled, row security, validation).
 constexpr std::array<std::string_view, 35> kNoModelSubcommands{
-    "AT_SetStatistics",    "AT_SetStorage",       "AT_SetCompression",  "AT_SetOptions",
-    "AT_ResetOptions",     "AT_SetRelOptions",    "AT_ResetRelOptions", "AT_ReplaceRelOptions",
-    "AT_ChangeOwner",      "AT_ClusterOn",        "AT_DropCluster",     "AT_SetLogged",
-    "AT_SetUnLogged",      "AT_EnableTrig",       "AT_EnableAlwaysTrig", "AT_EnableReplicaTrig",
-    "AT_DisableTrig",      "AT_EnableTrigAll",    "AT_DisableTrigAll",  "AT_EnableTrigUser",
-    "AT_DisableTrigUser",  "AT_EnableRule",       "AT_EnableAlwaysRule", "AT_EnableReplicaRule",
-    "AT_DisableRule",      "AT_EnableRowSecurity", "AT_DisableRowSecurity",
-    "AT_ForceRowSecurity", "AT_NoForceRowSecurity", "AT_ReplicaIdentity", "AT_ValidateConstraint",
-    "AT_SetTableSpace",    "AT_GenericOptions",   "AT_SetAccessMethod", "AT_SetIdentity"};
+    "AT_SetStatistics",      "AT_SetStorage",         "AT_SetCompression",
+    "AT_SetOptions",         "AT_ResetOptions",       "AT_SetRelOptions",
+    "AT_ResetRelOptions",    "AT_ReplaceRelOptions",  "AT_ChangeOwner",
+    "AT_ClusterOn",          "AT_DropCluster",        "AT_SetLogged",
+    "AT_SetUnLogged",        "AT_EnableTrig",         "AT_EnableAlwaysTrig",
+    "AT_EnableReplicaTrig",  "AT_DisableTrig",        "AT_EnableTrigAll",
+    "AT_DisableTrigAll",     "AT_EnableTrigUser",     "AT_DisableTrigUser",
+    "AT_EnableRule",         "AT_EnableAlwaysRule",   "AT_EnableReplicaRule",
+    "AT_DisableRule",        "AT_EnableRowSecurity",  "AT_DisableRowSecurity",
+    "AT_ForceRowSecurity",   "AT_NoForceRowSecurity", "AT_ReplicaIdentity",
+    "AT_ValidateConstraint", "AT_SetTableSpace",      "AT_GenericOptions",
+    "AT_SetAccessMethod",    "AT_SetIdentity"};
 
 template <std::size_t N>
 bool listed(const std::array<std::string_view, N>& list, std::string_view kind) {
@@ -66,7 +69,8 @@ std::string object_word(std::string_view type) {
   if (type == "OBJECT_MATVIEW") return "materialized view";
   if (type == "OBJECT_FOREIGN_TABLE") return "foreign table";
   std::string w(type.substr(type.find('_') == std::string_view::npos ? 0 : type.find('_') + 1));
-  for (char& c : w) c = c == '_' ? ' ' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : w)
+    c = c == '_' ? ' ' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return w;
 }
 
@@ -108,7 +112,8 @@ bool is_followed_kind(std::string_view kind) {
 std::string statement_words(std::string_view kind, Node s) {
   if (kind == "CreateStmt") return "CREATE TABLE";
   if (kind == "IndexStmt") return "CREATE INDEX";
-  if (kind == "RenameStmt") return "ALTER " + camel_words(object_word(s.str("renameType"))) + " ... RENAME";
+  if (kind == "RenameStmt")
+    return "ALTER " + camel_words(object_word(s.str("renameType"))) + " ... RENAME";
   if (kind == "CreateEnumStmt") return "CREATE TYPE ... AS ENUM";
   if (kind == "AlterEnumStmt") return "ALTER TYPE";
   if (kind == "DropStmt") {
@@ -126,7 +131,7 @@ std::string statement_words(std::string_view kind, Node s) {
   if (kind == "ViewStmt") return "CREATE VIEW";
   if (kind == "CreateTableAsStmt")
     return s.str("objtype") == "OBJECT_MATVIEW" ? "CREATE MATERIALIZED VIEW"
-                                                 : "CREATE TABLE ... AS";
+                                                : "CREATE TABLE ... AS";
   if (kind == "CreateFunctionStmt")
     return s.flag("is_procedure") ? "CREATE PROCEDURE" : "CREATE FUNCTION";
   if (kind == "CreateTrigStmt") return "CREATE TRIGGER";
@@ -145,6 +150,12 @@ std::vector<std::string> named_tables(Node s) {
   walk(s, [&](Node n) {
     if (n.has("relname")) add_unique(out, std::string(n.str("relname")));
   });
+  // DROP TABLE names its tables as lists of strings.
+  if (s.str("removeType") == "OBJECT_TABLE")
+    for (Node obj : s["objects"]) {
+      std::vector<std::string> n = string_list(obj["List"]["items"]);
+      if (!n.empty()) add_unique(out, n.back());
+    }
   return out;
 }
 
@@ -184,7 +195,8 @@ void DdlReader::other(std::string_view kind, Node s) {
       t.name = name;
       emit(model::AddTable{std::move(t)});
     }
-    Unfollowed& n = note(UnfollowedKind::Unfollowed, kind == "SelectStmt" ? "SELECT ... INTO" : words);
+    Unfollowed& n = note(UnfollowedKind::Unfollowed,
+                         kind == "SelectStmt" ? "SELECT ... INTO" : words);
     n.tables = {name};
     n.object = "the columns of table '" + name + "'";
     return;
@@ -242,11 +254,11 @@ void DdlReader::other(std::string_view kind, Node s) {
       kind == "CreateOpClassStmt" || kind == "CreateConversionStmt" || kind == "DefineStmt" ||
       kind == "CreatePLangStmt" || kind == "CreateFdwStmt" || kind == "CreateForeignServerStmt" ||
       kind == "CreateUserMappingStmt" || kind == "CreatePublicationStmt" ||
-      kind == "CreateSubscriptionStmt" || kind == "CreateTransformStmt" ||
-      kind == "CreateAmStmt" || kind == "AlterPolicyStmt" || kind == "AlterExtensionStmt" ||
-      kind == "AlterPublicationStmt" || kind == "AlterSubscriptionStmt" ||
-      kind == "AlterEventTrigStmt" || kind == "AlterStatsStmt" || kind == "CreateTableSpaceStmt" ||
-      kind == "ImportForeignSchemaStmt" || kind == "AlterExtensionContentsStmt") {
+      kind == "CreateSubscriptionStmt" || kind == "CreateTransformStmt" || kind == "CreateAmStmt" ||
+      kind == "AlterPolicyStmt" || kind == "AlterExtensionStmt" || kind == "AlterPublicationStmt" ||
+      kind == "AlterSubscriptionStmt" || kind == "AlterEventTrigStmt" || kind == "AlterStatsStmt" ||
+      kind == "CreateTableSpaceStmt" || kind == "ImportForeignSchemaStmt" ||
+      kind == "AlterExtensionContentsStmt") {
     return;  // objects the model has no kind for, on no table of it
   }
   // Anything else may change what it names in a way the model cannot know.

@@ -37,7 +37,11 @@ class DdlReader {
   // `base` is the offset of `sql` in the text that notes point into.
   DdlReader(std::string_view sql, const model::Schema& schema, const EditSink& apply,
             const UnfollowedSink& notes, std::uint32_t base = 0, ReadMode mode = {})
-      : sql_(sql), schema_(schema), apply_(apply), notes_(notes), base_(base),
+      : sql_(sql),
+        schema_(schema),
+        apply_(apply),
+        notes_(notes),
+        base_(base),
         mode_(std::move(mode)) {}
 
   // Reads every statement of the text; false if PostgreSQL cannot parse it.
@@ -63,7 +67,7 @@ class DdlReader {
   void drop(Node s);          // ddl_drop.cpp
   void create_enum(Node s);   // ddl_enum.cpp
   void alter_enum(Node s);
-  void do_block(Node s);      // ddl_do.cpp
+  void do_block(Node s);  // ddl_do.cpp
 
   // --- what it does not follow (ddl_other.cpp)
   // A statement of a kind the reader has no handler for: a note, or nothing

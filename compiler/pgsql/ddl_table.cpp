@@ -198,7 +198,8 @@ void DdlReader::alter_table(Node s) {
       if (const model::Constraint* k = t->constraint(col)) emit(model::DropConstraint{name, *k});
     }
   }
-  for (const std::string& words : unfollowed) note(UnfollowedKind::Unfollowed, words).tables = {name};
+  for (const std::string& words : unfollowed)
+    note(UnfollowedKind::Unfollowed, words).tables = {name};
 }
 
 }  // namespace migrac::pgsql
