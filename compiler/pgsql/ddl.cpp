@@ -24,8 +24,13 @@ void DdlReader::statement(Node stmt, std::uint32_t begin, std::uint32_t end) {
     begin_ = base_;
     end_ = mode_.fixed_end;
   }
-  if (!mode_.skipped.empty() && kind != "DoStmt") {
+  if (!mode_.skipped.empty() && is_followed_kind(kind)) {
     skipped_note(kind, s);
+  } else if (!mode_.skipped.empty() && kind != "DoStmt") {
+    // Edits are held back (emit); unmodeled types are still remembered.
+    other(kind, s);
+    for (Unfollowed& n : pending_)
+      if (n.kind == UnfollowedKind::Unfollowed) n.context = mode_.skipped;
   } else {
     if (!mode_.guess.empty() && is_followed_kind(kind)) {
       note(UnfollowedKind::Guessed, statement_words(kind, s)).tables = named_tables(s);

@@ -301,3 +301,13 @@ TEST_CASE("ddl: statements it does not follow get a note", "[pgsql][ddl]") {
   CHECK(edits == V{"add table c", "add table l"});
   CHECK(s.tables.at("l").columns.size() == 1);
 }
+
+TEST_CASE("ddl: CASCADE drops what depends on the object", "[pgsql][ddl]") {
+  model::Schema s;
+  read(s,
+       "CREATE TYPE mood AS ENUM ('a'); CREATE TABLE t (id int PRIMARY KEY, m mood); "
+       "CREATE TABLE u (id int, t_id int REFERENCES t)");
+  CHECK(read(s, "DROP TYPE mood CASCADE; DROP TABLE t CASCADE") ==
+        V{"drop column t.m", "drop enum mood", "drop constraint u u_t_id_fkey", "drop table t"});
+  CHECK(s.tables.at("u").constraints.empty());
+}
