@@ -74,11 +74,15 @@ void Checker::on(const ast::DropColumn& op) {
       find_column(*t, op.column);  // reports
       return;
     }
-    if (!reverse_knowable(t->name, name, "drop column", op.column.range)) return;
+    if (!reverse_knowable(t->name, name, fmt::format("drop column {}.{}", t->name, name),
+                          op.column.range))
+      return;
     commit(model::DropColumn{t->name, unknown_column(name)}, t->name);
     return;
   }
-  if (!reverse_knowable(t->name, name, "drop column", op.column.range)) return;
+  if (!reverse_knowable(t->name, name, fmt::format("drop column {}.{}", t->name, name),
+                        op.column.range))
+    return;
   std::vector<std::string> users = column_users(*t, op.column.name);
   if (!users.empty()) {
     std::string list;

@@ -125,7 +125,7 @@ void Checker::on(const ast::DropTable& op) {
                   "drop those constraints (or their tables) first");
     return;
   }
-  if (!reverse_knowable(t->name, {}, "drop table", op.table.range)) return;
+  if (!reverse_knowable(t->name, {}, fmt::format("drop table {}", t->name), op.table.range)) return;
   std::string name = t->name;
   commit(model::DropTable{*t}, name, EditSites{{}, op.table.range});
   new_tables_.erase(name);
