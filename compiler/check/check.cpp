@@ -43,12 +43,11 @@ CheckedHistory check_history(const std::vector<ast::Migration>& migrations,
                              const RevisionGraph& graph, const SourceSet& sources,
                              const CheckOptions& options, Diagnostics& diags,
                              std::optional<std::size_t> stop_at) {
-  (void)sources;
   CheckedHistory history;
   history.position.assign(migrations.size(), -1);
   history.checked.reserve(graph.order.size());
   CheckState state;
-  Checker checker(state, diags);
+  Checker checker(state, diags, nullptr, &sources);
   for (std::size_t rev : graph.order) {
     const ast::Migration& m = migrations[rev];
     CheckedMigration cm;
@@ -59,15 +58,15 @@ CheckedHistory check_history(const std::vector<ast::Migration>& migrations,
       if (const model::Schema* cached = cached_schema(options, m.id))
         apply_edit(state, model::Edit{model::ReplaceSchema{*cached}},
                    EditSites{m.id_range, m.id_range}, nullptr);
-      else apply_raw_ddl(m, state);
+      else apply_raw_ddl(m, state, sources, diags);
     } else {
-      checker.begin_migration();
+      checker.begin_migration(m.down.has_value());
       for (const ast::Operation& op : m.up) checker.check(op, cm.up);
       if (m.down) {
         // Checked on the state after `up`, then rolled back.
         UndoLog undo;
-        Checker down_checker(state, diags, &undo);
-        down_checker.begin_migration();
+        Checker down_checker(state, diags, &undo, &sources);
+        down_checker.begin_migration(true);
         std::vector<model::Change> down;
         for (const ast::Operation& op : *m.down) down_checker.check(op, down);
         roll_back(undo);

@@ -15,6 +15,16 @@ bool contains(const std::vector<std::string>& list, const std::string& name) {
   return std::find(list.begin(), list.end(), name) != list.end();
 }
 
+// A column the model lacks on a tainted table, as a change carries it: its
+// facts are unknown (a change that needs them has a written `down`).
+model::Column unknown_column(const std::string& name) {
+  model::Column c;
+  c.name = name;
+  c.type.kind = ast::TypeKind::Native;
+  c.type.name = "unknown";
+  return c;
+}
+
 }  // namespace
 
 std::vector<std::string> Checker::column_users(const model::Table& table,
@@ -58,7 +68,21 @@ void Checker::on(const ast::AddColumn& op) {
 void Checker::on(const ast::DropColumn& op) {
   model::Table* t = find_table(op.table);
   if (!t) return;
-  if (!find_column(*t, op.column)) return;
+  const std::string& name = op.column.name;
+  if (!t->column(name)) {
+    if (!unknowable(t->name, fmt::format("column '{}'", name), op.column.range)) {
+      find_column(*t, op.column);  // reports
+      return;
+    }
+    if (!reverse_knowable(t->name, name, fmt::format("drop column {}.{}", t->name, name),
+                          op.column.range))
+      return;
+    commit(model::DropColumn{t->name, unknown_column(name)}, t->name);
+    return;
+  }
+  if (!reverse_knowable(t->name, name, fmt::format("drop column {}.{}", t->name, name),
+                        op.column.range))
+    return;
   std::vector<std::string> users = column_users(*t, op.column.name);
   if (!users.empty()) {
     std::string list;
@@ -74,9 +98,11 @@ void Checker::on(const ast::DropColumn& op) {
 void Checker::on(const ast::RenameColumn& op) {
   model::Table* t = find_table(op.table);
   if (!t) return;
-  model::Column* c = find_column(*t, op.from);
-  if (!c) return;
   const std::string& from = op.from.name;
+  if (!t->column(from) && !unknowable(t->name, fmt::format("column '{}'", from), op.from.range)) {
+    find_column(*t, op.from);  // reports
+    return;
+  }
   const std::string& to = op.to.name;
   if (t->column(to)) {
     diags_.report(DiagKind::DuplicateColumn, op.to.range,
@@ -89,9 +115,24 @@ void Checker::on(const ast::RenameColumn& op) {
 void Checker::on(const ast::AlterColumnType& op) {
   model::Table* t = find_table(op.table);
   if (!t) return;
-  model::Column* c = find_column(*t, op.column);
-  if (!c) return;
+  model::Column* c = t->column(op.column.name);
+  if (!c && !unknowable(t->name, fmt::format("column '{}'", op.column.name), op.column.range)) {
+    find_column(*t, op.column);  // reports
+    return;
+  }
   if (!check_type(op.type)) return;
+  ast::TypeRef to = resolve_type(op.type);
+  if (!reverse_knowable(t->name, op.column.name,
+                        fmt::format("alter column {}.{} type", t->name, op.column.name),
+                        op.column.range))
+    return;
+  if (!c) {
+    if (op.using_expr && !check_expr(*op.using_expr, *t, nullptr)) return;
+    commit(model::AlterColumnType{t->name, op.column.name, unknown_column("").type, to,
+                                  op.using_expr},
+           t->name);
+    return;
+  }
   if (c->identity && !is_integer_type(op.type)) {
     diags_.report(DiagKind::IdentityNotInteger, op.type.range,
                   fmt::format("identity column '{}.{}' cannot have type '{}'", t->name, c->name,
@@ -100,14 +141,23 @@ void Checker::on(const ast::AlterColumnType& op) {
     return;
   }
   if (op.using_expr && !check_expr(*op.using_expr, *t, nullptr)) return;
-  commit(model::AlterColumnType{t->name, c->name, c->type, op.type, op.using_expr}, t->name);
+  commit(model::AlterColumnType{t->name, c->name, c->type, to, op.using_expr}, t->name);
 }
 
 void Checker::on(const ast::AlterColumnNotNull& op) {
   model::Table* t = find_table(op.table);
   if (!t) return;
-  model::Column* c = find_column(*t, op.column);
-  if (!c) return;
+  model::Column* c = t->column(op.column.name);
+  if (!c) {
+    if (!unknowable(t->name, fmt::format("column '{}'", op.column.name), op.column.range)) {
+      find_column(*t, op.column);  // reports
+      return;
+    }
+    // Its reverse (the other of set / drop not null) needs no model fact.
+    if (op.set) commit(model::SetNotNull{t->name, op.column.name}, t->name);
+    else commit(model::DropNotNull{t->name, op.column.name}, t->name);
+    return;
+  }
   if (!op.set) {
     const model::Constraint* pk = t->primary_key();
     if (pk && std::find(pk->columns.begin(), pk->columns.end(), c->name) != pk->columns.end()) {
@@ -130,8 +180,22 @@ void Checker::on(const ast::AlterColumnNotNull& op) {
 void Checker::on(const ast::AlterColumnDefault& op) {
   model::Table* t = find_table(op.table);
   if (!t) return;
-  model::Column* c = find_column(*t, op.column);
-  if (!c) return;
+  model::Column* c = t->column(op.column.name);
+  if (!c && !unknowable(t->name, fmt::format("column '{}'", op.column.name), op.column.range)) {
+    find_column(*t, op.column);  // reports
+    return;
+  }
+  // The reverse restores the previous default, a model fact.
+  if (!reverse_knowable(t->name, op.column.name,
+                        fmt::format("alter column {}.{} {} default", t->name, op.column.name,
+                                    op.value ? "set" : "drop"),
+                        op.column.range))
+    return;
+  if (!c) {
+    if (op.value && !check_default(*op.value, *t, unknown_column(op.column.name))) return;
+    commit(model::SetDefault{t->name, op.column.name, std::nullopt, op.value}, t->name);
+    return;
+  }
   if (op.value) {
     if (c->identity) {
       diags_.report(DiagKind::IdentityWithDefault, op.value->range,

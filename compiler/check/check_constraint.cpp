@@ -256,6 +256,17 @@ void Checker::on(const ast::DropConstraint& op) {
   if (!t) return;
   auto it = std::find_if(t->constraints.begin(), t->constraints.end(),
                          [&](const model::Constraint& c) { return c.name == op.name.name; });
+  if (it == t->constraints.end() &&
+      unknowable(t->name, fmt::format("constraint '{}'", op.name.name), op.name.range)) {
+    if (!reverse_knowable(t->name, {},
+                          fmt::format("drop constraint {} on {}", op.name.name, t->name),
+                          op.name.range))
+      return;
+    model::Constraint unknown;
+    unknown.name = op.name.name;
+    commit(model::DropConstraint{t->name, std::move(unknown)}, t->name);
+    return;
+  }
   if (it == t->constraints.end()) {
     std::vector<std::string> names;
     for (const model::Constraint& c : t->constraints) names.push_back(c.name);
@@ -288,6 +299,9 @@ void Checker::on(const ast::DropConstraint& op) {
       }
     }
   }
+  if (!reverse_knowable(t->name, {}, fmt::format("drop constraint {} on {}", it->name, t->name),
+                        op.name.range))
+    return;
   commit(model::DropConstraint{t->name, *it}, t->name);
 }
 

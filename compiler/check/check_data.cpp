@@ -21,7 +21,9 @@ void Checker::on(const ast::Backfill& op) {
   bool ok = true;
   std::vector<std::string> assigned;
   for (const ast::Assignment& a : op.assignments) {
-    if (!find_column(std::as_const(*t), a.column)) {
+    if (!t->column(a.column.name) &&
+        !unknowable(t->name, fmt::format("column '{}'", a.column.name), a.column.range)) {
+      find_column(std::as_const(*t), a.column);  // reports
       ok = false;
     } else if (std::find(assigned.begin(), assigned.end(), a.column.name) != assigned.end()) {
       diags_.report(DiagKind::DuplicateColumnInList, a.column.range,
@@ -59,8 +61,14 @@ void Checker::on(const ast::Sql& op) {
     }
   }
   if (!ok) return;
-  // The model cannot follow what raw SQL does: the replay goes on without it.
   commit(model::RawSql{op.bodies});
+  // The PostgreSQL body (or the one for every dialect) is followed as a raw
+  // migration's statements are: the model is one for every dialect.
+  const ast::SqlBody* pg = nullptr;
+  for (const ast::SqlBody& body : op.bodies)
+    if (!body.dialect || body.dialect->name == "postgres") pg = &body;
+  if (!pg || !sources_) return;
+  follow_raw_sql(pg->text, pg->range, st_, *sources_, diags_, undo_);
 }
 
 }  // namespace migrac

@@ -36,10 +36,10 @@ model::Column Checker::column_from_def(const ast::ColumnDef& def, const model::T
                                        std::vector<PendingConstraint>& pending) {
   model::Column col;
   col.name = def.name.name;
-  col.type = def.type;
   col.identity = def.identity;
   col.not_null = def.not_null.value_or(false) || def.primary_key || def.identity;
   check_type(def.type);
+  col.type = resolve_type(def.type);
   if (def.identity && !is_integer_type(def.type))
     diags_.report(DiagKind::IdentityNotInteger, def.type.range,
                   fmt::format("identity column '{}.{}' has type '{}'", table.name, col.name,
@@ -125,6 +125,7 @@ void Checker::on(const ast::DropTable& op) {
                   "drop those constraints (or their tables) first");
     return;
   }
+  if (!reverse_knowable(t->name, {}, fmt::format("drop table {}", t->name), op.table.range)) return;
   std::string name = t->name;
   commit(model::DropTable{*t}, name, EditSites{{}, op.table.range});
   new_tables_.erase(name);

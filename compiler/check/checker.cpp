@@ -55,6 +55,10 @@ model::Table* Checker::find_table(const ast::Ident& name) {
                                 did_you_mean(name.name, table_names()));
   if (auto gone = st_.table_gone_at.find(name.name); gone != st_.table_gone_at.end())
     d.note(gone->second, fmt::format("table '{}' is dropped or renamed here", name.name));
+  else if (st_.opaque)
+    d.note(st_.opaque->at,
+           "raw SQL the model cannot follow may create it here; a table must be "
+           "in the model to be changed");
   return nullptr;
 }
 
@@ -76,6 +80,7 @@ model::Column* Checker::find_column(model::Table& table, const ast::Ident& name)
 
 bool Checker::check_type(const ast::TypeRef& type) {
   if (type.kind != ast::TypeKind::Enum || st_.schema.enum_type(type.name)) return true;
+  if (is_unmodeled_type(type)) return true;  // resolve_type reports it
   std::vector<std::string> enums;
   for (const auto& [name, e] : st_.schema.enums) enums.push_back(name);
   diags_.report(DiagKind::UnknownType, type.range, fmt::format("unknown type '{}'", type.name),
@@ -89,6 +94,10 @@ bool Checker::check_expr(const ast::Expr& e, const model::Table& table,
   if (e.kind == ast::ExprKind::RawSql) return true;
   if (e.kind == ast::ExprKind::Column) {
     if (table.column(e.text)) {
+      if (cols) add_unique(*cols, e.text);
+      return true;
+    }
+    if (unknowable(table.name, fmt::format("column '{}'", e.text), e.range)) {
       if (cols) add_unique(*cols, e.text);
       return true;
     }

@@ -12,6 +12,7 @@
 // that one mistyped type does not turn every later use of the table into an
 // error too.
 
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -25,13 +26,39 @@
 
 namespace migrac {
 
+// A raw statement that may have changed a table in ways the model cannot
+// know (see CheckState::tainted).
+struct Taint {
+  SourceRange at;    // the raw statement
+  std::string what;  // its kind, for messages: "EXECUTE of a built string"
+  // Columns added to the table since, by statements the model follows: known exactly.
+  std::unordered_set<std::string> exact_columns;
+};
+
 // The schema being replayed plus where its names were written, for notes.
+//
+// It also holds what the model cannot know: the tables raw SQL may have
+// changed unknowably ("tainted"), and the types raw SQL created that the
+// model does not hold. They are facts about the checker's knowledge, with
+// source positions, not about the schema, so they live here beside the
+// notes and not in model::Schema (which introspection fills and compares);
+// apply_edit keeps them in step with every edit of the schema (a renamed
+// table keeps its taint, a dropped or recreated one loses it).
 struct CheckState {
   model::Schema schema;
   // Where each table, index and enum was created (or renamed to its name), for notes.
   std::unordered_map<std::string, SourceRange> table_at, index_at, enum_at;
   // Where a table that no longer exists was dropped (or renamed away), for notes.
   std::unordered_map<std::string, SourceRange> table_gone_at;
+  // Table -> the raw statement that may have changed it unknowably.
+  std::unordered_map<std::string, Taint> tainted;
+  // The last raw statement whose objects are unknown (an EXECUTE of a built
+  // string): every table then in the schema is tainted, and objects the
+  // model lacks may exist.
+  std::optional<Taint> opaque;
+  // Type name -> the raw statement that created it (a composite, domain or
+  // range type); "*" for an extension, whose types are unknown.
+  std::unordered_map<std::string, SourceRange> unmodeled_types;
 };
 
 // Steps that restore a CheckState, run last to first (see Checker's `undo`).
@@ -68,11 +95,17 @@ struct PendingConstraint {
 // rolled back, without copying the whole schema.
 class Checker {
  public:
-  Checker(CheckState& state, Diagnostics& diags, UndoLog* undo = nullptr)
-      : st_(state), diags_(diags), undo_(undo) {}
+  // `sources` holds the files, for positions inside `sql` bodies.
+  Checker(CheckState& state, Diagnostics& diags, UndoLog* undo = nullptr,
+          const SourceSet* sources = nullptr)
+      : st_(state), diags_(diags), undo_(undo), sources_(sources) {}
 
-  // Starts a migration (or a `down` block): forgets the tables created so far.
-  void begin_migration() { new_tables_.clear(); }
+  // Starts a migration (or a `down` block): forgets the tables created so
+  // far. `has_down`: its reverse is written (a `down { }` block), or it is one.
+  void begin_migration(bool has_down = false) {
+    new_tables_.clear();
+    has_down_ = has_down;
+  }
   // Checks one operation, applies its effect, appends its Changes to `out`.
   void check(const ast::Operation& op, std::vector<model::Change>& out);
 
@@ -120,6 +153,27 @@ class Checker {
   std::string relation_user(const std::string& name) const;
   bool in_new_table(const std::string& table) const { return new_tables_.count(table) > 0; }
 
+  // --- what the model cannot know (taint.cpp)
+  // The raw statement that may have changed `table` unknowably, or nullptr.
+  const Taint* taint_of(const std::string& table) const;
+  // For a name the model lacks on a tainted table: reports UnknowableName
+  // ("column 'x'" of `table`) and returns true; false (nothing reported) if
+  // the table is not tainted.
+  bool unknowable(const std::string& table, const std::string& what, SourceRange at);
+  // A change whose reverse is derived from model facts about `table` (its
+  // column `column`, or the whole table when empty): ReverseUnknowable
+  // unless the migration has a `down` block, the table is not tainted, or
+  // the column was added since. Returns false when it reported.
+  bool reverse_knowable(const std::string& table, const std::string& column,
+                        const std::string& change, SourceRange at);
+  // `type` as a column gets it: a type raw SQL created that the model does
+  // not hold becomes `native` (reported as UnknowableName); others as written.
+  ast::TypeRef resolve_type(const ast::TypeRef& type);
+  // Whether check_type would accept an unmodeled type (no report).
+  bool is_unmodeled_type(const ast::TypeRef& type) const;
+  // Adds a note at the raw statement of `t` to `d`.
+  static void note_taint(Diagnostic& d, const Taint& t);
+
   // --- definitions (check_table.cpp)
   // A column definition checked for `table` (which may not hold it yet);
   // inline constraints are appended to `pending`.
@@ -160,12 +214,21 @@ class Checker {
   const ast::Operation* op_ = nullptr;
   std::vector<model::Change>* out_ = nullptr;
   UndoLog* undo_ = nullptr;
+  const SourceSet* sources_ = nullptr;
   std::unordered_set<std::string> new_tables_;  // created earlier in this migration
+  bool has_down_ = false;                       // the migration's reverse is written
 };
 
 // Follows the simple DDL of a raw .up.sql migration in `state` (raw_ddl.cpp):
-// PostgreSQL's reader (pgsql/ddl.h) turns it into edits, applied with apply_edit.
-void apply_raw_ddl(const ast::Migration& migration, CheckState& state);
+// PostgreSQL's reader (pgsql/ddl.h) turns it into edits, applied with
+// apply_edit, and what it cannot follow into warnings and taint.
+void apply_raw_ddl(const ast::Migration& migration, CheckState& state, const SourceSet& sources,
+                   Diagnostics& diags);
+// The same for one PostgreSQL text written at `range` (the text is found in
+// its file from there, for positions): a raw statement, or the body of a
+// `sql` operation. With an undo log, every change to the state is recorded.
+void follow_raw_sql(std::string_view text, SourceRange range, CheckState& state,
+                    const SourceSet& sources, Diagnostics& diags, UndoLog* undo);
 
 // --- helpers shared by the handlers (names.cpp, types.cpp, expr.cpp)
 

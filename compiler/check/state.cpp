@@ -17,18 +17,41 @@ class NoteKeeper {
 
   void operator()(const model::ChangeKind& kind) { std::visit(*this, kind); }
 
-  void operator()(const model::AddTable& c) { set(st_.table_at, c.table.name, sites_.created); }
+  void operator()(const model::AddTable& c) {
+    set(st_.table_at, c.table.name, sites_.created);
+    erase(st_.tainted, c.table.name);  // a new table is known exactly
+  }
 
   void operator()(const model::DropTable& c) {
     for (const model::Index& i : c.table.indexes) erase(st_.index_at, i.name);
     erase(st_.table_at, c.table.name);
     set(st_.table_gone_at, c.table.name, sites_.removed);
+    erase(st_.tainted, c.table.name);
   }
 
   void operator()(const model::RenameTable& c) {
     set(st_.table_gone_at, c.from, sites_.removed);
     erase(st_.table_at, c.from);
     set(st_.table_at, c.to, sites_.created);
+    if (auto it = st_.tainted.find(c.from); it != st_.tainted.end()) {
+      Taint t = it->second;
+      erase(st_.tainted, c.from);
+      model::remember(undo_, st_.tainted, c.to);
+      st_.tainted[c.to] = std::move(t);
+    }
+  }
+
+  // A column added to a tainted table is known exactly from here.
+  void operator()(const model::AddColumn& c) {
+    if (Taint* t = taint(c.table)) t->exact_columns.insert(c.column.name);
+  }
+  void operator()(const model::DropColumn& c) {
+    if (Taint* t = taint(c.table)) t->exact_columns.erase(c.column.name);
+  }
+  void operator()(const model::RenameColumn& c) {
+    Taint* t = taint(c.table);
+    if (!t || !t->exact_columns.erase(c.from)) return;
+    t->exact_columns.insert(c.to);
   }
 
   void operator()(const model::CreateIndex& c) { set(st_.index_at, c.index.name, sites_.created); }
@@ -75,9 +98,19 @@ class NoteKeeper {
     notes[name] = at;
   }
 
-  void erase(Notes& notes, const std::string& name) {
+  template <class Map>
+  void erase(Map& notes, const std::string& name) {
+    if (!notes.count(name)) return;
     model::remember(undo_, notes, name);
     notes.erase(name);
+  }
+
+  // The taint of `table`, recorded in the undo log before it is changed.
+  Taint* taint(const std::string& table) {
+    auto it = st_.tainted.find(table);
+    if (it == st_.tainted.end()) return nullptr;
+    model::remember(undo_, st_.tainted, table);
+    return &st_.tainted[table];
   }
 
   CheckState& st_;

@@ -15,6 +15,12 @@ void DdlReader::create_enum(Node s) {
 void DdlReader::alter_enum(Node s) {
   std::vector<std::string> n = string_list(s["typeName"]);
   if (n.empty() || !s["newVal"].is_string()) return;
+  if (s.has("oldVal")) {
+    // RENAME VALUE: the model has no edit for it.
+    Unfollowed& u = note(UnfollowedKind::Unfollowed, "ALTER TYPE ... RENAME VALUE");
+    u.object = "type '" + n.back() + "'";
+    return;
+  }
   const model::Enum* e = schema_.enum_type(n.back());
   if (!e) return;
   std::string value(s.str("newVal"));

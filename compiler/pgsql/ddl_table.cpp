@@ -106,18 +106,60 @@ void DdlReader::create_table(Node s) {
   for (Node e : s["tableElts"])
     if (e.has("Constraint")) add_constraint(t, e["Constraint"], {});
   emit(model::AddTable{std::move(t)});
+  // Columns that come from elsewhere: the table holds the written ones only.
+  std::string from;
+  bool like = false;
+  for (Node e : s["tableElts"])
+    if (e.has("TableLikeClause")) like = true;
+  if (s.has("partbound")) from = "CREATE TABLE ... PARTITION OF";
+  else if (s.has("inhRelations")) from = "CREATE TABLE ... INHERITS";
+  else if (s.has("ofTypename")) from = "CREATE TABLE ... OF";
+  else if (like) from = "CREATE TABLE ... (LIKE ...)";
+  if (from.empty()) return;
+  Unfollowed& n = note(UnfollowedKind::Unfollowed, from);
+  n.tables = {name};
+  n.object = "the columns of table '" + name + "'";
 }
 
 void DdlReader::alter_table(Node s) {
   std::string name(s["relation"].str("relname"));
+  std::string_view objtype = s.str("objtype");
+  if (!objtype.empty() && objtype != "OBJECT_TABLE") {
+    // ALTER INDEX / VIEW / SEQUENCE ...: only an index's options, and
+    // objects the model does not hold.
+    return;
+  }
+  std::vector<std::string> unfollowed;  // subcommands not followed, as words
+  auto not_followed = [&](std::string words) {
+    if (std::find(unfollowed.begin(), unfollowed.end(), words) == unfollowed.end())
+      unfollowed.push_back(std::move(words));
+  };
   for (Node cmd_node : s["cmds"]) {
     // Read after each subcommand: the earlier ones are applied.
     const model::Table* t = schema_.table(name);
-    if (!t) return;
     Node cmd = cmd_node["AlterTableCmd"];
     std::string_view sub = cmd.str("subtype");
+    if (changes_no_model(sub)) continue;
+    if (!t) {
+      // A table the model does not have (a view's, or one the model lost).
+      if (!s.flag("missing_ok")) not_followed(alter_table_words(sub));
+      continue;
+    }
     std::string col(cmd.str("name"));
     const model::Column* c = t->column(col);
+    bool column_sub = sub == "AT_AlterColumnType" || sub == "AT_SetNotNull" ||
+                      sub == "AT_DropNotNull" || sub == "AT_ColumnDefault";
+    if (column_sub && !c) {
+      // A column the database has and the model does not.
+      not_followed(alter_table_words(sub) + " of column '" + col + "'");
+      continue;
+    }
+    bool followed = sub == "AT_AddColumn" || sub == "AT_DropColumn" || column_sub ||
+                    sub == "AT_AddConstraint" || sub == "AT_DropConstraint";
+    if (!followed) {
+      not_followed(alter_table_words(sub));
+      continue;
+    }
     if (sub == "AT_AddColumn" && cmd.has("def")) {
       // Built on a draft of the table, as the checker builds `add column`.
       model::Table draft = *t;
@@ -147,12 +189,17 @@ void DdlReader::alter_table(Node s) {
       model::Table draft = *t;
       std::size_t constraints_before = draft.constraints.size();
       add_constraint(draft, cmd["def"]["Constraint"], {});
-      if (draft.constraints.size() == constraints_before) continue;
+      if (draft.constraints.size() == constraints_before) {
+        not_followed(alter_table_words(sub));  // an exclusion constraint, USING INDEX
+        continue;
+      }
       emit(model::AddConstraint{name, draft.constraints.back(), false});
     } else if (sub == "AT_DropConstraint") {
       if (const model::Constraint* k = t->constraint(col)) emit(model::DropConstraint{name, *k});
     }
   }
+  for (const std::string& words : unfollowed)
+    note(UnfollowedKind::Unfollowed, words).tables = {name};
 }
 
 }  // namespace migrac::pgsql

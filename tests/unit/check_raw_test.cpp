@@ -203,3 +203,86 @@ TEST_CASE("raw renames of indexes and constraints, and BEFORE in ALTER TYPE", "[
   CHECK(s.key_owner.at("t_pkey") == "t");
   CHECK(s.enums.at("mood").values == std::vector<std::string>{"a", "b", "c", "d", "e"});
 }
+
+namespace {
+
+// The codes of the diagnostics, in order, as "W0120 E0123".
+std::string codes(const Diagnostics& d) {
+  std::string out;
+  for (const Diagnostic& x : d.all())
+    out += (out.empty() ? "" : " ") + std::string(diag_info(x.kind).code);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("raw DO blocks land in the model; what is not followed taints", "[check][raw]") {
+  SourceSet sources;
+  Diagnostics d;
+  std::vector<ast::Migration> ms{
+      raw("0001", "",
+          {"CREATE TABLE users (id int PRIMARY KEY, email text)",
+           "CREATE TABLE orders (id int PRIMARY KEY)",
+           "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_type WHERE typname = 'mood') THEN "
+           "CREATE TYPE mood AS ENUM ('a'); END IF; END $$",
+           "DO $$ BEGIN EXECUTE 'ALTER TABLE users ADD COLUMN ' || 'nick text'; END $$",
+           "ALTER TABLE users RENAME TO people"}),
+      mig(sources, "0002",
+          "after 0001;\n"
+          "create table fresh (id int);\n"
+          "alter column people.nick set not null;\n"  // relaxed: W0122
+          "add column people.bio text;\n"
+          "alter column people.bio type varchar(10);\n"    // added since: exact, no error
+          "alter column people.email type varchar(10);\n"  // E0123
+          "alter column orders.id type bigint;\n"          // E0123: opaque taints every table
+          "alter column fresh.nope type bigint;\n",        // E0102: created since, exact
+          d)};
+  model::Schema s = replay(ms, d);
+  CHECK(s.enums.count("mood") == 1);
+  CHECK(codes(d) == "W0120 W0122 E0123 E0123 E0102");
+}
+
+TEST_CASE("a down block makes a reverse on a tainted table unnecessary", "[check][raw]") {
+  SourceSet sources;
+  Diagnostics d;
+  std::vector<ast::Migration> ms{
+      raw("0001", "",
+          {"CREATE TABLE t (id int, c text)",
+           "ALTER TABLE t ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY"}),
+      mig(sources, "0002", "after 0001;\ndrop column t.c;\ndown { add column t.c text; }\n", d),
+      mig(sources, "0003", "after 0002;\ndrop table t;\n", d)};
+  replay(ms, d);
+  CHECK(codes(d) == "W0120 E0123");
+}
+
+TEST_CASE("sql bodies are followed, and their taint is rolled back with a down block",
+          "[check][raw]") {
+  SourceSet sources;
+  Diagnostics d;
+  std::vector<ast::Migration> ms{
+      mig(sources, "0001", "create table t (id int);\n", d),
+      mig(sources, "0002",
+          "after 0001;\n"
+          "sql $$ ALTER TABLE t ADD COLUMN c int $$;\n"
+          "create index on t (c);\n"
+          "down { sql $$ ALTER TABLE t ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY $$; }\n",
+          d),
+      // The down block's taint is gone after it is checked: an exact table.
+      mig(sources, "0003", "after 0002;\nalter column t.nope type bigint;\n", d)};
+  model::Schema s = replay(ms, d);
+  CHECK(s.tables.at("t").column("c"));
+  CHECK(codes(d) == "W0120 E0102");
+}
+
+TEST_CASE("composite types from raw SQL are used as native", "[check][raw]") {
+  SourceSet sources;
+  Diagnostics d;
+  std::vector<ast::Migration> ms{
+      raw("0001", "", {"CREATE TABLE t (id int)", "CREATE TYPE addr AS (street text)"}),
+      mig(sources, "0002", "after 0001;\nadd column t.home addr;\nadd column t.x nope;\n", d)};
+  model::Schema s = replay(ms, d);
+  REQUIRE(s.tables.at("t").column("home"));
+  CHECK(s.tables.at("t").column("home")->type.kind == ast::TypeKind::Native);
+  CHECK(s.tables.at("t").column("home")->type.name == "addr");
+  CHECK(codes(d) == "W0122 E0106");
+}

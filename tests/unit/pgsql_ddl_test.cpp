@@ -163,3 +163,151 @@ TEST_CASE("ddl: PostgreSQL's names for unnamed objects", "[pgsql][ddl]") {
   CHECK(pgsql::index_name(s, "orders", {"total"}) == "orders_total_idx1");
   CHECK(pgsql::index_name(s, "orders", {"lower", "note"}) == "orders_lower_note_idx");
 }
+
+namespace {
+
+// Reads `sql` on `schema` like read(), and returns its notes as text:
+// "<kind> <what>[ <context>][ (<object>)][ tables][ opaque] @begin".
+std::vector<std::string> notes(model::Schema& schema, const std::string& sql,
+                               std::vector<std::string>* edits = nullptr) {
+  std::vector<std::string> out;
+  pgsql::read_ddl(
+      sql, schema,
+      [&](const model::Edit& e) {
+        if (edits) edits->push_back(std::visit(Describe{}, e));
+        model::apply(schema, e);
+      },
+      [&](const pgsql::Unfollowed& n) {
+        const char* kind = n.kind == pgsql::UnfollowedKind::Guessed     ? "guessed"
+                           : n.kind == pgsql::UnfollowedKind::Unmodeled ? "unmodeled"
+                                                                        : "unfollowed";
+        std::string s = std::string(kind) + " " + n.what;
+        if (!n.context.empty()) s += " " + n.context;
+        if (!n.object.empty()) s += " (" + n.object + ")";
+        for (const std::string& t : n.tables) s += " " + t;
+        if (!n.type.empty()) s += " type=" + n.type;
+        if (n.opaque) s += " opaque";
+        s += " @" + std::to_string(n.begin);
+        out.push_back(s);
+      });
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("ddl: DO blocks are read with PL/pgSQL's parser", "[pgsql][ddl][do]") {
+  model::Schema s;
+  read(s, "CREATE TABLE t (id int)");
+  std::vector<std::string> edits;
+  // The two idempotent idioms: no note, the edits land.
+  const std::string idioms = R"(DO $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_type WHERE typname = 'mood') THEN
+    CREATE TYPE mood AS ENUM ('a', 'b');
+  END IF;
+  BEGIN
+    ALTER TABLE t ADD COLUMN c int;
+  EXCEPTION WHEN duplicate_column THEN NULL;
+  END;
+  EXECUTE 'ALTER TABLE t ADD COLUMN d text';
+END $$)";
+  CHECK(notes(s, idioms, &edits).empty());
+  CHECK(edits == V{"create enum mood", "add column t.c", "add column t.d"});
+  CHECK(s.enums.at("mood").values == V{"a", "b"});
+  // A built string is opaque; its position is the EXECUTE's text.
+  const std::string built =
+      "DO $$ BEGIN EXECUTE format('ALTER TABLE %I ADD COLUMN x int', 't'); END $$";
+  edits.clear();
+  CHECK(notes(s, built, &edits) ==
+        V{"unfollowed EXECUTE of a built string opaque @" + std::to_string(built.find("format("))});
+  CHECK(edits.empty());
+  // A guess: a condition that is not about existence, a loop; other
+  // branches and handlers are not followed.
+  const std::string guessed = R"(DO $$
+DECLARE n int;
+BEGIN
+  IF (SELECT count(*) FROM t) > 0 THEN
+    ALTER TABLE t ADD COLUMN e int;
+  ELSE
+    ALTER TABLE t ADD COLUMN f int;
+  END IF;
+  FOR n IN 1..2 LOOP ALTER TABLE t ADD COLUMN g int; END LOOP;
+EXCEPTION WHEN others THEN DROP TABLE t;
+END $$)";
+  edits.clear();
+  CHECK(notes(s, guessed, &edits) ==
+        V{"guessed ALTER TABLE t @" + std::to_string(guessed.find("ALTER TABLE t ADD COLUMN e")),
+          "unfollowed ALTER TABLE in an ELSE branch of a DO block t @" +
+              std::to_string(guessed.find("ALTER TABLE t ADD COLUMN f")),
+          "guessed ALTER TABLE t @" + std::to_string(guessed.find("ALTER TABLE t ADD COLUMN g")),
+          "unfollowed DROP TABLE in an EXCEPTION handler of a DO block t @" +
+              std::to_string(guessed.find("DROP TABLE t"))});
+  CHECK(edits == V{"add column t.e", "add column t.g"});
+  // A body PL/pgSQL cannot read, another language.
+  CHECK(notes(s, "DO $$ BEGIN FOR r IN SELECT 1 LOOP END LOOP; END $$")
+            .at(0)
+            .find("unfollowed DO whose body PL/pgSQL cannot read") == 0);
+  CHECK(notes(s, "DO LANGUAGE plperl $$ 1 $$") == V{"unfollowed DO in LANGUAGE plperl opaque @0"});
+}
+
+TEST_CASE("ddl: statements it does not follow get a note", "[pgsql][ddl]") {
+  model::Schema s;
+  read(s, "CREATE TABLE t (id int, a text); CREATE TABLE u (id int)");
+  // Quiet: data, grants, comments, settings, ALTER TABLE parts the model does not hold.
+  CHECK(notes(s,
+              "INSERT INTO t VALUES (1); UPDATE t SET a = ''; DELETE FROM t; SELECT 1; "
+              "GRANT SELECT ON t TO PUBLIC; COMMENT ON TABLE t IS 'x'; SET search_path = x; "
+              "COPY t FROM stdin; ALTER TABLE t ENABLE TRIGGER ALL, SET (fillfactor = 50); "
+              "ALTER SEQUENCE s RESTART; DROP VIEW IF EXISTS v")
+            .empty());
+  std::vector<std::string> edits;
+  const std::string unmodeled =
+      "CREATE VIEW v AS SELECT * FROM t JOIN u USING (id); "
+      "CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN END $$; "
+      "CREATE TRIGGER trg BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION f(); "
+      "CREATE TYPE addr AS (street text); CREATE DOMAIN email AS text; "
+      "CREATE EXTENSION citext; CREATE MATERIALIZED VIEW mv AS SELECT 1";
+  auto at = [](const std::string& text, const char* part) {
+    return " @" + std::to_string(text.find(part));
+  };
+  CHECK(notes(s, unmodeled, &edits) ==
+        V{"unmodeled CREATE VIEW (view 'v') t u" + at(unmodeled, "CREATE VIEW"),
+          "unmodeled CREATE FUNCTION (function 'f')" + at(unmodeled, "CREATE FUNCTION"),
+          "unmodeled CREATE TRIGGER (trigger 'trg') t" + at(unmodeled, "CREATE TRIGGER"),
+          "unmodeled CREATE TYPE ... AS (...) (type 'addr') type=addr" +
+              at(unmodeled, "CREATE TYPE"),
+          "unmodeled CREATE DOMAIN (domain 'email') type=email" + at(unmodeled, "CREATE DOMAIN"),
+          "unmodeled CREATE EXTENSION (extension 'citext') type=*" +
+              at(unmodeled, "CREATE EXTENSION"),
+          "unmodeled CREATE MATERIALIZED VIEW (materialized view 'mv')" +
+              at(unmodeled, "CREATE MATERIALIZED")});
+  CHECK(edits.empty());
+  // Tables changed in ways the model cannot know.
+  const std::string lost =
+      "ALTER TABLE t ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY; "
+      "ALTER TABLE t ALTER COLUMN nope TYPE int; CREATE TABLE c AS SELECT * FROM t; "
+      "CREATE TABLE l (LIKE t, x int); ALTER TABLE u SET SCHEMA other; "
+      "ALTER TABLE nope ADD COLUMN x int";
+  CHECK(notes(s, lost, &edits) ==
+        V{"unfollowed ALTER TABLE ... ADD GENERATED AS IDENTITY t @0",
+          "unfollowed ALTER TABLE ... ALTER COLUMN TYPE of column 'nope' t" +
+              at(lost, "ALTER TABLE t ALTER COLUMN nope"),
+          "unfollowed CREATE TABLE ... AS (the columns of table 'c') c" +
+              at(lost, "CREATE TABLE c"),
+          "unfollowed CREATE TABLE ... (LIKE ...) (the columns of table 'l') l" +
+              at(lost, "CREATE TABLE l"),
+          "unfollowed ALTER ... SET SCHEMA u" + at(lost, "ALTER TABLE u"),
+          "unfollowed ALTER TABLE ... ADD COLUMN nope" + at(lost, "ALTER TABLE nope")});
+  CHECK(edits == V{"add table c", "add table l"});
+  CHECK(s.tables.at("l").columns.size() == 1);
+}
+
+TEST_CASE("ddl: CASCADE drops what depends on the object", "[pgsql][ddl]") {
+  model::Schema s;
+  read(s,
+       "CREATE TYPE mood AS ENUM ('a'); CREATE TABLE t (id int PRIMARY KEY, m mood); "
+       "CREATE TABLE u (id int, t_id int REFERENCES t)");
+  CHECK(read(s, "DROP TYPE mood CASCADE; DROP TABLE t CASCADE") ==
+        V{"drop column t.m", "drop enum mood", "drop constraint u u_t_id_fkey", "drop table t"});
+  CHECK(s.tables.at("u").constraints.empty());
+}

@@ -1,0 +1,2 @@
+ALTER TABLE users DROP COLUMN nickname;
+DROP TYPE user_status;

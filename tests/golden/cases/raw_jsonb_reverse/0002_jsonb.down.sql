@@ -1,0 +1,1 @@
+ALTER TABLE events ALTER COLUMN payload TYPE varchar(8000);
