@@ -123,13 +123,14 @@ std::unique_ptr<ScratchDatabase> ScratchDatabase::create(const std::string& url,
   std::time_t now = std::time(nullptr);
   char stamp[32];
   std::strftime(stamp, sizeof stamp, "%Y%m%d%H%M%S", std::gmtime(&now));
-  s->name_ = fmt::format("{}{}_{}_{}", kScratchPrefix, stamp, getpid(), random_hex());
-  Result created = admin.driver->exec("CREATE DATABASE " + pg_ident(s->name_));
+  std::string name = fmt::format("{}{}_{}_{}", kScratchPrefix, stamp, getpid(), random_hex());
+  Result created = admin.driver->exec("CREATE DATABASE " + pg_ident(name));
   if (!created.ok()) {
     error = fmt::format("cannot create a scratch database on {}: {}", s->server_,
                         created.error->one_line());
     return nullptr;
   }
+  s->name_ = name;
   s->connect_ = ConnectOptions{url, 0, true, false, s->name_};
   s->watcher_->admin = std::move(admin.driver);
   s->watch_signals();
@@ -154,6 +155,7 @@ std::string ScratchDatabase::remove() {
     remove_sqlite_files(name_);
     return {};
   }
+  if (!watcher_->admin) return {};
   Driver& admin = *watcher_->admin;
   Result r = admin.exec("DROP DATABASE IF EXISTS " + pg_ident(name_) + " WITH (FORCE)");
   if (r.ok()) return {};
