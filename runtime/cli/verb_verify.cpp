@@ -106,7 +106,9 @@ class Verifier {
                   fmt::format("'{}' does not {} on the scratch database (the server's message is "
                               "above); verify stops here",
                               failed.id,
-                              down ? "revert" : again_ ? "apply again after its revert" : "apply"));
+                              down     ? "revert"
+                              : again_ ? "apply again after its revert"
+                                       : "apply"));
     return false;
   }
 
@@ -127,8 +129,7 @@ class Verifier {
     for (const UnmodeledObject& o : live.unmodeled) {
       std::string key = o.kind + " " + o.name;
       if (!unmodeled_.insert(key).second) continue;
-      diags_.report(DiagKind::UnmodeledObject,
-                    project_.migrations[plans_[i].migration].id_range,
+      diags_.report(DiagKind::UnmodeledObject, project_.migrations[plans_[i].migration].id_range,
                     fmt::format("after '{}' the database has {} '{}'{}, which the model does not "
                                 "hold: it is not compared",
                                 id, o.kind, o.name, o.note.empty() ? "" : " (" + o.note + ")"));
@@ -163,8 +164,7 @@ std::pair<Dialect, std::string> scratch_target(const Invocation& inv) {
   std::string error;
   std::optional<db::DbUrl> parsed = db::parse_url(url, error);
   if (!parsed) usage_error(inv, error);
-  if (parsed->engine == db::Engine::Mysql)
-    usage_error(inv, "verify on MySQL is not available yet (postgres and sqlite)");
+  if (parsed->engine == db::Engine::Mysql) return {Dialect::Mysql, url};
   return {Dialect::Postgres, url};
 }
 
