@@ -146,6 +146,9 @@ std::unique_ptr<ScratchDatabase> ScratchDatabase::create(const std::string& url,
                         created.error->one_line());
     return nullptr;
   }
+  // On MySQL the admin connection selects it at once, so that another run
+  // never takes it for a leftover before the run's own session connects.
+  if (mysql) admin.driver->exec("USE " + my_ident(s->name_));
   s->connect_ = ConnectOptions{url, 0, true, false, s->name_};
   s->watcher_->admin = std::move(admin.driver);
   s->watcher_->mysql = mysql;
