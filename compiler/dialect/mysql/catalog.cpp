@@ -1,7 +1,7 @@
 // Introspection of MySQL and MariaDB: the information_schema rows
 // (catalog_queries.cpp) as a model::Schema, built with model::apply as the
 // checker builds its own, and what the model does not hold as
-// UnmodeledObjects. Seven queries over the whole database.
+// UnmodeledObjects. Eight queries over the whole database.
 //
 // What the server does not keep is given back as the emitter wrote it: a
 // primary key is always `PRIMARY` there, so it gets the checker's default
@@ -297,6 +297,13 @@ void read_indexes(const CatalogQuery& query, Reading& r) {
 void read_unmodeled(const CatalogQuery& query, Reading& r) {
   for (const CatalogRow& row : query(unmodeled_query(r.scope)))
     r.unmodeled.add(field(row, 0), field(row, 1), field(row, 2));
+  std::vector<CatalogRow> events;
+  try {
+    events = query(events_query(r.scope));
+  } catch (const CatalogError&) {
+    return;  // the event scheduler is disabled: no events run
+  }
+  for (const CatalogRow& row : events) r.unmodeled.add(field(row, 0), field(row, 1));
 }
 
 }  // namespace

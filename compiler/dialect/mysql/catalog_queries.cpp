@@ -99,9 +99,13 @@ std::string unmodeled_query(const CatalogScope& scope) {
       "SELECT 'trigger', CONCAT(EVENT_OBJECT_TABLE, '.', TRIGGER_NAME), NULL "
       "FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = {0} "
       "UNION ALL SELECT LOWER(ROUTINE_TYPE), ROUTINE_NAME, NULL "
-      "FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = {0} "
-      "UNION ALL SELECT 'event', EVENT_NAME, NULL "
-      "FROM information_schema.EVENTS WHERE EVENT_SCHEMA = {0}",
+      "FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = {0}",
+      scope.database);
+}
+
+std::string events_query(const CatalogScope& scope) {
+  return fmt::format(
+      "SELECT 'event', EVENT_NAME, NULL FROM information_schema.EVENTS WHERE EVENT_SCHEMA = {}",
       scope.database);
 }
 

@@ -45,8 +45,11 @@ std::string checks_query(const CatalogScope& scope);
 // Index columns by table, index name and position: (table, index, NON_UNIQUE,
 // column or NULL, SUB_PART, INDEX_TYPE, COLLATION, expression or NULL).
 std::string indexes_query(const CatalogScope& scope);
-// Triggers, routines and events: (kind, name, note or NULL).
+// Triggers and routines: (kind, name, note or NULL).
 std::string unmodeled_query(const CatalogScope& scope);
+// Events, as unmodeled_query's rows. A server whose event scheduler is
+// disabled refuses this query (error 1577): it has no events to list then.
+std::string events_query(const CatalogScope& scope);
 
 // --- the text of fields (catalog_text.cpp)
 
