@@ -158,6 +158,8 @@ class Differ {
     for (const Constraint& ek : e.constraints) {
       std::string object = e.name + "." + ek.name;
       const Constraint* ak = a.constraint(ek.name);
+      if (ak == nullptr && !n_.primary_key_names && ek.kind == ast::ConstraintKind::PrimaryKey)
+        ak = a.primary_key();
       if (ak == nullptr) {
         add(DiffKind::Missing, "constraint", object);
         continue;
@@ -182,7 +184,9 @@ class Differ {
               std::string(action_name(ak->on_update)));
     }
     for (const Constraint& ak : a.constraints) {
-      if (e.constraint(ak.name) == nullptr) {
+      bool matched_key = !n_.primary_key_names && ak.kind == ast::ConstraintKind::PrimaryKey &&
+                         e.primary_key() != nullptr;
+      if (e.constraint(ak.name) == nullptr && !matched_key) {
         add(DiffKind::Unexpected, "constraint", a.name + "." + ak.name);
       }
     }
@@ -207,7 +211,8 @@ class Differ {
       changed("index", ei.name, "unique", std::string(flag(ei.unique)),
               std::string(flag(ai->unique)));
       changed("index", ei.name, "elements", elements_key(ei), elements_key(*ai));
-      changed("index", ei.name, "predicate", expr_key(ei.where), expr_key(ai->where));
+      if (n_.compare_index_predicates)
+        changed("index", ei.name, "predicate", expr_key(ei.where), expr_key(ai->where));
     }
     for (const Index& ai : a.indexes) {
       if (find_index(expected, ai.name).first != nullptr)

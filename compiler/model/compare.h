@@ -56,6 +56,13 @@ struct Normalizer {
   // Where set, the key of an enum column's type, from the enum the expected
   // schema holds (MySQL: its ENUM('a', 'b') column type); else `type`.
   std::function<std::string(const Enum&)> enum_type;
+  // Whether an index's predicate is compared: false where the dialect builds
+  // a partial index over every row (MySQL: it has no index `where`).
+  bool compare_index_predicates = true;
+  // Whether a primary key is matched by its name: false where the server
+  // does not keep the name (MySQL's is always PRIMARY); the table's primary
+  // key is then the one compared.
+  bool primary_key_names = true;
 };
 
 // The differences between `expected` and `actual`, ordered: tables by name,

@@ -196,8 +196,7 @@ std::pair<Dialect, std::string> scratch_target(const Invocation& inv) {
   std::string error;
   std::optional<db::DbUrl> parsed = db::parse_url(url, error);
   if (!parsed) usage_error(inv, error);
-  if (parsed->engine == db::Engine::Mysql)
-    usage_error(inv, "verify on MySQL is not available yet (postgres and sqlite)");
+  if (parsed->engine == db::Engine::Mysql) return {Dialect::Mysql, url};
   return {Dialect::Postgres, url};
 }
 

@@ -38,6 +38,9 @@ Connection connect(const ConnectOptions& options) {
   using Clock = std::chrono::steady_clock;
   auto deadline = Clock::now() + std::chrono::milliseconds(options.wait_ms);
   bool announced = false;
+  // A database other than the URL's (verify's scratch database).
+  if (url->engine == Engine::Mysql && !options.database.empty())
+    url->mysql.database = options.database;
   for (;;) {
     bool retryable = false;
     c.driver = url->engine == Engine::Mysql

@@ -27,8 +27,9 @@ struct ScratchDatabase::Watcher {
   std::thread thread;
   sigset_t set{};
   sigset_t old{};
-  std::mutex lock;  // one removal at a time (the run's, or the watcher's)
-  std::unique_ptr<Driver> admin;  // PostgreSQL: the connection that creates and drops
+  std::mutex lock;                // one removal at a time (the run's, or the watcher's)
+  std::unique_ptr<Driver> admin;  // a server's: the connection that creates and drops
+  bool mysql = false;             // the server is MySQL or MariaDB
 };
 
 namespace {
@@ -42,6 +43,16 @@ std::string pg_ident(const std::string& name) {
     out += c;
   }
   return out + "\"";
+}
+
+// A quoted MySQL identifier.
+std::string my_ident(const std::string& name) {
+  std::string out = "`";
+  for (char c : name) {
+    if (c == '`') out += '`';
+    out += c;
+  }
+  return out + "`";
 }
 
 std::string random_hex() {
@@ -100,10 +111,8 @@ std::unique_ptr<ScratchDatabase> ScratchDatabase::create(const std::string& url,
     s->watch_signals();
     return s;
   }
-  if (parsed->engine != Engine::Postgres) {
-    error = "a scratch database on MySQL is not available yet (postgres and sqlite only)";
-    return nullptr;
-  }
+  bool mysql = parsed->engine == Engine::Mysql;
+  auto ident = [mysql](const std::string& name) { return mysql ? my_ident(name) : pg_ident(name); };
   Connection admin = connect(ConnectOptions{url, 0, true, false, {}});
   if (!admin.driver) {
     error = admin.error;
@@ -113,26 +122,37 @@ std::unique_ptr<ScratchDatabase> ScratchDatabase::create(const std::string& url,
   s->server_ = admin.driver->describe();
   // Leftovers of killed runs: a database in use (a run going on) refuses DROP.
   std::string like;
-  for (const char* c = kScratchPrefix; *c; ++c) like += *c == '_' ? std::string("\\_") : std::string(1, *c);
+  for (const char* c = kScratchPrefix; *c; ++c)
+    like += *c == '_' ? std::string("\\_") : std::string(1, *c);
+  // MySQL drops a database in use too: one that a session has selected
+  // (PROCESSLIST's DB) is a run going on, and kept.
   Result left = admin.driver->exec(
-      "SELECT datname FROM pg_database WHERE datname LIKE $1 ORDER BY datname", {like + "%"});
+      mysql ? "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE $1 "
+              "AND SCHEMA_NAME NOT IN (SELECT DB FROM information_schema.PROCESSLIST "
+              "WHERE DB IS NOT NULL) ORDER BY SCHEMA_NAME"
+            : "SELECT datname FROM pg_database WHERE datname LIKE $1 ORDER BY datname",
+      {like + "%"});
   for (const Row& row : left.rows) {
-    if (!row.empty() && row[0] && admin.driver->exec("DROP DATABASE " + pg_ident(*row[0])).ok())
+    if (!row.empty() && row[0] && admin.driver->exec("DROP DATABASE " + ident(*row[0])).ok())
       s->removed_.push_back(*row[0]);
   }
   std::time_t now = std::time(nullptr);
   char stamp[32];
   std::strftime(stamp, sizeof stamp, "%Y%m%d%H%M%S", std::gmtime(&now));
   std::string name = fmt::format("{}{}_{}_{}", kScratchPrefix, stamp, getpid(), random_hex());
-  Result created = admin.driver->exec("CREATE DATABASE " + pg_ident(name));
+  Result created = admin.driver->exec("CREATE DATABASE " + ident(name));
   if (!created.ok()) {
     error = fmt::format("cannot create a scratch database on {}: {}", s->server_,
                         created.error->one_line());
     return nullptr;
   }
   s->name_ = name;
+  // On MySQL the admin connection selects it at once, so that another run
+  // never takes it for a leftover before the run's own session connects.
+  if (mysql) admin.driver->exec("USE " + my_ident(s->name_));
   s->connect_ = ConnectOptions{url, 0, true, false, s->name_};
   s->watcher_->admin = std::move(admin.driver);
+  s->watcher_->mysql = mysql;
   s->watch_signals();
   return s;
 }
@@ -157,11 +177,21 @@ std::string ScratchDatabase::remove() {
   }
   if (!watcher_->admin) return {};
   Driver& admin = *watcher_->admin;
+  if (watcher_->mysql) {
+    // The run's own sessions (on a signal, one may be mid-statement, holding
+    // locks that DROP DATABASE would wait for) end first.
+    Result sessions = admin.exec(
+        "SELECT ID FROM information_schema.PROCESSLIST WHERE DB = $1 AND ID <> CONNECTION_ID()",
+        {name_});
+    for (const Row& row : sessions.rows)
+      if (!row.empty() && row[0]) admin.exec("KILL " + *row[0]);
+    Result dropped = admin.exec("DROP DATABASE IF EXISTS " + my_ident(name_));
+    return dropped.ok() ? std::string() : dropped.error->one_line();
+  }
   Result r = admin.exec("DROP DATABASE IF EXISTS " + pg_ident(name_) + " WITH (FORCE)");
   if (r.ok()) return {};
   // Before PostgreSQL 13 there is no FORCE: end the sessions, then drop.
-  admin.exec("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1",
-             {name_});
+  admin.exec("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1", {name_});
   r = admin.exec("DROP DATABASE IF EXISTS " + pg_ident(name_));
   return r.ok() ? std::string() : r.error->one_line();
 }
