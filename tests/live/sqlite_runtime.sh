@@ -47,7 +47,9 @@ m upgrade +2 || fail "upgrade +2"
 expect "current after +2" "$(m current)" "0002_add_phone_number_to_users"
 m downgrade -1 || fail "downgrade -1"
 expect "current after -1" "$(m current)" "0001_create_users_and_orders"
-m stamp 0002_add_phone_number_to_users >/dev/null || fail "stamp"
+m stamp 0002_add_phone_number_to_users >"$work/out" 2>&1 && fail "stamp of a revision the schema is not at was not refused"
+grep -q "the database lacks column 'users.phone_number'" "$work/out" || { cat "$work/out"; fail "stamp refusal names the difference"; }
+m stamp 0002_add_phone_number_to_users --force >/dev/null || fail "stamp --force"
 expect "current after stamp" "$(m current)" "0002_add_phone_number_to_users"
 expect "stamp ran nothing" "$(q "SELECT count(*) FROM pragma_table_info('users') WHERE name = 'phone_number'")" "0"
 
