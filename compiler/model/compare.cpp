@@ -119,11 +119,12 @@ class Differ {
     return key == n_.expr(null_expr) ? std::string() : key;
   }
 
-  // An enum column's type by its values where the dialect spells it so.
-  std::string type_key(const ast::TypeRef& type) const {
+  // An enum column's type by its values (in the column's own schema, `own`)
+  // where the dialect spells it so.
+  std::string type_key(const ast::TypeRef& type, const Schema& own) const {
     if (type.kind == ast::TypeKind::Enum && n_.enum_type) {
-      const Enum* e = expected_->enum_type(type.name);
-      if (e == nullptr) e = actual_->enum_type(type.name);
+      const Enum* e = own.enum_type(type.name);
+      if (e == nullptr) e = (&own == expected_ ? actual_ : expected_)->enum_type(type.name);
       if (e != nullptr) return n_.enum_type(*e);
     }
     return n_.type(type);
@@ -141,7 +142,8 @@ class Differ {
         add(DiffKind::Missing, "column", object);
         continue;
       }
-      changed("column", object, "type", type_key(ec.type), type_key(ac->type));
+      changed("column", object, "type", type_key(ec.type, *expected_),
+              type_key(ac->type, *actual_));
       changed("column", object, "not null", std::string(flag(ec.not_null)),
               std::string(flag(ac->not_null)));
       changed("column", object, "default", default_key(ec.default_value),
