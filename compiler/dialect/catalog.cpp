@@ -1,8 +1,30 @@
-// The introspection entry point: one reader per dialect (its catalog.cpp).
+// The introspection entry point (one reader per dialect, its catalog.cpp) and
+// the list of unmodeled objects the readers share.
 
 #include "compiler/dialect/catalog.h"
 
+#include <algorithm>
+
 namespace migrac {
+
+void UnmodeledList::add(std::string kind, std::string name, std::string note) {
+  list_.push_back(UnmodeledObject{std::move(kind), std::move(name), std::move(note)});
+}
+
+std::vector<UnmodeledObject> UnmodeledList::take() {
+  std::stable_sort(list_.begin(), list_.end());
+  std::vector<UnmodeledObject> out;
+  for (UnmodeledObject& o : list_) {
+    if (!out.empty() && out.back().kind == o.kind && out.back().name == o.name) {
+      std::string& note = out.back().note;
+      if (!o.note.empty() && note.find(o.note) == std::string::npos)
+        note += (note.empty() ? "" : "; ") + o.note;
+      continue;
+    }
+    out.push_back(std::move(o));
+  }
+  return out;
+}
 
 LiveSchema read_catalog(Dialect dialect, const CatalogQuery& query, const CatalogOptions& options) {
   switch (dialect) {

@@ -45,6 +45,18 @@ struct UnmodeledObject {
   friend bool operator==(const UnmodeledObject& a, const UnmodeledObject& b) = default;
 };
 
+// The unmodeled objects a reader finds, in any order; several notes on one
+// object become one entry.
+class UnmodeledList {
+ public:
+  void add(std::string kind, std::string name, std::string note = {});
+  // Sorted, one entry per kind and name (its notes joined with "; ").
+  std::vector<UnmodeledObject> take();
+
+ private:
+  std::vector<UnmodeledObject> list_;
+};
+
 // Where to read, and what is not the user's.
 struct CatalogOptions {
   // PostgreSQL: the schema to read (empty: current_schema()); MySQL: the

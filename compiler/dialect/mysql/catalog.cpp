@@ -76,33 +76,6 @@ std::string primary_key_name(const std::string& table) {
 // Whether a unique key named `name` was written as an index.
 bool named_as_index(const std::string& name) { return name.rfind("ix_", 0) == 0; }
 
-// The unmodeled objects found so far; notes on one object are joined.
-class Unmodeled {
- public:
-  void add(std::string kind, std::string name, std::string note = {}) {
-    list_.push_back(UnmodeledObject{std::move(kind), std::move(name), std::move(note)});
-  }
-
-  // Sorted, one entry per kind and name (its notes joined with "; ").
-  std::vector<UnmodeledObject> take() {
-    std::stable_sort(list_.begin(), list_.end());
-    std::vector<UnmodeledObject> out;
-    for (UnmodeledObject& o : list_) {
-      if (!out.empty() && out.back().kind == o.kind && out.back().name == o.name) {
-        std::string& note = out.back().note;
-        if (!o.note.empty() && note.find(o.note) == std::string::npos)
-          note += (note.empty() ? "" : "; ") + o.note;
-        continue;
-      }
-      out.push_back(std::move(o));
-    }
-    return out;
-  }
-
- private:
-  std::vector<UnmodeledObject> list_;
-};
-
 // What one read gathers before it becomes a schema: the tables by name.
 struct Reading {
   CatalogScope scope;
@@ -110,7 +83,7 @@ struct Reading {
   // Per table, the names of the keys whose index is theirs (not an index of
   // the schema): PRIMARY, unique constraints, foreign keys.
   std::map<std::string, std::vector<std::string>> key_indexes;
-  Unmodeled unmodeled;
+  UnmodeledList unmodeled;
 
   model::Table* table(const std::string& name) {
     auto it = tables.find(name);

@@ -72,39 +72,12 @@ std::string element(const std::vector<std::optional<std::string>>& list, std::si
   return i < list.size() && list[i] ? *list[i] : std::string();
 }
 
-// The unmodeled objects found so far; notes on one object are joined.
-class Unmodeled {
- public:
-  void add(std::string kind, std::string name, std::string note = {}) {
-    list_.push_back(UnmodeledObject{std::move(kind), std::move(name), std::move(note)});
-  }
-
-  // Sorted, one entry per kind and name (its notes joined with "; ").
-  std::vector<UnmodeledObject> take() {
-    std::stable_sort(list_.begin(), list_.end());
-    std::vector<UnmodeledObject> out;
-    for (UnmodeledObject& o : list_) {
-      if (!out.empty() && out.back().kind == o.kind && out.back().name == o.name) {
-        std::string& note = out.back().note;
-        if (!o.note.empty() && note.find(o.note) == std::string::npos)
-          note += (note.empty() ? "" : "; ") + o.note;
-        continue;
-      }
-      out.push_back(std::move(o));
-    }
-    return out;
-  }
-
- private:
-  std::vector<UnmodeledObject> list_;
-};
-
 // What one read gathers before it becomes a schema: the tables by oid.
 struct Reading {
   CatalogScope scope;
   std::map<std::string, model::Table> tables;  // by oid
   std::vector<std::string> order;              // oids, by table name
-  Unmodeled unmodeled;
+  UnmodeledList unmodeled;
 
   model::Table* table(const std::string& oid) {
     auto it = tables.find(oid);
@@ -211,7 +184,7 @@ void read_constraints(const CatalogQuery& query, Reading& r) {
 
 // The key elements of an index row into `ix` (a column, or an expression's
 // definition), with what the model does not hold of them as notes.
-void read_index_elements(const CatalogRow& row, model::Index& ix, Unmodeled& unmodeled) {
+void read_index_elements(const CatalogRow& row, model::Index& ix, UnmodeledList& unmodeled) {
   auto keys = static_cast<std::size_t>(number(field(row, 5)));
   auto columns = parse_text_array(field(row, 8));
   auto defs = parse_text_array(field(row, 9));
