@@ -139,6 +139,14 @@ class Verifier {
     const std::string& id = plans_[i].id;
     // What a written `down { }` block says it leaves behind (PostgreSQL cannot
     // drop an enum value) is a warning: the database does what the file says.
+    // Applying again repeats the first way up: what that reported is not repeated.
+    if (again_) {
+      std::erase_if(fresh, [&](const model::Difference& d) {
+        return std::find(reported_up_.begin(), reported_up_.end(), d) != reported_up_.end();
+      });
+    } else if (!down) {
+      reported_up_.insert(reported_up_.end(), fresh.begin(), fresh.end());
+    }
     std::vector<model::Difference> kept;
     if (down) {
       std::erase_if(fresh, [&](const model::Difference& d) {
@@ -174,7 +182,8 @@ class Verifier {
   runner::Progress progress_;
   Diagnostics diags_;
   std::vector<model::Difference> last_;
-  std::vector<model::Difference> declared_;  // left behind by written down blocks
+  std::vector<model::Difference> declared_;     // left behind by written down blocks
+  std::vector<model::Difference> reported_up_;  // reported on the first way up
   std::set<std::string> unmodeled_;
   std::size_t reverted_ = 0;
   bool again_ = false;  // applying again after the way down
