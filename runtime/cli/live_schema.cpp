@@ -121,8 +121,8 @@ RecordedModel recorded_model(const Project& project, const Session& session) {
       continue;
     }
     if (row->partly_reverted()) {
-      out.notes.push_back(fmt::format(
-          "migration '{}' is partly reverted: the model is taken with it", id));
+      out.notes.push_back(
+          fmt::format("migration '{}' is partly reverted: the model is taken with it", id));
     }
     out.applied.push_back(rev);
   }

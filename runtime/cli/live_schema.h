@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "compiler/dialect/catalog.h"
 #include "compiler/diag/diag.h"
+#include "compiler/dialect/catalog.h"
 #include "compiler/model/compare.h"
 #include "compiler/project/project.h"
 #include "runtime/cli/session.h"

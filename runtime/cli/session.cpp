@@ -27,8 +27,9 @@ Session open_session(const Invocation& inv, const DbSettings& settings, SessionM
   Session s;
   s.table = *table;
   db::Connection c = db::connect(
-      at ? *at : db::ConnectOptions{config.url, settings.wait_ms, settings.quiet,
-                                    mode == SessionMode::Read, {}});
+      at ? *at
+         : db::ConnectOptions{
+               config.url, settings.wait_ms, settings.quiet, mode == SessionMode::Read, {}});
   if (!c.driver) fail(kDatabaseError, "migrac {}: {}", inv.verb, c.error);
   s.db = std::move(c.driver);
   s.store = std::make_unique<history::Store>(*s.db, s.table);

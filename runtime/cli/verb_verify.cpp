@@ -110,7 +110,9 @@ class Verifier {
                   fmt::format("'{}' does not {} on the scratch database (the server's message is "
                               "above); verify stops here",
                               failed.id,
-                              down ? "revert" : again_ ? "apply again after its revert" : "apply"));
+                              down     ? "revert"
+                              : again_ ? "apply again after its revert"
+                                       : "apply"));
     return false;
   }
 
@@ -167,8 +169,7 @@ class Verifier {
     for (const UnmodeledObject& o : live.unmodeled) {
       std::string key = o.kind + " " + o.name;
       if (!unmodeled_.insert(key).second) continue;
-      diags_.report(DiagKind::UnmodeledObject,
-                    project_.migrations[plans_[i].migration].id_range,
+      diags_.report(DiagKind::UnmodeledObject, project_.migrations[plans_[i].migration].id_range,
                     fmt::format("after '{}' the database has {} '{}'{}, which the model does not "
                                 "hold: it is not compared",
                                 id, o.kind, o.name, o.note.empty() ? "" : " (" + o.note + ")"));

@@ -235,8 +235,7 @@ std::string connection_reason(const std::string& libpq_message) {
 }
 
 std::unique_ptr<Driver> open_postgres(const std::string& url, const std::string& database,
-                                      const Redactor& redact, std::string& error,
-                                      bool& retryable) {
+                                      const Redactor& redact, std::string& error, bool& retryable) {
   // The first dbname is expanded as a connection string; a second one is a
   // plain database name that overrides the string's.
   const char* keys[] = {"dbname", "fallback_application_name", "dbname", nullptr};

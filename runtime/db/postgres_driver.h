@@ -16,8 +16,7 @@ namespace migrac::db {
 // `retryable` says whether waiting could help (not for a wrong password).
 // A non-empty `database` replaces the URL's database.
 std::unique_ptr<Driver> open_postgres(const std::string& url, const std::string& database,
-                                      const Redactor& redact, std::string& error,
-                                      bool& retryable);
+                                      const Redactor& redact, std::string& error, bool& retryable);
 
 // The one-line reason of a libpq connection failure: the "connection to
 // server ... failed:" prefixes and "FATAL:" removed, lines joined with "; ".

@@ -71,7 +71,8 @@ std::string checks_query(const CatalogScope& scope) {
   // there); MySQL's does not (they are per database), TABLE_CONSTRAINTS does.
   if (scope.mariadb) {
     return fmt::format(
-        "SELECT TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS "
+        "SELECT TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE FROM "
+        "information_schema.CHECK_CONSTRAINTS "
         "WHERE CONSTRAINT_SCHEMA = {}{} ORDER BY TABLE_NAME, CONSTRAINT_NAME",
         scope.database, not_history(scope, "TABLE_NAME"));
   }

@@ -91,8 +91,8 @@ ast::TypeRef type_from_catalog(std::string_view column_type) {
   if (name == "smallint") return portable(ast::TypeKind::SmallInt);
   if (name == "int") return portable(ast::TypeKind::Int);
   if (name == "bigint") return portable(ast::TypeKind::BigInt);
-  if (!rest.empty() && name != "decimal" && name != "varchar" && name != "char" &&
-      name != "time" && name != "datetime") {
+  if (!rest.empty() && name != "decimal" && name != "varchar" && name != "char" && name != "time" &&
+      name != "datetime") {
     return native;
   }
   if (name == "float") return portable(ast::TypeKind::Real);
