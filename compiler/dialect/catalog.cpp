@@ -1,11 +1,25 @@
 // The introspection entry point (one reader per dialect, its catalog.cpp) and
-// the list of unmodeled objects the readers share.
+// what the readers share: the list of unmodeled objects, their expressions.
 
 #include "compiler/dialect/catalog.h"
 
 #include <algorithm>
 
 namespace migrac {
+
+ast::Expr raw_sql(std::string text) {
+  ast::Expr e;
+  e.kind = ast::ExprKind::RawSql;
+  e.text = std::move(text);
+  return e;
+}
+
+ast::Expr column_expr(std::string name) {
+  ast::Expr e;
+  e.kind = ast::ExprKind::Column;
+  e.text = std::move(name);
+  return e;
+}
 
 void UnmodeledList::add(std::string kind, std::string name, std::string note) {
   list_.push_back(UnmodeledObject{std::move(kind), std::move(name), std::move(note)});

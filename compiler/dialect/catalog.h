@@ -57,6 +57,11 @@ class UnmodeledList {
   std::vector<UnmodeledObject> list_;
 };
 
+// The expressions a catalog gives: its text as an opaque `sql` expression,
+// and a plain column (an index element).
+ast::Expr raw_sql(std::string text);
+ast::Expr column_expr(std::string name);
+
 // Where to read, and what is not the user's.
 struct CatalogOptions {
   // PostgreSQL: the schema to read (empty: current_schema()); MySQL: the

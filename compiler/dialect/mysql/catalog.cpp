@@ -37,20 +37,6 @@ std::string lower(std::string text) {
   return text;
 }
 
-ast::Expr raw_sql(std::string text) {
-  ast::Expr e;
-  e.kind = ast::ExprKind::RawSql;
-  e.text = std::move(text);
-  return e;
-}
-
-ast::Expr column_expr(std::string name) {
-  ast::Expr e;
-  e.kind = ast::ExprKind::Column;
-  e.text = std::move(name);
-  return e;
-}
-
 std::uint64_t fnv1a64(const std::string& s) {
   std::uint64_t h = 0xcbf29ce484222325ULL;
   for (unsigned char c : s) {

@@ -33,20 +33,6 @@ std::int64_t number(const std::string& text) {
   }
 }
 
-ast::Expr raw_sql(std::string text) {
-  ast::Expr e;
-  e.kind = ast::ExprKind::RawSql;
-  e.text = std::move(text);
-  return e;
-}
-
-ast::Expr column_expr(std::string name) {
-  ast::Expr e;
-  e.kind = ast::ExprKind::Column;
-  e.text = std::move(name);
-  return e;
-}
-
 // The non-NULL elements of an array field.
 std::vector<std::string> names(const CatalogRow& row, std::size_t i) {
   std::vector<std::string> out;
