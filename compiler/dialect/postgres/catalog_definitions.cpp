@@ -109,12 +109,12 @@ std::string definitions_query(const CatalogScope& scope) {
                          fmt::format("FROM pg_class c WHERE {} AND c.relkind = 'r' AND "
                                      "c.relpersistence = 'u' AND NOT c.relispartition",
                                      rel)));
-  parts.push_back(select(
-      "'view'", "c.relname::text",
-      fmt::format("'CREATE VIEW ' || quote_ident(c.relname) || coalesce(' WITH (' || "
-                  "array_to_string(c.reloptions, ', ') || ')', '') || ' AS' || {} || ';'",
-                  view_body("c.oid")),
-      kView, fmt::format("FROM pg_class c WHERE {} AND c.relkind = 'v'", rel)));
+  parts.push_back(
+      select("'view'", "c.relname::text",
+             fmt::format("'CREATE VIEW ' || quote_ident(c.relname) || coalesce(' WITH (' || "
+                         "array_to_string(c.reloptions, ', ') || ')', '') || ' AS' || {} || ';'",
+                         view_body("c.oid")),
+             kView, fmt::format("FROM pg_class c WHERE {} AND c.relkind = 'v'", rel)));
   parts.push_back(select(
       "'materialized view'", "c.relname::text",
       fmt::format("'CREATE MATERIALIZED VIEW ' || quote_ident(c.relname) || ' AS' || {} || ';' || "
@@ -143,15 +143,14 @@ std::string definitions_query(const CatalogScope& scope) {
       "ANY (p.polroles)) END || coalesce(' USING (' || pg_get_expr(p.polqual, p.polrelid) || ')', "
       "'') || coalesce(' WITH CHECK (' || pg_get_expr(p.polwithcheck, p.polrelid) || ')', '') || "
       "';'",
-      kPolicy, fmt::format("FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid WHERE {}", rel)));
-  parts.push_back(select("'rule'", "c.relname || '.' || r.rulename", "pg_get_ruledef(r.oid)",
-                         kRule,
+      kPolicy,
+      fmt::format("FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid WHERE {}", rel)));
+  parts.push_back(select("'rule'", "c.relname || '.' || r.rulename", "pg_get_ruledef(r.oid)", kRule,
                          fmt::format("FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class "
                                      "WHERE {} AND r.rulename <> '_RETURN'",
                                      rel)));
   parts.push_back(select(
-      "'comment'",
-      "c.relname || CASE WHEN d.objsubid > 0 THEN '.' || a.attname ELSE '' END",
+      "'comment'", "c.relname || CASE WHEN d.objsubid > 0 THEN '.' || a.attname ELSE '' END",
       "'COMMENT ON ' || CASE WHEN d.objsubid > 0 THEN 'COLUMN ' || quote_ident(c.relname) || '.' "
       "|| quote_ident(a.attname) ELSE CASE c.relkind WHEN 'v' THEN 'VIEW ' WHEN 'm' THEN "
       "'MATERIALIZED VIEW ' WHEN 'S' THEN 'SEQUENCE ' WHEN 'f' THEN 'FOREIGN TABLE ' ELSE "

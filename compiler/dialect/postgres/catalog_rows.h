@@ -73,7 +73,6 @@ CatalogScope read_scope(const CatalogQuery& query, const CatalogOptions& options
 std::string definitions_query(const CatalogScope& scope);
 std::string view_dependencies_query(const CatalogScope& scope);
 
-
 // A string literal of `text` that reads the same whatever
 // standard_conforming_strings is: E'...' with ' and \ escaped.
 std::string sql_string(std::string_view text);
