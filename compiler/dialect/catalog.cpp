@@ -49,4 +49,14 @@ LiveSchema read_catalog(Dialect dialect, const CatalogQuery& query, const Catalo
   return {};
 }
 
+std::vector<ObjectDefinition> read_definitions(Dialect dialect, const CatalogQuery& query,
+                                               const CatalogOptions& options) {
+  switch (dialect) {
+    case Dialect::Postgres: return postgres::read_definitions(query, options);
+    case Dialect::Sqlite: return sqlite::read_definitions(query, options);
+    case Dialect::Mysql: return {};  // views and routines are listed, not defined
+  }
+  return {};
+}
+
 }  // namespace migrac

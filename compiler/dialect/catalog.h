@@ -82,13 +82,35 @@ struct LiveSchema {
 // Reads the live schema of `dialect` through `query`. Throws CatalogError.
 LiveSchema read_catalog(Dialect dialect, const CatalogQuery& query, const CatalogOptions& options);
 
-// Each dialect's reader (its folder's catalog.cpp).
+// The SQL that makes an unmodeled object again, as the database gives it
+// (for `migrac import`, whose baseline reproduces what the model cannot
+// hold). `kind` and `name` are those of its UnmodeledObject.
+struct ObjectDefinition {
+  std::string kind;
+  std::string name;
+  std::string sql;             // one or more statements, each ending in ';'
+  bool before_tables = false;  // made before the tables (extensions, types, functions, sequences)
+};
+
+// The definitions the database of `dialect` can give, in an order that makes
+// them: those made before the tables first, then the rest, each after what it
+// depends on (a view after the views it reads). An object without one is
+// only listed (UnmodeledObject). Throws CatalogError.
+std::vector<ObjectDefinition> read_definitions(Dialect dialect, const CatalogQuery& query,
+                                               const CatalogOptions& options);
+
+// Each dialect's reader (its folder's catalog.cpp) and definitions
+// (catalog_definitions.cpp).
 namespace postgres {
 LiveSchema read_catalog(const CatalogQuery& query, const CatalogOptions& options);
-}
+std::vector<ObjectDefinition> read_definitions(const CatalogQuery& query,
+                                               const CatalogOptions& options);
+}  // namespace postgres
 namespace sqlite {
 LiveSchema read_catalog(const CatalogQuery& query, const CatalogOptions& options);
-}
+std::vector<ObjectDefinition> read_definitions(const CatalogQuery& query,
+                                               const CatalogOptions& options);
+}  // namespace sqlite
 namespace mysql {
 LiveSchema read_catalog(const CatalogQuery& query, const CatalogOptions& options);
 }

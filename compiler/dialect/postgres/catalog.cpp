@@ -71,20 +71,6 @@ struct Reading {
   }
 };
 
-CatalogScope read_scope(const CatalogQuery& query, const CatalogOptions& options) {
-  std::vector<CatalogRow> rows = query(scope_query(options.schema, options.history_schema,
-                                                   options.history_name));
-  if (rows.empty()) {
-    if (options.schema.empty())
-      throw CatalogError("no current schema: the search_path names no schema that exists");
-    throw CatalogError(fmt::format("schema '{}' does not exist", options.schema));
-  }
-  CatalogScope scope;
-  scope.schema_oid = field(rows[0], 0);
-  if (!is_null(rows[0], 2)) scope.history_oid = field(rows[0], 2);
-  return scope;
-}
-
 void read_tables(const CatalogQuery& query, Reading& r) {
   for (const CatalogRow& row : query(tables_query(r.scope))) {
     model::Table t;
@@ -238,6 +224,20 @@ void read_unmodeled(const CatalogQuery& query, Reading& r) {
 }
 
 }  // namespace
+
+CatalogScope read_scope(const CatalogQuery& query, const CatalogOptions& options) {
+  std::vector<CatalogRow> rows = query(scope_query(options.schema, options.history_schema,
+                                                   options.history_name));
+  if (rows.empty()) {
+    if (options.schema.empty())
+      throw CatalogError("no current schema: the search_path names no schema that exists");
+    throw CatalogError(fmt::format("schema '{}' does not exist", options.schema));
+  }
+  CatalogScope scope;
+  scope.schema_oid = field(rows[0], 0);
+  if (!is_null(rows[0], 2)) scope.history_oid = field(rows[0], 2);
+  return scope;
+}
 
 LiveSchema read_catalog(const CatalogQuery& query, const CatalogOptions& options) {
   Reading r;

@@ -9,8 +9,6 @@
 
 namespace migrac::postgres {
 
-namespace {
-
 // True for an object that is no member of an extension: `catalog` is the
 // catalog the object is a row of, `oid` its oid.
 std::string not_extension_member(std::string_view catalog, std::string_view oid) {
@@ -27,6 +25,8 @@ std::string users_relation(const CatalogScope& scope, std::string_view alias) {
                      scope.history_oid,
                      not_extension_member("pg_class", fmt::format("{}.oid", alias)));
 }
+
+namespace {
 
 // A CTE `t` (oid, relname) of the tables the model holds.
 std::string tables_cte(const CatalogScope& scope) {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "compiler/ast/ast.h"
+#include "compiler/dialect/catalog.h"
 
 namespace migrac::postgres {
 
@@ -22,6 +23,13 @@ struct CatalogScope {
   std::string schema_oid;
   std::string history_oid = "0";
 };
+
+// True for an object that is no member of an extension: `catalog` is the
+// catalog the object is a row of, `oid` its oid.
+std::string not_extension_member(std::string_view catalog, std::string_view oid);
+// The relations of the schema that are the user's (pg_class as `alias`): not
+// the history table, not an extension's.
+std::string users_relation(const CatalogScope& scope, std::string_view alias);
 
 // The schema to read and the history table: rows (schema oid, schema name,
 // history table oid or NULL); no row when the schema does not exist.
@@ -56,6 +64,14 @@ std::string indexes_query(const CatalogScope& scope);
 std::string enums_query(const CatalogScope& scope);
 // Everything the model does not hold: (kind, name, note or NULL).
 std::string unmodeled_query(const CatalogScope& scope);
+// The scope of `options` (scope_query's row); throws CatalogError when the
+// schema does not exist (catalog.cpp).
+CatalogScope read_scope(const CatalogQuery& query, const CatalogOptions& options);
+// The definitions of the unmodeled objects that PostgreSQL can give:
+// (kind, name, sql, before the tables, rank), in rank then name order; and
+// the views' dependencies on views: (view, view it reads).
+std::string definitions_query(const CatalogScope& scope);
+std::string view_dependencies_query(const CatalogScope& scope);
 
 // A string literal of `text` that reads the same whatever
 // standard_conforming_strings is: E'...' with ' and \ escaped.
