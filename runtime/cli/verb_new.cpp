@@ -6,6 +6,8 @@
 #include <fmt/format.h>
 
 #include "compiler/project/loader.h"
+#include "runtime/cli/db_options.h"
+#include "runtime/cli/generate.h"
 #include "runtime/cli/verb.h"
 #include "runtime/cli/verbs.h"
 
@@ -57,10 +59,36 @@ Project load_for_scaffold(const Invocation& inv) {
   return compile_project(project_options(inv.config));
 }
 
+// `--rename table a=b` as one value, "table a=b".
+Args join_table_renames(const Args& args) {
+  Args out;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--rename" && i + 2 < args.size() && args[i + 1] == "table") {
+      out.push_back("--rename=table " + args[i + 2]);
+      i += 2;
+      continue;
+    }
+    out.push_back(args[i]);
+  }
+  return out;
+}
+
 }  // namespace
 
 int verb_new(const Args& args) {
-  Invocation inv = parse_invocation("new", "new NAME", args, {}, 1);
+  namespace po = boost::program_options;
+  po::options_description opts;
+  opts.add_options()("from", po::value<std::string>(),
+                     "autogenerate from a database URL or a desired-state .sql file")(
+      "check", "with --from: write nothing; exit 1 when the model at head differs from SOURCE")(
+      "rename", po::value<std::vector<std::string>>(),
+      "with --from: TABLE.OLD=NEW (a column) or 'table OLD=NEW': a rename, not a drop and an add");
+  opts.add(database_options(kConnectOptions));
+  Invocation inv = parse_invocation(
+      "new", "new NAME [--from URL|FILE.sql [--check]] [--rename TABLE.OLD=NEW]",
+      join_table_renames(args), opts, 1);
+  if (!inv.vm.count("from") && (inv.vm.count("check") || inv.vm.count("rename")))
+    usage_error(inv, "--check and --rename go with --from SOURCE");
   if (inv.positional.empty())
     fail(kUsage, "migrac new: a name is needed, e.g. migrac new add_phone_number");
   std::string name = snake_case(inv.positional[0]);
@@ -76,6 +104,7 @@ int verb_new(const Args& args) {
          heads);
   }
   std::string id = next_number(project) + "_" + name;
+  if (inv.vm.count("from")) return new_from_source(inv, project, id, inv.positional[0]);
   std::string text = fmt::format("-- {}\n", inv.positional[0]);
   if (!project.graph.heads.empty()) {
     text += fmt::format("after {};\n", project.migrations[project.graph.heads[0]].id);

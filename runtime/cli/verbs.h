@@ -18,6 +18,7 @@ int verb_schema(const Args& args);
 int verb_heads(const Args& args);
 int verb_history(const Args& args);
 int verb_new(const Args& args);
+int verb_import(const Args& args);
 int verb_merge(const Args& args);
 int verb_lint(const Args& args);
 

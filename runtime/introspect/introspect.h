@@ -11,4 +11,8 @@ namespace migrac::introspect {
 // server message) when a catalog query fails.
 LiveSchema read_live_schema(db::Driver& db, const CatalogOptions& options);
 
+// The definitions of the unmodeled objects `db` can give (catalog.h), in an
+// order that makes them. Throws CatalogError.
+std::vector<ObjectDefinition> read_definitions(db::Driver& db, const CatalogOptions& options);
+
 }  // namespace migrac::introspect
