@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Import and autogenerate speed: a schema of N tables (default 1,000; each
+# with 5 columns, a primary key, a foreign key to the table before it, and 2
+# more indexes) in a throwaway PostgreSQL 15 cluster, made by `migrac upgrade`
+# of a one-migration project, then
+#   migrac import               a baseline of the whole database, into an empty project
+#   migrac new --from           the migration that creates it all, in an empty project
+#   migrac new --from --check   the project at head held against the database
+#   pg_dump --schema-only       the anchor: PostgreSQL's own schema dump
+# in turn (median of RUNS rounds, default 5). Each of the migrac commands
+# writes, compiles and lints (import, new) what it generates. Prints a table
+# of wall times, the target (each at most 1 s) and checks what was written.
+#   bench/bench_autogen.sh [N] [RUNS]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+n=${1:-1000}
+runs=${2:-5}
+
+apt_missing=()
+for p in postgresql-15 postgresql-client-15 time; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || apt_missing+=("$p")
+done
+if [ ${#apt_missing[@]} -gt 0 ]; then
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "bench: installing ${apt_missing[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get install -y --no-install-recommends "${apt_missing[@]}" >/dev/null 2>&1 ||
+    { $sudo apt-get update -qq && $sudo apt-get install -y --no-install-recommends "${apt_missing[@]}" >/dev/null; }
+fi
+[ -x "$root/build/migrac" ] || "$root/scripts/build" >/dev/null
+migrac="$root/build/migrac"
+
+work=$(mktemp -d /tmp/migrac-bench-autogen.XXXXXX)
+cluster=$(mktemp -d /tmp/migrac-bench-pg.XXXXXX)
+trap '"$root/scripts/pg-cluster" stop "$cluster" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+eval "$("$root/scripts/pg-cluster" start "$cluster")"
+url="postgresql://postgres@127.0.0.1:$PGPORT/bench"
+psql "postgresql://postgres@127.0.0.1:$PGPORT/postgres" -X -q -c "CREATE DATABASE bench"
+
+# The schema: table t<i> references t<i-1>.
+mkdir -p "$work/migrations"
+for ((i = 1; i <= n; i++)); do
+  ref=""
+  [ "$i" -gt 1 ] && ref=" references t$((i - 1)) (id)"
+  cat <<MIG
+create table t$i (
+  id int identity primary key,
+  parent_id int$ref,
+  name varchar(100) not null,
+  amount numeric(12,2) not null default 0,
+  created_at timestamptz not null default now()
+);
+create index on t$i (name);
+create index on t$i (created_at) where amount > 0;
+MIG
+done >"$work/migrations/0001_schema.mig"
+"$migrac" upgrade head --dir "$work/migrations" --url "$url" -q
+psql "$url" -X -q -c "ANALYZE"
+
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+# timed NAME CMD...: one run; appends its wall seconds to $work/NAME, its output to $work/NAME.out.
+timed() {
+  local name=$1; shift
+  local t0=$EPOCHREALTIME t1
+  "$@" >"$work/$name.out" 2>"$work/err" || { echo "bench: $name failed:" >&2; cat "$work/err" >&2; exit 1; }
+  t1=$EPOCHREALTIME
+  awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f\n", b - a }' >>"$work/$name"
+}
+
+echo "bench: import and autogenerate of $n tables, $runs rounds (load average: $(cut -d' ' -f1-3 /proc/loadavg))" >&2
+for ((r = 0; r < runs; r++)); do
+  rm -rf "$work/imp" "$work/gen"; mkdir -p "$work/imp" "$work/gen"
+  timed import "$migrac" import --url "$url" --dir "$work/imp"
+  timed new "$migrac" new everything --from "$url" --dir "$work/gen"
+  timed check "$migrac" new again --from "$url" --check --dir "$work/migrations"
+  timed pg_dump pg_dump --schema-only --no-owner --no-privileges "$url"
+done
+for f in "$work/imp/0001_baseline.mig" "$work/gen/0001_everything.mig"; do
+  tables=$(grep -c '^create table' "$f"); indexes=$(grep -c '^create index' "$f")
+  [ "$tables" == "$n" ] && [ "$indexes" == "$((2 * n))" ] ||
+    { echo "bench: $f has $tables tables and $indexes indexes" >&2; exit 1; }
+done
+grep -q '^ok: ' "$work/check.out" || { echo "bench: --check found differences:" >&2; head "$work/check.out" >&2; exit 1; }
+i=$(median $(cat "$work/import")); g=$(median $(cat "$work/new")); c=$(median $(cat "$work/check")); d=$(median $(cat "$work/pg_dump"))
+load=$(cut -d' ' -f1-3 /proc/loadavg)
+
+awk -v i="$i" -v g="$g" -v c="$c" -v d="$d" -v n="$n" -v runs="$runs" -v loadavg="$load" \
+    -v cmd="bench/bench_autogen.sh $n $runs" '
+BEGIN {
+  printf "\nimport and autogenerate of a schema of %d tables (5 columns, a primary key, a foreign key, 2 indexes each);\n", n
+  printf "median of %d rounds (each round runs every command in turn); load average at the end: %s\n\n", runs, loadavg
+  printf "| command | wall s | vs pg_dump |\n|---|---:|---:|\n"
+  printf "| migrac import (write, compile, lint) | %.3f | %.2fx |\n", i, i/d
+  printf "| migrac new --from (write, compile, lint) | %.3f | %.2fx |\n", g, g/d
+  printf "| migrac new --from --check | %.3f | %.2fx |\n", c, c/d
+  printf "| pg_dump --schema-only | %.3f | 1.00x |\n", d
+  printf "\ntarget: import at most 1 s: %s (%.3f s)\n", (i <= 1.0 ? "met" : "MISSED"), i
+  printf "target: new --from at most 1 s: %s (%.3f s)\n", (g <= 1.0 ? "met" : "MISSED"), g
+  printf "command: %s\n", cmd
+}'
