@@ -39,6 +39,7 @@ constexpr VerbEntry kVerbs[] = {
      "model"},
     {"diff", verb_diff, "drift: the live database against the model at its recorded revisions"},
     {"lint", verb_lint, "lint the migrations for unsafe operations (--base GITREF, --format)"},
+    {"fmt", verb_fmt, "format .mig migrations in the canonical style (--check, --all)"},
 };
 
 void print_usage(std::ostream& out) {

@@ -21,6 +21,7 @@ int verb_new(const Args& args);
 int verb_import(const Args& args);
 int verb_merge(const Args& args);
 int verb_lint(const Args& args);
+int verb_fmt(const Args& args);
 
 // Database verbs (runtime).
 int verb_upgrade(const Args& args);
