@@ -44,14 +44,30 @@ void Planner::add_column(const model::Table& t, const model::Column& c) {
   // Nullable first, then a value for the rows there are, then not null.
   def.not_null.reset();
   emit(ast::AddColumn{ident(t.name), std::move(def)});
-  ast::Expr value = placeholder(c.type, to_);
-  comment(fmt::format(" replace the placeholder {} with the value existing rows get in '{}'",
-                      spelled(value), object));
-  ast::Backfill backfill;
-  backfill.table = ident(t.name);
-  backfill.assignments.push_back(ast::Assignment{ident(c.name), std::move(value)});
-  emit(std::move(backfill));
+  fill_nulls(t.name, c, false);
   emit(ast::AlterColumnNotNull{ident(t.name), ident(c.name), true});
+}
+
+// `backfill t set c = <placeholder> [where c is null]` before `set not null`,
+// with the comment that the placeholder must be replaced.
+void Planner::fill_nulls(const std::string& table, const model::Column& c, bool existing) {
+  std::string object = table + "." + c.name;
+  ast::Expr value = placeholder(c.type, to_);
+  comment(fmt::format(" replace the placeholder {} with the value {} rows get in '{}'",
+                      spelled(value), existing ? "the null" : "existing", object));
+  ast::Backfill backfill;
+  backfill.table = ident(table);
+  backfill.assignments.push_back(ast::Assignment{ident(c.name), std::move(value)});
+  if (existing) {
+    ast::Expr column;
+    column.kind = ast::ExprKind::Column;
+    column.text = c.name;
+    ast::Expr is_null;
+    is_null.kind = ast::ExprKind::IsNull;
+    is_null.args.push_back(std::move(column));
+    backfill.where = std::move(is_null);
+  }
+  emit(std::move(backfill));
   out_.placeholders.push_back(object);
 }
 
@@ -102,7 +118,11 @@ void Planner::alter_table(const std::string& name, TableDiffs& d) {
     return it != d.changed_columns.end() && contains(it->second, property);
   };
   for (const model::Column& c : after->columns) {
-    if (changes(c, "type")) {
+    const model::Column* old = before->column(c.name);
+    bool same_enum = old && old->type.kind == ast::TypeKind::Enum &&
+                     c.type.kind == ast::TypeKind::Enum && old->type.name == c.type.name;
+    // An enum column whose enum gained values (MySQL spells them in the type) keeps its type.
+    if (changes(c, "type") && !same_enum) {
       ast::TypeRef type = c.type;
       type.range = {};
       emit(ast::AlterColumnType{ident(name), ident(c.name), std::move(type), std::nullopt});
@@ -127,6 +147,7 @@ void Planner::alter_table(const std::string& name, TableDiffs& d) {
       deferred_drop_not_null_.emplace_back(name, c.name);
       continue;
     }
+    if (c.not_null) fill_nulls(name, c);
     emit(ast::AlterColumnNotNull{ident(name), ident(c.name), c.not_null});
   }
   for (const std::string& c : d.changed_constraints) {

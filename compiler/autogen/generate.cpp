@@ -178,6 +178,18 @@ void Planner::note_possible_renames() {
 
 void Planner::run() {
   sort(model::compare(work_, to_, n_));
+  if (!n_.compare_enums) {
+    // The dialect shows no enums, but a source that has them (a .sql or .mig
+    // file) may add values that its columns use: those are written, nothing
+    // else about enums is.
+    model::Normalizer with_enums = n_;
+    with_enums.compare_enums = true;
+    for (const model::Difference& d : model::compare(work_, to_, with_enums)) {
+      if (d.object_kind != "enum value" || d.kind != model::DiffKind::Unexpected) continue;
+      auto [type, value] = split(d.object, true);
+      enums_[type].added_values.push_back(value);
+    }
+  }
   for (const auto& [name, t] : work_.tables) {
     std::set<std::string>& taken = taken_[name];
     for (const model::Constraint& c : t.constraints) taken.insert(c.name);

@@ -67,6 +67,7 @@ class Planner {
   void alter_tables();
   void alter_table(const std::string& name, TableDiffs& d);
   void add_column(const model::Table& t, const model::Column& c);
+  void fill_nulls(const std::string& table, const model::Column& c, bool existing = true);
   void add_constraint(const std::string& table, const model::Constraint& c);
   void drop_constraint(const std::string& table, const std::string& name);
   void drop_referencing_keys(const std::string& table, const model::Constraint& key);

@@ -36,14 +36,17 @@ std::string shop_with(const std::string& more) { return std::string(kShop) + mor
 
 TEST_CASE("columns added nullable, not null with a default, and not null by a placeholder",
           "[autogen]") {
-  RoundTrip r(kShop, shop_with(R"(
+  RoundTrip r(shop_with("create table counters (name text primary key);"), shop_with(R"(
 add column users.phone varchar(20);
 add column users.active bool not null default true;
 add column users.nick text not null;
 add column orders.placed date not null;
+create table counters (name text primary key);
+add column counters.seq bigint identity;
 )"));
   r.require_clean();
   CHECK(r.lines == std::vector<std::string>{
+                       "add column counters.seq",
                        "add column orders.placed",
                        "backfill orders",
                        "alter column orders.placed set not null",
@@ -96,11 +99,13 @@ create index on orders (user_id);
                        "alter column users.age set default",
                        "alter column users.status drop default",
                        "alter column users.created_at drop default",
+                       "backfill users",
                        "alter column users.name set not null",
                        "alter column users.status drop not null",
                        "drop column orders.note",
                    });
   CHECK(r.op<ast::AlterColumnType>("alter column orders.total type").type.length == 12);
+  CHECK(r.generated.placeholders == std::vector<std::string>{"users.name"});
 }
 
 TEST_CASE("unique, foreign key and check constraints added and dropped", "[autogen]") {
@@ -226,6 +231,11 @@ create enum mood ('happy', 'sad');
                        "users.age: the language has no operation that makes a column an identity",
                    });
   CHECK(r.check_errors.empty());
-  // What could be generated was: age is not null now (an identity is).
-  CHECK(r.lines == std::vector<std::string>{"alter column users.age set not null"});
+  // What could be generated was: age is not null now (an identity is), its
+  // null rows filled first.
+  CHECK(r.lines ==
+        std::vector<std::string>{"backfill users", "alter column users.age set not null"});
+  CHECK(r.generated.comments.before_up.at(0) ==
+        std::vector<std::string>{
+            " replace the placeholder 0 with the value the null rows get in 'users.age'"});
 }
