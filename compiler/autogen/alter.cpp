@@ -117,12 +117,19 @@ void Planner::alter_table(const std::string& name, TableDiffs& d) {
     auto it = d.changed_columns.find(c.name);
     return it != d.changed_columns.end() && contains(it->second, property);
   };
+  std::set<std::string> default_dropped;
   for (const model::Column& c : after->columns) {
     const model::Column* old = before->column(c.name);
     bool same_enum = old && old->type.kind == ast::TypeKind::Enum &&
                      c.type.kind == ast::TypeKind::Enum && old->type.name == c.type.name;
     // An enum column whose enum gained values (MySQL spells them in the type) keeps its type.
     if (changes(c, "type") && !same_enum) {
+      // The old default may not convert to the new type: it goes first.
+      if (changes(c, "default") && old && old->default_value &&
+          old->default_value->kind != ast::ExprKind::Null) {
+        emit(ast::AlterColumnDefault{ident(name), ident(c.name), std::nullopt});
+        default_dropped.insert(c.name);
+      }
       ast::TypeRef type = c.type;
       type.range = {};
       emit(ast::AlterColumnType{ident(name), ident(c.name), std::move(type), std::nullopt});
@@ -137,6 +144,7 @@ void Planner::alter_table(const std::string& name, TableDiffs& d) {
     if (!changes(c, "default")) continue;
     std::optional<ast::Expr> value = c.default_value;
     if (value && value->kind == ast::ExprKind::Null) value.reset();
+    if (!value && default_dropped.count(c.name)) continue;
     emit(ast::AlterColumnDefault{ident(name), ident(c.name), std::move(value)});
   }
   const model::Constraint* pk = before->primary_key();

@@ -108,6 +108,33 @@ create index on orders (user_id);
   CHECK(r.generated.placeholders == std::vector<std::string>{"users.name"});
 }
 
+TEST_CASE("a default that may not convert goes before its column's type changes", "[autogen]") {
+  RoundTrip r(shop_with(""), R"(
+create table users (
+  id          bigint identity primary key,
+  email       varchar(255) not null unique,
+  name        varchar(100),
+  age         int,
+  status      int not null default 0,
+  created_at  timestamptz not null default now()
+);
+create table orders (
+  id       bigint identity primary key,
+  user_id  bigint not null,
+  total    decimal(10, 2),
+  note     int
+);
+create index on orders (user_id);
+)");
+  r.require_clean();
+  CHECK(r.lines == std::vector<std::string>{
+                       "alter column orders.note type",
+                       "alter column users.status drop default",
+                       "alter column users.status type",
+                       "alter column users.status set default",
+                   });
+}
+
 TEST_CASE("unique, foreign key and check constraints added and dropped", "[autogen]") {
   std::string from = shop_with(R"(
 add constraint on orders check (total >= 0);

@@ -60,7 +60,6 @@ create table items (
   sku       varchar(40) not null unique
 );
 create index on orders (user_id);
-create index on items (lower(sku));
 )";
 
 }  // namespace
@@ -70,7 +69,11 @@ TEST_CASE("changes of every kind compare clean with every dialect's normaliser",
   hints.renames.push_back(autogen::Rename{"users", "full_name", "display_name"});
   for (Dialect d : {Dialect::Postgres, Dialect::Sqlite, Dialect::Mysql}) {
     INFO(dialect_name(d));
-    RoundTrip r(kBefore, kAfter, hints, d);
+    // MariaDB has no expression indexes.
+    std::string to = std::string(kAfter) + (d == Dialect::Mysql
+                                                ? "create index on items (sku);"
+                                                : "create index on items (lower(sku));");
+    RoundTrip r(kBefore, to, hints, d);
     r.require_clean();
     CHECK(r.lines.front() == "rename column users.full_name to display_name");
     CHECK(position(r.lines, "create enum tier") < position(r.lines, "add column users.tier"));
