@@ -41,10 +41,21 @@ struct Generated {
   print::Comments comments;
   std::vector<Unexpressible> unexpressible;
   std::vector<std::string> placeholders;  // "users.nick": a backfill the user must complete
+  // Hints that name what is not there ("--rename users.nick=handle: the model
+  // has no column 'users.nick'"): the caller reports them; with any, nothing
+  // else is generated (`up` is empty).
+  std::vector<std::string> errors;
 };
 
-// The operations that take `from` to `to`; `normalizer` decides what counts
-// as the same type or expression (the target dialect's).
+// The operations that take `from` to `to`, from model::compare(from', to,
+// normalizer) where from' is `from` with the rename hints applied; in the
+// order: renames, enums, enum values, new tables (and their indexes), then
+// per existing table columns added, types, defaults, not null, constraints;
+// indexes; foreign keys that wait for their targets; drops (foreign keys,
+// indexes, constraints, columns, tables, enums). A hint naming what is not
+// there gives `errors` and nothing else. `normalizer` decides what counts
+// as the same type or expression (the target dialect's), and its flags what
+// was compared at all (an enum that SQLite cannot show is never dropped).
 Generated generate(const model::Schema& from, const model::Schema& to, const Hints& hints,
                    const model::Normalizer& normalizer);
 
