@@ -71,11 +71,11 @@ int new_from_source(const Invocation& inv, const Project& project, const std::st
     for (const std::string& r : inv.vm["rename"].as<std::vector<std::string>>())
       hints.renames.push_back(parse_rename(inv, r));
   }
-  autogen::Generated gen;
-  try {
-    gen = autogen::generate(head, source.schema, hints, normalizer(source.dialect));
-  } catch (const std::invalid_argument& e) {
-    usage_error(inv, e.what());
+  autogen::Generated gen = autogen::generate(head, source.schema, hints, normalizer(source.dialect));
+  if (!gen.errors.empty()) {
+    std::string text;
+    for (const std::string& e : gen.errors) text += (text.empty() ? "" : "\n") + e;
+    usage_error(inv, text + "\n(nothing was written)");
   }
   for (const autogen::Unexpressible& u : gen.unexpressible) {
     std::cerr << fmt::format("migrac new: not generated: {}: {}\n", u.object, u.reason);
@@ -115,7 +115,7 @@ int new_from_source(const Invocation& inv, const Project& project, const std::st
   }
   header.insert(header.end(), comments.header.begin(), comments.header.end());
   comments.header = std::move(header);
-  int status = write_generated(inv, id, print::print_migration(m, comments));
+  int status = write_generated(inv, id, print::print_migration(m, comments), true);
   for (const std::string& p : gen.placeholders) {
     std::cerr << fmt::format(
         "migrac new: fill in the backfill of '{}' in {}.mig: the value written is a "

@@ -82,7 +82,8 @@ std::vector<std::string> unmodeled_lines(const std::vector<UnmodeledObject>& obj
   return lines;
 }
 
-int write_generated(const Invocation& inv, const std::string& id, const std::string& text) {
+int write_generated(const Invocation& inv, const std::string& id, const std::string& text,
+                    bool lint) {
   namespace fs = std::filesystem;
   fs::path dir(inv.config.dir);
   fs::path path = dir / (id + ".mig");
@@ -107,12 +108,13 @@ int write_generated(const Invocation& inv, const std::string& id, const std::str
   }
   std::cout << path.string() << "\n";
 
-  // The new file as the next compile and lint see it.
+  // The new file as the next compile (and lint) see it.
   Project project = compile_project(project_options(inv.config));
-  lint::LintOptions options;
-  lint::LintResult linted = lint::lint_project(project, options);
   Diagnostics all = project.diags;
-  all.append(linted.diags);
+  if (lint) {
+    lint::LintOptions options;
+    all.append(lint::lint_project(project, options).diags);
+  }
   all.sort();
   std::string text_out;
   bool errors = false;

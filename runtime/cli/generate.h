@@ -35,10 +35,11 @@ GenSource read_source(const Invocation& inv, const std::string& source);
 std::vector<std::string> unmodeled_lines(const std::vector<UnmodeledObject>& objects);
 
 // Writes DIR/<id>.mig (refused, exit 2, if it exists; written whole or not at
-// all: a temporary file renamed), prints its path, then compiles and lints
-// the project and prints the new file's diagnostics. Returns 0, or 1 when
-// the new file has errors.
-int write_generated(const Invocation& inv, const std::string& id, const std::string& text);
+// all: a temporary file renamed), prints its path, then compiles (and, with
+// `lint`, lints) the project and prints the new file's diagnostics. Returns
+// 0, or 1 when the new file has errors.
+int write_generated(const Invocation& inv, const std::string& id, const std::string& text,
+                    bool lint);
 
 // `migrac new` with --from (autogenerate.cpp): writes migration `id`, titled
 // `title`, that takes the model at head to the --from SOURCE; with --check

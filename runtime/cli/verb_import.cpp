@@ -4,7 +4,8 @@
 // the definitions the database gives (views, functions, triggers, ...), and
 // what it cannot give listed. With --stamp the baseline is then recorded as
 // applied on that database, after the live schema is held against it (as
-// `migrac stamp` does).
+// `migrac stamp` does). The baseline is compiled, not linted: it records
+// what exists, and the lint rules are for changes.
 #include <iostream>
 
 #include <fmt/format.h>
@@ -133,7 +134,7 @@ int verb_import(const Args& args) {
     fail(kUsage, "migrac import: {} has no schema to import (no tables, enums or other objects)",
          label);
   }
-  int status = write_generated(inv, kBaseline, print::print_migration(m, comments));
+  int status = write_generated(inv, kBaseline, print::print_migration(m, comments), false);
   for (const UnmodeledObject& o : listed)
     std::cerr << fmt::format("migrac import: not reproduced: {} {}{}\n", o.kind, o.name,
                              o.note.empty() ? "" : " (" + o.note + ")");

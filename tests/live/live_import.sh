@@ -24,6 +24,13 @@ pg_round_trip() {
   a=$(new_db); b=$(new_db); imp="$WORK/import_$name"
   expect_rc 0 "$MIGRAC" upgrade head --quiet --url "$(url_for "$a")" --dir "$dir"
   mkdir -p "$imp"
+  if [ -z "$("$MIGRAC" schema --live --url "$(url_for "$a")")" ]; then
+    # Nothing to import (the case drops all it made): refused, nothing written.
+    expect_rc 2 "$MIGRAC" import --url "$(url_for "$a")" --dir "$imp"
+    err_has "has no schema to import"
+    [ -z "$(ls "$imp")" ] || fail "$name: a refused import wrote a file"
+    return
+  fi
   expect_rc 0 "$MIGRAC" import --url "$(url_for "$a")" --dir "$imp"
   [ -f "$imp/0001_baseline.mig" ] || fail "$name: no baseline written"
   expect_rc 0 "$MIGRAC" check --dir "$imp"
@@ -41,6 +48,10 @@ sqlite_round_trip() {
   local name=$1 dir=$2 a="$WORK/a_$1.db" b="$WORK/b_$1.db" imp="$WORK/import_lite_$1"
   expect_rc 0 "$MIGRAC" upgrade head --quiet --url "sqlite:$a" --dir "$dir"
   mkdir -p "$imp"
+  if [ -z "$("$MIGRAC" schema --live --url "sqlite:$a")" ]; then
+    expect_rc 2 "$MIGRAC" import --url "sqlite:$a" --dir "$imp"
+    return
+  fi
   expect_rc 0 "$MIGRAC" import --url "sqlite:$a" --dir "$imp"
   expect_rc 0 "$MIGRAC" upgrade head --quiet --url "sqlite:$b" --dir "$imp"
   "$MIGRAC" schema --live --url "sqlite:$a" >"$WORK/live_a" 2>&1 || fail "$name: schema --live A (sqlite)"

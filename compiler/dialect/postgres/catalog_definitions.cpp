@@ -109,6 +109,20 @@ std::string definitions_query(const CatalogScope& scope) {
                          fmt::format("FROM pg_class c WHERE {} AND c.relkind = 'r' AND "
                                      "c.relpersistence = 'u' AND NOT c.relispartition",
                                      rel)));
+  // A column's own sequence under another name than PostgreSQL gives a new
+  // one (its table was renamed): renamed after the table is made.
+  parts.push_back(select(
+      "'sequence'", "s.relname::text",
+      "'ALTER SEQUENCE ' || quote_ident(c.relname || '_' || a.attname || '_seq') || ' RENAME TO ' "
+      "|| quote_ident(s.relname) || ';'",
+      kTableOption,
+      fmt::format("FROM pg_class s JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND "
+                  "d.objid = s.oid AND d.refclassid = 'pg_class'::regclass AND d.refobjsubid > 0 "
+                  "AND d.deptype IN ('a', 'i') JOIN pg_class c ON c.oid = d.refobjid JOIN "
+                  "pg_attribute a ON a.attrelid = c.oid AND a.attnum = d.refobjsubid WHERE "
+                  "s.relkind = 'S' AND {} AND s.relname <> c.relname || '_' || a.attname || "
+                  "'_seq' AND octet_length(c.relname || '_' || a.attname || '_seq') <= 63",
+                  rel)));
   parts.push_back(
       select("'view'", "c.relname::text",
              fmt::format("'CREATE VIEW ' || quote_ident(c.relname) || coalesce(' WITH (' || "
