@@ -6,6 +6,7 @@
 #include <chrono>
 
 #include "autogen_test_support.h"
+#include "compiler/dialect/catalog.h"
 
 using namespace migrac;
 using test::position;
@@ -123,4 +124,69 @@ TEST_CASE("a thousand tables generate in well under a second", "[autogen]") {
   REQUIRE(std::holds_alternative<ast::CreateTable>(g.up.front().op));
   CHECK(std::get<ast::CreateTable>(g.up.front().op).table.name == "t9500");
   CHECK(std::get<ast::CreateTable>(g.up[499].op).table.name == "t9001");
+}
+
+TEST_CASE("a schema as a catalog gives it: native types and expressions as sql", "[autogen]") {
+  // The model at head, and a database where someone changed it by hand, as
+  // PostgreSQL's catalog reads back (format_type, pg_get_expr).
+  std::string from = R"(
+create table users (id bigint identity primary key, email varchar(255) not null, age int);
+)";
+  model::Schema to = test::schema_of(from);
+  model::Table& users = to.tables.at("users");
+  ast::TypeRef inet;
+  inet.kind = ast::TypeKind::Native;
+  inet.name = "inet";
+  model::Column handle{"handle", inet, true, raw_sql("'127.0.0.1'::inet"), false};
+  users.columns.push_back(handle);
+  model::Constraint ck;
+  ck.name = "users_age_check";
+  ck.kind = ast::ConstraintKind::Check;
+  ck.check = raw_sql("(age > 0)");
+  users.constraints.push_back(ck);
+  model::Index lower{
+      "users_lower_idx",           "users", true, {raw_sql("lower((email)::text)")}, {},
+      raw_sql("(age IS NOT NULL)")};
+  users.indexes.push_back(lower);
+  model::Table notes;
+  notes.name = "notes";
+  ast::TypeRef bigint;  // the reader's portable types where PostgreSQL's have one
+  bigint.kind = ast::TypeKind::BigInt;
+  notes.columns.push_back(model::Column{"id", bigint, true, std::nullopt, true});
+  notes.columns.push_back(model::Column{"user_id", bigint, true, std::nullopt, false});
+  model::Constraint pk;
+  pk.name = "notes_pkey";
+  pk.kind = ast::ConstraintKind::PrimaryKey;
+  pk.columns = {"id"};
+  model::Constraint fk;
+  fk.name = "notes_user_id_fkey";
+  fk.kind = ast::ConstraintKind::ForeignKey;
+  fk.columns = {"user_id"};
+  fk.ref_table = "users";
+  fk.ref_columns = {"id"};
+  notes.constraints = {pk, fk};
+  to.tables["notes"] = notes;
+
+  model::Normalizer n = normalizer(Dialect::Postgres);
+  test::History h(from);
+  model::Schema before = h.check();
+  autogen::Generated g = autogen::generate(before, to, {}, n);
+  CHECK(test::lines_of(g) == std::vector<std::string>{
+                                 "create table notes",
+                                 "add column users.handle",
+                                 "add constraint users_age_check on users",
+                                 "create unique index users_lower_idx on users",
+                             });
+  h.add("0002_sync", g.up);
+  const model::Schema& after = h.check();
+  CHECK(h.errors() == std::vector<std::string>{});
+  std::vector<std::string> differences;
+  for (const model::Difference& d : model::compare(after, to, n))
+    differences.push_back(model::describe(d));
+  CHECK(differences == std::vector<std::string>{});
+  // The catalog's names are not the derived ones: they are written.
+  const auto& create = std::get<ast::CreateTable>(g.up[0].op);
+  REQUIRE(create.constraints.size() == 2);
+  CHECK(create.constraints[0].name->name == "notes_pkey");
+  CHECK(create.constraints[1].name->name == "notes_user_id_fkey");
 }
