@@ -206,3 +206,14 @@ create table t (a int, b int, constraint whatever primary key (a, b));
   REQUIRE(t.constraints.size() == 1);
   CHECK_FALSE(t.constraints[0].name);
 }
+
+TEST_CASE("a dropped and a new table with the same columns say they may be a rename", "[autogen]") {
+  RoundTrip r(std::string(kUsersOnly) + "create table people (id int primary key, name text);",
+              std::string(kUsersOnly) + "create table persons (id int primary key, name text);");
+  r.require_clean();
+  CHECK(r.lines == std::vector<std::string>{"create table persons", "drop table people"});
+  std::vector<std::string> note{
+      " may be a rename of table 'people' to 'persons': pass --rename table people=persons"};
+  CHECK(r.generated.comments.before_up.at(0) == note);
+  CHECK(r.generated.comments.before_up.at(1) == note);
+}
