@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "compiler/autogen/lift.h"
 #include "compiler/autogen/sql_source.h"
 #include "compiler/diag/render.h"
 #include "compiler/lint/lint.h"
@@ -32,7 +33,9 @@ GenSource read_database(const Invocation& inv, const std::string& url) {
   LiveSchema live = read_live_schema(session, inv.verb);
   GenSource source;
   source.dialect = session.db->dialect();
-  source.schema = std::move(live.schema);
+  source.schema = source.dialect == Dialect::Postgres
+                      ? autogen::readable_expressions(std::move(live.schema))
+                      : std::move(live.schema);
   source.unmodeled = std::move(live.unmodeled);
   source.label = session.db->describe();
   source.is_database = true;
@@ -48,7 +51,7 @@ GenSource read_sql_file(const Invocation& inv, const std::string& path) {
   int file = sources.add(path, text.str());
   Diagnostics diags;
   GenSource source;
-  source.schema = autogen::read_sql_schema(sources, file, diags);
+  source.schema = autogen::readable_expressions(autogen::read_sql_schema(sources, file, diags));
   source.label = path;
   diags.sort();
   if (diags.has_errors()) {

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "compiler/autogen/autogen.h"
+#include "compiler/autogen/lift.h"
 #include "compiler/dialect/normalize.h"
 #include "runtime/cli/db_options.h"
 #include "runtime/cli/generate.h"
@@ -91,6 +92,7 @@ int verb_import(const Args& args) {
       fail(kDatabaseError, "migrac import: reading the definitions of {}: {}", label, e.what());
     }
   }
+  if (dialect == Dialect::Postgres) live.schema = autogen::readable_expressions(std::move(live.schema));
   autogen::Generated gen =
       autogen::generate(model::Schema{}, live.schema, autogen::Hints{}, normalizer(dialect));
 
