@@ -56,7 +56,8 @@ int report_check(const model::Schema& head, const GenSource& source) {
 
 int new_from_source(const Invocation& inv, const Project& project, const std::string& id,
                     const std::string& title) {
-  if (project.diags.has_errors()) {
+  // No migrations yet (a first migration): the head is the empty schema.
+  if (!project.migrations.empty() && project.diags.has_errors()) {
     fail(kMigrationErrors,
          "migrac new: the migrations have errors ('migrac check' lists them), so there is no "
          "model at head to compare with");
