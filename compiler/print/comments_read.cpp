@@ -3,7 +3,8 @@
 // column or constraint of a create table, its `)`, the start and end of a
 // block) has the byte offset where it begins. A comment alone on its line goes
 // before the next element (or to the footer); a comment after other text on
-// its line ends the line of the last element that began before it.
+// its line ends the line of the last element that began before it, unless that
+// element has one already (then it goes before the next element).
 
 #include <algorithm>
 
@@ -141,9 +142,13 @@ Comments read_comments(std::string_view text, const ast::Migration& migration) {
     if (p.kind != PieceKind::Comment) continue;
     auto next = std::upper_bound(elements.begin(), elements.end(), p.begin,
                                  [](std::uint32_t v, const Element& e) { return v < e.begin; });
+    // One comment ends an element's line; more (a multi-line element) go before the next.
     if (!starts_line(text, p.begin) && next != elements.begin()) {
-      out.attached[std::prev(next)->place].trailing.push_back(p.text);
-      continue;
+      Attached& last = out.attached[std::prev(next)->place];
+      if (last.trailing.empty()) {
+        last.trailing.push_back(p.text);
+        continue;
+      }
     }
     SourceComment c{p.text, blank_between(text, previous_end(p.begin), p.begin)};
     if (next == elements.end()) {

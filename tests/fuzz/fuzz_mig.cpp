@@ -1,11 +1,13 @@
 // libFuzzer target: the input is a whole `.mig` file that comes after a fixed
-// root migration (pipeline.h); the whole compiler runs over the two.
+// root migration (pipeline.h); the whole compiler runs over the two, and the
+// printer over the input (print_check.h).
 
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 
 #include "tests/fuzz/pipeline.h"
+#include "tests/fuzz/print_check.h"
 #include "tests/fuzz/root.h"
 #include "tests/fuzz/scratch.h"
 
@@ -16,5 +18,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   (void)rooted;
   scratch.write("0002_fuzz.mig", std::string_view(reinterpret_cast<const char*>(data), size));
   compile_everything(scratch.dir());
+  check_print(std::string_view(reinterpret_cast<const char*>(data), size));
   return 0;
 }

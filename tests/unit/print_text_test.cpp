@@ -106,8 +106,7 @@ TEST_CASE("print: names, strings, types, settings and sql bodies", "[print]") {
         "create enum \"text\" ('a');\nadd column t.c \"text\";\n");
   CHECK(formatted("add column t.c native \"geometry(Point, 4326)\";") ==
         "add column t.c native \"geometry(Point, 4326)\";\n");
-  CHECK(formatted("add column t.\"on\" decimal(10,2);") ==
-        "add column t.\"on\" decimal(10, 2);\n");
+  CHECK(formatted("add column t.\"on\" decimal(10,2);") == "add column t.\"on\" decimal(10, 2);\n");
   CHECK(formatted("set lock_timeout = 120000ms; set statement_timeout = 0;\n"
                   "set online = FALSE;\nset transaction = none;\ndrop table t;") ==
         "set lock_timeout = 2min;\nset statement_timeout = 0;\nset online = false;\n"
