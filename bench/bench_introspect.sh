@@ -15,13 +15,10 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 n=${1:-1000}
 runs=${2:-7}
 
-apt_missing=()
-for p in postgresql-15 postgresql-client-15 time; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || apt_missing+=("$p")
-done
-if [ ${#apt_missing[@]} -gt 0 ]; then
-  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  echo "bench: installing ${apt_missing[*]}" >&2
+bench_name=introspect
+source "$root/bench/pg_tables.sh"
+
+echo "bench: installing ${apt_missing[*]}" >&2
   export DEBIAN_FRONTEND=noninteractive
   $sudo apt-get install -y --no-install-recommends "${apt_missing[@]}" >/dev/null 2>&1 ||
     { $sudo apt-get update -qq && $sudo apt-get install -y --no-install-recommends "${apt_missing[@]}" >/dev/null; }

@@ -26,8 +26,8 @@ ast::Expr with_args(ast::ExprKind kind, std::string text, std::vector<ast::Expr>
 }
 
 bool is_language_operator(std::string_view op) {
-  static const std::string_view kOps[] = {"=", "<>", "!=", "<", "<=", ">", ">=",
-                                          "+", "-",  "*",  "/", "%",  "||"};
+  static const std::string_view kOps[] = {
+      "=", "<>", "!=", "<", "<=", ">", ">=", "+", "-", "*", "/", "%", "||"};
   for (std::string_view o : kOps) {
     if (o == op) return true;
   }
@@ -236,8 +236,8 @@ class Reader {
       Opt low = read(bounds.at(0));
       Opt high = read(bounds.at(1));
       if (!subject || !low || !high) return std::nullopt;
-      ast::Expr e =
-          with_args(ast::ExprKind::Between, "", {std::move(*subject), std::move(*low), std::move(*high)});
+      ast::Expr e = with_args(ast::ExprKind::Between, "",
+                              {std::move(*subject), std::move(*low), std::move(*high)});
       e.negated = kind == "AEXPR_NOT_BETWEEN";
       return e;
     }

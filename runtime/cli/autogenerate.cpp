@@ -38,11 +38,10 @@ autogen::Rename parse_rename(const Invocation& inv, const std::string& spec) {
 }
 
 int report_check(const model::Schema& head, const GenSource& source) {
-  std::vector<model::Difference> diffs =
-      model::compare(head, source.schema, normalizer(source.dialect));
+  std::vector<model::Difference> diffs = model::compare(head, source.schema,
+                                                        normalizer(source.dialect));
   if (diffs.empty()) {
-    std::cout << fmt::format("ok: the migrations at head produce the schema of {}\n",
-                             source.label);
+    std::cout << fmt::format("ok: the migrations at head produce the schema of {}\n", source.label);
     return kOk;
   }
   std::cout << fmt::format("the model at head is not the schema of {} ({} difference{}):\n",
@@ -72,7 +71,8 @@ int new_from_source(const Invocation& inv, const Project& project, const std::st
     for (const std::string& r : inv.vm["rename"].as<std::vector<std::string>>())
       hints.renames.push_back(parse_rename(inv, r));
   }
-  autogen::Generated gen = autogen::generate(head, source.schema, hints, normalizer(source.dialect));
+  autogen::Generated gen = autogen::generate(head, source.schema, hints,
+                                             normalizer(source.dialect));
   if (!gen.errors.empty()) {
     std::string text;
     for (const std::string& e : gen.errors) text += (text.empty() ? "" : "\n") + e;
@@ -87,9 +87,10 @@ int new_from_source(const Invocation& inv, const Project& project, const std::st
                    "written\n";
       return kMigrationErrors;
     }
-    std::cout << fmt::format("nothing to generate: the migrations at head produce the schema of "
-                             "{}\n",
-                             source.label);
+    std::cout << fmt::format(
+        "nothing to generate: the migrations at head produce the schema of "
+        "{}\n",
+        source.label);
     return kOk;
   }
 
@@ -103,15 +104,15 @@ int new_from_source(const Invocation& inv, const Project& project, const std::st
   }
   m.up = std::move(gen.up);
   print::Comments comments = std::move(gen.comments);
-  std::vector<std::string> header{" " + title,
-                                  fmt::format(" Generated from {}: review it before applying.",
-                                              source.label)};
+  std::vector<std::string> header{
+      " " + title, fmt::format(" Generated from {}: review it before applying.", source.label)};
   for (const autogen::Unexpressible& u : gen.unexpressible)
     header.push_back(fmt::format(" Not generated: {}: {}.", u.object, u.reason));
   if (!source.unmodeled.empty()) {
-    header.push_back(fmt::format(" In {} but not in the model (not generated; write a sql "
-                                 "operation for any that belongs here):",
-                                 source.label));
+    header.push_back(
+        fmt::format(" In {} but not in the model (not generated; write a sql "
+                    "operation for any that belongs here):",
+                    source.label));
     for (std::string& line : unmodeled_lines(source.unmodeled)) header.push_back(std::move(line));
   }
   header.insert(header.end(), comments.header.begin(), comments.header.end());

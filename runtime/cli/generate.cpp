@@ -106,8 +106,7 @@ int write_generated(const Invocation& inv, const std::string& id, const std::str
   fs::rename(temp, path, ec);
   if (ec) {
     fs::remove(temp, ec);
-    fail(kDatabaseError, "migrac {}: cannot write '{}': {}", inv.verb, path.string(),
-         ec.message());
+    fail(kDatabaseError, "migrac {}: cannot write '{}': {}", inv.verb, path.string(), ec.message());
   }
   std::cout << path.string() << "\n";
 

@@ -50,7 +50,8 @@ std::vector<UnmodeledObject> without_definition(const std::vector<UnmodeledObjec
   std::vector<UnmodeledObject> out;
   for (const UnmodeledObject& o : objects) {
     bool defined = false;
-    for (const ObjectDefinition& d : defs) defined = defined || (d.kind == o.kind && d.name == o.name);
+    for (const ObjectDefinition& d : defs)
+      defined = defined || (d.kind == o.kind && d.name == o.name);
     // A note on a modeled column, constraint or index is not an object of its own.
     if (!defined) out.push_back(o);
   }
@@ -92,9 +93,10 @@ int verb_import(const Args& args) {
       fail(kDatabaseError, "migrac import: reading the definitions of {}: {}", label, e.what());
     }
   }
-  if (dialect == Dialect::Postgres) live.schema = autogen::readable_expressions(std::move(live.schema));
-  autogen::Generated gen =
-      autogen::generate(model::Schema{}, live.schema, autogen::Hints{}, normalizer(dialect));
+  if (dialect == Dialect::Postgres)
+    live.schema = autogen::readable_expressions(std::move(live.schema));
+  autogen::Generated gen = autogen::generate(model::Schema{}, live.schema, autogen::Hints{},
+                                             normalizer(dialect));
 
   ast::Migration m;
   m.id = kBaseline;

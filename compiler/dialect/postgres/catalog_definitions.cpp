@@ -48,10 +48,6 @@ std::string view_body(std::string_view oid) {
 std::string definitions_query(const CatalogScope& scope) {
   const std::string& s = scope.schema_oid;
   std::string rel = users_relation(scope, "c");
-  std::string owned_sequence =
-      "EXISTS (SELECT 1 FROM pg_depend o WHERE o.classid = 'pg_class'::regclass "
-      "AND o.objid = c.oid AND o.refclassid = 'pg_class'::regclass AND o.refobjsubid > 0 "
-      "AND o.deptype IN ('a', 'i'))";
   std::string internal_type =
       "EXISTS (SELECT 1 FROM pg_depend i WHERE i.classid = 'pg_type'::regclass "
       "AND i.objid = ty.oid AND i.deptype = 'i')";
@@ -90,7 +86,7 @@ std::string definitions_query(const CatalogScope& scope) {
       kSequence,
       fmt::format("FROM pg_class c JOIN pg_sequence q ON q.seqrelid = c.oid WHERE {} AND "
                   "c.relkind = 'S' AND NOT {}",
-                  rel, owned_sequence)));
+                  rel, owned_sequence("c"))));
   // pg_get_functiondef gives no aggregates; SQL functions' bodies are read
   // when made unless check_function_bodies is off (the baseline's block
   // turns it off for its transaction, as pg_dump does).

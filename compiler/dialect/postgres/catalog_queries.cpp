@@ -26,6 +26,14 @@ std::string users_relation(const CatalogScope& scope, std::string_view alias) {
                      not_extension_member("pg_class", fmt::format("{}.oid", alias)));
 }
 
+std::string owned_sequence(std::string_view alias) {
+  return fmt::format(
+      "EXISTS (SELECT 1 FROM pg_depend o WHERE o.classid = 'pg_class'::regclass "
+      "AND o.objid = {}.oid AND o.refclassid = 'pg_class'::regclass AND o.refobjsubid > 0 "
+      "AND o.deptype IN ('a', 'i'))",
+      alias);
+}
+
 namespace {
 
 // A CTE `t` (oid, relname) of the tables the model holds.
@@ -169,11 +177,6 @@ std::string enums_query(const CatalogScope& scope) {
 std::string unmodeled_query(const CatalogScope& scope) {
   const std::string& s = scope.schema_oid;
   std::string rel = users_relation(scope, "c");
-  // A sequence that a column owns (serial, OWNED BY, identity) belongs to that column.
-  std::string owned_sequence =
-      "EXISTS (SELECT 1 FROM pg_depend o WHERE o.classid = 'pg_class'::regclass "
-      "AND o.objid = c.oid AND o.refclassid = 'pg_class'::regclass AND o.refobjsubid > 0 "
-      "AND o.deptype IN ('a', 'i'))";
   std::vector<std::string> parts;
   // Relations other than the tables the model holds, and what the model does
   // not hold of those tables.
@@ -184,7 +187,7 @@ std::string unmodeled_query(const CatalogScope& scope) {
       "CASE WHEN c.relkind = 'p' THEN 'partition by ' || pg_get_partkeydef(c.oid) END "
       "FROM pg_class c WHERE {} AND NOT c.relispartition AND (c.relkind IN ('v', 'm', 'f', 'p') "
       "OR (c.relkind = 'S' AND NOT {}))",
-      rel, owned_sequence));
+      rel, owned_sequence("c")));
   parts.push_back(fmt::format(
       "SELECT 'partition', c.relname::text, 'partition of ' || p.relname "
       "FROM pg_class c JOIN pg_inherits i ON i.inhrelid = c.oid JOIN pg_class p ON p.oid = "

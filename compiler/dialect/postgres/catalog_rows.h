@@ -30,6 +30,9 @@ std::string not_extension_member(std::string_view catalog, std::string_view oid)
 // The relations of the schema that are the user's (pg_class as `alias`): not
 // the history table, not an extension's.
 std::string users_relation(const CatalogScope& scope, std::string_view alias);
+// True for a sequence (pg_class as `alias`) that a column owns (serial, OWNED
+// BY, identity): it belongs to that column.
+std::string owned_sequence(std::string_view alias);
 
 // The schema to read and the history table: rows (schema oid, schema name,
 // history table oid or NULL); no row when the schema does not exist.
