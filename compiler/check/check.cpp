@@ -55,6 +55,7 @@ CheckedHistory check_history(const std::vector<ast::Migration>& migrations,
     cm.settings = resolve_settings(m, options);
     if (m.format == MigrationFormat::RawSql) {
       cm.has_raw_sql = true;
+      check_raw_transaction(m, cm.settings.transactional, diags);
       if (const model::Schema* cached = cached_schema(options, m.id))
         apply_edit(state, model::Edit{model::ReplaceSchema{*cached}},
                    EditSites{m.id_range, m.id_range}, nullptr);

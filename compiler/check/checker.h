@@ -224,6 +224,12 @@ class Checker {
 // apply_edit, and what it cannot follow into warnings and taint.
 void apply_raw_ddl(const ast::Migration& migration, CheckState& state, const SourceSet& sources,
                    Diagnostics& diags);
+// Reports each raw statement that PostgreSQL refuses inside a transaction
+// block (CREATE INDEX CONCURRENTLY, VACUUM, ...) in a raw migration that runs
+// in one (`transactional`), or between BEGIN and COMMIT of one that does not
+// (raw_transaction.cpp).
+void check_raw_transaction(const ast::Migration& migration, bool transactional, Diagnostics& diags);
+
 // The same for one PostgreSQL text written at `range` (the text is found in
 // its file from there, for positions): a raw statement, or the body of a
 // `sql` operation. With an undo log, every change to the state is recorded.

@@ -15,17 +15,25 @@ struct BaseFile {
   std::string text;               // the base text when it differs (or the file is gone here)
 };
 
-// The base ref's view of the migrations directory.
+// The base ref's view of the migrations directory, at two commits: the merge
+// base of the ref and HEAD (`git merge-base REF HEAD`: what the branch started
+// from, for the immutability and deleted-file checks) and the ref's tip (for
+// the heads a new migration must build on, and the newest merged id). A
+// branch that is behind the ref sees the tip's newer migrations only there.
 struct BaseTree {
-  std::string ref;  // as the user wrote it, e.g. "origin/main"
-  std::vector<BaseFile> files;
+  std::string ref;              // as the user wrote it, e.g. "origin/main"
+  std::vector<BaseFile> files;  // at the merge base
+  std::vector<BaseFile>
+      tip_files;  // at the ref's tip (the same as `files` when it is the merge base)
 };
 
-// Reads `dir` (a path as given on the command line) at `ref` with git: lists
-// it with `git ls-tree`, compares blob ids with the working tree, and reads
-// only the files that differ (`git cat-file`). On failure returns nullopt and
-// sets `error` (not a git repository, unknown ref, ...); `usage` tells whether
-// the user's input (the ref) was at fault.
+// Reads `dir` (a path as given on the command line) at the merge base of `ref`
+// and HEAD and at `ref` with git: lists it with `git ls-tree`, compares blob
+// ids with the working tree, and reads only the files that differ (`git
+// cat-file`). Without a merge base (unrelated histories) the tip stands for
+// it. On failure returns nullopt and sets `error` (not a git repository,
+// unknown ref, ...); `usage` tells whether the user's input (the ref) was at
+// fault.
 std::optional<BaseTree> read_base_tree(const std::string& dir, const std::string& ref,
                                        std::string& error, bool& usage);
 

@@ -45,6 +45,9 @@ struct RawContext {
   std::string_view text;      // the whole file
   std::uint32_t base = 0;     // offset of the parsed SQL in the file (a .mig `sql` body)
   bool transactional = true;  // no `-- migrac:no-transaction` header
+  // A raw migration file: `check` itself reports a statement PostgreSQL
+  // refuses inside a transaction block (E0124), so the lint rule is quiet.
+  bool transaction_block_checked = false;
   Diagnostics& out;
 
   // State built up by the statements before the current one.

@@ -146,32 +146,21 @@ std::optional<MigrationFileName> parse_migration_file_name(const std::string& na
   return std::nullopt;
 }
 
-std::optional<BaseTree> read_base_tree(const std::string& dir, const std::string& ref,
-                                       std::string& error, bool& usage) {
-  usage = false;
-  auto top = git({"-C", dir, "rev-parse", "--show-toplevel"}, error);
-  if (!top) {
-    error = fmt::format("'{}' is not inside a git repository: {}", dir, error);
-    return std::nullopt;
-  }
-  auto prefix = git({"-C", dir, "rev-parse", "--show-prefix"}, error);
-  if (!prefix) return std::nullopt;
-  std::string root = trim_line(*top);
-  std::string sub = trim_line(*prefix);
-  if (!git({"-C", root, "rev-parse", "--verify", "--quiet", ref + "^{commit}"}, error)) {
-    error = fmt::format("unknown git ref '{}'", ref);
-    usage = true;
-    return std::nullopt;
-  }
-  std::vector<std::string> ls = {"-C", root, "ls-tree", "-z", ref};
+namespace {
+
+// The migration files of directory `sub` of the repository at `root` as
+// commit `commit` has them; `dir` is the same directory in the working tree.
+std::optional<std::vector<BaseFile>> read_files_at(const std::string& root, const std::string& sub,
+                                                   const std::string& dir,
+                                                   const std::string& commit, std::string& error) {
+  std::vector<std::string> ls = {"-C", root, "ls-tree", "-z", commit};
   if (!sub.empty()) {
     ls.push_back("--");
     ls.push_back(sub);
   }
   auto listing = git(ls, error);
   if (!listing) return std::nullopt;
-  BaseTree tree;
-  tree.ref = ref;
+  std::vector<BaseFile> files;
   std::size_t pos = 0;
   while (pos < listing->size()) {
     std::size_t nul = listing->find('\0', pos);
@@ -198,8 +187,48 @@ std::optional<BaseTree> read_base_tree(const std::string& dir, const std::string
       if (!text) return std::nullopt;
       file.text = std::move(*text);
     }
-    tree.files.push_back(std::move(file));
+    files.push_back(std::move(file));
   }
+  return files;
+}
+
+}  // namespace
+
+std::optional<BaseTree> read_base_tree(const std::string& dir, const std::string& ref,
+                                       std::string& error, bool& usage) {
+  usage = false;
+  auto top = git({"-C", dir, "rev-parse", "--show-toplevel"}, error);
+  if (!top) {
+    error = fmt::format("'{}' is not inside a git repository: {}", dir, error);
+    return std::nullopt;
+  }
+  auto prefix = git({"-C", dir, "rev-parse", "--show-prefix"}, error);
+  if (!prefix) return std::nullopt;
+  std::string root = trim_line(*top);
+  std::string sub = trim_line(*prefix);
+  auto tip = git({"-C", root, "rev-parse", "--verify", "--quiet", ref + "^{commit}"}, error);
+  if (!tip) {
+    error = fmt::format("unknown git ref '{}'", ref);
+    usage = true;
+    return std::nullopt;
+  }
+  std::string tip_commit = trim_line(*tip);
+  // No merge base (no commit yet, or unrelated histories): the tip stands for it.
+  std::string ignored;
+  auto fork = git({"-C", root, "merge-base", tip_commit, "HEAD"}, ignored);
+  std::string fork_commit = fork ? trim_line(*fork) : tip_commit;
+  BaseTree tree;
+  tree.ref = ref;
+  auto tip_files = read_files_at(root, sub, dir, tip_commit, error);
+  if (!tip_files) return std::nullopt;
+  tree.tip_files = std::move(*tip_files);
+  if (fork_commit == tip_commit) {
+    tree.files = tree.tip_files;
+    return tree;
+  }
+  auto fork_files = read_files_at(root, sub, dir, fork_commit, error);
+  if (!fork_files) return std::nullopt;
+  tree.files = std::move(*fork_files);
   return tree;
 }
 

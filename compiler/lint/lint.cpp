@@ -83,6 +83,7 @@ Diagnostics lint_raw_migration(const SourceSet& sources, const ast::Migration& m
   // The header is read again here so that the linter does not depend on how
   // the migration was parsed.
   ctx.transactional = !migration.no_transaction && !source::raw_no_transaction(f.text);
+  ctx.transaction_block_checked = true;
   std::vector<SourceRange> units;
   if (parsed.error) {
     if (!already_reported) {

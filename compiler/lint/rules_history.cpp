@@ -157,21 +157,15 @@ void check_heads(const Project& project, const SourceSet& sources, Diagnostics& 
   }
 }
 
-}  // namespace
+// The migrations of one view of the base, by id.
+using BaseMigrations = std::map<std::string, BaseMigration>;
 
-void check_history(const Project& project, SourceSet& sources, const BaseTree* base,
-                   std::vector<bool>& selected, Diagnostics& out) {
-  const std::vector<ast::Migration>& migrations = project.migrations;
-  selected.assign(migrations.size(), base == nullptr);
-  check_heads(project, sources, out);
-  if (!base) return;
-
-  // The base's migrations, by id.
-  std::map<std::string, BaseMigration> on_base;
-  for (const BaseFile& f : base->files) {
+BaseMigrations by_id(const std::vector<BaseFile>& files) {
+  BaseMigrations out;
+  for (const BaseFile& f : files) {
     auto parsed = parse_migration_file_name(f.name);
     if (!parsed) continue;
-    BaseMigration& bm = on_base[parsed->id];
+    BaseMigration& bm = out[parsed->id];
     bm.id = parsed->id;
     if (parsed->role == MigrationFileRole::Down) {
       bm.down_name = f.name;
@@ -182,6 +176,60 @@ void check_history(const Project& project, SourceSet& sources, const BaseTree* b
       bm.is_raw = parsed->role == MigrationFileRole::Up;
     }
   }
+  return out;
+}
+
+// A base migration with its main file (a lone .down.sql is not a migration).
+const BaseMigration* find_main(const BaseMigrations& ms, const std::string& id) {
+  auto it = ms.find(id);
+  return it == ms.end() || !it->second.main ? nullptr : &it->second;
+}
+
+// Whether the working tree's files of `m` are those of `bm` (line endings aside).
+bool unchanged(const BaseMigration& bm, const ast::Migration& m, const SourceSet& sources) {
+  bool main = bm.main->same_as_worktree ||
+              (m.file >= 0 && normalized(bm.main->text) == normalized(sources[m.file].text));
+  if (!bm.down) return main && m.down_file < 0;
+  return main && m.down_file >= 0 &&
+         (bm.down->same_as_worktree ||
+          normalized(bm.down->text) == normalized(sources[m.down_file].text));
+}
+
+// An edited merged migration, reported at the first line that differs.
+void report_edit(const BaseMigration& bm, const ast::Migration& m, SourceSet& sources,
+                 const std::string& ref, Diagnostics& out) {
+  bool unchanged_main = bm.main->same_as_worktree ||
+                        (m.file >= 0 &&
+                         normalized(bm.main->text) == normalized(sources[m.file].text));
+  int file = m.file;
+  std::uint32_t line = 1;
+  if (!unchanged_main && m.file >= 0) {
+    line = first_difference_line(normalized(bm.main->text), normalized(sources[m.file].text));
+  } else if (m.down_file >= 0) {
+    file = m.down_file;
+    if (bm.down)
+      line = first_difference_line(normalized(bm.down->text), normalized(sources[file].text));
+  }
+  SourceRange at = file >= 0 ? whole_line(sources, file, line) : SourceRange{};
+  out.report(DiagKind::LintEditedMigration, at,
+             fmt::format("migration '{}' is merged on '{}' and was edited: databases that "
+                         "applied it will not see the change",
+                         m.id, ref),
+             "revert the edit and write a new migration for the change");
+}
+
+}  // namespace
+
+void check_history(const Project& project, SourceSet& sources, const BaseTree* base,
+                   std::vector<bool>& selected, Diagnostics& out) {
+  const std::vector<ast::Migration>& migrations = project.migrations;
+  selected.assign(migrations.size(), base == nullptr);
+  check_heads(project, sources, out);
+  if (!base) return;
+
+  // The base's migrations, by id: where the branch forked, and at the ref's tip.
+  const BaseMigrations on_fork = by_id(base->files);
+  BaseMigrations on_tip = by_id(base->tip_files);
   std::map<std::string, std::size_t> here;
   for (std::size_t i = 0; i < migrations.size(); ++i) here[migrations[i].id] = i;
   std::string dir;
@@ -192,72 +240,62 @@ void check_history(const Project& project, SourceSet& sources, const BaseTree* b
     }
   }
 
-  // Merged migrations: deleted or edited?
-  for (auto& [id, bm] : on_base) {
-    if (!bm.main) continue;  // a lone .down.sql on the base: not a migration
+  // Merged migrations (at the fork point): deleted or edited on this branch?
+  // A file the ref itself deleted or changed since is not this branch's doing.
+  for (const auto& [id, bm] : on_fork) {
+    if (!bm.main) continue;
+    const BaseMigration* at_tip = find_main(on_tip, id);
     auto it = here.find(id);
     if (it == here.end()) {
+      if (!at_tip) continue;
       int file = sources.add(dir + bm.main_name, bm.main->text);
       out.report(DiagKind::LintDeletedMigration, whole_line(sources, file, 1),
                  fmt::format("migration '{}' is merged on '{}' but its file was deleted", id,
                              base->ref),
                  fmt::format("restore it: git checkout {} -- {}{}", base->ref, dir, bm.main_name));
-      bm.parents = base_parents(bm);
       continue;
     }
     const ast::Migration& m = migrations[it->second];
-    bool unchanged_main = bm.main->same_as_worktree ||
-                          (m.file >= 0 &&
-                           normalized(bm.main->text) == normalized(sources[m.file].text));
-    bool unchanged_down;
-    if (!bm.down) {
-      unchanged_down = m.down_file < 0;
-    } else {
-      unchanged_down = m.down_file >= 0 &&
-                       (bm.down->same_as_worktree ||
-                        normalized(bm.down->text) == normalized(sources[m.down_file].text));
-    }
-    if (unchanged_main && unchanged_down) {
-      for (const ast::Ident& p : m.parents) bm.parents.push_back(p.name);
-      continue;
-    }
+    if (unchanged(bm, m, sources) || (at_tip && unchanged(*at_tip, m, sources))) continue;
     selected[it->second] = true;
-    int file = m.file;
-    std::uint32_t line = 1;
-    if (!unchanged_main && m.file >= 0) {
-      line = first_difference_line(normalized(bm.main->text), normalized(sources[m.file].text));
-    } else if (m.down_file >= 0) {
-      file = m.down_file;
-      if (bm.down)
-        line = first_difference_line(normalized(bm.down->text), normalized(sources[file].text));
-    }
-    SourceRange at = file >= 0 ? whole_line(sources, file, line) : SourceRange{};
-    out.report(DiagKind::LintEditedMigration, at,
-               fmt::format("migration '{}' is merged on '{}' and was edited: databases that "
-                           "applied it will not see the change",
-                           id, base->ref),
-               "revert the edit and write a new migration for the change");
-    bm.parents = base_parents(bm);
+    report_edit(bm, m, sources, base->ref, out);
+  }
+  // Migrations merged on the ref after the fork that this branch also has.
+  for (const auto& [id, bm] : on_tip) {
+    if (!bm.main || find_main(on_fork, id)) continue;
+    auto it = here.find(id);
+    if (it == here.end() || unchanged(bm, migrations[it->second], sources)) continue;
+    selected[it->second] = true;
+    report_edit(bm, migrations[it->second], sources, base->ref, out);
   }
 
-  // The base's heads.
+  // The heads of the ref's tip: parents from the tip's text, or from the
+  // working tree's file when it is the same.
+  for (auto& [id, bm] : on_tip) {
+    if (!bm.main) continue;
+    auto it = here.find(id);
+    if (bm.main->same_as_worktree && it != here.end()) {
+      for (const ast::Ident& p : migrations[it->second].parents) bm.parents.push_back(p.name);
+    } else {
+      bm.parents = base_parents(bm);
+    }
+  }
   std::set<std::string> has_child;
-  for (const auto& [id, bm] : on_base) {
+  for (const auto& [id, bm] : on_tip) {
     for (const std::string& p : bm.parents) has_child.insert(p);
   }
   std::vector<std::string> base_heads;
   std::string newest;
-  for (const auto& [id, bm] : on_base) {
+  for (const auto& [id, bm] : on_tip) {
     if (!bm.main) continue;
     if (!has_child.count(id)) base_heads.push_back(id);
     newest = std::max(newest, id);
   }
 
-  // New migrations: parent must be a base head; id should sort after the base's.
+  // New migrations: parent must be a head of the tip; id should sort after the tip's.
   for (std::size_t i = 0; i < migrations.size(); ++i) {
     const ast::Migration& m = migrations[i];
-    auto bit = on_base.find(m.id);
-    if (bit != on_base.end() && bit->second.main) continue;
+    if (find_main(on_fork, m.id) || find_main(on_tip, m.id)) continue;
     selected[i] = true;
     if (!base_heads.empty() && m.parents.empty()) {
       out.report(DiagKind::LintStaleParent, first_line(sources, m),
@@ -266,8 +304,7 @@ void check_history(const Project& project, SourceSet& sources, const BaseTree* b
                  fmt::format("add 'after {}'", base_heads.front()));
     }
     for (const ast::Ident& p : m.parents) {
-      auto pit = on_base.find(p.name);
-      if (pit == on_base.end() || !pit->second.main) continue;  // a new parent, or unknown
+      if (!find_main(on_tip, p.name)) continue;  // a new parent, or unknown
       if (std::find(base_heads.begin(), base_heads.end(), p.name) != base_heads.end()) continue;
       out.report(DiagKind::LintStaleParent, p.range.valid() ? p.range : first_line(sources, m),
                  fmt::format("new migration '{}' is built on '{}', which is no longer a head on "

@@ -35,8 +35,10 @@ void register_locking_rules(std::vector<Rule>& out) {
                  RuleScope::RawSql,
                  "PostgreSQL refuses `CREATE INDEX CONCURRENTLY`, `DROP INDEX CONCURRENTLY`, "
                  "`REINDEX CONCURRENTLY` and `VACUUM` inside a transaction block: the migration "
-                 "fails when it runs. A raw SQL migration runs in one transaction unless its "
-                 "header says `-- migrac:no-transaction`.",
+                 "fails when it runs. In a raw `.up.sql`/`.down.sql` migration, which runs in "
+                 "one transaction unless its header says `-- migrac:no-transaction`, `migrac "
+                 "check` reports these and the other statements PostgreSQL refuses there as "
+                 "error E0124; this rule covers the PostgreSQL bodies of `sql` operations.",
                  "Move the statement to its own migration whose header has "
                  "`-- migrac:no-transaction` (and make it re-runnable with `IF [NOT] EXISTS`), "
                  "or use a .mig `create index`, which migrac splits out by itself.",
@@ -111,6 +113,12 @@ bool has_option(pgsql::Node body, const char* list, std::string_view name) {
     if (opt.body().str("defname") == name) return true;
   }
   return false;
+}
+
+// Whether a statement PostgreSQL refuses inside a transaction block is one
+// this rule reports: in a transaction, and not one `check` reports already.
+bool refused_in_block(const RawContext& ctx) {
+  return ctx.in_transaction() && !ctx.transaction_block_checked;
 }
 
 // Statements that lock an existing table (for missing-lock-timeout).
@@ -238,7 +246,7 @@ void check_locking(RawContext& ctx, const SqlStatement& stmt) {
   if (t == "IndexStmt") {
     std::string table = relation_name(body["relation"]);
     bool concurrent = body.flag("concurrent");
-    if (concurrent && ctx.in_transaction()) {
+    if (concurrent && refused_in_block(ctx)) {
       ctx.report(DiagKind::LintConcurrentlyInTransaction, ctx.statement(stmt),
                  "create index concurrently cannot run inside a transaction block",
                  "move it outside the transaction ('-- migrac:no-transaction', or a 'no "
@@ -257,7 +265,7 @@ void check_locking(RawContext& ctx, const SqlStatement& stmt) {
   }
   if (t == "DropStmt" && body.str("removeType") == "OBJECT_INDEX") {
     bool concurrent = body.flag("concurrent");
-    if (concurrent && ctx.in_transaction()) {
+    if (concurrent && refused_in_block(ctx)) {
       ctx.report(DiagKind::LintConcurrentlyInTransaction, ctx.statement(stmt),
                  "drop index concurrently cannot run inside a transaction block",
                  "move it outside the transaction ('-- migrac:no-transaction', or a 'no "
@@ -279,7 +287,7 @@ void check_locking(RawContext& ctx, const SqlStatement& stmt) {
   }
   if (t == "ReindexStmt") {
     bool concurrent = has_option(body, "params", "concurrently");
-    if (concurrent && ctx.in_transaction()) {
+    if (concurrent && refused_in_block(ctx)) {
       ctx.report(DiagKind::LintConcurrentlyInTransaction, ctx.statement(stmt),
                  "reindex concurrently cannot run inside a transaction block",
                  "move it outside the transaction ('-- migrac:no-transaction', or a 'no "
@@ -298,7 +306,7 @@ void check_locking(RawContext& ctx, const SqlStatement& stmt) {
                  "vacuum full rewrites the table under an ACCESS EXCLUSIVE lock",
                  "run plain vacuum, or an online repack outside the migrations");
     }
-    if (ctx.in_transaction()) {
+    if (refused_in_block(ctx)) {
       ctx.report(DiagKind::LintConcurrentlyInTransaction, ctx.statement(stmt),
                  "vacuum cannot run inside a transaction block",
                  "move it outside the transaction ('-- migrac:no-transaction', or a 'no "

@@ -250,6 +250,11 @@ void Lowering::add_raw(const ast::RawStatement& raw, bool transactional) {
   while (!text.empty() && blank(text.front())) text.remove_prefix(1);
   while (!text.empty() && (blank(text.back()) || text.back() == ';')) text.remove_suffix(1);
   if (text.empty()) return;
+  bool autocommit = !(transactional && caps_.transactional_ddl);
+  if (autocommit) {
+    if (auto recovery = raw_index_recovery(raw, emitter_))
+      steps_.push_back(Step{std::move(*recovery), false, 0});
+  }
   PlannedStatement s;
   s.sql = std::string(text);
   s.role = StatementRole::Raw;

@@ -5,6 +5,7 @@
 // steps into transactional and non-transactional segments.
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,13 @@ struct Step {
   bool transactional = true;
   int group = 0;
 };
+
+// For a raw `CREATE INDEX CONCURRENTLY name ...` (raw_recovery.cpp): the
+// statement that drops the index first when an earlier run left it INVALID
+// (a Recovery with its condition); none for other statements, for an unnamed
+// or schema-qualified index, or a dialect without INVALID indexes.
+std::optional<PlannedStatement> raw_index_recovery(const ast::RawStatement& raw,
+                                                   const Emitter& emitter);
 
 // Lowers the changes of one direction of one migration.
 class Lowering {

@@ -67,12 +67,19 @@ int run(int argc, char** argv) {
   Args args(argv + 2, argv + argc);
   for (const VerbEntry& v : kVerbs) {
     if (v.name != verb) continue;
-    // The one place where a verb that stopped early is turned into its exit code.
-    try {
-      return v.run(args);
-    } catch (const VerbError& e) {
-      std::cerr << e.message;
-      return e.exit_code;
+    // The one place where a verb that stopped early is turned into its exit
+    // code, or (VerbRestart, once) runs again from the start.
+    for (int attempt = 0;; ++attempt) {
+      try {
+        return v.run(args);
+      } catch (const VerbRestart& r) {
+        if (attempt == 0) continue;
+        std::cerr << r.message;
+        return kDatabaseError;
+      } catch (const VerbError& e) {
+        std::cerr << e.message;
+        return e.exit_code;
+      }
     }
   }
   std::cerr << fmt::format("migrac: unknown verb '{}'\n", verb);

@@ -12,6 +12,50 @@ Session::~Session() {
   if (db && locked) db->release_run_lock(lock_key);
 }
 
+namespace {
+
+void take_run_lock(Session& s, const std::string& verb) {
+  s.lock_key = run_lock_key(s.table);
+  std::string message;
+  switch (runner::acquire_run_lock(*s.db, s.lock_key, s.lock_wait_ms, s.quiet, message)) {
+    case runner::LockOutcome::Taken: s.locked = true; break;
+    case runner::LockOutcome::TimedOut:
+    case runner::LockOutcome::Failed: fail(kDatabaseError, "migrac {}: {}", verb, message);
+  }
+}
+
+void read_rows(Session& s, const std::string& verb) {
+  if (auto err = s.store->read(s.rows, s.table_exists)) {
+    fail(kDatabaseError, "migrac {}: history table {}: {}", verb, s.table.display(),
+         err->one_line());
+  }
+}
+
+// Replaces the stand-in of a missing SQLite file by the file itself, created
+// now, locked, and read again: another run may have created it meanwhile
+// (then the verb restarts).
+void create_file(Session& s, const std::string& verb) {
+  db::ConnectOptions options = std::move(*s.create_at);
+  s.create_at.reset();
+  db::Connection c = db::connect(options);
+  if (!c.driver) fail(kDatabaseError, "migrac {}: {}", verb, c.error);
+  s.store.reset();
+  s.db = std::move(c.driver);
+  s.store = std::make_unique<history::Store>(*s.db, s.table);
+  take_run_lock(s, verb);
+  read_rows(s, verb);
+  // What the verb checked against the empty stand-in no longer holds: it
+  // runs again, now on the file (whose lock this session holds until then).
+  if (s.table_exists) {
+    throw VerbRestart{fmt::format(
+        "migrac {}: {} was created by another run while this one was checking; nothing was "
+        "changed, run it again\n",
+        verb, s.db->describe())};
+  }
+}
+
+}  // namespace
+
 Session open_session(const Invocation& inv, const DbSettings& settings, SessionMode mode,
                      const db::ConnectOptions* at) {
   const Config& config = inv.config;
@@ -26,31 +70,32 @@ Session open_session(const Invocation& inv, const DbSettings& settings, SessionM
   if (!table) fail(kUsage, "migrac {}: {}", inv.verb, error);
   Session s;
   s.table = *table;
-  db::Connection c = db::connect(
-      at ? *at
-         : db::ConnectOptions{
-               config.url, settings.wait_ms, settings.quiet, mode == SessionMode::Read, {}});
+  s.lock_wait_ms = settings.lock_wait_ms;
+  s.quiet = settings.quiet;
+  db::ConnectOptions options = at ? *at
+                                  : db::ConnectOptions{config.url,
+                                                       settings.wait_ms,
+                                                       settings.quiet,
+                                                       mode == SessionMode::Read,
+                                                       {}};
+  options.defer_create = mode == SessionMode::Write;
+  db::Connection c = db::connect(options);
   if (!c.driver) fail(kDatabaseError, "migrac {}: {}", inv.verb, c.error);
   s.db = std::move(c.driver);
   s.store = std::make_unique<history::Store>(*s.db, s.table);
-  if (mode == SessionMode::Write) {
-    s.lock_key = run_lock_key(s.table);
-    std::string message;
-    switch (runner::acquire_run_lock(*s.db, s.lock_key, settings.lock_wait_ms, settings.quiet,
-                                     message)) {
-      case runner::LockOutcome::Taken: s.locked = true; break;
-      case runner::LockOutcome::TimedOut:
-      case runner::LockOutcome::Failed: fail(kDatabaseError, "migrac {}: {}", inv.verb, message);
-    }
+  if (c.stand_in) {
+    // Nothing to lock or read yet: the stand-in is empty, as a new file would be.
+    options.defer_create = false;
+    s.create_at = options;
+    return s;
   }
-  if (auto err = s.store->read(s.rows, s.table_exists)) {
-    fail(kDatabaseError, "migrac {}: history table {}: {}", inv.verb, s.table.display(),
-         err->one_line());
-  }
+  if (mode == SessionMode::Write) take_run_lock(s, inv.verb);
+  read_rows(s, inv.verb);
   return s;
 }
 
 void ensure_history_table(Session& s, const std::string& verb) {
+  if (s.create_at) create_file(s, verb);
   if (s.table_exists) return;
   if (auto err = s.store->ensure()) {
     fail(kDatabaseError, "migrac {}: history table {}: {}", verb, s.table.display(),

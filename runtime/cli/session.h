@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,12 @@ struct Session {
   bool table_exists = false;
   bool locked = false;
   std::int64_t lock_key = 0;
+  // A write verb on a missing SQLite file: `db` is an empty stand-in, and
+  // ensure_history_table creates the file (with these options), takes the
+  // run lock there and reads it again. Empty otherwise.
+  std::optional<db::ConnectOptions> create_at;
+  std::int64_t lock_wait_ms = 0;
+  bool quiet = false;
 
   Session() = default;
   Session(Session&&) = default;
@@ -35,7 +42,8 @@ struct Session {
 // How a session is opened.
 enum class SessionMode {
   Read,   // no lock, nothing created: neither the table nor a SQLite file (current, status)
-  Write,  // the run lock for the whole session (the table is created by ensure_history_table)
+  Write,  // the run lock for the whole session (the table, and a missing SQLite file, are
+          // created by ensure_history_table)
 };
 
 // Connects, (Write) takes the run lock, reads the rows (none when the table
@@ -45,9 +53,9 @@ enum class SessionMode {
 Session open_session(const Invocation& inv, const DbSettings& settings, SessionMode mode,
                      const db::ConnectOptions* at = nullptr);
 
-// Creates the history table if missing: called once a write verb has passed
-// its checks, so that a refused verb leaves the database as it was. Fails
-// with exit 3.
+// Creates the history table if missing (and first a missing SQLite file):
+// called once a write verb has passed its checks, so that a refused verb
+// leaves the database as it was, or absent. Fails with exit 3.
 void ensure_history_table(Session& s, const std::string& verb);
 
 // The header line of a run: the database and history table.

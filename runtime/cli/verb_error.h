@@ -31,6 +31,14 @@ struct VerbError {
   std::string message;
 };
 
+// A verb that must run again from the start, because what it checked
+// changed under it before it wrote anything (a missing SQLite file that
+// another run created meanwhile, cli/session.h). cli::run() runs it once
+// more; a second restart ends it with exit 3 and `message`.
+struct VerbRestart {
+  std::string message;
+};
+
 // Throws a VerbError whose message is one formatted line (the newline added).
 template <typename... A>
 [[noreturn]] void fail(int exit_code, fmt::format_string<A...> format, A&&... args) {

@@ -32,6 +32,11 @@ Connection connect(const ConnectOptions& options) {
     return c;
   }
   if (url->engine == Engine::Sqlite) {
+    if (options.defer_create && !options.read_only && sqlite_file_missing(url->target)) {
+      c.driver = open_sqlite_stand_in(url->target, c.error);
+      c.stand_in = c.driver != nullptr;
+      return c;
+    }
     c.driver = open_sqlite(url->target, options.read_only, c.error);
     return c;
   }

@@ -20,12 +20,16 @@ struct ConnectOptions {
   // PostgreSQL: this database on the URL's server instead of the URL's own
   // (a scratch database). Empty: the URL's.
   std::string database;
+  // A write verb: a missing SQLite file is not created yet; an empty stand-in
+  // is opened instead (Connection::stand_in) until the verb writes.
+  bool defer_create = false;
 };
 
 // The outcome of connect(): a driver, or one line saying why not (redacted).
 struct Connection {
   std::unique_ptr<Driver> driver;
   std::string error;
+  bool stand_in = false;  // defer_create: the driver stands in for a missing SQLite file
 };
 
 Connection connect(const ConnectOptions& options);

@@ -68,7 +68,9 @@ void fn_user(sqlite3_context* ctx, int, sqlite3_value**) {
 // One SQLite connection.
 class SqliteDriver final : public Driver {
  public:
-  SqliteDriver(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {
+  // `shown`: what describe() says, when not the path opened (a stand-in).
+  SqliteDriver(sqlite3* db, std::string path, std::string shown = {})
+      : db_(db), path_(std::move(path)), shown_(std::move(shown)) {
     sqlite3_create_function(db_, "migrac_transaction_ms", 0, SQLITE_UTF8, this, fn_transaction_ms,
                             nullptr, nullptr);
   }
@@ -83,6 +85,7 @@ class SqliteDriver final : public Driver {
   Dialect dialect() const override { return Dialect::Sqlite; }
 
   std::string describe() const override {
+    if (!shown_.empty()) return shown_;
     return path_ == ":memory:" ? "sqlite in memory" : fmt::format("sqlite file {}", path_);
   }
 
@@ -291,6 +294,7 @@ class SqliteDriver final : public Driver {
 
   sqlite3* db_;
   std::string path_;
+  std::string shown_;
   int lock_fd_ = -1;
   bool pending_begin_ = false;  // begin() called, BEGIN not yet run
   bool in_transaction_ = false;
@@ -302,20 +306,13 @@ class SqliteDriver final : public Driver {
 
 }  // namespace
 
-std::unique_ptr<Driver> open_sqlite(const std::string& path, bool read_only, std::string& error) {
-  bool memory = path == ":memory:";
-  if (read_only && !memory && ::access(path.c_str(), F_OK) != 0) {
-    error = fmt::format(
-        "sqlite database file {} does not exist (a verb that only reads creates none; 'migrac "
-        "upgrade' does)",
-        path);
-    return nullptr;
-  }
+namespace {
+
+// Opens `path` with `flags`; the driver describes itself as `shown` when given.
+std::unique_ptr<Driver> open_with(const std::string& path, int flags, std::string shown,
+                                  std::string& error) {
   sqlite3* db = nullptr;
-  int flags = (read_only && !memory ? SQLITE_OPEN_READONLY
-                                    : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
-              SQLITE_OPEN_NOMUTEX;
-  if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
+  if (sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
     error = fmt::format("cannot open sqlite database {}: {}", path,
                         db ? sqlite3_errmsg(db) : "out of memory");
     sqlite3_close_v2(db);
@@ -330,7 +327,32 @@ std::unique_ptr<Driver> open_sqlite(const std::string& path, bool read_only, std
     sqlite3_close_v2(db);
     return nullptr;
   }
-  return std::make_unique<SqliteDriver>(db, std::move(path));
+  return std::make_unique<SqliteDriver>(db, path, std::move(shown));
+}
+
+}  // namespace
+
+std::unique_ptr<Driver> open_sqlite(const std::string& path, bool read_only, std::string& error) {
+  bool memory = path == ":memory:";
+  if (read_only && !memory && ::access(path.c_str(), F_OK) != 0) {
+    error = fmt::format(
+        "sqlite database file {} does not exist (a verb that only reads creates none; 'migrac "
+        "upgrade' does)",
+        path);
+    return nullptr;
+  }
+  int flags = read_only && !memory ? SQLITE_OPEN_READONLY
+                                   : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  return open_with(path, flags, {}, error);
+}
+
+bool sqlite_file_missing(const std::string& path) {
+  return path != ":memory:" && ::access(path.c_str(), F_OK) != 0;
+}
+
+std::unique_ptr<Driver> open_sqlite_stand_in(const std::string& path, std::string& error) {
+  return open_with(":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                   fmt::format("sqlite file {} (not created yet)", path), error);
 }
 
 }  // namespace migrac::db

@@ -17,4 +17,13 @@ namespace migrac::db {
 // On failure returns null and sets `error` to one line.
 std::unique_ptr<Driver> open_sqlite(const std::string& path, bool read_only, std::string& error);
 
+// Whether `path` names a database file that does not exist (never ":memory:").
+bool sqlite_file_missing(const std::string& path);
+
+// An empty in-memory database standing in for the missing file `path`
+// (describe() names the file): a write verb reads it while it checks, and
+// creates the file only when it writes (cli/session.h), so that a refused
+// verb leaves no file behind.
+std::unique_ptr<Driver> open_sqlite_stand_in(const std::string& path, std::string& error);
+
 }  // namespace migrac::db

@@ -35,7 +35,8 @@ SQUAWK_TO_MIGRAC = {
     "adding-serial-primary-key-field": {"blocking-constraint"},
     "ban-alter-domain-with-add-constraint": {"domain-constraint"},
     "ban-char-field": {"prefer-text"},
-    "ban-concurrent-index-creation-in-transaction": {"concurrently-in-transaction"},
+    # In a raw migration `check` reports it (E0124); the lint rule covers `sql` bodies.
+    "ban-concurrent-index-creation-in-transaction": {"concurrently-in-transaction", "E0124"},
     "ban-create-domain-with-constraint": {"domain-constraint"},
     "ban-drop-column": {"drop-column"},
     "ban-drop-database": {"drop-database"},
@@ -52,7 +53,7 @@ SQUAWK_TO_MIGRAC = {
     "prefer-identity": {"prefer-identity"},
     # In a transactional file a CONCURRENTLY statement is an error before it is
     # a re-run hazard; migrac reports the former.
-    "prefer-robust-stmts": {"missing-if-exists", "concurrently-in-transaction"},
+    "prefer-robust-stmts": {"missing-if-exists", "concurrently-in-transaction", "E0124"},
     "prefer-text-field": {"prefer-text"},
     "prefer-timestamp-tz": {"prefer-timestamptz"},
     "prefer-timestamptz": {"prefer-timestamptz"},

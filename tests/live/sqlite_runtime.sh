@@ -99,7 +99,8 @@ expect "nothing applied by upgrade +5" "$(dump)" "$thirteen"
 mb upgrade +2 || fail "upgrade +2 to head"
 
 # SQLAlchemy's URL forms: three slashes and a relative path from the working
-# directory, four for an absolute one; the verbs that only read create no file.
+# directory, four for an absolute one; the verbs that only read, and write verbs
+# refused before they write, create no file.
 mkdir "$work/cwd"
 cd "$work/cwd" || fail "cd"
 for verb in status current; do
@@ -113,6 +114,17 @@ grep -q "warning: not marking what is applied: sqlite database file ./app.db doe
   { fail "history warning"; cat "$work/err"; }
 expect "files after the read-only verbs" "$(ls -A)" ""
 [ -e /app.db ] && fail "a database file at the filesystem root"
+# A write verb refused before it writes creates no file (nor its lock file).
+"$migrac" upgrade +20 "${example[@]}" --url "sqlite:///./app.db" >"$work/out" 2>&1
+expect "upgrade +20 on a missing file" "$?" "2"
+grep -q "relative revision '+20' needs 20 pending migrations" "$work/out" || { fail "upgrade +20 message"; cat "$work/out"; }
+"$migrac" upgrade 0099_nope "${example[@]}" --url "sqlite:///./app.db" >"$work/out" 2>&1
+expect "upgrade to an unknown id on a missing file" "$?" "2"
+"$migrac" downgrade -1 "${example[@]}" --url "sqlite:///./app.db" >"$work/out" 2>&1
+expect "downgrade -1 on a missing file" "$?" "2"
+"$migrac" stamp 0099_nope "${example[@]}" --url "sqlite:///./app.db" >"$work/out" 2>&1
+expect "stamp of an unknown id on a missing file" "$?" "2"
+expect "files after the refused write verbs" "$(ls -A)" ""
 "$migrac" upgrade +1 "${example[@]}" --url "sqlite:///./app.db" --quiet || fail "upgrade sqlite:///./app.db"
 [ -f app.db ] || fail "sqlite:///./app.db is not ./app.db"
 expect "four slashes: absolute" "$("$migrac" current "${example[@]}" --url "sqlite:///$work/cwd/app.db")" \

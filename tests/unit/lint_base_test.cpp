@@ -2,6 +2,7 @@
 // base; the working tree edits one, deletes one, or adds one on a stale parent.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -31,11 +32,15 @@ struct Repo {
     write("0002_bio.mig", "after 0001_users;\n\nadd column users.bio text;\n");
     write("0003_phone.mig", "after 0002_bio;\n\nadd column users.phone text;\n");
     git("init -q");
-    git("add -A");
-    git("-c user.name=t -c user.email=t@example.com commit -q -m base");
+    commit("base");
+    git("branch -M main");
   }
   ~Repo() { fs::remove_all(root); }
 
+  void commit(const std::string& message) {
+    git("add -A");
+    git("-c user.name=t -c user.email=t@example.com commit -q -m " + message);
+  }
   static int& counter() {
     static int n = 0;
     return n;
@@ -48,14 +53,14 @@ struct Repo {
     REQUIRE(std::system(cmd.c_str()) == 0);
   }
 
-  // "CODE file:line" of every lint finding against HEAD.
-  std::vector<std::string> lint() {
+  // "CODE file:line" of every lint finding against `ref`.
+  std::vector<std::string> lint(const std::string& ref = "HEAD") {
     ProjectOptions o;
     o.dir = dir.string();
     Project p = compile_project(o);
     std::string error;
     bool usage = false;
-    auto base = lint::read_base_tree(o.dir, "HEAD", error, usage);
+    auto base = lint::read_base_tree(o.dir, ref, error, usage);
     INFO(error);
     REQUIRE(base);
     lint::LintOptions lo;
@@ -116,4 +121,59 @@ TEST_CASE("a new migration on the head is fine; one sorting before a merged id i
   CHECK(repo.lint().empty());
   repo.write("0002_zip.mig", "after 0004_age;\n\nadd column users.zip text;\n");
   CHECK(repo.lint() == std::vector<std::string>{"W0651 0002_zip.mig:1"});
+}
+
+// A branch forked from main before main gained 0004 and 0005 (and edited
+// nothing of the fork point): it is behind main, not deleting anything.
+TEST_CASE("a branch behind its base has no false deletions or edits", "[lint][base]") {
+  Repo repo;
+  repo.git("checkout -q -b feature");
+  repo.git("checkout -q main");
+  repo.write("0004_age.mig", "after 0003_phone;\n\nadd column users.age bigint;\n");
+  repo.write("0005_zip.mig", "after 0004_age;\n\nadd column users.zip text;\n");
+  repo.commit("main-gains-two");
+  repo.git("checkout -q feature");
+  REQUIRE(!fs::exists(repo.dir / "0004_age.mig"));
+  CHECK(repo.lint("main").empty());
+  CHECK(repo.linted == 0);
+
+  SECTION("a new migration on the fork point's head is stale against main's tip") {
+    repo.write("0004_nick.mig", "after 0003_phone;\n\nadd column users.nick text;\n");
+    CHECK(repo.lint("main") ==
+          std::vector<std::string>{"W0651 0004_nick.mig:1", "W0654 0004_nick.mig:1"});
+    CHECK(repo.linted == 1);
+  }
+  SECTION("a deletion on the branch is still reported") {
+    fs::remove(repo.dir / "0003_phone.mig");
+    repo.commit("feature-drops-0003");
+    CHECK(repo.lint("main") == std::vector<std::string>{"W0653 0003_phone.mig:1"});
+  }
+  SECTION("an edit on the branch is still reported") {
+    repo.write("0002_bio.mig", "after 0001_users;\n\nadd column users.bio varchar(20);\n");
+    auto f = repo.lint("main");
+    CHECK(std::count(f.begin(), f.end(), "W0652 0002_bio.mig:3") == 1);
+  }
+  SECTION("a migration main deleted or edited after the fork is not the branch's doing") {
+    repo.git("checkout -q main");
+    repo.write("0002_bio.mig", "after 0001_users;\n\nadd column users.bio varchar(40);\n");
+    repo.commit("main-edits-0002");
+    repo.git("checkout -q feature");
+    CHECK(repo.lint("main").empty());
+    repo.git("checkout -q main -- migrations/0002_bio.mig");
+    CHECK(repo.lint("main").empty());
+  }
+}
+
+TEST_CASE("a branch that took main's newer migrations by merging lints against the tip",
+          "[lint][base]") {
+  Repo repo;
+  repo.git("checkout -q -b feature");
+  repo.git("checkout -q main");
+  repo.write("0004_age.mig", "after 0003_phone;\n\nadd column users.age bigint;\n");
+  repo.commit("main-gains-one");
+  repo.git("checkout -q feature");
+  repo.git("-c user.name=t -c user.email=t@example.com merge -q --no-edit main");
+  repo.write("0005_nick.mig", "after 0004_age;\n\nadd column users.nick text;\n");
+  CHECK(repo.lint("main").empty());
+  CHECK(repo.linted == 1);
 }

@@ -49,11 +49,14 @@ TEST_CASE("an index on a table created in the same file is fine", "[lint][raw]")
   CHECK(f.empty());
 }
 
-TEST_CASE("concurrently inside a transactional file is an error", "[lint][raw]") {
+// `check` reports it in a raw file (E0124, golden fail_check_raw_no_transaction);
+// the lint rule does not repeat it there.
+TEST_CASE("concurrently inside a transactional raw file is left to check", "[lint][raw]") {
   auto f = lint_sql(
       "SET lock_timeout = '2s';\nSET statement_timeout = 0;\n"
       "CREATE INDEX CONCURRENTLY IF NOT EXISTS ix ON users (email);\n");
-  CHECK(has(f, "W0631 3:1"));
+  INFO(fmt::format("{}", fmt::join(f, ", ")));
+  CHECK(!has(f, "W0631 3:1"));
   auto ok = lint_sql(
       "-- migrac:no-transaction\nSET lock_timeout = '2s';\n"
       "SET statement_timeout = '5min';\n"

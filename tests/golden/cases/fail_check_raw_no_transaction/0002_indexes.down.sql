@@ -1,0 +1,2 @@
+DROP INDEX CONCURRENTLY IF EXISTS ix_users_name;
+DROP INDEX IF EXISTS ix_users_email;
