@@ -57,7 +57,8 @@ const T* find_named(const std::vector<T>& list, const std::string& name) {
 }
 
 // One join: `into` (what is joined so far, the left side) takes the right
-// side's changes from `other`.
+// side's changes from `other`. Where the sides conflict, the left's version
+// stays (the error is reported; what follows is checked on that).
 class Joiner {
  public:
   Joiner(CheckState& into, const CheckState& base, const CheckState& other,
@@ -201,7 +202,6 @@ class Joiner {
       report(DiagKind::MergeDropInUse,
              fmt::format("table '{}' is {} by '{}' while '{}' changes it", name,
                          gone_verb(false, name), who(false, name), who(true, name)));
-      into_.schema.tables[name] = *r;
       return;
     }
     if (!r) {
@@ -373,7 +373,6 @@ class Joiner {
       report(DiagKind::MergeDropInUse,
              fmt::format("enum '{}' is dropped by '{}' while '{}' changes it", name,
                          l ? right : left, l ? left : right));
-      if (!l) into_.schema.enums[name] = *r;
       return;
     }
     for (const std::string& v : r->values) {
