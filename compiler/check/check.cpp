@@ -170,7 +170,19 @@ CheckedHistory check_history(const std::vector<ast::Migration>& migrations,
     for (std::size_t r : reads) store.expect(r);
   }
 
-  std::vector<Touched> touched(migrations.size());
+  // A line of migrations from one root needs neither what each touched (no
+  // join reads it) nor where other branches create tables (there are none).
+  std::size_t roots = 0;
+  bool branchy = false;
+  for (std::size_t rev : replayed) {
+    if (parents[rev].empty()) ++roots;
+    if (parents[rev].size() > 1) branchy = true;
+    const std::vector<std::size_t>& children = graph.revisions[rev].children;
+    if (std::count_if(children.begin(), children.end(), [&](std::size_t c) { return in[c]; }) > 1)
+      branchy = true;
+  }
+  branchy = branchy || roots > 1;
+  std::vector<Touched> touched(branchy ? migrations.size() : 0);
   CreatedAnywhere anywhere;
   for (std::size_t rev : replayed) {
     const ast::Migration& m = migrations[rev];
@@ -181,8 +193,10 @@ CheckedHistory check_history(const std::vector<ast::Migration>& migrations,
     } else if (!parents[rev].empty()) {
       state = store.take(parents[rev].front());
     }
-    state.touched = &touched[rev];
-    state.anywhere = &anywhere;
+    if (branchy) {
+      state.touched = &touched[rev];
+      state.anywhere = &anywhere;
+    }
     CheckedMigration cm;
     cm.migration = rev;
     cm.settings = resolve_settings(m, options);
@@ -210,10 +224,12 @@ CheckedHistory check_history(const std::vector<ast::Migration>& migrations,
     }
     state.touched = nullptr;
     state.anywhere = nullptr;
-    for (const std::string& t : touched[rev].tables) {  // the tables it created
-      auto at = state.table_at.find(t);
-      if (at != state.table_at.end() && at->second.file == m.file && state.schema.table(t))
-        anywhere.tables.insert_or_assign(t, std::make_pair(m.id, at->second));
+    if (branchy) {
+      for (const std::string& t : touched[rev].tables) {  // the tables it created
+        auto at = state.table_at.find(t);
+        if (at != state.table_at.end() && at->second.file == m.file && state.schema.table(t))
+          anywhere.tables.insert_or_assign(t, std::make_pair(m.id, at->second));
+      }
     }
     history.position[rev] = static_cast<long>(history.checked.size());
     history.checked.push_back(std::move(cm));

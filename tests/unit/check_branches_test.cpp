@@ -102,8 +102,9 @@ TEST_CASE("final_schema with several heads is their join; stop_at is one branch"
   std::vector<std::pair<std::string, std::string>> files{
       {"0001_base", "create table users (id bigint primary key);"},
       {"0002_a", "after 0001_base;\ncreate table a (id bigint primary key);"},
-      {"0002_b", "after 0001_base;\ncreate table b (id bigint primary key);\n"
-                 "add column users.nick text;"}};
+      {"0002_b",
+       "after 0001_base;\ncreate table b (id bigint primary key);\n"
+       "add column users.nick text;"}};
   History all(files);
   REQUIRE(all.errors().empty());
   CHECK(all.checked.final_schema.tables.size() == 3);
@@ -117,14 +118,16 @@ TEST_CASE("final_schema with several heads is their join; stop_at is one branch"
   CHECK(columns(a.checked.final_schema, "users") == std::vector<std::string>{"id"});
 }
 
-TEST_CASE("a merge joins changes to the same table, index names and enums",
-          "[check][branches]") {
-  History h({{"0001_base", "create table users (id bigint primary key, nick text, bio text);\n"
-                           "create enum mood ('ok');"},
-             {"0002_a", "after 0001_base;\ndrop column users.bio;\n"
-                        "alter enum mood add value 'sad';\ncreate index on users (nick);"},
-             {"0002_b", "after 0001_base;\nalter column users.nick set not null;\n"
-                        "alter enum mood add value 'glad';"},
+TEST_CASE("a merge joins changes to the same table, index names and enums", "[check][branches]") {
+  History h({{"0001_base",
+              "create table users (id bigint primary key, nick text, bio text);\n"
+              "create enum mood ('ok');"},
+             {"0002_a",
+              "after 0001_base;\ndrop column users.bio;\n"
+              "alter enum mood add value 'sad';\ncreate index on users (nick);"},
+             {"0002_b",
+              "after 0001_base;\nalter column users.nick set not null;\n"
+              "alter enum mood add value 'glad';"},
              {"0003_merge", "after 0002_a, 0002_b;\ncreate index on users (nick, id);"}},
             true);
   REQUIRE(h.errors().empty());
@@ -138,13 +141,16 @@ TEST_CASE("a merge joins changes to the same table, index names and enums",
 }
 
 TEST_CASE("merge conflicts name a migration of each side", "[check][branches]") {
-  History h({{"0001_base", "create table users (id bigint primary key, nick text);\n"
-                           "create table t (id bigint primary key);\n"
-                           "create table u (id bigint primary key);"},
-             {"0002_a", "after 0001_base;\ncreate index ix_same on t (id);\n"
-                        "rename table u to v;"},
-             {"0002_b", "after 0001_base;\ncreate index ix_same on users (nick);\n"
-                        "add column u.x text;"},
+  History h({{"0001_base",
+              "create table users (id bigint primary key, nick text);\n"
+              "create table t (id bigint primary key);\n"
+              "create table u (id bigint primary key);"},
+             {"0002_a",
+              "after 0001_base;\ncreate index ix_same on t (id);\n"
+              "rename table u to v;"},
+             {"0002_b",
+              "after 0001_base;\ncreate index ix_same on users (nick);\n"
+              "add column u.x text;"},
              {"0003_merge", "after 0002_a, 0002_b;"}});
   std::vector<std::string> e = h.errors();
   std::sort(e.begin(), e.end());
@@ -161,8 +167,9 @@ TEST_CASE("a criss-cross merge and a merge of two roots", "[check][branches]") {
              {"0002_y", "after 0001_a;\nadd column a.y text;"},
              {"0003_p", "after 0002_x, 0002_y;\nadd column a.p text;"},
              {"0003_q", "after 0002_y, 0002_x;\ncreate table q (id bigint primary key);"},
-             {"0004_m", "after 0003_p, 0003_q, 0001_r;\nadd column r.m text;\n"
-                        "add column q.m text;"}},
+             {"0004_m",
+              "after 0003_p, 0003_q, 0001_r;\nadd column r.m text;\n"
+              "add column q.m text;"}},
             true);
   REQUIRE(h.errors().empty());
   const model::Schema& s = h.after("0004_m");
