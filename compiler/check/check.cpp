@@ -58,7 +58,7 @@ class StateStore {
   void expect(std::size_t rev) { ++reads_[rev]; }
   // Keeps the state of `rev` if it is to be read.
   void put(std::size_t rev, CheckState state) {
-    if (reads_[rev] > 0) states_[rev] = std::move(state);
+    if (reads_[rev] > 0) states_[rev] = std::make_unique<CheckState>(std::move(state));
   }
   // Reads `rev`'s state to own it: moved out by its last read, else copied.
   CheckState take(std::size_t rev) {
@@ -74,7 +74,7 @@ class StateStore {
   }
 
  private:
-  std::vector<std::optional<CheckState>> states_;
+  std::vector<std::unique_ptr<CheckState>> states_;  // held only while to be read
   std::vector<int> reads_;
 };
 
