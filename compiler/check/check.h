@@ -1,6 +1,9 @@
 #pragma once
-// The checker: replays the history in topological order into the schema model,
-// checks every name at each point, and resolves every operation into Changes.
+// The checker: replays the history in topological order, each migration on
+// the schema of its own ancestors (a branch does not see its sibling's
+// tables, a second root starts from the empty schema, a merge joins its
+// parents' schemas and reports their conflicts), checks every name at each
+// point, and resolves every operation into Changes.
 
 #include <map>
 #include <optional>
@@ -48,15 +51,25 @@ struct CheckedMigration {
 struct CheckedHistory {
   std::vector<CheckedMigration> checked;
   std::vector<long> position;  // migration index -> index in `checked`, or -1 if not checked
-  model::Schema final_schema;  // the schema after every migration in order
+  // The schema after every replayed migration: that of the one head, or the
+  // join of all heads (as a merge of them, in id order, would make it; where
+  // heads conflict the first head's object is kept, and nothing is
+  // reported: the heads are not merged). With stop_at: the schema at stop_at
+  // (its ancestors only).
+  model::Schema final_schema;
   // With CheckOptions::keep_schemas: the schema after each checked migration
-  // (follows `checked`); the schema before one is the entry before it, or
-  // the empty schema.
+  // (follows `checked`), which is the replay of its ancestors only. On a
+  // linear history the schema before one is the entry before it (or the
+  // empty schema); with branches, that holds only where the previous entry
+  // is its parent.
   std::vector<model::Schema> schema_after;
 };
 
-// Checks the migrations in graph.order. Stops replaying after `stop_at` if given
-// (for `schema --at`). Reports every problem found.
+// Checks the migrations in graph.order, each on its ancestors' schema. Stops
+// replaying after `stop_at` if given (for `schema --at`). Reports every
+// problem found. `graph.order` may be a part of the history closed under
+// parents (the applied migrations of a database): only its revisions are
+// replayed, and the parents outside it are passed over.
 CheckedHistory check_history(const std::vector<ast::Migration>& migrations,
                              const RevisionGraph& graph, const SourceSet& sources,
                              const CheckOptions& options, Diagnostics& diags,

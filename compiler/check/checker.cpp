@@ -59,6 +59,13 @@ model::Table* Checker::find_table(const ast::Ident& name) {
     d.note(st_.opaque->at,
            "raw SQL the model cannot follow may create it here; a table must be "
            "in the model to be changed");
+  else if (st_.anywhere) {
+    auto it = st_.anywhere->tables.find(name.name);
+    if (it != st_.anywhere->tables.end() && it->second.second.valid())
+      d.note(it->second.second,
+             fmt::format("table '{}' is created here, in '{}', which this migration is not after",
+                         name.name, it->second.first));
+  }
   return nullptr;
 }
 

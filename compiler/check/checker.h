@@ -13,6 +13,7 @@
 // error too.
 
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -33,6 +34,21 @@ struct Taint {
   std::string what;  // its kind, for messages: "EXECUTE of a built string"
   // Columns added to the table since, by statements the model follows: known exactly.
   std::unordered_set<std::string> exact_columns;
+};
+
+// The names of the tables and enums one migration's edits touched (created,
+// changed, dropped, renamed from or to): what a merge compares of its sides
+// (join.cpp). Names only, so keeping one per migration costs little.
+struct Touched {
+  std::set<std::string> tables, enums;
+  std::set<std::string> renamed;  // tables ("t") and columns ("t.c") renamed away, for messages
+};
+
+// Where each table was last created by any migration replayed so far, on
+// whatever branch: for the note of an unknown table that a migration this
+// one is not after creates.
+struct CreatedAnywhere {
+  std::unordered_map<std::string, std::pair<std::string, SourceRange>> tables;  // -> id, where
 };
 
 // The schema being replayed plus where its names were written, for notes.
@@ -59,6 +75,11 @@ struct CheckState {
   // Type name -> the raw statement that created it (a composite, domain or
   // range type); "*" for an extension, whose types are unknown.
   std::unordered_map<std::string, SourceRange> unmodeled_types;
+  // When set, apply_edit records there the names each edit touches (the
+  // `up` of one migration; a `down` block, rolled back, records nothing).
+  Touched* touched = nullptr;
+  // When set, read for the notes of unknown tables (check.cpp keeps it).
+  const CreatedAnywhere* anywhere = nullptr;
 };
 
 // Steps that restore a CheckState, run last to first (see Checker's `undo`).

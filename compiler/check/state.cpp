@@ -118,15 +118,64 @@ class NoteKeeper {
   UndoLog* undo_;
 };
 
+// Records the names of the tables and enums an edit touches (see Touched).
+class TouchRecorder {
+ public:
+  TouchRecorder(const model::Schema& schema, Touched& touched) : schema_(schema), t_(touched) {}
+
+  void operator()(const model::ChangeKind& kind) { std::visit(*this, kind); }
+  void operator()(const model::AddTable& c) { t_.tables.insert(c.table.name); }
+  void operator()(const model::DropTable& c) { t_.tables.insert(c.table.name); }
+  void operator()(const model::RenameTable& c) {
+    t_.tables.insert(c.from);
+    t_.tables.insert(c.to);
+    t_.renamed.insert(c.from);
+  }
+  void operator()(const model::RenameColumn& c) {
+    t_.tables.insert(c.table);
+    t_.renamed.insert(c.table + "." + c.from);
+  }
+  void operator()(const model::CreateIndex& c) { t_.tables.insert(c.index.table); }
+  void operator()(const model::DropIndex& c) { t_.tables.insert(c.index.table); }
+  void operator()(const model::CreateEnum& c) { t_.enums.insert(c.type.name); }
+  void operator()(const model::DropEnum& c) { t_.enums.insert(c.type.name); }
+  void operator()(const model::AddEnumValue& c) { t_.enums.insert(c.type); }
+  void operator()(const model::RawSql&) {}
+  void operator()(const model::SetLocal&) {}
+  void operator()(const model::Backfill&) {}  // rows only
+  void operator()(const model::RenameIndex& c) {
+    if (auto it = schema_.index_owner.find(c.from); it != schema_.index_owner.end())
+      t_.tables.insert(it->second);
+  }
+  // A replaced schema may touch anything: every name on either side.
+  void operator()(const model::ReplaceSchema& c) {
+    for (const model::Schema* s : {&schema_, &c.schema}) {
+      for (const auto& [name, table] : s->tables) t_.tables.insert(name);
+      for (const auto& [name, e] : s->enums) t_.enums.insert(name);
+    }
+  }
+  // Every other edit changes the one table it names.
+  template <class T>
+  void operator()(const T& c) {
+    t_.tables.insert(c.table);
+  }
+
+ private:
+  const model::Schema& schema_;
+  Touched& t_;
+};
+
 }  // namespace
 
 void apply_edit(CheckState& state, const model::Edit& edit, const EditSites& sites, UndoLog* undo) {
+  if (state.touched) std::visit(TouchRecorder(state.schema, *state.touched), edit);
   std::visit(NoteKeeper(state, sites, undo), edit);
   model::apply(state.schema, edit, undo);
 }
 
 void apply_edit(CheckState& state, const model::ChangeKind& change, const EditSites& sites,
                 UndoLog* undo) {
+  if (state.touched) std::visit(TouchRecorder(state.schema, *state.touched), change);
   std::visit(NoteKeeper(state, sites, undo), change);
   model::apply(state.schema, change, undo);
 }

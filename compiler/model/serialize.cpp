@@ -321,4 +321,12 @@ void rebuild_name_maps(Schema& schema) {
   }
 }
 
+bool same_object(const Column& a, const Column& b) { return column_json(a) == column_json(b); }
+bool same_object(const Constraint& a, const Constraint& b) {
+  return constraint_json(a) == constraint_json(b);
+}
+bool same_object(const Index& a, const Index& b) { return index_json(a) == index_json(b); }
+bool same_object(const Table& a, const Table& b) { return table_json(a) == table_json(b); }
+bool same_object(const Enum& a, const Enum& b) { return a.name == b.name && a.values == b.values; }
+
 }  // namespace migrac::model

@@ -32,4 +32,12 @@ std::optional<Schema> parse_schema(std::string_view text, std::string& error);
 // Fills index_owner and key_owner from the tables (what apply keeps in step).
 void rebuild_name_maps(Schema& schema);
 
+// Whether two objects are the same as this text prints them (source ranges
+// aside): what a merge of branches compares of its sides (compiler/check).
+bool same_object(const Column& a, const Column& b);
+bool same_object(const Constraint& a, const Constraint& b);
+bool same_object(const Index& a, const Index& b);
+bool same_object(const Table& a, const Table& b);
+bool same_object(const Enum& a, const Enum& b);
+
 }  // namespace migrac::model

@@ -96,9 +96,13 @@ SourceRange difference_location(const Project& project, std::size_t rev, bool do
 model::Schema model_of(const Project& project, const std::vector<std::size_t>& revs) {
   const std::vector<std::size_t>& order = project.graph.order;
   bool prefix = revs.size() <= order.size() && std::equal(revs.begin(), revs.end(), order.begin());
+  if (revs.empty()) return {};
+  // The history's entry is the schema of the last one's ancestors: it holds
+  // when the first ones in order are exactly those (no sibling branch among them).
   if (prefix && revs.size() <= project.history.schema_after.size()) {
-    if (revs.empty()) return {};
-    return project.history.schema_after[revs.size() - 1];
+    std::vector<bool> mine = project.graph.ancestors_of(revs.back());
+    if (static_cast<std::size_t>(std::count(mine.begin(), mine.end(), true)) == revs.size())
+      return project.history.schema_after[revs.size() - 1];
   }
   RevisionGraph graph = project.graph;
   graph.order = revs;

@@ -29,9 +29,10 @@ std::vector<model::Difference> compare_live(const Session& session, const model:
 SourceRange difference_location(const Project& project, std::size_t rev, bool down,
                                 const model::Difference& d);
 
-// The model after the migrations `revs` (graph indexes, in graph order): the
-// history's own schema when they are the first ones in order, else those
-// migrations replayed alone (a branch applied without its sibling).
+// The model after the migrations `revs` (graph indexes, in graph order, closed
+// under parents): the history's own schema when they are the ancestors of the
+// last one, else those migrations replayed alone, their heads joined (a branch
+// applied without its sibling, or both branches of an unmerged fork).
 model::Schema model_of(const Project& project, const std::vector<std::size_t>& revs);
 
 // The configured revisions the history records as applied, in graph order,

@@ -1,4 +1,5 @@
 // `migrac new NAME` and `migrac merge A B`: scaffold the next migration.
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -120,10 +121,21 @@ int verb_merge(const Args& args) {
   if (inv.positional.empty()) {
     for (std::size_t h : project.graph.heads) parents.push_back(project.migrations[h].id);
   } else {
+    const std::vector<std::size_t>& heads = project.graph.heads;
+    std::string head_list;
+    for (std::size_t h : heads) head_list += fmt::format(" {}", project.migrations[h].id);
     for (const std::string& spec : inv.positional) {
       RevisionRef ref = resolve_revision(project, spec);
       if (ref.is_base) fail(kUsage, "migrac merge: 'base' is not a migration to merge");
-      parents.push_back(project.migrations[ref.rev].id);
+      const std::string& id = project.migrations[ref.rev].id;
+      if (std::find(parents.begin(), parents.end(), id) != parents.end())
+        fail(kUsage, "migrac merge: '{}' is named twice: name each head once", id);
+      if (std::find(heads.begin(), heads.end(), ref.rev) == heads.end())
+        fail(kUsage,
+             "migrac merge: '{}' is not a head (a later migration is after it); the heads "
+             "are:{}",
+             id, head_list);
+      parents.push_back(id);
     }
   }
   if (parents.size() < 2)

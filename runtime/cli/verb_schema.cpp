@@ -127,8 +127,7 @@ int verb_schema(const Args& args) {
       schema = partial.history.final_schema;
     }
   } else if (project.graph.heads.size() > 1) {
-    std::cerr
-        << "migrac schema: more than one head; the schema is that of all migrations in order\n";
+    std::cerr << "migrac schema: more than one head; the schema is the join of the heads\n";
   }
   std::cout << creation_sql(schema, *emitter, project.sources);
   return kOk;

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <chrono>
 #include <iostream>
+#include <map>
 #include <set>
 
 #include <fmt/format.h>
@@ -75,10 +76,14 @@ class Verifier {
   std::size_t reverted() const { return reverted_; }
 
  private:
-  // The model after the first `k` migrations in order.
-  const model::Schema& schema_after(std::size_t k) const {
-    static const model::Schema empty;
-    return k == 0 ? empty : project_.history.schema_after[k - 1];
+  // The model after the first `k` migrations in order (with branches, the
+  // join of their heads: what the database holds then).
+  const model::Schema& schema_after(std::size_t k) {
+    auto it = models_.find(k);
+    if (it != models_.end()) return it->second;
+    std::vector<std::size_t> revs;
+    for (std::size_t i = 0; i < k; ++i) revs.push_back(plans_[i].migration);
+    return models_.emplace(k, model_of(project_, revs)).first->second;
   }
 
   // Applies plans [from, to) (or reverts plan `from` when `down`); a failure
@@ -183,8 +188,9 @@ class Verifier {
   runner::Progress progress_;
   Diagnostics diags_;
   std::vector<model::Difference> last_;
-  std::vector<model::Difference> declared_;     // left behind by written down blocks
-  std::vector<model::Difference> reported_up_;  // reported on the first way up
+  std::map<std::size_t, model::Schema> models_;  // schema_after(k), worked out once
+  std::vector<model::Difference> declared_;      // left behind by written down blocks
+  std::vector<model::Difference> reported_up_;   // reported on the first way up
   std::set<std::string> unmodeled_;
   std::size_t reverted_ = 0;
   bool again_ = false;  // applying again after the way down
