@@ -18,51 +18,6 @@ runs=${2:-7}
 bench_name=introspect
 source "$root/bench/pg_tables.sh"
 
-echo "bench: installing ${apt_missing[*]}" >&2
-  export DEBIAN_FRONTEND=noninteractive
-  $sudo apt-get install -y --no-install-recommends "${apt_missing[@]}" >/dev/null 2>&1 ||
-    { $sudo apt-get update -qq && $sudo apt-get install -y --no-install-recommends "${apt_missing[@]}" >/dev/null; }
-fi
-[ -x "$root/build/migrac" ] || "$root/scripts/build" >/dev/null
-migrac="$root/build/migrac"
-
-work=$(mktemp -d /tmp/migrac-bench-introspect.XXXXXX)
-cluster=$(mktemp -d /tmp/migrac-bench-pg.XXXXXX)
-trap '"$root/scripts/pg-cluster" stop "$cluster" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
-eval "$("$root/scripts/pg-cluster" start "$cluster")"
-url="postgresql://postgres@127.0.0.1:$PGPORT/bench"
-psql "postgresql://postgres@127.0.0.1:$PGPORT/postgres" -X -q -c "CREATE DATABASE bench"
-
-# The schema: table t<i> references t<i-1>.
-mkdir -p "$work/migrations"
-for ((i = 1; i <= n; i++)); do
-  ref=""
-  [ "$i" -gt 1 ] && ref=" references t$((i - 1)) (id)"
-  cat <<MIG
-create table t$i (
-  id int identity primary key,
-  parent_id int$ref,
-  name varchar(100) not null,
-  amount numeric(12,2) not null default 0,
-  created_at timestamptz not null default now()
-);
-create index on t$i (name);
-create index on t$i (created_at) where amount > 0;
-MIG
-done >"$work/migrations/0001_schema.mig"
-"$migrac" upgrade head --dir "$work/migrations" --url "$url" -q
-psql "$url" -X -q -c "ANALYZE"
-
-median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-# timed NAME CMD...: one run; appends its wall seconds to $work/NAME, its output to $work/NAME.out.
-timed() {
-  local name=$1; shift
-  local t0=$EPOCHREALTIME t1
-  "$@" >"$work/$name.out" 2>"$work/err" || { echo "bench: $name failed:" >&2; cat "$work/err" >&2; exit 1; }
-  t1=$EPOCHREALTIME
-  awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f\n", b - a }' >>"$work/$name"
-}
-
 echo "bench: reading a schema of $n tables, $runs rounds (load average: $(cut -d' ' -f1-3 /proc/loadavg))" >&2
 for ((r = 0; r < runs; r++)); do
   timed migrac "$migrac" schema --live --url "$url"
