@@ -125,6 +125,11 @@ class PostgresDriver final : public Driver {
     exec("SELECT pg_advisory_unlock($1::bigint)", Params{std::to_string(key)});
   }
 
+  Result lock_blockers(const std::vector<TableLock>& locks,
+                       std::vector<LockBlocker>& blockers) override {
+    return postgres_lock_blockers(*this, locks, blockers);
+  }
+
   LockHolder run_lock_holder(std::int64_t key) override {
     // A bigint advisory key shows in pg_locks as classid (high half), objid
     // (low half), objsubid 1.
