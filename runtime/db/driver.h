@@ -62,7 +62,8 @@ struct Result {
 struct Statement {
   std::string_view sql;
   StatementRole role = StatementRole::Ddl;
-  bool changes_data = false;  // PlannedStatement::changes_data
+  bool changes_data = false;       // PlannedStatement::changes_data
+  const Params* params = nullptr;  // $1.. (a backfill batch's key range); null: none
 
   static Statement of(const PlannedStatement& s) { return {s.sql, s.role, s.changes_data}; }
   static Statement history(std::string_view sql) { return {sql, StatementRole::History, false}; }

@@ -85,7 +85,9 @@ class PostgresDriver final : public Driver {
     return result;
   }
 
-  Result run(const Statement& statement) override { return exec(statement.sql, {}); }
+  Result run(const Statement& statement) override {
+    return exec(statement.sql, statement.params ? *statement.params : Params{});
+  }
 
   Result begin() override { return exec("BEGIN", {}); }
   Result commit() override { return exec("COMMIT", {}); }

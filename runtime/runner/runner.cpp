@@ -365,6 +365,7 @@ std::optional<db::DbError> Runner::run_statement(Context& c, const PlannedStatem
 
 std::optional<db::DbError> Runner::run_backfill(Context& c, const PlannedStatement& st,
                                                 bool in_transaction, std::size_t index) {
+  if (st.walk.keys > 0) return run_walk(c, st, in_transaction, index);
   std::int64_t rows = 0;
   int batches = 0;
   std::string what = st.lock.table.empty() ? "" : st.lock.table;
@@ -450,6 +451,58 @@ std::optional<db::DbError> Runner::wait_for_blockers(Context& c,
     auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - now);
     std::this_thread::sleep_for(std::min(left, std::chrono::milliseconds(options_.lock_poll_ms)));
   }
+}
+
+std::optional<db::DbError> Runner::run_walk(Context& c, const PlannedStatement& st,
+                                            bool in_transaction, std::size_t index) {
+  const BatchWalk& w = st.walk;
+  std::int64_t rows = 0;
+  int batches = 0;
+  db::Params last;  // the last key done; empty before the first batch
+  for (;;) {
+    if (!in_transaction) {
+      if (auto err = db_.begin().error) return err;
+    }
+    auto abort = [&](const db::DbError& e) {
+      if (!in_transaction) db_.rollback();
+      return std::optional<db::DbError>(e);
+    };
+    bool first = last.empty();
+    db::Statement bound{first ? w.first_bound : w.next_bound, StatementRole::Backfill, false,
+                        first ? nullptr : &last};
+    db::Result b = db_.run(bound);
+    if (!b.ok()) return abort(*b.error);
+    if (b.rows.empty() || b.rows[0].size() < w.keys || !b.rows[0][0]) {
+      // past the last key: the walk is done
+      if (!in_transaction) {
+        if (auto err = db_.commit().error) return err;
+      }
+      break;
+    }
+    db::Params range = last;
+    range.insert(range.end(), b.rows[0].begin(),
+                 b.rows[0].begin() + static_cast<std::ptrdiff_t>(w.keys));
+    if (kill_points_enabled()) {
+      std::string label = fmt::format("sent stmt {} batch {} ({})", index + 1, batches + 1,
+                                      sql_head(st.sql));
+      db_.set_after_send([&c, label] { c.point(label); });
+    }
+    db::Statement update{first ? w.first_update : w.next_update, StatementRole::Backfill,
+                         st.changes_data, &range};
+    db::Result r = db_.run(update);
+    db_.set_after_send(nullptr);
+    if (!r.ok()) return abort(*r.error);
+    if (!in_transaction) {
+      if (auto err = db_.commit().error) return err;
+    }
+    rows += r.affected;
+    ++batches;
+    c.point(fmt::format("after stmt {} batch {}", index + 1, batches));
+    last.assign(range.end() - static_cast<std::ptrdiff_t>(w.keys), range.end());
+    progress_.backfill_progress(st.lock.table, rows, batches, false);
+  }
+  progress_.backfill_progress(st.lock.table, rows, batches, true);
+  return std::nullopt;
 }
 
 bool Runner::fail(Context& c, const PlannedStatement* st, const db::DbError& error,

@@ -70,6 +70,9 @@ class Runner {
                                            bool in_transaction, std::size_t index);
   std::optional<db::DbError> run_backfill(Context& c, const PlannedStatement& st,
                                           bool in_transaction, std::size_t index);
+  // A backfill by key ranges (its BatchWalk): each batch's bound, then its update.
+  std::optional<db::DbError> run_walk(Context& c, const PlannedStatement& st, bool in_transaction,
+                                      std::size_t index);
   // A statement of the runner's own: a history write, a session setting.
   std::optional<db::DbError> run_plain(const std::string& sql, StatementRole role);
   // Waits while another session holds or waits for a lock conflicting with

@@ -43,7 +43,12 @@ class FakeDriver final : public db::Driver {
     (void)params;
     return record(std::string(sql), std::nullopt);
   }
-  db::Result run(const db::Statement& st) override { return record(std::string(st.sql), st.role); }
+  db::Result run(const db::Statement& st) override {
+    run_params.push_back(st.params ? *st.params : db::Params{});
+    return record(std::string(st.sql), st.role);
+  }
+  // The parameters of each run(), in order.
+  std::vector<db::Params> run_params;
   db::Result begin() override { return record("BEGIN", std::nullopt); }
   db::Result commit() override { return record("COMMIT", std::nullopt); }
   db::Result rollback() override { return record("ROLLBACK", std::nullopt); }

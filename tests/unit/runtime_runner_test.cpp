@@ -13,6 +13,7 @@
 
 using namespace migrac;
 using migrac::test::FakeDriver;
+using migrac::test::Rule;
 
 namespace {
 
@@ -241,6 +242,43 @@ TEST_CASE("a backfill repeats its batch until no row changes, each batch committ
   CHECK(fx.db.count("BEGIN") == 4);
   CHECK(fx.db.count("COMMIT") == 4);
   CHECK(fx.out.str().find("backfill users: 5 rows (4 batches)") != std::string::npos);
+}
+
+TEST_CASE("a backfill walks its key: each batch's bound, then its range", "[runtime][runner]") {
+  Fixture fx;
+  PlannedStatement b = stmt("UPDATE users SET phone = '' WHERE ... LIMIT 2",
+                            StatementRole::Backfill);
+  b.lock.table = "users";
+  b.walk = BatchWalk{1, "FIRST BOUND", "NEXT BOUND", "FIRST UPDATE", "NEXT UPDATE"};
+  fx.plan.up = {Segment{false, {b}}};
+  Rule first;
+  first.match = "FIRST BOUND";
+  first.rows = {db::Row{std::string("10")}};
+  Rule next;
+  next.match = "NEXT BOUND";
+  next.times = 1;  // then no row: past the last key
+  next.rows = {db::Row{std::string("20")}};
+  fx.db.rules = {first, next};
+  fx.db.affect("FIRST UPDATE", {7});
+  fx.db.affect("NEXT UPDATE", {3});
+  auto r = fx.make();
+  REQUIRE(r.upgrade({{&fx.plan, nullptr}}));
+  std::vector<std::string> sent;
+  std::vector<db::Params> params;
+  for (std::size_t i = 0; i < fx.db.log.size(); ++i) {
+    if (fx.db.log[i].find("migrac_history") != std::string::npos) continue;
+    sent.push_back(fx.db.log[i]);
+  }
+  CHECK(sent == std::vector<std::string>{"BEGIN", "FIRST BOUND", "FIRST UPDATE", "COMMIT", "BEGIN",
+                                         "NEXT BOUND", "NEXT UPDATE", "COMMIT", "BEGIN",
+                                         "NEXT BOUND", "COMMIT"});
+  for (std::size_t i = 0; i < fx.db.log.size(); ++i) {
+    if (fx.db.roles[i] == StatementRole::Backfill) params.push_back(fx.db.run_params.front());
+    if (fx.db.roles[i]) fx.db.run_params.erase(fx.db.run_params.begin());
+  }
+  using P = db::Params;
+  CHECK(params == std::vector<P>{P{}, P{"10"}, P{"10"}, P{"10", "20"}, P{"20"}});
+  CHECK(fx.out.str().find("backfill users: 10 rows (2 batches)") != std::string::npos);
 }
 
 TEST_CASE("a backfill inside a transaction loops in it", "[runtime][runner]") {
