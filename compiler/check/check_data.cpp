@@ -41,7 +41,18 @@ void Checker::on(const ast::Backfill& op) {
   b.assignments = op.assignments;
   b.where = op.where;
   if (op.batch) b.batch = *op.batch;
+  // The key the backfill walks: the primary key, else a unique key of not-null columns.
   if (const model::Constraint* pk = t->primary_key()) b.key_columns = pk->columns;
+  for (const model::Constraint& u : t->constraints) {
+    if (!b.key_columns.empty()) break;
+    if (u.kind != ast::ConstraintKind::Unique || u.columns.empty()) continue;
+    bool not_null = true;
+    for (const std::string& col : u.columns) {
+      const model::Column* column = t->column(col);
+      not_null = not_null && column && column->not_null;
+    }
+    if (not_null) b.key_columns = u.columns;
+  }
   commit(std::move(b), t->name);
 }
 

@@ -54,6 +54,19 @@ struct LockFacts {
   bool takes_lock() const { return !level.empty() || !others.empty(); }
 };
 
+// How a backfill walks its table in key order, one range of rows per batch,
+// so that each row is read once: `bound` returns the last key of the next
+// batch (one row of `keys` columns; no row when the walk is done), then
+// `update` updates the rows of that range that still need it. The first_
+// forms start at the table's first row: first_bound has no parameters and
+// first_update takes the bound as $1..$k. The next_ forms continue after the
+// last key done, $1..$k: next_bound takes it, next_update takes it and then
+// the bound ($k+1..$2k).
+struct BatchWalk {
+  std::size_t keys = 0;  // 0: no walk (the statement is one batch, repeated until no row changes)
+  std::string first_bound, next_bound, first_update, next_update;
+};
+
 // Where a statement runs relative to its migration's transactions.
 enum class Placement {
   InPlace,  // with the change it belongs to
@@ -76,6 +89,7 @@ struct EmittedStatement {
   // SQLite runtime, in a migration's transaction):
   bool changes_data = false;       // may change rows or drop a table (a rebuild's copy and drop)
   bool checks_references = false;  // lists rows without their parent (PRAGMA foreign_key_check)
+  BatchWalk walk{};                // a backfill's walk in key order (the runtime's form of it)
 };
 
 // The statements of a change that is one statement (most are).

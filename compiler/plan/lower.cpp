@@ -102,6 +102,7 @@ std::size_t Lowering::put(const model::Change& change, Slot at, StatementRole ro
     s.lock = std::move(e.lock);
     s.source = change.source;
     s.script_sql = std::move(e.script_sql);
+    s.walk = std::move(e.walk);
     if (e.placement != Placement::InPlace) {
       auto& list = e.placement == Placement::BeforeMigration ? before_ : after_;
       bool seen = false;

@@ -50,6 +50,7 @@ struct PlannedStatement {
   SourceRange source;
   std::string condition_sql;  // Recovery: a query returning one boolean
   std::string script_sql;     // Backfill: a self-contained loop for scripts (DO block)
+  BatchWalk walk{};           // Backfill: its batches by key ranges (when walk.keys > 0)
   ObjectEffect effect = ObjectEffect::None;
   // May change rows, or drop what rows depend on (DML, DROP TABLE/INDEX, a
   // rebuild's copy, raw SQL): a runtime that runs it with foreign keys not

@@ -18,6 +18,9 @@ po::options_description database_options(unsigned sets) {
     d.add_options()("lock-wait", po::value<std::string>()->default_value("60s"),
                     "wait this long for another runner to finish")(
         "retries", po::value<int>()->default_value(5), "retries of a step that hits lock_timeout")(
+        "lock-deadline", po::value<std::string>()->default_value("5min"),
+        "how long a segment may wait for its table locks in all (waiting without queuing behind "
+        "other sessions' locks, then lock_timeout and retries)")(
         "allow-edited",
         "run even though an applied migration's file was edited (a reviewed edit is recorded with "
         "'migrac stamp ID --rehash')");
@@ -39,6 +42,7 @@ DbSettings db_settings(const Invocation& inv) {
   };
   duration("wait", s.wait_ms);
   duration("lock-wait", s.lock_wait_ms);
+  duration("lock-deadline", s.lock_deadline_ms);
   if (vm.count("retries")) {
     s.retries = vm["retries"].as<int>();
     if (s.retries < 0) fail(kUsage, "migrac {}: --retries must be 0 or more", inv.verb);

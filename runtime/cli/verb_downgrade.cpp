@@ -58,7 +58,8 @@ int verb_downgrade(const Args& args) {
   opts.add_options()("sql", "print the psql script instead of reverting (offline; [FROM:]TO)");
   opts.add(database_options(kConnectOptions | kRunOptions));
   const char* usage =
-      "downgrade -N|base|ID [--sql] [--allow-edited] [--lock-wait 60s] [--retries 5]";
+      "downgrade -N|base|ID [--sql] [--allow-edited] [--lock-wait 60s] [--retries 5] "
+      "[--lock-deadline 5min]";
   // "-1" looks like an option to the parser: take it out first.
   Args rest;
   std::optional<std::string> relative;

@@ -58,7 +58,8 @@ int verb_upgrade(const Args& args) {
   opts.add_options()("sql", "print the psql script instead of applying (offline; [FROM:]TO)");
   opts.add(database_options(kConnectOptions | kRunOptions));
   const char* usage =
-      "upgrade [head|+N|ID] [--sql] [--allow-edited] [--lock-wait 60s] [--retries 5]";
+      "upgrade [head|+N|ID] [--sql] [--allow-edited] [--lock-wait 60s] [--retries 5] "
+      "[--lock-deadline 5min]";
   Invocation inv = parse_invocation("upgrade", usage, args, opts, 1);
   DbSettings settings = db_settings(inv);
   std::unique_ptr<Emitter> emitter = emitter_or_fail(inv);

@@ -62,7 +62,8 @@ struct Result {
 struct Statement {
   std::string_view sql;
   StatementRole role = StatementRole::Ddl;
-  bool changes_data = false;  // PlannedStatement::changes_data
+  bool changes_data = false;       // PlannedStatement::changes_data
+  const Params* params = nullptr;  // $1.. (a backfill batch's key range); null: none
 
   static Statement of(const PlannedStatement& s) { return {s.sql, s.role, s.changes_data}; }
   static Statement history(std::string_view sql) { return {sql, StatementRole::History, false}; }
@@ -78,6 +79,26 @@ struct TransactionStop {
 struct LockHolder {
   bool held = false;
   std::string who;  // e.g. "pid 4242, user 'deploy', application 'migrac'"
+};
+
+// A lock the runner is about to take: a LockFacts level on a table.
+struct TableLock {
+  std::string level;  // "ACCESS EXCLUSIVE", ...
+  std::string table;  // as the plan names it: "users", "ops.users"
+};
+
+// Another session that holds, or waits for, a lock conflicting with a
+// TableLock: taking that lock now would queue behind it (and every later
+// reader or writer of the table behind the runner).
+struct LockBlocker {
+  std::string pid;
+  std::string application;
+  std::string state;                 // pg_stat_activity.state: "idle in transaction", "active"
+  std::int64_t transaction_ms = -1;  // age of its open transaction; -1: none
+  std::string query;                 // the first line of its current or last query
+  std::string table;                 // the TableLock it conflicts with
+  std::string mode;                  // its mode: "AccessShareLock"
+  bool granted = true;               // false: it waits for the lock itself
 };
 
 // One open connection to a database.
@@ -112,6 +133,15 @@ class Driver {
   virtual Result try_run_lock(std::int64_t key, bool& taken) = 0;
   virtual void release_run_lock(std::int64_t key) = 0;
   virtual LockHolder run_lock_holder(std::int64_t key) = 0;
+
+  // The sessions whose locks conflict with `locks` (tables that do not exist
+  // have none). Engines where the runner cannot see such locks return none.
+  virtual Result lock_blockers(const std::vector<TableLock>& locks,
+                               std::vector<LockBlocker>& blockers) {
+    (void)locks;
+    blockers.clear();
+    return {};
+  }
 
   // Called after a statement is sent and before its result is awaited (a test
   // hook: the crash tests kill the process there). Empty: none.

@@ -59,7 +59,11 @@ class MysqlDriver final : public Driver {
     return query(text, nullptr);
   }
 
-  Result run(const Statement& statement) override { return query(statement.sql, nullptr); }
+  Result run(const Statement& statement) override {
+    if (statement.params && !statement.params->empty())
+      return exec(statement.sql, *statement.params);
+    return query(statement.sql, nullptr);
+  }
 
   Result begin() override {
     return query("SET @migrac_transaction_start = SYSDATE(6); BEGIN", nullptr);

@@ -85,7 +85,9 @@ class PostgresDriver final : public Driver {
     return result;
   }
 
-  Result run(const Statement& statement) override { return exec(statement.sql, {}); }
+  Result run(const Statement& statement) override {
+    return exec(statement.sql, statement.params ? *statement.params : Params{});
+  }
 
   Result begin() override { return exec("BEGIN", {}); }
   Result commit() override { return exec("COMMIT", {}); }
@@ -123,6 +125,11 @@ class PostgresDriver final : public Driver {
 
   void release_run_lock(std::int64_t key) override {
     exec("SELECT pg_advisory_unlock($1::bigint)", Params{std::to_string(key)});
+  }
+
+  Result lock_blockers(const std::vector<TableLock>& locks,
+                       std::vector<LockBlocker>& blockers) override {
+    return postgres_lock_blockers(*this, locks, blockers);
   }
 
   LockHolder run_lock_holder(std::int64_t key) override {

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "runtime/db/driver.h"
 #include "runtime/db/redact.h"
@@ -17,6 +18,11 @@ namespace migrac::db {
 // A non-empty `database` replaces the URL's database.
 std::unique_ptr<Driver> open_postgres(const std::string& url, const std::string& database,
                                       const Redactor& redact, std::string& error, bool& retryable);
+
+// The sessions whose locks conflict with `locks` on `db` (a PostgreSQL
+// connection): pg_locks joined with pg_stat_activity (postgres_blockers.cpp).
+Result postgres_lock_blockers(Driver& db, const std::vector<TableLock>& locks,
+                              std::vector<LockBlocker>& blockers);
 
 // The one-line reason of a libpq connection failure: the "connection to
 // server ... failed:" prefixes and "FATAL:" removed, lines joined with "; ".

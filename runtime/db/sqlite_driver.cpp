@@ -103,7 +103,7 @@ class SqliteDriver final : public Driver {
       if (Result r = start(statement.role == StatementRole::Backfill); !r.ok()) return r;
     }
     if (in_transaction_ && !fk_enforced_ && statement.changes_data) check_at_commit_ = true;
-    Result r = execute(statement.sql, {});
+    Result r = execute(statement.sql, statement.params ? *statement.params : Params{});
     if (after_send_) after_send_();
     if (r.ok() && statement.role == StatementRole::ReferenceCheck && !r.rows.empty()) {
       r.error = foreign_key_violation(r.rows);

@@ -80,6 +80,43 @@ void Progress::retry(const std::string& id, int segment, const db::DbError& erro
   err_.flush();
 }
 
+void Progress::lock_blocker(const std::string& id, int segment, const std::string& level,
+                            const db::LockBlocker& b) {
+  current_["lock_waits"].push_back({{"segment", segment},
+                                    {"table", b.table},
+                                    {"level", level},
+                                    {"pid", b.pid},
+                                    {"application", b.application},
+                                    {"state", b.state},
+                                    {"transaction_ms", b.transaction_ms},
+                                    {"mode", b.mode},
+                                    {"granted", b.granted},
+                                    {"query", b.query}});
+  if (json()) return;
+  std::string who;
+  if (!b.application.empty()) who += fmt::format("application '{}', ", b.application);
+  if (!b.state.empty()) who += fmt::format("{}, ", b.state);
+  if (b.transaction_ms >= 0)
+    who += fmt::format("transaction open {}, ", duration_text(b.transaction_ms));
+  err_ << fmt::format(
+      "migrac: segment {} of '{}' waits without queuing for {} on '{}': pid {} ({}{} {}); "
+      "query: {}\n",
+      segment, id, level, b.table, b.pid, who, b.granted ? "holds" : "waits for", b.mode, b.query);
+  err_.flush();
+}
+
+void Progress::lock_waiting(std::int64_t ms, const std::string& pids) {
+  if (json()) return;
+  err_ << fmt::format("migrac: still waiting after {} for {}\n", duration_text(ms), pids);
+  err_.flush();
+}
+
+void Progress::lock_free(std::int64_t ms) {
+  if (json() || quiet_) return;
+  err_ << fmt::format("migrac: no conflicting lock after {}; taking the lock\n", duration_text(ms));
+  err_.flush();
+}
+
 void Progress::note(const std::string& text) {
   if (json()) {
     doc_["notes"].push_back(text);

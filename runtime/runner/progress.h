@@ -43,6 +43,12 @@ class Progress {
   void backfill_progress(const std::string& what, std::int64_t rows, int batches, bool final);
   void retry(const std::string& id, int segment, const db::DbError& error, int attempt, int retries,
              std::int64_t wait_ms);
+  // Waiting without queuing for `level` on b.table: each blocker once (by
+  // pid), then now and then how long so far, then when it is free.
+  void lock_blocker(const std::string& id, int segment, const std::string& level,
+                    const db::LockBlocker& b);
+  void lock_waiting(std::int64_t ms, const std::string& pids);
+  void lock_free(std::int64_t ms);
   void note(const std::string& text);
   void migration_end(std::int64_t ms);
   void failure(const RunFailure& f);

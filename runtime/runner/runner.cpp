@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <chrono>
+#include <set>
 #include <thread>
 
 #include <fmt/format.h>
 
+#include "runtime/db/lock_conflicts.h"
 #include "runtime/runner/kill_points.h"
 
 namespace migrac::runner {
@@ -38,6 +40,40 @@ bool done_by_interrupted_run(const db::DbError& e, const PlannedStatement& st) {
   if (e.kind == db::ErrorKind::AlreadyExists) return st.effect == ObjectEffect::Creates;
   if (e.kind == db::ErrorKind::Missing) return st.effect == ObjectEffect::Drops;
   return false;
+}
+
+// The locks stronger than ROW EXCLUSIVE that `st` takes, added to `out` once each.
+void add_strong_locks(const PlannedStatement& st, std::vector<db::TableLock>& out) {
+  auto add = [&out](const std::string& level, const std::string& table) {
+    if (table.empty() || !db::stronger_than_row_exclusive(level)) return;
+    for (const db::TableLock& l : out) {
+      if (l.level == level && l.table == table) return;
+    }
+    out.push_back(db::TableLock{level, table});
+  };
+  add(st.lock.level, st.lock.table);
+  for (const ObjectLock& o : st.lock.others) add(o.level, o.object);
+}
+
+std::vector<db::TableLock> strong_locks(const Segment& seg) {
+  std::vector<db::TableLock> out;
+  for (const PlannedStatement& st : seg.statements) add_strong_locks(st, out);
+  return out;
+}
+
+// The first statement of a segment that takes a strong lock, for the failure report.
+const PlannedStatement* first_locking(const Segment& seg) {
+  for (const PlannedStatement& st : seg.statements) {
+    std::vector<db::TableLock> l;
+    add_strong_locks(st, l);
+    if (!l.empty()) return &st;
+  }
+  return nullptr;
+}
+
+std::string duration_words(std::int64_t ms) {
+  if (ms < 1000) return fmt::format("{} ms", ms);
+  return fmt::format("{:.2f} s", static_cast<double>(ms) / 1000.0);
 }
 
 }  // namespace
@@ -178,7 +214,11 @@ std::optional<db::DbError> Runner::run_batched(Context& c, const Segment& seg,
 
 bool Runner::run_transactional(Context& c, const Segment& seg) {
   bool batch = batchable(seg);
+  std::vector<db::TableLock> locks = strong_locks(seg);
+  auto deadline = Clock::now() + std::chrono::milliseconds(options_.lock_deadline_ms);
   for (int attempt = 0;; ++attempt) {
+    if (auto err = wait_for_blockers(c, locks, deadline))
+      return fail(c, first_locking(seg), *err, "nothing of this segment is applied");
     auto t0 = Clock::now();
     std::optional<db::DbError> failed;
     const PlannedStatement* failed_st = nullptr;
@@ -214,6 +254,12 @@ bool Runner::run_transactional(Context& c, const Segment& seg) {
     if (in_transaction) db_.rollback();
     if (is_retryable(*failed) && attempt < options_.retries) {
       std::int64_t wait = backoff(attempt + 1);
+      if (Clock::now() + std::chrono::milliseconds(wait) >= deadline) {
+        return fail(c, failed_st, *failed,
+                    fmt::format("the lock deadline ({}) passes before the next retry; the "
+                                "segment's transaction was rolled back: nothing of it is applied",
+                                duration_words(options_.lock_deadline_ms)));
+      }
       progress_.retry(c.plan->id, c.segment, *failed, attempt + 1, options_.retries, wait);
       std::this_thread::sleep_for(std::chrono::milliseconds(wait));
       continue;
@@ -250,8 +296,15 @@ bool Runner::run_autocommit(Context& c, const Segment& seg) {
       continue;
     }
     const PlannedStatement* failed_st = &st;
+    std::vector<db::TableLock> locks;
+    add_strong_locks(st, locks);
+    auto deadline = Clock::now() + std::chrono::milliseconds(options_.lock_deadline_ms);
     for (int attempt = 0;; ++attempt) {
-      std::optional<db::DbError> err;
+      std::optional<db::DbError> err = wait_for_blockers(c, locks, deadline);
+      if (err) {
+        reset_all();
+        return fail(c, &st, *err, partial_note);
+      }
       if (attempt > 0) {
         // A failed concurrent build leaves an INVALID index: recover first.
         for (std::size_t j = 0; j < i && !err; ++j) {
@@ -265,7 +318,8 @@ bool Runner::run_autocommit(Context& c, const Segment& seg) {
         err = run_statement(c, st, false, i);
       }
       if (!err) break;
-      if (is_retryable(*err) && attempt < options_.retries) {
+      if (is_retryable(*err) && attempt < options_.retries &&
+          Clock::now() + std::chrono::milliseconds(backoff(attempt + 1)) < deadline) {
         std::int64_t wait = backoff(attempt + 1);
         progress_.retry(c.plan->id, c.segment, *err, attempt + 1, options_.retries, wait);
         std::this_thread::sleep_for(std::chrono::milliseconds(wait));
@@ -311,6 +365,7 @@ std::optional<db::DbError> Runner::run_statement(Context& c, const PlannedStatem
 
 std::optional<db::DbError> Runner::run_backfill(Context& c, const PlannedStatement& st,
                                                 bool in_transaction, std::size_t index) {
+  if (st.walk.keys > 0) return run_walk(c, st, in_transaction, index);
   std::int64_t rows = 0;
   int batches = 0;
   std::string what = st.lock.table.empty() ? "" : st.lock.table;
@@ -339,6 +394,114 @@ std::optional<db::DbError> Runner::run_backfill(Context& c, const PlannedStateme
     progress_.backfill_progress(what, rows, batches, false);
   }
   progress_.backfill_progress(what, rows, batches, true);
+  return std::nullopt;
+}
+
+std::optional<db::DbError> Runner::wait_for_blockers(Context& c,
+                                                     const std::vector<db::TableLock>& locks,
+                                                     Clock::time_point deadline) {
+  if (locks.empty()) return std::nullopt;
+  auto t0 = Clock::now();
+  auto reported = t0;
+  std::set<std::string> shown;  // "pid table": each blocker is reported once
+  for (;;) {
+    std::vector<db::LockBlocker> blockers;
+    if (auto err = db_.lock_blockers(locks, blockers).error) return err;
+    if (blockers.empty()) {
+      if (!shown.empty()) progress_.lock_free(ms_since(t0));
+      return std::nullopt;
+    }
+    std::string pids;
+    std::set<std::string> listed;
+    for (const db::LockBlocker& b : blockers) {
+      if (listed.insert(b.pid).second)
+        pids += fmt::format("{}pid {} ('{}')", pids.empty() ? "" : ", ", b.pid, b.table);
+      if (!shown.insert(b.pid + " " + b.table).second) continue;
+      std::string level;  // the lock of ours that b's conflicts with
+      for (const db::TableLock& l : locks) {
+        std::vector<std::string> modes = db::conflicting_pg_modes(l.level);
+        if (l.table != b.table || std::find(modes.begin(), modes.end(), b.mode) == modes.end())
+          continue;
+        level = l.level;
+        break;
+      }
+      progress_.lock_blocker(c.plan->id, c.segment, level, b);
+    }
+    auto now = Clock::now();
+    if (now >= deadline) {
+      const db::LockBlocker& b = blockers.front();
+      db::DbError e;
+      e.kind = db::ErrorKind::LockTimeout;
+      e.message = fmt::format(
+          "lock deadline ({}) passed while pid {} {} {} on '{}'; nothing was asked of the lock "
+          "queue",
+          duration_words(options_.lock_deadline_ms), b.pid, b.granted ? "holds" : "waits for",
+          b.mode, b.table);
+      e.detail = fmt::format("pid {}: application '{}', {}, query: {}", b.pid, b.application,
+                             b.state, b.query);
+      e.hint = fmt::format(
+          "end that transaction, or wait for it and rerun (pg_terminate_backend({}) ends it)",
+          b.pid);
+      return e;
+    }
+    if (now - reported >= std::chrono::milliseconds(options_.lock_report_ms)) {
+      reported = now;
+      progress_.lock_waiting(ms_since(t0), pids);
+    }
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - now);
+    std::this_thread::sleep_for(std::min(left, std::chrono::milliseconds(options_.lock_poll_ms)));
+  }
+}
+
+std::optional<db::DbError> Runner::run_walk(Context& c, const PlannedStatement& st,
+                                            bool in_transaction, std::size_t index) {
+  const BatchWalk& w = st.walk;
+  std::int64_t rows = 0;
+  int batches = 0;
+  db::Params last;  // the last key done; empty before the first batch
+  for (;;) {
+    if (!in_transaction) {
+      if (auto err = db_.begin().error) return err;
+    }
+    auto abort = [&](const db::DbError& e) {
+      if (!in_transaction) db_.rollback();
+      return std::optional<db::DbError>(e);
+    };
+    bool first = last.empty();
+    db::Statement bound{first ? w.first_bound : w.next_bound, StatementRole::Backfill, false,
+                        first ? nullptr : &last};
+    db::Result b = db_.run(bound);
+    if (!b.ok()) return abort(*b.error);
+    if (b.rows.empty() || b.rows[0].size() < w.keys || !b.rows[0][0]) {
+      // past the last key: the walk is done
+      if (!in_transaction) {
+        if (auto err = db_.commit().error) return err;
+      }
+      break;
+    }
+    db::Params range = last;
+    range.insert(range.end(), b.rows[0].begin(),
+                 b.rows[0].begin() + static_cast<std::ptrdiff_t>(w.keys));
+    if (kill_points_enabled()) {
+      std::string label = fmt::format("sent stmt {} batch {} ({})", index + 1, batches + 1,
+                                      sql_head(st.sql));
+      db_.set_after_send([&c, label] { c.point(label); });
+    }
+    db::Statement update{first ? w.first_update : w.next_update, StatementRole::Backfill,
+                         st.changes_data, &range};
+    db::Result r = db_.run(update);
+    db_.set_after_send(nullptr);
+    if (!r.ok()) return abort(*r.error);
+    if (!in_transaction) {
+      if (auto err = db_.commit().error) return err;
+    }
+    rows += r.affected;
+    ++batches;
+    c.point(fmt::format("after stmt {} batch {}", index + 1, batches));
+    last.assign(range.end() - static_cast<std::ptrdiff_t>(w.keys), range.end());
+    progress_.backfill_progress(st.lock.table, rows, batches, false);
+  }
+  progress_.backfill_progress(st.lock.table, rows, batches, true);
   return std::nullopt;
 }
 

@@ -3,8 +3,13 @@
 // each step in the history table so that an interruption at any point can be
 // resumed. A transactional segment commits together with its history update;
 // a non-transactional segment runs in autocommit and is recorded after it
-// succeeds. Locking statements that time out are retried with backoff.
+// succeeds. Before a segment takes a lock stronger than ROW EXCLUSIVE, the
+// runner waits while other sessions hold or wait for a conflicting one,
+// without entering the lock queue (where every later reader or writer would
+// queue behind it); locking statements that time out are retried with
+// backoff; both within a lock deadline.
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -24,6 +29,11 @@ struct RunOptions {
   int retries = 5;                // --retries: attempts after the first, per step
   std::int64_t backoff_ms = 500;  // first wait; doubled per retry, at most max_backoff_ms
   std::int64_t max_backoff_ms = 10000;
+  // --lock-deadline: how long a segment (a statement outside a transaction)
+  // may wait for its locks in all, waiting without queuing and retrying.
+  std::int64_t lock_deadline_ms = 300000;
+  std::int64_t lock_poll_ms = 100;     // how often a wait without queuing looks again
+  std::int64_t lock_report_ms = 5000;  // how often it says it still waits
 };
 
 // One migration to run, with its row in the history table (null if none).
@@ -60,8 +70,15 @@ class Runner {
                                            bool in_transaction, std::size_t index);
   std::optional<db::DbError> run_backfill(Context& c, const PlannedStatement& st,
                                           bool in_transaction, std::size_t index);
+  // A backfill by key ranges (its BatchWalk): each batch's bound, then its update.
+  std::optional<db::DbError> run_walk(Context& c, const PlannedStatement& st, bool in_transaction,
+                                      std::size_t index);
   // A statement of the runner's own: a history write, a session setting.
   std::optional<db::DbError> run_plain(const std::string& sql, StatementRole role);
+  // Waits while another session holds or waits for a lock conflicting with
+  // `locks`, without asking for them; an error when `deadline` passes first.
+  std::optional<db::DbError> wait_for_blockers(Context& c, const std::vector<db::TableLock>& locks,
+                                               std::chrono::steady_clock::time_point deadline);
   bool fail(Context& c, const PlannedStatement* st, const db::DbError& error, std::string note);
   std::int64_t backoff(int attempt) const;
 

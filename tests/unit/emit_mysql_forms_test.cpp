@@ -303,6 +303,24 @@ TEST_CASE("mysql: expressions in MySQL's spelling", "[emit][mysql]") {
         "NULL AND (NOT (name <=> concat(name, '''s')) OR NOT (age <=> CAST(age AS SIGNED))) LIMIT "
         "100");
   CHECK(out[0].script_sql.starts_with("-- the mysql client cannot repeat a batch"));
+  CHECK(out[0].walk.keys == 0);  // no key: the LIMIT batch, repeated
+  b.key_columns = {"id"};
+  out = emit(change(b), diags);
+  std::string rest =
+      "age IS NOT NULL AND (NOT (name <=> concat(name, '''s')) OR NOT (age <=> CAST(age AS "
+      "SIGNED)))";
+  CHECK(out[0].walk.keys == 1);
+  CHECK(out[0].walk.next_bound ==
+        "SELECT migrac_k1 FROM (SELECT id AS migrac_k1 FROM users WHERE id > $1 ORDER BY id LIMIT "
+        "100) migrac_batch ORDER BY migrac_k1 DESC LIMIT 1");
+  CHECK(out[0].walk.first_update ==
+        "UPDATE users SET name = concat(name, '''s'), age = CAST(age AS SIGNED) WHERE id <= $1 "
+        "AND " +
+            rest);
+  CHECK(out[0].walk.next_update ==
+        "UPDATE users SET name = concat(name, '''s'), age = CAST(age AS SIGNED) WHERE id > $1 AND "
+        "id <= $2 AND " +
+            rest);
   CHECK(my().quote("order") == "`order`");
   CHECK(my().quote("Order`s") == "`Order``s`");
 }

@@ -346,35 +346,120 @@ TEST_CASE("backfill: one batch by primary key, by ctid, and the DO loop", "[emit
         "UPDATE articles SET slug = lower(title) WHERE id IN (SELECT id FROM articles WHERE slug "
         "IS NULL AND slug IS DISTINCT FROM lower(title) LIMIT 5000)");
   require_lock(out[0].lock, "ROW EXCLUSIVE", "articles", false, true);
+  // The runtime walks the primary key: each batch's last key, then its range.
+  CHECK(out[0].walk.keys == 1);
+  CHECK(out[0].walk.first_bound ==
+        "SELECT migrac_k1 FROM (SELECT id AS migrac_k1 FROM articles ORDER BY id LIMIT 5000) "
+        "migrac_batch ORDER BY migrac_k1 DESC LIMIT 1");
+  CHECK(out[0].walk.next_bound ==
+        "SELECT migrac_k1 FROM (SELECT id AS migrac_k1 FROM articles WHERE id > $1 ORDER BY id "
+        "LIMIT 5000) migrac_batch ORDER BY migrac_k1 DESC LIMIT 1");
+  CHECK(out[0].walk.first_update ==
+        "UPDATE articles SET slug = lower(title) WHERE id <= $1 AND slug IS NULL AND slug IS "
+        "DISTINCT FROM lower(title)");
+  CHECK(out[0].walk.next_update ==
+        "UPDATE articles SET slug = lower(title) WHERE id > $1 AND id <= $2 AND slug IS NULL AND "
+        "slug IS DISTINCT FROM lower(title)");
+  // The script walks it the same way in a DO block.
   CHECK(out[0].script_sql ==
         "DO $migrac$\n"
         "#variable_conflict use_column\n"
         "DECLARE\n"
-        "  migrac_rows bigint;\n"
+        "  migrac_started boolean := false;\n"
+        "  migrac_last_1 articles.id%TYPE;\n"
+        "  migrac_next_1 articles.id%TYPE;\n"
         "BEGIN\n"
         "  LOOP\n"
-        "    " +
-            out[0].sql +
-            ";\n"
-            "    GET DIAGNOSTICS migrac_rows = ROW_COUNT;\n"
-            "    COMMIT;\n"
-            "    EXIT WHEN migrac_rows = 0;\n"
-            "  END LOOP;\n"
-            "END\n"
-            "$migrac$");
+        "    IF migrac_started THEN\n"
+        "      SELECT migrac_k1 INTO migrac_next_1 FROM (SELECT id AS migrac_k1 FROM articles "
+        "WHERE id > migrac_last_1 ORDER BY id LIMIT 5000) migrac_batch ORDER BY migrac_k1 DESC "
+        "LIMIT 1;\n"
+        "    ELSE\n"
+        "      SELECT migrac_k1 INTO migrac_next_1 FROM (SELECT id AS migrac_k1 FROM articles "
+        "ORDER BY id LIMIT 5000) migrac_batch ORDER BY migrac_k1 DESC LIMIT 1;\n"
+        "    END IF;\n"
+        "    EXIT WHEN NOT FOUND;\n"
+        "    IF migrac_started THEN\n"
+        "      UPDATE articles SET slug = lower(title) WHERE id > migrac_last_1 AND id <= "
+        "migrac_next_1 AND slug IS NULL AND slug IS DISTINCT FROM lower(title);\n"
+        "    ELSE\n"
+        "      UPDATE articles SET slug = lower(title) WHERE id <= migrac_next_1 AND slug IS NULL "
+        "AND slug IS DISTINCT FROM lower(title);\n"
+        "    END IF;\n"
+        "    COMMIT;\n"
+        "    migrac_started := true;\n"
+        "    migrac_last_1 := migrac_next_1;\n"
+        "  END LOOP;\n"
+        "END\n"
+        "$migrac$");
 
   b.key_columns = {"a", "b"};
   b.where = bin("or", is_null(col("slug")), bin("=", col("slug"), str("")));
-  CHECK(pg_emit(change(b), diags)[0].sql ==
+  out = pg_emit(change(b), diags);
+  CHECK(out[0].sql ==
         "UPDATE articles SET slug = lower(title) WHERE (a, b) IN (SELECT a, b FROM articles WHERE "
         "(slug IS NULL OR slug = '') AND slug IS DISTINCT FROM lower(title) LIMIT 5000)");
+  // A composite key walks by row comparison.
+  CHECK(out[0].walk.keys == 2);
+  CHECK(out[0].walk.next_bound ==
+        "SELECT migrac_k1, migrac_k2 FROM (SELECT a AS migrac_k1, b AS migrac_k2 FROM articles "
+        "WHERE (a, b) > ($1, $2) ORDER BY a, b LIMIT 5000) migrac_batch ORDER BY migrac_k1 DESC, "
+        "migrac_k2 DESC LIMIT 1");
+  CHECK(out[0].walk.next_update ==
+        "UPDATE articles SET slug = lower(title) WHERE (a, b) > ($1, $2) AND (a, b) <= ($3, $4) "
+        "AND (slug IS NULL OR slug = '') AND slug IS DISTINCT FROM lower(title)");
+  CHECK(out[0].walk.first_update ==
+        "UPDATE articles SET slug = lower(title) WHERE (a, b) <= ($1, $2) AND (slug IS NULL OR "
+        "slug = '') AND slug IS DISTINCT FROM lower(title)");
 
   b.key_columns.clear();
   b.where.reset();
   b.assignments.push_back(ast::Assignment{ast::Ident{"n", false, {}}, num("0")});
-  CHECK(pg_emit(change(b), diags)[0].sql ==
+  out = pg_emit(change(b), diags);
+  CHECK(out[0].sql ==
         "UPDATE articles SET slug = lower(title), n = 0 WHERE ctid = ANY (ARRAY(SELECT ctid FROM "
         "articles WHERE (slug IS DISTINCT FROM lower(title) OR n IS DISTINCT FROM 0) LIMIT 5000))");
+  // Without a key: block ranges, about 5000 rows' worth of pages each.
+  std::string pages =
+      " + CASE WHEN c.reltuples > 0 AND c.relpages > 0 THEN greatest(1, ceil(5000 * c.relpages / "
+      "c.reltuples))::bigint ELSE 100 END";
+  auto more = [](const std::string& lo) {
+    return " FROM pg_class c WHERE c.oid = 'articles'::regclass AND " + lo +
+           " < pg_relation_size(c.oid) / current_setting('block_size')::bigint";
+  };
+  CHECK(out[0].walk.keys == 1);
+  CHECK(out[0].walk.first_bound == "SELECT 0" + pages + more("0"));
+  CHECK(out[0].walk.next_bound == "SELECT $1::bigint" + pages + more("$1::bigint"));
+  std::string set_where = "(slug IS DISTINCT FROM lower(title) OR n IS DISTINCT FROM 0)";
+  CHECK(out[0].walk.first_update ==
+        "UPDATE articles SET slug = lower(title), n = 0 WHERE ctid >= format('(%s,0)', 0)::tid "
+        "AND ctid < format('(%s,0)', $1::bigint)::tid AND " +
+            set_where);
+  CHECK(out[0].walk.next_update ==
+        "UPDATE articles SET slug = lower(title), n = 0 WHERE ctid >= format('(%s,0)', "
+        "$1::bigint)::tid AND ctid < format('(%s,0)', $2::bigint)::tid AND " +
+            set_where);
+  CHECK(out[0].script_sql ==
+        "DO $migrac$\n"
+        "#variable_conflict use_column\n"
+        "DECLARE\n"
+        "  migrac_lo bigint := 0;\n"
+        "  migrac_hi bigint;\n"
+        "BEGIN\n"
+        "  LOOP\n"
+        "    SELECT migrac_lo" +
+            pages + " INTO migrac_hi" + more("migrac_lo") +
+            ";\n"
+            "    EXIT WHEN NOT FOUND;\n"
+            "    UPDATE articles SET slug = lower(title), n = 0 WHERE ctid >= format('(%s,0)', "
+            "migrac_lo)::tid AND ctid < format('(%s,0)', migrac_hi)::tid AND " +
+            set_where +
+            ";\n"
+            "    COMMIT;\n"
+            "    migrac_lo := migrac_hi;\n"
+            "  END LOOP;\n"
+            "END\n"
+            "$migrac$");
   CHECK_FALSE(diags.has_errors());
 }
 

@@ -162,6 +162,24 @@ TEST_CASE("sqlite: backfill in batches by rowid, one statement for scripts", "[e
   CHECK(out[0].script_sql ==
         "-- the sqlite3 shell cannot repeat a batch: every row in one statement\n"
         "UPDATE articles SET slug = lower(title) WHERE slug IS NULL AND slug IS NOT lower(title)");
+  // The runtime walks the rowid (no key given), one range per batch.
+  CHECK(out[0].walk.keys == 1);
+  CHECK(out[0].walk.first_bound ==
+        "SELECT migrac_k1 FROM (SELECT rowid AS migrac_k1 FROM articles ORDER BY rowid LIMIT 500) "
+        "migrac_batch ORDER BY migrac_k1 DESC LIMIT 1");
+  CHECK(out[0].walk.next_bound ==
+        "SELECT migrac_k1 FROM (SELECT rowid AS migrac_k1 FROM articles WHERE rowid > $1 ORDER BY "
+        "rowid LIMIT 500) migrac_batch ORDER BY migrac_k1 DESC LIMIT 1");
+  CHECK(out[0].walk.first_update ==
+        "UPDATE articles SET slug = lower(title) WHERE rowid <= $1 AND slug IS NULL AND slug IS "
+        "NOT lower(title)");
+  CHECK(out[0].walk.next_update ==
+        "UPDATE articles SET slug = lower(title) WHERE rowid > $1 AND rowid <= $2 AND slug IS NULL "
+        "AND slug IS NOT lower(title)");
+  b.key_columns = {"code"};
+  CHECK(sqlite_emit(change(b), diags)[0].walk.next_update ==
+        "UPDATE articles SET slug = lower(title) WHERE code > $1 AND code <= $2 AND slug IS NULL "
+        "AND slug IS NOT lower(title)");
   MemoryDb db;
   db.exec("CREATE TABLE articles (id INTEGER PRIMARY KEY, title TEXT, slug TEXT)");
   db.exec(

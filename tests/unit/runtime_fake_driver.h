@@ -43,7 +43,12 @@ class FakeDriver final : public db::Driver {
     (void)params;
     return record(std::string(sql), std::nullopt);
   }
-  db::Result run(const db::Statement& st) override { return record(std::string(st.sql), st.role); }
+  db::Result run(const db::Statement& st) override {
+    run_params.push_back(st.params ? *st.params : db::Params{});
+    return record(std::string(st.sql), st.role);
+  }
+  // The parameters of each run(), in order.
+  std::vector<db::Params> run_params;
   db::Result begin() override { return record("BEGIN", std::nullopt); }
   db::Result commit() override { return record("COMMIT", std::nullopt); }
   db::Result rollback() override { return record("ROLLBACK", std::nullopt); }
@@ -81,6 +86,26 @@ class FakeDriver final : public db::Driver {
     roles.emplace_back();
   }
   db::LockHolder run_lock_holder(std::int64_t) override { return {true, "pid 42"}; }
+
+  // Answers of lock_blockers, one per call; when none is left, `blocked`
+  // (none by default). Each call is logged as "lock_blockers" and its
+  // question kept in `blocker_questions`.
+  std::deque<std::vector<db::LockBlocker>> blocker_answers;
+  std::vector<db::LockBlocker> blocked;
+  std::vector<std::vector<db::TableLock>> blocker_questions;
+  db::Result lock_blockers(const std::vector<db::TableLock>& locks,
+                           std::vector<db::LockBlocker>& out) override {
+    log.push_back("lock_blockers");
+    roles.emplace_back();
+    blocker_questions.push_back(locks);
+    if (blocker_answers.empty()) {
+      out = blocked;
+    } else {
+      out = blocker_answers.front();
+      blocker_answers.pop_front();
+    }
+    return {};
+  }
 
   // The error for statements containing `match`, `times` times.
   void fail_on(const std::string& match, db::ErrorKind kind, std::string message, int times = -1) {

@@ -7,11 +7,13 @@
 #include <sstream>
 
 #include "compiler/dialect/postgres/history.h"
+#include "runtime/db/lock_conflicts.h"
 #include "runtime/runner/runner.h"
 #include "runtime_fake_driver.h"
 
 using namespace migrac;
 using migrac::test::FakeDriver;
+using migrac::test::Rule;
 
 namespace {
 
@@ -242,6 +244,43 @@ TEST_CASE("a backfill repeats its batch until no row changes, each batch committ
   CHECK(fx.out.str().find("backfill users: 5 rows (4 batches)") != std::string::npos);
 }
 
+TEST_CASE("a backfill walks its key: each batch's bound, then its range", "[runtime][runner]") {
+  Fixture fx;
+  PlannedStatement b = stmt("UPDATE users SET phone = '' WHERE ... LIMIT 2",
+                            StatementRole::Backfill);
+  b.lock.table = "users";
+  b.walk = BatchWalk{1, "FIRST BOUND", "NEXT BOUND", "FIRST UPDATE", "NEXT UPDATE"};
+  fx.plan.up = {Segment{false, {b}}};
+  Rule first;
+  first.match = "FIRST BOUND";
+  first.rows = {db::Row{std::string("10")}};
+  Rule next;
+  next.match = "NEXT BOUND";
+  next.times = 1;  // then no row: past the last key
+  next.rows = {db::Row{std::string("20")}};
+  fx.db.rules = {first, next};
+  fx.db.affect("FIRST UPDATE", {7});
+  fx.db.affect("NEXT UPDATE", {3});
+  auto r = fx.make();
+  REQUIRE(r.upgrade({{&fx.plan, nullptr}}));
+  std::vector<std::string> sent;
+  std::vector<db::Params> params;
+  for (std::size_t i = 0; i < fx.db.log.size(); ++i) {
+    if (fx.db.log[i].find("migrac_history") != std::string::npos) continue;
+    sent.push_back(fx.db.log[i]);
+  }
+  CHECK(sent == std::vector<std::string>{"BEGIN", "FIRST BOUND", "FIRST UPDATE", "COMMIT", "BEGIN",
+                                         "NEXT BOUND", "NEXT UPDATE", "COMMIT", "BEGIN",
+                                         "NEXT BOUND", "COMMIT"});
+  for (std::size_t i = 0; i < fx.db.log.size(); ++i) {
+    if (fx.db.roles[i] == StatementRole::Backfill) params.push_back(fx.db.run_params.front());
+    if (fx.db.roles[i]) fx.db.run_params.erase(fx.db.run_params.begin());
+  }
+  using P = db::Params;
+  CHECK(params == std::vector<P>{P{}, P{"10"}, P{"10"}, P{"10", "20"}, P{"20"}});
+  CHECK(fx.out.str().find("backfill users: 10 rows (2 batches)") != std::string::npos);
+}
+
 TEST_CASE("a backfill inside a transaction loops in it", "[runtime][runner]") {
   Fixture fx;
   fx.plan.up = {
@@ -396,4 +435,128 @@ TEST_CASE("a reference check goes in the batch of its transaction", "[runtime][r
   CHECK(fx.db.role_of("PRAGMA foreign_key_check") == StatementRole::ReferenceCheck);
   CHECK(fx.db.count("ROLLBACK") == 1);
   CHECK(fx.err.str().find("statement: PRAGMA foreign_key_check") != std::string::npos);
+}
+
+namespace {
+
+// A reader in an open transaction, holding ACCESS SHARE on users.
+db::LockBlocker reader() {
+  db::LockBlocker b;
+  b.pid = "4242";
+  b.application = "report";
+  b.state = "idle in transaction";
+  b.transaction_ms = 8000;
+  b.query = "SELECT count(*) FROM users";
+  b.table = "users";
+  b.mode = "AccessShareLock";
+  return b;
+}
+
+// The fixture's ADD COLUMN with its lock: ACCESS EXCLUSIVE on users, and
+// SHARE ROW EXCLUSIVE on orders (as a foreign key would).
+void lock_users(Fixture& fx) {
+  fx.plan.up.resize(1);
+  PlannedStatement& st = fx.plan.up[0].statements[1];
+  st.lock.level = "ACCESS EXCLUSIVE";
+  st.lock.table = "users";
+  st.lock.others.push_back(ObjectLock{"SHARE ROW EXCLUSIVE", "orders"});
+  fx.options.lock_poll_ms = 1;
+}
+
+}  // namespace
+
+TEST_CASE("a segment waits without queuing while another session holds a conflicting lock",
+          "[runtime][runner]") {
+  Fixture fx;
+  lock_users(fx);
+  fx.db.blocker_answers = {{reader()}, {reader()}, {reader()}};
+  auto r = fx.make();
+  REQUIRE(r.upgrade({{&fx.plan, nullptr}}));
+  // Asked four times (three answers name the reader), then the transaction.
+  REQUIRE(fx.db.log.size() == 9);
+  for (std::size_t i = 0; i < 4; ++i) CHECK(fx.db.log[i] == "lock_blockers");
+  CHECK(fx.db.log[4] == "batch: BEGIN");
+  REQUIRE(fx.db.blocker_questions.size() == 4);
+  const std::vector<db::TableLock>& asked = fx.db.blocker_questions[0];
+  REQUIRE(asked.size() == 2);
+  CHECK(asked[0].level == "ACCESS EXCLUSIVE");
+  CHECK(asked[0].table == "users");
+  CHECK(asked[1].level == "SHARE ROW EXCLUSIVE");
+  CHECK(asked[1].table == "orders");
+  std::string err = fx.err.str();
+  // The blocker is named once, not at every poll.
+  CHECK(err ==
+        "migrac: segment 1 of '0002_phone' waits without queuing for ACCESS EXCLUSIVE on 'users': "
+        "pid 4242 (application 'report', idle in transaction, transaction open 8.00 s, holds "
+        "AccessShareLock); query: SELECT count(*) FROM users\n"
+        "migrac: no conflicting lock after " +
+            err.substr(err.rfind("after ") + 6));
+  CHECK(err.find("; taking the lock\n") != std::string::npos);
+}
+
+TEST_CASE("the lock deadline stops a wait with nothing of the segment applied",
+          "[runtime][runner]") {
+  Fixture fx;
+  lock_users(fx);
+  fx.options.lock_deadline_ms = 30;
+  fx.db.blocked = {reader()};
+  auto r = fx.make();
+  CHECK_FALSE(r.upgrade({{&fx.plan, nullptr}}));
+  CHECK(fx.db.count("BEGIN") == 0);
+  CHECK(fx.db.count("ALTER TABLE") == 0);
+  CHECK(fx.db.count("lock_blockers") >= 2);
+  std::string err = fx.err.str();
+  CHECK(err.find("lock deadline (30 ms) passed while pid 4242 holds AccessShareLock on 'users'") !=
+        std::string::npos);
+  CHECK(err.find("pg_terminate_backend(4242)") != std::string::npos);
+  CHECK(err.find("note: nothing of this segment is applied") != std::string::npos);
+  // Reported once, however many polls.
+  CHECK(err.find("waits without queuing") == err.rfind("waits without queuing"));
+}
+
+TEST_CASE("a lock timeout is not retried past the lock deadline", "[runtime][runner]") {
+  Fixture fx;
+  lock_users(fx);
+  fx.options.retries = 5;
+  fx.options.backoff_ms = 50;
+  fx.options.max_backoff_ms = 1000;
+  fx.options.lock_deadline_ms =
+      120;  // room for the retry after 50 ms, not for the next after 100 more
+  fx.db.fail_on("ALTER TABLE", db::ErrorKind::LockTimeout,
+                "canceling statement due to lock timeout");
+  auto r = fx.make();
+  CHECK_FALSE(r.upgrade({{&fx.plan, nullptr}}));
+  CHECK(fx.db.count("ALTER TABLE") == 2);
+  std::string err = fx.err.str();
+  CHECK(err.find("retry 1 of 5") != std::string::npos);
+  CHECK(err.find("retry 2 of 5") == std::string::npos);
+  CHECK(err.find("the lock deadline (120 ms) passes before the next retry") != std::string::npos);
+}
+
+TEST_CASE("locks up to ROW EXCLUSIVE do not wait for other sessions", "[runtime][runner]") {
+  Fixture fx;
+  fx.plan.up.resize(1);
+  PlannedStatement& st = fx.plan.up[0].statements[1];
+  st.lock.level = "ROW EXCLUSIVE";
+  st.lock.table = "users";
+  fx.db.blocked = {reader()};
+  auto r = fx.make();
+  REQUIRE(r.upgrade({{&fx.plan, nullptr}}));
+  CHECK(fx.db.count("lock_blockers") == 0);
+}
+
+TEST_CASE("the lock conflict table", "[runtime][runner]") {
+  using V = std::vector<std::string>;
+  CHECK(db::conflicting_pg_modes("ACCESS SHARE") == V{"AccessExclusiveLock"});
+  CHECK(db::conflicting_pg_modes("SHARE UPDATE EXCLUSIVE") ==
+        V{"ShareUpdateExclusiveLock", "ShareLock", "ShareRowExclusiveLock", "ExclusiveLock",
+          "AccessExclusiveLock"});
+  CHECK(db::conflicting_pg_modes("SHARE") == V{"RowExclusiveLock", "ShareUpdateExclusiveLock",
+                                               "ShareRowExclusiveLock", "ExclusiveLock",
+                                               "AccessExclusiveLock"});
+  CHECK(db::conflicting_pg_modes("ACCESS EXCLUSIVE").size() == 8);
+  CHECK(db::conflicting_pg_modes("row locks on the rows updated").empty());
+  CHECK_FALSE(db::stronger_than_row_exclusive("ROW EXCLUSIVE"));
+  CHECK(db::stronger_than_row_exclusive("SHARE UPDATE EXCLUSIVE"));
+  CHECK_FALSE(db::stronger_than_row_exclusive(""));
 }

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "compiler/dialect/backfill_walk.h"
 #include "compiler/dialect/mysql/internal.h"
 #include "compiler/dialect/raw_body.h"
 #include "compiler/dialect/sql_functions.h"
@@ -337,6 +338,13 @@ MysqlWriter::Out MysqlWriter::operator()(const model::Backfill& c) const {
       "-- the mysql client cannot repeat a batch: every row in one statement\n"
       "UPDATE {} SET {} WHERE {}",
       table, sets, where);
+  // With a primary key (or a unique not-null key) the runtime walks it in
+  // ranges; without one it repeats the LIMIT batch.
+  if (!c.key_columns.empty()) {
+    std::vector<std::string> keys;
+    for (const std::string& k : c.key_columns) keys.push_back(sql().ident(k));
+    out[0].walk = key_walk(BackfillParts{table, sets, where, c.batch}, keys);
+  }
   return out;
 }
 

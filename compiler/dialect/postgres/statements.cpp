@@ -7,6 +7,7 @@
 
 #include <algorithm>
 
+#include "compiler/dialect/backfill_walk.h"
 #include "compiler/dialect/postgres/internal.h"
 #include "compiler/dialect/raw_body.h"
 #include "compiler/dialect/sql_functions.h"
@@ -220,10 +221,102 @@ struct PgWriter {
   }
 };
 
-// One batch: the rows of at most `batch` keys that still need the update.
-// `c IS DISTINCT FROM e` keeps updated rows out of later batches, so the loop
-// ends; a value that moves between transactions (now()) cannot use it and
-// relies on the user's `where` alone.
+// A table without a key walks its blocks: each batch the rows of about
+// `batch` rows' worth of pages (from pg_class's estimate), by TID ranges
+// ($1: the first block of the batch, the bound: the block after its last).
+// It ends past the table's last block; new row versions a batch writes
+// further on are skipped by the backfill's condition.
+std::string ctid_bound_sql(const BackfillParts& b, const std::string& regclass,
+                           const std::string& lo, const std::string& into) {
+  std::int64_t fallback = std::max<std::int64_t>(1, b.batch / 50);
+  return fmt::format(
+      "SELECT {0} + CASE WHEN c.reltuples > 0 AND c.relpages > 0"
+      " THEN greatest(1, ceil({1} * c.relpages / c.reltuples))::bigint ELSE {2} END{3}"
+      " FROM pg_class c WHERE c.oid = {4}::regclass"
+      " AND {0} < pg_relation_size(c.oid) / current_setting('block_size')::bigint",
+      lo, b.batch, fallback, into, regclass);
+}
+
+std::string ctid_update_sql(const BackfillParts& b, const std::string& lo, const std::string& hi) {
+  return fmt::format(
+      "UPDATE {} SET {} WHERE ctid >= format('(%s,0)', {})::tid AND ctid < format('(%s,0)', "
+      "{})::tid AND {}",
+      b.table, b.sets, lo, hi, b.where);
+}
+
+BatchWalk ctid_walk(const BackfillParts& b, const std::string& regclass) {
+  BatchWalk w;
+  w.keys = 1;
+  w.first_bound = ctid_bound_sql(b, regclass, "0", "");
+  w.next_bound = ctid_bound_sql(b, regclass, "$1::bigint", "");
+  w.first_update = ctid_update_sql(b, "0", "$1::bigint");
+  w.next_update = ctid_update_sql(b, "$1::bigint", "$2::bigint");
+  return w;
+}
+
+// COMMIT inside DO is allowed when DO runs outside a transaction block (PostgreSQL 11+).
+std::string do_block(const std::string& declare, const std::string& body) {
+  std::string tag = dollar_tag(declare + body);
+  return fmt::format("DO {0}\n#variable_conflict use_column\nDECLARE\n{1}BEGIN\n{2}END\n{0}", tag,
+                     declare, body);
+}
+
+std::string ctid_walk_script(const BackfillParts& b, const std::string& regclass) {
+  return do_block("  migrac_lo bigint := 0;\n  migrac_hi bigint;\n",
+                  fmt::format("  LOOP\n"
+                              "    {};\n"
+                              "    EXIT WHEN NOT FOUND;\n"
+                              "    {};\n"
+                              "    COMMIT;\n"
+                              "    migrac_lo := migrac_hi;\n"
+                              "  END LOOP;\n",
+                              ctid_bound_sql(b, regclass, "migrac_lo", " INTO migrac_hi"),
+                              ctid_update_sql(b, "migrac_lo", "migrac_hi")));
+}
+
+// The walk of key_walk() as a DO block: the last key done and the batch's
+// bound in variables of the key columns' types.
+std::string key_walk_script(const BackfillParts& b, const std::vector<std::string>& keys) {
+  KeyName last = [](std::size_t i) { return fmt::format("migrac_last_{}", i); };
+  KeyName next = [](std::size_t i) { return fmt::format("migrac_next_{}", i); };
+  std::string declare = "  migrac_started boolean := false;\n";
+  std::string into = " INTO ";
+  std::string advance;
+  for (std::size_t i = 1; i <= keys.size(); ++i) {
+    declare += fmt::format("  {} {}.{}%TYPE;\n  {} {}.{}%TYPE;\n", last(i), b.table, keys[i - 1],
+                           next(i), b.table, keys[i - 1]);
+    into += (i > 1 ? ", " : "") + next(i);
+    advance += fmt::format("    {} := {};\n", last(i), next(i));
+  }
+  std::string body = fmt::format(
+      "  LOOP\n"
+      "    IF migrac_started THEN\n"
+      "      {};\n"
+      "    ELSE\n"
+      "      {};\n"
+      "    END IF;\n"
+      "    EXIT WHEN NOT FOUND;\n"
+      "    IF migrac_started THEN\n"
+      "      {};\n"
+      "    ELSE\n"
+      "      {};\n"
+      "    END IF;\n"
+      "    COMMIT;\n"
+      "    migrac_started := true;\n"
+      "{}"
+      "  END LOOP;\n",
+      walk_bound_sql(b, keys, &last, into), walk_bound_sql(b, keys, nullptr, into),
+      walk_update_sql(b, keys, &last, next), walk_update_sql(b, keys, nullptr, next), advance);
+  return do_block(declare, body);
+}
+
+// The statement: one batch of the rows of at most `batch` keys that still
+// need the update (a self-contained form, repeated until no row changes);
+// the runtime and the script walk the primary key (or a unique not-null
+// key; without either, the table's blocks) instead, each row read once.
+// `c IS DISTINCT FROM e` keeps updated rows out of later batches, so a rerun
+// after a kill changes nothing twice; a value that moves between
+// transactions (now()) cannot use it and relies on the user's `where` alone.
 PgWriter::Out PgWriter::operator()(const model::Backfill& c) const {
   // The planner refused a varying value without a `where` (E0502).
   bool varies = backfill_varies(c);
@@ -258,25 +351,21 @@ PgWriter::Out PgWriter::operator()(const model::Backfill& c) const {
     text = fmt::format("UPDATE {0} SET {1} WHERE {2} IN (SELECT {3} FROM {0} WHERE {4} LIMIT {5})",
                        table, sets, lhs, keys, where, c.batch);
   }
-  // COMMIT inside DO is allowed when DO runs outside a transaction block (PostgreSQL 11+).
-  std::string tag = dollar_tag(text);
-  std::string script = fmt::format(
-      "DO {0}\n"
-      "#variable_conflict use_column\n"
-      "DECLARE\n"
-      "  migrac_rows bigint;\n"
-      "BEGIN\n"
-      "  LOOP\n"
-      "    {1};\n"
-      "    GET DIAGNOSTICS migrac_rows = ROW_COUNT;\n"
-      "    COMMIT;\n"
-      "    EXIT WHEN migrac_rows = 0;\n"
-      "  END LOOP;\n"
-      "END\n"
-      "{0}",
-      tag, text);
+  BackfillParts parts{table, sets, where, c.batch};
+  BatchWalk walk;
+  std::string script;
+  if (c.key_columns.empty()) {
+    walk = ctid_walk(parts, sql.string_literal(table));
+    script = ctid_walk_script(parts, sql.string_literal(table));
+  } else {
+    std::vector<std::string> keys;
+    for (const std::string& k : c.key_columns) keys.push_back(sql.ident(k));
+    walk = key_walk(parts, keys);
+    script = key_walk_script(parts, keys);
+  }
   Out out = one_statement(std::move(text), lock(kRowExclusive, c.table, false, true));
   out[0].script_sql = std::move(script);
+  out[0].walk = std::move(walk);
   return out;
 }
 

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 
+#include "compiler/dialect/backfill_walk.h"
 #include "compiler/dialect/raw_body.h"
 #include "compiler/dialect/sql_functions.h"
 #include "compiler/dialect/sqlite/internal.h"
@@ -172,7 +173,8 @@ struct SqliteWriter {
 // One batch: the rows of at most `batch` rowids that still need the update.
 // `c IS NOT e` keeps updated rows out of later batches, so the loop ends; a
 // value that moves between transactions (now()) relies on the user's `where`.
-// The sqlite3 shell cannot loop, so the script form updates every row at once.
+// The sqlite3 shell cannot loop, so the script form updates every row at once;
+// the runtime walks the key in ranges (BatchWalk).
 SqliteWriter::Out SqliteWriter::operator()(const model::Backfill& c) const {
   // The planner refused a varying value without a `where` (E0502).
   bool varies = backfill_varies(c);
@@ -202,6 +204,11 @@ SqliteWriter::Out SqliteWriter::operator()(const model::Backfill& c) const {
       "-- the sqlite3 shell cannot repeat a batch: every row in one statement\n"
       "UPDATE {} SET {} WHERE {}",
       table, sets, where);
+  // The runtime walks the primary key (or a unique not-null key), else the rowid.
+  std::vector<std::string> keys;
+  for (const std::string& k : c.key_columns) keys.push_back(sql().ident(k));
+  if (keys.empty()) keys.push_back("rowid");
+  out[0].walk = key_walk(BackfillParts{table, sets, where, c.batch}, keys);
   return out;
 }
 

@@ -49,13 +49,25 @@ SET lock_timeout = '5s';
 DO $migrac$
 #variable_conflict use_column
 DECLARE
-  migrac_rows bigint;
+  migrac_started boolean := false;
+  migrac_last_1 articles.id%TYPE;
+  migrac_next_1 articles.id%TYPE;
 BEGIN
   LOOP
-    UPDATE articles SET slug = lower(title) WHERE id IN (SELECT id FROM articles WHERE slug IS NULL AND slug IS DISTINCT FROM lower(title) LIMIT 500);
-    GET DIAGNOSTICS migrac_rows = ROW_COUNT;
+    IF migrac_started THEN
+      SELECT migrac_k1 INTO migrac_next_1 FROM (SELECT id AS migrac_k1 FROM articles WHERE id > migrac_last_1 ORDER BY id LIMIT 500) migrac_batch ORDER BY migrac_k1 DESC LIMIT 1;
+    ELSE
+      SELECT migrac_k1 INTO migrac_next_1 FROM (SELECT id AS migrac_k1 FROM articles ORDER BY id LIMIT 500) migrac_batch ORDER BY migrac_k1 DESC LIMIT 1;
+    END IF;
+    EXIT WHEN NOT FOUND;
+    IF migrac_started THEN
+      UPDATE articles SET slug = lower(title) WHERE id > migrac_last_1 AND id <= migrac_next_1 AND slug IS NULL AND slug IS DISTINCT FROM lower(title);
+    ELSE
+      UPDATE articles SET slug = lower(title) WHERE id <= migrac_next_1 AND slug IS NULL AND slug IS DISTINCT FROM lower(title);
+    END IF;
     COMMIT;
-    EXIT WHEN migrac_rows = 0;
+    migrac_started := true;
+    migrac_last_1 := migrac_next_1;
   END LOOP;
 END
 $migrac$;

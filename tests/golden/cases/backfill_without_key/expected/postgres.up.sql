@@ -38,13 +38,15 @@ SET lock_timeout = '5s';
 DO $migrac$
 #variable_conflict use_column
 DECLARE
-  migrac_rows bigint;
+  migrac_lo bigint := 0;
+  migrac_hi bigint;
 BEGIN
   LOOP
-    UPDATE events SET seen = FALSE, kind = coalesce(kind, 'unknown') WHERE ctid = ANY (ARRAY(SELECT ctid FROM events WHERE (seen IS DISTINCT FROM FALSE OR kind IS DISTINCT FROM coalesce(kind, 'unknown')) LIMIT 10000));
-    GET DIAGNOSTICS migrac_rows = ROW_COUNT;
+    SELECT migrac_lo + CASE WHEN c.reltuples > 0 AND c.relpages > 0 THEN greatest(1, ceil(10000 * c.relpages / c.reltuples))::bigint ELSE 200 END INTO migrac_hi FROM pg_class c WHERE c.oid = 'events'::regclass AND migrac_lo < pg_relation_size(c.oid) / current_setting('block_size')::bigint;
+    EXIT WHEN NOT FOUND;
+    UPDATE events SET seen = FALSE, kind = coalesce(kind, 'unknown') WHERE ctid >= format('(%s,0)', migrac_lo)::tid AND ctid < format('(%s,0)', migrac_hi)::tid AND (seen IS DISTINCT FROM FALSE OR kind IS DISTINCT FROM coalesce(kind, 'unknown'));
     COMMIT;
-    EXIT WHEN migrac_rows = 0;
+    migrac_lo := migrac_hi;
   END LOOP;
 END
 $migrac$;

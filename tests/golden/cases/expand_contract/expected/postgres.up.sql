@@ -52,13 +52,25 @@ SET lock_timeout = '5s';
 DO $migrac$
 #variable_conflict use_column
 DECLARE
-  migrac_rows bigint;
+  migrac_started boolean := false;
+  migrac_last_1 users.id%TYPE;
+  migrac_next_1 users.id%TYPE;
 BEGIN
   LOOP
-    UPDATE users SET display_name = coalesce(name, email) WHERE id IN (SELECT id FROM users WHERE display_name IS NULL AND display_name IS DISTINCT FROM coalesce(name, email) LIMIT 1000);
-    GET DIAGNOSTICS migrac_rows = ROW_COUNT;
+    IF migrac_started THEN
+      SELECT migrac_k1 INTO migrac_next_1 FROM (SELECT id AS migrac_k1 FROM users WHERE id > migrac_last_1 ORDER BY id LIMIT 1000) migrac_batch ORDER BY migrac_k1 DESC LIMIT 1;
+    ELSE
+      SELECT migrac_k1 INTO migrac_next_1 FROM (SELECT id AS migrac_k1 FROM users ORDER BY id LIMIT 1000) migrac_batch ORDER BY migrac_k1 DESC LIMIT 1;
+    END IF;
+    EXIT WHEN NOT FOUND;
+    IF migrac_started THEN
+      UPDATE users SET display_name = coalesce(name, email) WHERE id > migrac_last_1 AND id <= migrac_next_1 AND display_name IS NULL AND display_name IS DISTINCT FROM coalesce(name, email);
+    ELSE
+      UPDATE users SET display_name = coalesce(name, email) WHERE id <= migrac_next_1 AND display_name IS NULL AND display_name IS DISTINCT FROM coalesce(name, email);
+    END IF;
     COMMIT;
-    EXIT WHEN migrac_rows = 0;
+    migrac_started := true;
+    migrac_last_1 := migrac_next_1;
   END LOOP;
 END
 $migrac$;

@@ -104,13 +104,25 @@ SET lock_timeout = '5s';
 DO $migrac$
 #variable_conflict use_column
 DECLARE
-  migrac_rows bigint;
+  migrac_started boolean := false;
+  migrac_last_1 "Order Items"."Id"%TYPE;
+  migrac_next_1 "Order Items"."Id"%TYPE;
 BEGIN
   LOOP
-    UPDATE "Order Items" SET "Label" = upper("Label") WHERE "Id" IN (SELECT "Id" FROM "Order Items" WHERE "Label" <> upper("Label") AND "Label" IS DISTINCT FROM upper("Label") LIMIT 100);
-    GET DIAGNOSTICS migrac_rows = ROW_COUNT;
+    IF migrac_started THEN
+      SELECT migrac_k1 INTO migrac_next_1 FROM (SELECT "Id" AS migrac_k1 FROM "Order Items" WHERE "Id" > migrac_last_1 ORDER BY "Id" LIMIT 100) migrac_batch ORDER BY migrac_k1 DESC LIMIT 1;
+    ELSE
+      SELECT migrac_k1 INTO migrac_next_1 FROM (SELECT "Id" AS migrac_k1 FROM "Order Items" ORDER BY "Id" LIMIT 100) migrac_batch ORDER BY migrac_k1 DESC LIMIT 1;
+    END IF;
+    EXIT WHEN NOT FOUND;
+    IF migrac_started THEN
+      UPDATE "Order Items" SET "Label" = upper("Label") WHERE "Id" > migrac_last_1 AND "Id" <= migrac_next_1 AND "Label" <> upper("Label") AND "Label" IS DISTINCT FROM upper("Label");
+    ELSE
+      UPDATE "Order Items" SET "Label" = upper("Label") WHERE "Id" <= migrac_next_1 AND "Label" <> upper("Label") AND "Label" IS DISTINCT FROM upper("Label");
+    END IF;
     COMMIT;
-    EXIT WHEN migrac_rows = 0;
+    migrac_started := true;
+    migrac_last_1 := migrac_next_1;
   END LOOP;
 END
 $migrac$;
