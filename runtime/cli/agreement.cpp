@@ -44,18 +44,6 @@ void check_agreement(const Project& project, const history::State& state,
   std::cerr << text;
 }
 
-void check_single_head(const Project& project, const std::string& verb) {
-  if (project.graph.heads.size() <= 1) return;
-  std::string names;
-  for (std::size_t h : project.graph.heads) {
-    names += fmt::format("{}'{}'", names.empty() ? "" : ", ", project.migrations[h].id);
-  }
-  fail(kMigrationErrors,
-       "migrac {}: the migrations have more than one head: {}\n"
-       "  help: write a merge migration (migrac merge A B) before applying them",
-       verb, names);
-}
-
 void check_reversible(const Project& project, const std::vector<MigrationPlan>& plans) {
   Diagnostics diags;
   if (migrac::check_reversible(plans, diags)) return;

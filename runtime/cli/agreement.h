@@ -19,9 +19,6 @@ namespace migrac::cli {
 void check_agreement(const Project& project, const history::State& state,
                      const DbSettings& settings, const std::string& verb);
 
-// Fails with exit 1 when the files have more than one head.
-void check_single_head(const Project& project, const std::string& verb);
-
 // Fails with exit 1 before reverting an irreversible migration, naming it and why.
 void check_reversible(const Project& project, const std::vector<MigrationPlan>& plans);
 

@@ -31,7 +31,74 @@ void check_count(const std::string& spec, std::size_t asked, std::size_t availab
   throw VerbError{kUsage, message};
 }
 
+// The heads of the history, quoted and joined: "'0002_a', '0002_b'".
+std::string head_names(const Project& project) {
+  std::string names;
+  for (std::size_t h : project.graph.heads) {
+    names += fmt::format("{}'{}'", names.empty() ? "" : ", ", project.migrations[h].id);
+  }
+  return names;
+}
+
+// Whether `revs` (in graph order, oldest first) are one line: each one is a
+// child of the one before it.
+bool is_line(const RevisionGraph& graph, const std::vector<std::size_t>& revs) {
+  for (std::size_t i = 1; i < revs.size(); ++i) {
+    const std::vector<std::size_t>& parents = graph.revisions[revs[i]].parents;
+    if (std::find(parents.begin(), parents.end(), revs[i - 1]) == parents.end()) return false;
+  }
+  return true;
+}
+
+// The ids of `revs`, quoted and joined.
+std::string id_list(const Project& project, const std::vector<std::size_t>& revs) {
+  std::string out;
+  for (std::size_t r : revs) {
+    out += fmt::format("{}'{}'", out.empty() ? "" : ", ", project.migrations[r].id);
+  }
+  return out;
+}
+
+// The revisions of every head that are not ancestors of `from` (all of them
+// without it), in graph order: the range "[FROM:]heads".
+std::vector<std::size_t> up_to_heads(const Project& project, std::optional<RevisionRef> from) {
+  std::vector<bool> skip(project.graph.revisions.size(), false);
+  if (from && !from->is_base) skip = project.graph.ancestors_of(from->rev);
+  std::vector<std::size_t> out;
+  for (std::size_t r : project.graph.order) {
+    if (!skip[r]) out.push_back(r);
+  }
+  return out;
+}
+
 }  // namespace
+
+void refuse_head_of_several(const Project& project, const std::string& spec,
+                            const std::string& verb) {
+  if (split_range(spec).to != "head" || project.graph.heads.size() <= 1) return;
+  fail(kMigrationErrors,
+       "migrac {}: 'head' is ambiguous: the migrations have {} heads: {}\n"
+       "  help: 'migrac {} heads' applies every branch, 'migrac {} REV' the pending ancestors "
+       "of one revision; 'migrac merge' writes a merge migration that joins them",
+       verb, project.graph.heads.size(), head_names(project), verb, verb);
+}
+
+std::vector<std::size_t> descendants(const RevisionGraph& graph, std::size_t rev) {
+  std::vector<bool> seen(graph.revisions.size(), false);
+  std::vector<std::size_t> todo = graph.revisions[rev].children;
+  while (!todo.empty()) {
+    std::size_t r = todo.back();
+    todo.pop_back();
+    if (seen[r]) continue;
+    seen[r] = true;
+    for (std::size_t c : graph.revisions[r].children) todo.push_back(c);
+  }
+  std::vector<std::size_t> out;
+  for (std::size_t r : graph.order) {
+    if (seen[r]) out.push_back(r);
+  }
+  return out;
+}
 
 RangeSpec split_range(const std::string& spec) {
   auto colon = spec.find(':');
@@ -41,6 +108,11 @@ RangeSpec split_range(const std::string& spec) {
 
 std::vector<std::size_t> select_range(const Project& project, const std::string& spec, bool down) {
   RangeSpec range = split_range(spec);
+  if (!down && range.to == "heads") {
+    std::optional<RevisionRef> from;
+    if (!range.from.empty()) from = resolve_revision(project, range.from);
+    return up_to_heads(project, from);
+  }
   if (down && range.from.empty()) range.from = "head";
   RevisionRef to = resolve_revision(project, range.to);
   std::optional<RevisionRef> from;
@@ -69,10 +141,20 @@ std::vector<std::size_t> select_upgrade(const Project& project, const history::S
                                         const std::string& spec) {
   if (auto n = history::relative_steps(spec, '+')) {
     std::vector<std::size_t> all = history::pending(project.graph, state);
+    if (project.graph.heads.size() > 1 && !is_line(project.graph, all)) {
+      fail(kUsage,
+           "migrac upgrade: relative revision '{}' is ambiguous: the migrations have {} heads "
+           "({}) and the pending migrations ({}) are not one line; nothing was applied\n"
+           "  help: 'migrac upgrade REV' applies the pending ancestors of one revision, "
+           "'migrac upgrade heads' every pending migration",
+           spec, project.graph.heads.size(), head_names(project), id_list(project, all));
+    }
     check_count(spec, *n, all.size(), false);
     all.resize(*n);
     return all;
   }
+  if (spec == "heads") return history::pending(project.graph, state);
+  refuse_head_of_several(project, spec, "upgrade");
   RevisionRef target = resolve_revision(project, spec);
   if (target.is_base) return {};
   return history::pending(project.graph, state, target.rev);
@@ -83,11 +165,26 @@ std::vector<std::size_t> select_downgrade(const Project& project, const history:
   if (auto n = history::relative_steps(spec, '-')) {
     std::vector<std::size_t> revs = history::last_recorded(project.graph, state, *n);
     check_count(spec, *n, revs.size(), true);  // fewer than N: every recorded one
+    std::vector<std::size_t> applied = history::applied_heads(project.graph, state);
+    std::vector<std::size_t> oldest_first(revs.rbegin(), revs.rend());
+    if (applied.size() > 1 && !is_line(project.graph, oldest_first)) {
+      fail(kUsage,
+           "migrac downgrade: relative revision '{}' is ambiguous: the database has {} applied "
+           "heads ({}) and its {} newest migrations ({}) are not one line; nothing was reverted\n"
+           "  help: 'migrac downgrade REV' reverts the applied descendants of one revision",
+           spec, applied.size(), id_list(project, applied), revs.size(), id_list(project, revs));
+    }
     return revs;
   }
   RevisionRef target = resolve_revision(project, spec);
   if (target.is_base) return history::to_revert(project.graph, state, std::nullopt);
-  return history::to_revert(project.graph, state, target.rev);
+  // The recorded descendants of the target, newest first; other branches stay.
+  std::vector<std::size_t> revs;
+  for (std::size_t r : descendants(project.graph, target.rev)) {
+    if (state.recorded(r)) revs.push_back(r);
+  }
+  std::reverse(revs.begin(), revs.end());
+  return revs;
 }
 
 }  // namespace migrac::cli

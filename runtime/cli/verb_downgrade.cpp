@@ -75,7 +75,6 @@ int verb_downgrade(const Args& args) {
   Project project = compile_or_fail(inv, false, false);
   std::string spec = inv.positional[0];
   if (inv.vm.count("sql")) return downgrade_offline(inv, project, *emitter, spec);
-  check_single_head(project, "downgrade");
 
   auto t0 = std::chrono::steady_clock::now();
   Session session = open_session(inv, settings, SessionMode::Write);

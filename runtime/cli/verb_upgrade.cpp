@@ -1,6 +1,7 @@
-// `migrac upgrade [head|+N|ID] [--sql]`: apply the pending migrations up to a
-// target, resuming a partly applied one; with --sql (Alembic's offline mode)
-// print the psql script instead of connecting.
+// `migrac upgrade [head|heads|+N|ID] [--sql]`: apply the pending migrations up
+// to a target (on any number of heads: the pending ancestors of the target),
+// resuming a partly applied one; with --sql (Alembic's offline mode) print the
+// psql script instead of connecting.
 #include <chrono>
 #include <iostream>
 
@@ -20,6 +21,7 @@ namespace {
 int upgrade_offline(const Invocation& inv, const Project& project, const Emitter& emitter,
                     const std::string& spec) {
   require_psql_script(inv, emitter);
+  refuse_head_of_several(project, spec, "upgrade --sql");
   std::vector<MigrationPlan> plans = plan_or_fail(project, offline_range(project, spec, false),
                                                   emitter);
   ScriptOptions options;
@@ -58,7 +60,7 @@ int verb_upgrade(const Args& args) {
   opts.add_options()("sql", "print the psql script instead of applying (offline; [FROM:]TO)");
   opts.add(database_options(kConnectOptions | kRunOptions));
   const char* usage =
-      "upgrade [head|+N|ID] [--sql] [--allow-edited] [--lock-wait 60s] [--retries 5] "
+      "upgrade [head|heads|+N|ID] [--sql] [--allow-edited] [--lock-wait 60s] [--retries 5] "
       "[--lock-deadline 5min]";
   Invocation inv = parse_invocation("upgrade", usage, args, opts, 1);
   DbSettings settings = db_settings(inv);
@@ -66,7 +68,6 @@ int verb_upgrade(const Args& args) {
   Project project = compile_or_fail(inv, false, false);
   std::string spec = inv.positional.empty() ? "head" : inv.positional[0];
   if (inv.vm.count("sql")) return upgrade_offline(inv, project, *emitter, spec);
-  check_single_head(project, "upgrade");
 
   auto t0 = std::chrono::steady_clock::now();
   Session session = open_session(inv, settings, SessionMode::Write);

@@ -144,3 +144,98 @@ TEST_CASE("ranges: downgrade -N reverts N, or refuses when fewer are applied", "
         "migrac downgrade: relative revision '-1' needs 1 applied migration, and there are none; "
         "nothing was reverted\n");
 }
+
+namespace {
+
+// 0001 -> 0002_a and 0001 -> 0002_b (two heads), with `merge` 0003_m after
+// both; the revisions named in `applied` recorded.
+struct Branches : Linear {
+  Branches(bool merge, const std::vector<std::string>& applied) : Linear(0) {
+    project = Project{};
+    project.migrations = {mig("0001", {}), mig("0002_a", {"0001"}), mig("0002_b", {"0001"})};
+    if (merge) project.migrations.push_back(mig("0003_m", {"0002_a", "0002_b"}));
+    project.graph = build_graph(project.migrations, project.diags);
+    rows.clear();
+    for (const std::string& id : applied) rows.push_back(row(id));
+    state = history::compare(project.migrations, project.graph, rows);
+  }
+};
+
+}  // namespace
+
+TEST_CASE("ranges: upgrade on several heads applies the ancestors of its target",
+          "[runtime][range]") {
+  Branches g(false, {});
+  REQUIRE(g.project.graph.valid);
+  REQUIRE(g.project.graph.heads.size() == 2);
+  CHECK(g.ids(cli::select_upgrade(g.project, g.state, "0002_b")) == Ids{"0001", "0002_b"});
+  CHECK(g.ids(cli::select_upgrade(g.project, g.state, "0002_a")) == Ids{"0001", "0002_a"});
+  CHECK(g.ids(cli::select_upgrade(g.project, g.state, "heads")) == Ids{"0001", "0002_a", "0002_b"});
+
+  cli::VerbError head = error_of([&] { cli::select_upgrade(g.project, g.state, "head"); });
+  CHECK(head.exit_code == cli::kMigrationErrors);
+  CHECK(head.message ==
+        "migrac upgrade: 'head' is ambiguous: the migrations have 2 heads: '0002_a', '0002_b'\n"
+        "  help: 'migrac upgrade heads' applies every branch, 'migrac upgrade REV' the pending "
+        "ancestors of one revision; 'migrac merge' writes a merge migration that joins them\n");
+
+  cli::VerbError plus = error_of([&] { cli::select_upgrade(g.project, g.state, "+1"); });
+  CHECK(plus.exit_code == cli::kUsage);
+  CHECK(plus.message ==
+        "migrac upgrade: relative revision '+1' is ambiguous: the migrations have 2 heads "
+        "('0002_a', '0002_b') and the pending migrations ('0001', '0002_a', '0002_b') are not one "
+        "line; nothing was applied\n"
+        "  help: 'migrac upgrade REV' applies the pending ancestors of one revision, 'migrac "
+        "upgrade heads' every pending migration\n");
+
+  // One branch applied: what is pending is one line, so +N goes on.
+  Branches one(false, {"0001", "0002_a"});
+  CHECK(one.ids(cli::select_upgrade(one.project, one.state, "+1")) == Ids{"0002_b"});
+  CHECK(one.ids(cli::select_upgrade(one.project, one.state, "heads")) == Ids{"0002_b"});
+  CHECK(one.ids(cli::select_upgrade(one.project, one.state, "0002_a")).empty());
+
+  // With the merge there is one head again.
+  Branches merged(true, {"0001", "0002_b"});
+  CHECK(merged.ids(cli::select_upgrade(merged.project, merged.state, "head")) ==
+        Ids{"0002_a", "0003_m"});
+}
+
+TEST_CASE("ranges: downgrade on branches reverts the descendants of its target",
+          "[runtime][range]") {
+  Branches both(false, {"0001", "0002_a", "0002_b"});
+  CHECK(both.ids(cli::select_downgrade(both.project, both.state, "0001")) ==
+        Ids{"0002_b", "0002_a"});
+  CHECK(both.ids(cli::select_downgrade(both.project, both.state, "0002_a")).empty());
+  CHECK(both.ids(cli::select_downgrade(both.project, both.state, "base")) ==
+        Ids{"0002_b", "0002_a", "0001"});
+  // -1 is one line; -2 takes from two branches and is refused.
+  CHECK(both.ids(cli::select_downgrade(both.project, both.state, "-1")) == Ids{"0002_b"});
+  cli::VerbError minus = error_of([&] { cli::select_downgrade(both.project, both.state, "-2"); });
+  CHECK(minus.exit_code == cli::kUsage);
+  CHECK(minus.message ==
+        "migrac downgrade: relative revision '-2' is ambiguous: the database has 2 applied heads "
+        "('0002_a', '0002_b') and its 2 newest migrations ('0002_b', '0002_a') are not one line; "
+        "nothing was reverted\n"
+        "  help: 'migrac downgrade REV' reverts the applied descendants of one revision\n");
+
+  // All applied with the merge: downgrading one branch's id reverts the merge
+  // only, and the other branch's record stays.
+  Branches merged(true, {"0001", "0002_a", "0002_b", "0003_m"});
+  CHECK(merged.ids(cli::select_downgrade(merged.project, merged.state, "0002_a")) == Ids{"0003_m"});
+  CHECK(merged.ids(cli::select_downgrade(merged.project, merged.state, "0001")) ==
+        Ids{"0003_m", "0002_b", "0002_a"});
+  CHECK(merged.ids(cli::select_downgrade(merged.project, merged.state, "-2")) ==
+        Ids{"0003_m", "0002_b"});
+}
+
+TEST_CASE("ranges: an offline script up to every head", "[runtime][range]") {
+  Branches g(false, {});
+  CHECK(g.ids(cli::select_range(g.project, "heads", false)) == Ids{"0001", "0002_a", "0002_b"});
+  CHECK(g.ids(cli::select_range(g.project, "0002_a:heads", false)) == Ids{"0002_b"});
+  CHECK(g.ids(cli::select_range(g.project, "0001:0002_b", false)) == Ids{"0002_b"});
+  CHECK(error_of([&] {
+          cli::refuse_head_of_several(g.project, "0001:head", "upgrade --sql");
+        }).exit_code == cli::kMigrationErrors);
+  Branches merged(true, {});
+  cli::refuse_head_of_several(merged.project, "head", "upgrade");  // one head: no error
+}
