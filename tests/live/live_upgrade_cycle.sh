@@ -127,7 +127,7 @@ err_has "cannot be reverted"
 equals "$(history_count "$db")" "$((N_MIGRATIONS + 1))" "history rows after refused downgrade"
 table_exists "$db" audit_log || fail "audit_log gone after a refused downgrade"
 
-step "more than one head is refused"
+step "upgrade head with two heads is refused, naming them"
 cat > "$proj/0016_branch_a.mig" <<MIG
 after 0015_raw_without_down;
 add column users.nickname text;
@@ -137,7 +137,8 @@ after 0015_raw_without_down;
 add column orders.note text;
 MIG
 expect_rc 1 m upgrade head
-err_has "more than one head"
+err_has "'head' is ambiguous"
+err_has "'0016_branch_a', '0016_branch_b'"
 column_exists "$db" users nickname && fail "a migration ran with two heads"
 
 echo "ok: live_upgrade_cycle"
