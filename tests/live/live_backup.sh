@@ -2,7 +2,9 @@
 # upgrade --backup DIR (and downgrade): PostgreSQL through pg_dump -Fc, whose
 # dump pg_restore reads and restores, the URL's password given in PGPASSWORD and
 # never on pg_dump's command line; SQLite through the online backup API, a file
-# that opens and holds the tables as they were before the run; the `backup`
+# that opens and holds the tables as they were before the run; MySQL through
+# mariadb-dump on a throwaway MariaDB server (the password in MYSQL_PWD), a
+# script that loads into another database; the `backup`
 # setting of migrac.ini and MIGRAC_BACKUP, --no-backup; skipped with a note when
 # nothing is pending. A backup that fails (a folder that cannot be created, no
 # pg_dump on PATH) stops the run with exit 3 and nothing applied: the history
@@ -127,4 +129,33 @@ out_has "backup: skipped, an in-memory SQLite database has nothing to back up"
 expect_rc 0 m upgrade +1 --url "sqlite:$WORK/new.db" --backup "$WORK/new"
 out_has "backup: skipped, $WORK/new.db does not exist yet"
 [ -e "$WORK/mem" ] || [ -e "$WORK/new" ] && fail "a backup folder was created for nothing"
+step "mysql: mariadb-dump on a throwaway MariaDB server"
+source "$MIGRAC_SOURCE_DIR/tests/mariadb.sh"
+chmod 755 "$WORK"
+mkdir -p "$WORK/mariadb"
+ON_EXIT+=("mariadb_stop '$WORK/mariadb'")
+mariadb_start "$WORK/mariadb" live_backup || fail "MariaDB did not start"
+"${client[@]}" -e "CREATE DATABASE shop; CREATE DATABASE shop_copy"
+real_dump=$(command -v mariadb-dump) || fail "mariadb-dump is not installed"
+cat > "$WORK/bin/mariadb-dump" <<SH
+#!/usr/bin/env bash
+printf '%s\n' "\$@" > "$WORK/dump.argv"
+printf '%s\n' "\${MYSQL_PWD:-}" > "$WORK/dump.password"
+exec "$real_dump" "\$@"
+SH
+chmod +x "$WORK/bin/mariadb-dump"
+my_url="mysql://root:$SECRET@localhost/shop?socket=$WORK/mariadb/sock"
+expect_rc 0 m upgrade +3 --url "$my_url"
+expect_rc 0 m upgrade head --url "$my_url" --backup "$WORK/mysql_backups"
+no_secret
+out_has "backup: wrote $WORK/mysql_backups/shop-"
+out_has "mariadb-dump)"
+grep -qF -- "$SECRET" "$WORK/dump.argv" && fail "the password is on mariadb-dump's command line"
+equals "$(cat "$WORK/dump.password")" "$SECRET" "MYSQL_PWD given to mariadb-dump"
+script=$(ls "$WORK"/mysql_backups/*.sql)
+grep -qF -- "$SECRET" "$script" && fail "the password is in the dump"
+grep -q 'CREATE TABLE `users`' "$script" || fail "the dump lacks table users"
+"${client[@]}" shop_copy < "$script" || fail "the dump does not load"
+equals "$("${client[@]}" -N -B shop_copy -e "SELECT count(*) FROM migrac_history")" 3 "history rows in the restored MySQL backup"
+equals "$("${client[@]}" -N -B shop -e "SELECT count(*) FROM migrac_history")" "$N_MIGRATIONS" "history rows after the MySQL upgrade"
 echo "ok: live_backup"
