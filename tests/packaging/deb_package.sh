@@ -31,13 +31,18 @@ for f in usr/share/man/man1/migrac.1.gz usr/share/bash-completion/completions/mi
   [ -s "$root/$f" ] || fail "no $f in the .deb"
 done
 
-# Every shared library the binary loads comes from a package the .deb depends on.
-ldd "$bin" | awk '/=> \// { print $3 }' | while read -r lib; do
+# Every shared library the binary needs (its NEEDED entries; theirs are their
+# packages' own dependencies) comes from a package the .deb depends on.
+names=$(sed 's/([^)]*)//g; s/|/,/g' <<<"$depends" | tr ',' '\n' | sed 's/^ *//; s/ *$//')
+resolved=$(ldd "$bin")
+readelf -d "$bin" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | while read -r soname; do
+  lib=$(awk -v n="$soname" '$1 == n && $2 == "=>" { print $3 }' <<<"$resolved")
+  [ -n "$lib" ] || fail "library $soname of the binary is not found"
   real=$(readlink -f "$lib")
   pkg=$(dpkg -S "$lib" 2>/dev/null || dpkg -S "$real" 2>/dev/null) ||
     fail "library $lib belongs to no Debian package"
   pkg=${pkg%%:*}
-  grep -Eq "(^|, )$pkg( |,|$)" <<<"$depends" ||
+  grep -qxF -- "$pkg" <<<"$names" ||
     fail "the binary loads $lib (package $pkg) but Depends does not name $pkg"
 done
 ldd "$bin" | grep -q "not found" && fail "a library of the binary is not found"
