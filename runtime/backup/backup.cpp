@@ -71,13 +71,15 @@ BackupResult take_backup(const db::DbUrl& url, const std::string& raw_url, const
                           ec ? ec.message() : "it is not a folder");
     return r;
   }
-  fs::path final_path =
-      fresh_name(dir, file_part(engine.database) + "-" + utc_stamp(), engine.extension);
+  fs::path final_path = fresh_name(dir, file_part(engine.database) + "-" + utc_stamp(),
+                                   engine.extension);
   std::string partial = final_path.string() + ".partial";
   db::Redactor redact(raw_url);
-  std::string error = url.engine == db::Engine::Postgres ? write_postgres(url, partial, redact, r.tool)
-                      : url.engine == db::Engine::Sqlite ? write_sqlite(url, partial, r.tool)
-                                                         : write_mysql(url, partial, redact, r.tool);
+  std::string error = url.engine == db::Engine::Postgres
+                          ? write_postgres(url, partial, redact, r.tool)
+                      : url.engine == db::Engine::Sqlite
+                          ? write_sqlite(url, partial, r.tool)
+                          : write_mysql(url, partial, redact, r.tool);
   if (error.empty() && !fs::is_regular_file(partial, ec))
     error = fmt::format("{} wrote no file '{}'", r.tool, partial);
   if (error.empty()) {

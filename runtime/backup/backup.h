@@ -16,11 +16,11 @@ namespace migrac::backup {
 // What a backup did.
 struct BackupResult {
   bool ok = false;
-  bool skipped = false;   // nothing to back up (an in-memory SQLite database); `note` says why
-  std::string path;       // the file written
+  bool skipped = false;  // nothing to back up (an in-memory SQLite database); `note` says why
+  std::string path;      // the file written
   std::uintmax_t bytes = 0;
-  std::string tool;       // "pg_dump", "sqlite3_backup", "mariadb-dump", "mysqldump"
-  std::string error;      // why it failed: one line or a few, without a password
+  std::string tool;   // "pg_dump", "sqlite3_backup", "mariadb-dump", "mysqldump"
+  std::string error;  // why it failed: one line or a few, without a password
   std::string note;
 };
 

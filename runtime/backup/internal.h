@@ -12,7 +12,7 @@ namespace migrac::backup {
 
 // How a tool run ended.
 struct ToolRun {
-  bool found = true;       // false: the program is not on PATH
+  bool found = true;  // false: the program is not on PATH
   bool started = false;
   int exit_code = -1;      // -1: killed by a signal, or not started
   std::string error_text;  // its stderr (or why it did not start)

@@ -71,8 +71,7 @@ std::string write_postgres(const db::DbUrl& url, const std::string& path,
   if (!s.ok) return redact(s.error);
   std::vector<std::string> env;
   if (!s.password.empty()) env.push_back("PGPASSWORD=" + s.password);
-  std::vector<std::string> argv = {"pg_dump", "--format=custom", "--no-password",
-                                   "--file=" + path};
+  std::vector<std::string> argv = {"pg_dump", "--format=custom", "--no-password", "--file=" + path};
   if (!s.conninfo.empty()) argv.push_back("--dbname=" + s.conninfo);
   ToolRun run = run_tool(argv, env);
   if (!run.found) {

@@ -53,7 +53,8 @@ std::string write_sqlite(const db::DbUrl& url, const std::string& path, std::str
   }
   sqlite3_backup_finish(b);
   std::string e;
-  if (rc != SQLITE_DONE) e = fmt::format("backing up {} failed: {}", url.target, sqlite3_errstr(rc));
+  if (rc != SQLITE_DONE)
+    e = fmt::format("backing up {} failed: {}", url.target, sqlite3_errstr(rc));
   else if (sqlite3_errcode(dest) != SQLITE_OK)
     e = fmt::format("writing {} failed: {}", path, sqlite3_errmsg(dest));
   close_both();

@@ -70,7 +70,8 @@ ToolRun run_tool(const std::vector<std::string>& argv, const std::vector<std::st
   for (;;) {
     ssize_t n = ::read(pipe_fds[0], buffer, sizeof buffer);
     if (n > 0) {
-      if (run.error_text.size() < 64 * 1024) run.error_text.append(buffer, static_cast<std::size_t>(n));
+      if (run.error_text.size() < 64 * 1024)
+        run.error_text.append(buffer, static_cast<std::size_t>(n));
       continue;
     }
     if (n < 0 && errno == EINTR) continue;
@@ -78,8 +79,7 @@ ToolRun run_tool(const std::vector<std::string>& argv, const std::vector<std::st
   }
   ::close(pipe_fds[0]);
   int status = 0;
-  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-  }
+  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
   if (WIFEXITED(status)) run.exit_code = WEXITSTATUS(status);
   else if (WIFSIGNALED(status))
     run.error_text += fmt::format("{} was killed by signal {}\n", args[0], WTERMSIG(status));

@@ -29,7 +29,8 @@ void backup_or_fail(const Invocation& inv, const Session& session, const DbSetti
     if (!settings.quiet) out << line << '\n';
   };
   if (!pending) {
-    say(fmt::format("backup: skipped, nothing to {}", inv.verb == "downgrade" ? "revert" : "apply"));
+    say(fmt::format("backup: skipped, nothing to {}",
+                    inv.verb == "downgrade" ? "revert" : "apply"));
     return;
   }
   std::string error;

@@ -18,8 +18,7 @@ namespace {
 
 // A scratch folder removed at the end of the test.
 struct Scratch {
-  fs::path dir = fs::temp_directory_path() /
-                 ("migrac_backup_test_" + std::to_string(::getpid()));
+  fs::path dir = fs::temp_directory_path() / ("migrac_backup_test_" + std::to_string(::getpid()));
   Scratch() { fs::create_directories(dir); }
   ~Scratch() { fs::remove_all(dir); }
 };
@@ -58,14 +57,15 @@ TEST_CASE("a SQLite backup is a database file holding the tables", "[backup]") {
   fs::path source = s.dir / "app.db";
   sqlite3* db = nullptr;
   REQUIRE(sqlite3_open(source.c_str(), &db) == SQLITE_OK);
-  REQUIRE(sqlite3_exec(db, "CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT);"
-                           "INSERT INTO users (email) VALUES ('a@x'), ('b@x');",
+  REQUIRE(sqlite3_exec(db,
+                       "CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT);"
+                       "INSERT INTO users (email) VALUES ('a@x'), ('b@x');",
                        nullptr, nullptr, nullptr) == SQLITE_OK);
   sqlite3_close(db);
 
-  backup::BackupResult r =
-      backup::take_backup(sqlite_url(source.string()), "sqlite:" + source.string(),
-                          (s.dir / "backups" / "nested").string());
+  backup::BackupResult r = backup::take_backup(sqlite_url(source.string()),
+                                               "sqlite:" + source.string(),
+                                               (s.dir / "backups" / "nested").string());
   REQUIRE(r.ok);
   CHECK(fs::path(r.path).parent_path() == s.dir / "backups" / "nested");
   CHECK(fs::path(r.path).filename().string().rfind("app-", 0) == 0);
@@ -75,8 +75,8 @@ TEST_CASE("a SQLite backup is a database file holding the tables", "[backup]") {
   CHECK(one_value(r.path, "PRAGMA integrity_check") == "ok");
 
   // A second backup in the same second gets a name of its own.
-  backup::BackupResult again = backup::take_backup(
-      sqlite_url(source.string()), "", (s.dir / "backups" / "nested").string());
+  backup::BackupResult again = backup::take_backup(sqlite_url(source.string()), "",
+                                                   (s.dir / "backups" / "nested").string());
   REQUIRE(again.ok);
   CHECK(again.path != r.path);
 }
@@ -85,8 +85,8 @@ TEST_CASE("a failed backup says why and leaves no file", "[backup]") {
   Scratch s;
   fs::path file = s.dir / "plain_file";
   { std::ofstream(file) << "x"; }
-  backup::BackupResult r =
-      backup::take_backup(sqlite_url((s.dir / "missing.db").string()), "", (file / "sub").string());
+  backup::BackupResult r = backup::take_backup(sqlite_url((s.dir / "missing.db").string()), "",
+                                               (file / "sub").string());
   CHECK_FALSE(r.ok);
   CHECK(r.error.find("cannot create the backup folder") != std::string::npos);
 
