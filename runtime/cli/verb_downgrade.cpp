@@ -8,6 +8,7 @@
 
 #include "compiler/script/psql.h"
 #include "runtime/cli/agreement.h"
+#include "runtime/cli/backup_step.h"
 #include "runtime/cli/range.h"
 #include "runtime/cli/session.h"
 #include "runtime/cli/steps.h"
@@ -56,10 +57,10 @@ int verb_downgrade(const Args& args) {
   namespace po = boost::program_options;
   po::options_description opts;
   opts.add_options()("sql", "print the psql script instead of reverting (offline; [FROM:]TO)");
-  opts.add(database_options(kConnectOptions | kRunOptions));
+  opts.add(database_options(kConnectOptions | kRunOptions)).add(backup_options());
   const char* usage =
-      "downgrade -N|base|ID [--sql] [--allow-edited] [--lock-wait 60s] [--retries 5] "
-      "[--lock-deadline 5min]";
+      "downgrade -N|base|ID [--sql] [--backup DIR] [--allow-edited] [--lock-wait 60s] "
+      "[--retries 5] [--lock-deadline 5min]";
   // "-1" looks like an option to the parser: take it out first.
   Args rest;
   std::optional<std::string> relative;
@@ -92,6 +93,7 @@ int verb_downgrade(const Args& args) {
   std::vector<MigrationPlan> plans = plan_or_fail(project, revs, *emitter);
   // Every migration on the way must be reversible before anything runs.
   check_reversible(project, plans);
+  backup_or_fail(inv, session, settings, !revs.empty());
   run_steps(session, settings, project, downgrade_steps(state, revs, plans), true, t0);
   return kOk;
 }

@@ -9,6 +9,7 @@
 
 #include "compiler/script/psql.h"
 #include "runtime/cli/agreement.h"
+#include "runtime/cli/backup_step.h"
 #include "runtime/cli/range.h"
 #include "runtime/cli/session.h"
 #include "runtime/cli/steps.h"
@@ -58,10 +59,10 @@ int verb_upgrade(const Args& args) {
   namespace po = boost::program_options;
   po::options_description opts;
   opts.add_options()("sql", "print the psql script instead of applying (offline; [FROM:]TO)");
-  opts.add(database_options(kConnectOptions | kRunOptions));
+  opts.add(database_options(kConnectOptions | kRunOptions)).add(backup_options());
   const char* usage =
-      "upgrade [head|heads|+N|ID] [--sql] [--allow-edited] [--lock-wait 60s] [--retries 5] "
-      "[--lock-deadline 5min]";
+      "upgrade [head|heads|+N|ID] [--sql] [--backup DIR] [--allow-edited] [--lock-wait 60s] "
+      "[--retries 5] [--lock-deadline 5min]";
   Invocation inv = parse_invocation("upgrade", usage, args, opts, 1);
   DbSettings settings = db_settings(inv);
   std::unique_ptr<Emitter> emitter = emitter_or_fail(inv);
@@ -82,6 +83,7 @@ int verb_upgrade(const Args& args) {
          project.migrations[r].id, state.row_of[r]->down_done);
   }
   std::vector<MigrationPlan> plans = plan_or_fail(project, revs, *emitter);
+  backup_or_fail(inv, session, settings, !revs.empty());
   run_steps(session, settings, project, upgrade_steps(state, revs, plans), false, t0);
   return kOk;
 }

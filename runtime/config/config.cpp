@@ -42,7 +42,8 @@ po::options_description ini_options() {
   d.add_options()("dir", po::value<std::string>())("dialect", po::value<std::string>())(
       "url", po::value<std::string>())("dev_url", po::value<std::string>())(
       "history_table", po::value<std::string>())("lock_timeout", po::value<std::string>())(
-      "statement_timeout", po::value<std::string>())("online", po::value<std::string>());
+      "statement_timeout", po::value<std::string>())("online", po::value<std::string>())(
+      "backup", po::value<std::string>());
   return d;
 }
 
@@ -92,6 +93,8 @@ std::optional<std::string> apply(const po::variables_map& vm, Config& c, bool in
     c.online = *b;
   }
   if (!ini && vm.count("no-online")) c.online = false;
+  if (auto v = get("backup", "backup")) c.backup_dir = *v;
+  if (!ini && vm.count("no-backup")) c.backup_dir.clear();
   return std::nullopt;
 }
 
@@ -205,11 +208,15 @@ std::optional<std::string> load_config(const po::variables_map& flags, Config& c
     if (ini.count("dir") && fs::path(config.dir).is_relative() && !base.empty()) {
       config.dir = (base / config.dir).lexically_normal().string();
     }
+    if (ini.count("backup") && fs::path(config.backup_dir).is_relative() && !base.empty()) {
+      config.backup_dir = (base / config.backup_dir).lexically_normal().string();
+    }
     config.config_file = path;
   }
   if (const char* v = std::getenv("DATABASE_URL"); v && *v) config.url = v;
   if (const char* v = std::getenv("MIGRAC_URL"); v && *v) config.url = v;
   if (const char* v = std::getenv("MIGRAC_DEV_URL"); v && *v) config.dev_url = v;
+  if (const char* v = std::getenv("MIGRAC_BACKUP"); v && *v) config.backup_dir = v;
   return apply(flags, config, false, "command line");
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // Configuration of a run: migrac.ini (a Boost.ProgramOptions config file),
-// overridden by the environment (MIGRAC_URL, then DATABASE_URL; MIGRAC_DEV_URL),
+// overridden by the environment (MIGRAC_URL, then DATABASE_URL; MIGRAC_DEV_URL;
+// MIGRAC_BACKUP),
 // overridden by command-line flags.
 
 #include <cstdint>
@@ -25,6 +26,9 @@ struct Config {
   std::optional<std::int64_t> lock_timeout_ms;
   std::optional<std::int64_t> statement_timeout_ms;
   std::optional<bool> online;
+  // Where upgrade and downgrade write a backup of the database before they
+  // change it (`--backup DIR`, MIGRAC_BACKUP, `backup` in migrac.ini); empty: none.
+  std::string backup_dir;
   std::string config_file;  // the ini file read, if any
 };
 
