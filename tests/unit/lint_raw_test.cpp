@@ -186,7 +186,7 @@ TEST_CASE("type changes that do not rewrite are quiet when the model knows the c
                                     "ALTER TABLE users ALTER COLUMN title TYPE text;\n"
                                     "ALTER TABLE orders ALTER COLUMN total TYPE numeric(12, 2);\n");
   // varchar(50) still draws prefer-text, nothing else.
-  CHECK(quiet == std::vector<std::string>{"up.sql W0617 3:42 column 'users.name' is varchar(50) "
+  CHECK(quiet == std::vector<std::string>{"up.sql W0619 3:42 column 'users.name' is varchar(50) "
                                           "where text serves"});
   auto loud = lint_on(&before,
                       std::string(kTimeouts) +
@@ -196,19 +196,19 @@ TEST_CASE("type changes that do not rewrite are quiet when the model knows the c
                           "ALTER TABLE orders ALTER COLUMN total TYPE numeric(12, 2) "
                           "USING total;\n");
   CHECK(loud == std::vector<std::string>{
-                    "up.sql W0608 3:13 changing 'users.age' from int to bigint rewrites 'users' "
+                    "up.sql W0608 3:1 changing 'users.age' from int to bigint rewrites 'users' "
                     "under an ACCESS EXCLUSIVE lock",
-                    "up.sql W0608 5:13 changing 'users.name' from text to character varying(20) "
+                    "up.sql W0608 5:1 changing 'users.name' from text to character varying(20) "
                     "rewrites 'users' under an ACCESS EXCLUSIVE lock",
-                    "up.sql W0617 5:42 column 'users.name' is character varying(20) where text "
+                    "up.sql W0619 5:42 column 'users.name' is character varying(20) where text "
                     "serves",
-                    "up.sql W0608 6:14 changing 'orders.total' from numeric(10, 2) to numeric(12, "
+                    "up.sql W0608 6:1 changing 'orders.total' from numeric(10, 2) to numeric(12, "
                     "2) rewrites 'orders' under an ACCESS EXCLUSIVE lock"});
   // Without a model, every type change is reported.
   auto unknown = lint_on(nullptr, std::string(kTimeouts) +
                                       "ALTER TABLE users ALTER COLUMN title TYPE text;\n");
   CHECK(unknown == std::vector<std::string>{
-                       "up.sql W0608 3:13 changing the type of 'users.title' to 'text' rewrites "
+                       "up.sql W0608 3:1 changing the type of 'users.title' to 'text' rewrites "
                        "'users' under an ACCESS EXCLUSIVE lock unless the old type converts "
                        "without a rewrite"});
 }
@@ -220,7 +220,7 @@ TEST_CASE("a column changed by raw SQL the model cannot follow is reported as be
   auto f = lint_on(&before,
                    std::string(kTimeouts) + "ALTER TABLE users ALTER COLUMN title TYPE text;\n");
   REQUIRE(f.size() == 1);
-  CHECK(f[0].rfind("up.sql W0608 3:13 changing the type of 'users.title' to 'text'", 0) == 0);
+  CHECK(f[0].rfind("up.sql W0608 3:1 changing the type of 'users.title' to 'text'", 0) == 0);
 }
 
 TEST_CASE("type names are cut whole from the text", "[lint][raw]") {
