@@ -197,6 +197,12 @@ CheckedHistory check_history(const std::vector<ast::Migration>& migrations,
       state.touched = &touched[rev];
       state.anywhere = &anywhere;
     }
+    if (options.keep_before && rev < options.keep_before->size() && (*options.keep_before)[rev]) {
+      ModelBefore& before = history.before[rev];
+      before.schema = state.schema;
+      for (const auto& [table, taint] : state.tainted) before.uncertain_tables.insert(table);
+      before.opaque = state.opaque.has_value();
+    }
     CheckedMigration cm;
     cm.migration = rev;
     cm.settings = resolve_settings(m, options);

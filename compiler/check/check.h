@@ -7,6 +7,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,17 @@ struct CheckOptions {
   // The schema after raw SQL migrations, by id, from current schema cache
   // entries (compiler/project/schema_cache.h): it replaces the static reading.
   const std::map<std::string, model::Schema>* raw_schemas = nullptr;
+  // Migration index -> whether to keep the model before it in
+  // CheckedHistory::before (the linter reads it for raw SQL migrations).
+  const std::vector<bool>* keep_before = nullptr;
+};
+
+// The schema model just before one migration, and how far raw SQL the model
+// could not follow leaves it uncertain.
+struct ModelBefore {
+  model::Schema schema;
+  std::set<std::string> uncertain_tables;  // changed by raw SQL in ways the model cannot know
+  bool opaque = false;  // raw SQL touched unknown objects: the model may lack some
 };
 
 // One migration, checked and resolved.
@@ -63,6 +75,8 @@ struct CheckedHistory {
   // empty schema); with branches, that holds only where the previous entry
   // is its parent.
   std::vector<model::Schema> schema_after;
+  // With CheckOptions::keep_before: migration index -> the model before it.
+  std::map<std::size_t, ModelBefore> before;
 };
 
 // Checks the migrations in graph.order, each on its ancestors' schema. Stops

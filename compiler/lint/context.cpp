@@ -4,6 +4,9 @@
 
 #include <fmt/format.h>
 
+#include "compiler/model/apply.h"
+#include "compiler/pgsql/ddl.h"
+
 namespace migrac::lint {
 
 namespace {
@@ -101,6 +104,33 @@ SourceRange RawContext::span(const SqlStatement& stmt, const std::vector<std::st
     return range(all[first].begin, end);
   }
   return statement(stmt);
+}
+
+const model::Table* RawContext::known_table(const std::string& name) const {
+  if (!schema || uncertain_tables.count(name)) return nullptr;
+  return schema->table(name);
+}
+
+bool RawContext::index_absent(const std::string& name) const {
+  if (!schema || opaque || !uncertain_tables.empty()) return false;
+  return !schema->index_owner.count(name) && !schema->key_owner.count(name);
+}
+
+bool RawContext::table_absent(const std::string& name) const {
+  if (!schema || opaque || uncertain_tables.count(name)) return false;
+  return schema->table(name) == nullptr;
+}
+
+void RawContext::follow(std::string_view sql, const SqlStatement& stmt) {
+  if (!schema) return;
+  pgsql::read_ddl_statement(
+      sql, stmt.node, stmt.begin, stmt.end, *schema,
+      [&](const model::Edit& edit) { model::apply(*schema, edit); },
+      [&](const pgsql::Unfollowed& note) {
+        if (note.kind == pgsql::UnfollowedKind::Unmodeled) return;
+        if (note.opaque) opaque = true;
+        uncertain_tables.insert(note.tables.begin(), note.tables.end());
+      });
 }
 
 Diagnostic& RawContext::report(DiagKind kind, SourceRange r, std::string message,

@@ -5,6 +5,7 @@
 // statements and what earlier statements of the same file did.
 
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -50,10 +51,21 @@ struct RawContext {
   bool transaction_block_checked = false;
   Diagnostics& out;
 
+  bool down = false;  // the .down.sql file of the migration
+
+  // The schema model before the current statement: the model before the
+  // migration (when the linter has it) evolved by the statements so far
+  // with the raw-DDL reader, as `check` evolves it. Empty when unknown.
+  std::optional<model::Schema> schema;
+  std::set<std::string> uncertain_tables;  // changed by raw SQL the model could not follow
+  bool opaque = false;                     // raw SQL touched objects the model may lack
+
   // State built up by the statements before the current one.
-  std::set<std::string> created_tables;   // CREATE TABLE earlier in this file
-  std::set<std::string> created_indexes;  // CREATE INDEX earlier in this file
-  std::set<std::string> not_valid_added;  // constraints added NOT VALID in this transaction
+  std::set<std::string> created_tables;     // CREATE TABLE earlier in this file
+  std::set<std::string> added_columns;      // "table.c" added earlier in this file
+  std::set<std::string> dropped_if_exists;  // "table.c" by DROP CONSTRAINT IF EXISTS, not re-added
+  std::set<std::string> created_indexes;    // CREATE INDEX earlier in this file
+  std::set<std::string> not_valid_added;    // constraints added NOT VALID in this transaction
   std::map<std::string, std::string> not_null_checks;  // check (c IS NOT NULL) name -> "table.c"
   std::set<std::string> proven_not_null;               // "table.c" with a validated not-null check
   bool in_explicit_transaction = false;                // after BEGIN, before COMMIT/ROLLBACK
@@ -66,6 +78,15 @@ struct RawContext {
   // Whether a statement here runs inside a transaction.
   bool in_transaction() const { return transactional || in_explicit_transaction; }
   bool is_new_table(const std::string& name) const { return created_tables.count(name) > 0; }
+  // A table as the model holds it, or nullptr when the model does not know
+  // it for sure (no model, not there, or changed by raw SQL it cannot follow).
+  const model::Table* known_table(const std::string& name) const;
+  // Whether the model says the index (or key) `name` does not exist here.
+  bool index_absent(const std::string& name) const;
+  // Whether the model says the table `name` does not exist here.
+  bool table_absent(const std::string& name) const;
+  // Follows one statement of `sql` (parsed from it) in `schema`.
+  void follow(std::string_view sql, const SqlStatement& stmt);
   SourceRange range(std::uint32_t begin, std::uint32_t end) const;
   // The range of the clause starting at a parse-tree location (`c int not null`).
   SourceRange clause_at(long location, const SqlStatement& stmt) const;

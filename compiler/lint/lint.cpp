@@ -18,6 +18,13 @@ void update_state(RawContext& ctx, const SqlStatement& stmt) {
   pgsql::Node body = stmt.body;
   if (stmt.kind == "CreateStmt") {
     ctx.created_tables.insert(relation_name(body["relation"]));
+  } else if (stmt.kind == "AlterTableStmt") {
+    std::string table = relation_name(body["relation"]);
+    for (pgsql::Node cmd : body["cmds"]) {
+      pgsql::Node def = cmd.body()["def"]["ColumnDef"];
+      if (cmd.body().str("subtype") == "AT_AddColumn" && def.has("colname"))
+        ctx.added_columns.insert(table + "." + std::string(def.str("colname")));
+    }
   } else if (stmt.kind == "VariableSetStmt") {
     std::string_view name = body.str("name");
     bool reset = body.str("kind") != "VAR_SET_VALUE";
@@ -73,30 +80,29 @@ bool has_error_in(const Diagnostics& diags, int file) {
 
 }  // namespace
 
-Diagnostics lint_raw_migration(const SourceSet& sources, const ast::Migration& migration,
-                               bool already_reported) {
-  Diagnostics findings;
-  if (migration.file < 0) return findings;
-  const SourceFile& f = sources[migration.file];
-  pgsql::ParsedSql parsed = pgsql::parse(f.text);
-  RawContext ctx(sources, migration.file, f.text, findings);
-  // The header is read again here so that the linter does not depend on how
-  // the migration was parsed.
-  ctx.transactional = !migration.no_transaction && !source::raw_no_transaction(f.text);
-  ctx.transaction_block_checked = true;
-  std::vector<SourceRange> units;
+namespace {
+
+// The position of a syntax error at `offset` of a file: the word there.
+SourceRange error_word(const SourceSet& sources, int file, std::uint32_t offset) {
+  const std::string& text = sources[file].text;
+  std::uint32_t end = offset;
+  while (end < text.size() && !std::isspace(static_cast<unsigned char>(text[end])) &&
+         text[end] != ';') {
+    ++end;
+  }
+  return sources.range(file, offset, end);
+}
+
+// Runs the statement rules over one raw SQL file; its statements' ranges go
+// to `units` (for the suppressions). False when PostgreSQL cannot parse it.
+bool lint_raw_file(RawContext& ctx, bool already_reported, std::vector<SourceRange>& units) {
+  pgsql::ParsedSql parsed = pgsql::parse(ctx.text);
   if (parsed.error) {
     if (!already_reported) {
-      std::uint32_t begin = parsed.error->offset;
-      std::uint32_t end = begin;
-      while (end < f.text.size() && !std::isspace(static_cast<unsigned char>(f.text[end])) &&
-             f.text[end] != ';') {
-        ++end;
-      }
-      findings.report(DiagKind::LintRawSyntax, sources.range(migration.file, begin, end),
-                      parsed.error->message);
+      ctx.report(DiagKind::LintRawSyntax, error_word(ctx.sources, ctx.file, parsed.error->offset),
+                 parsed.error->message);
     }
-    return findings;
+    return false;
   }
   for (const SqlStatement& stmt : parsed.statements) {
     units.push_back(ctx.statement(stmt));
@@ -107,9 +113,71 @@ Diagnostics lint_raw_migration(const SourceSet& sources, const ast::Migration& m
     check_reversibility(ctx, stmt);
     check_types(ctx, stmt);
     update_state(ctx, stmt);
+    ctx.follow(ctx.text, stmt);
   }
-  check_raw_file(ctx, migration);
-  return finish(sources, migration.file, units, findings);
+  return true;
+}
+
+}  // namespace
+
+Diagnostics lint_raw_migration(const SourceSet& sources, const ast::Migration& migration,
+                               const RawLintOptions& options) {
+  Diagnostics out;
+  if (migration.file < 0) return out;
+  const SourceFile& f = sources[migration.file];
+  Diagnostics findings;
+  RawContext up(sources, migration.file, f.text, findings);
+  // The header is read again here so that the linter does not depend on how
+  // the migration was parsed.
+  up.transactional = !migration.no_transaction && !source::raw_no_transaction(f.text);
+  up.transaction_block_checked = true;
+  if (options.before) {
+    up.schema = options.before->schema;
+    up.uncertain_tables = options.before->uncertain_tables;
+    up.opaque = options.before->opaque;
+  }
+  std::vector<SourceRange> units;
+  if (!lint_raw_file(up, options.up_reported, units)) return findings;
+  check_raw_file(up, migration);
+  out = finish(sources, migration.file, units, findings);
+  if (migration.down_file < 0) return out;
+
+  // The .down.sql runs on the schema after the .up.sql, in the same kind of
+  // transaction; what the .up.sql created counts as new there (the down
+  // drops what the up made).
+  const SourceFile& d = sources[migration.down_file];
+  Diagnostics down_findings;
+  RawContext down(sources, migration.down_file, d.text, down_findings);
+  down.down = true;
+  down.transactional = up.transactional;
+  down.transaction_block_checked = true;
+  down.created_tables = up.created_tables;
+  if (up.schema && options.before) {
+    const model::Schema& before = options.before->schema;
+    for (const auto& [name, table] : up.schema->tables) {
+      if (!before.table(name)) down.created_tables.insert(name);
+    }
+    // ADD COLUMN IF NOT EXISTS of a column that was there adds nothing.
+    for (const std::string& key : up.added_columns) {
+      std::size_t dot = key.rfind('.');
+      const model::Table* t = before.table(key.substr(0, dot));
+      if (!t || !t->column(key.substr(dot + 1))) down.added_columns.insert(key);
+    }
+  } else {
+    down.added_columns = up.added_columns;
+  }
+  down.schema = std::move(up.schema);
+  down.uncertain_tables = std::move(up.uncertain_tables);
+  down.opaque = up.opaque;
+  std::vector<SourceRange> down_units;
+  if (!lint_raw_file(down, options.down_reported, down_units)) {
+    out.append(down_findings);
+  } else {
+    check_raw_file(down, migration);
+    out.append(finish(sources, migration.down_file, down_units, down_findings));
+  }
+  out.sort();
+  return out;
 }
 
 namespace {
@@ -188,6 +256,29 @@ Diagnostics lint_mig_migration(const SourceSet& sources, const ast::Migration& m
   return finish(sources, migration.file, operation_ranges(migration), findings);
 }
 
+namespace {
+
+// The schema model before each raw SQL migration of `todo`: the history
+// checked again, keeping those models (its diagnostics are the compiler's,
+// reported already).
+CheckedHistory models_before_raw(const Project& project, const std::vector<std::size_t>& todo) {
+  std::vector<bool> keep(project.migrations.size(), false);
+  bool any = false;
+  for (std::size_t i : todo) {
+    if (project.migrations[i].format != MigrationFormat::RawSql) continue;
+    keep[i] = true;
+    any = true;
+  }
+  if (!any || !project.graph.valid) return {};
+  CheckOptions options;
+  options.raw_schemas = &project.cache.current;
+  options.keep_before = &keep;
+  Diagnostics ignored;
+  return check_history(project.migrations, project.graph, project.sources, options, ignored);
+}
+
+}  // namespace
+
 LintResult lint_project(Project& project, const LintOptions& options) {
   LintResult result;
   std::vector<bool> selected;
@@ -218,6 +309,7 @@ LintResult lint_project(Project& project, const LintOptions& options) {
   for (std::size_t i = 0; i < project.migrations.size(); ++i) {
     if (selected[i]) todo.push_back(i);
   }
+  CheckedHistory models = models_before_raw(project, todo);
   std::vector<Diagnostics> per(todo.size());
   std::atomic<std::size_t> next{0};
   const Project& p = project;
@@ -226,7 +318,12 @@ LintResult lint_project(Project& project, const LintOptions& options) {
       std::size_t i = todo[k];
       const ast::Migration& m = p.migrations[i];
       if (m.format == MigrationFormat::RawSql) {
-        per[k] = lint_raw_migration(p.sources, m, has_error_in(p.diags, m.file));
+        RawLintOptions raw;
+        raw.up_reported = has_error_in(p.diags, m.file);
+        raw.down_reported = m.down_file >= 0 && has_error_in(p.diags, m.down_file);
+        auto before = models.before.find(i);
+        if (before != models.before.end()) raw.before = &before->second;
+        per[k] = lint_raw_migration(p.sources, m, raw);
         continue;
       }
       if (i >= p.history.position.size() || p.history.position[i] < 0) continue;

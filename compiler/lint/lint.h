@@ -27,11 +27,21 @@ struct LintResult {
 // findings point into).
 LintResult lint_project(Project& project, const LintOptions& options);
 
-// Lints one raw SQL migration file (used by lint_project; exposed for tests).
-// `already_reported`: the compiler reported an error in this file already, so
-// a syntax error is not reported twice.
+// What lint_raw_migration knows besides the files.
+struct RawLintOptions {
+  // The compiler reported an error in the .up.sql (.down.sql) file already,
+  // so a syntax error there is not reported twice.
+  bool up_reported = false;
+  bool down_reported = false;
+  // The schema model before the migration, when known: the rules read it
+  // (evolved statement by statement) as the .mig rules read theirs.
+  const ModelBefore* before = nullptr;
+};
+
+// Lints one raw SQL migration, its .up.sql and its .down.sql (used by
+// lint_project; exposed for tests).
 Diagnostics lint_raw_migration(const SourceSet& sources, const ast::Migration& migration,
-                               bool already_reported = false);
+                               const RawLintOptions& options = {});
 
 // Lints one .mig migration from its checked Changes (and plan, if any).
 Diagnostics lint_mig_migration(const SourceSet& sources, const ast::Migration& migration,

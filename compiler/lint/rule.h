@@ -15,7 +15,7 @@ namespace migrac::lint {
 enum class RuleScope {
   Both,         // .mig operations (via the schema model) and raw SQL statements
   Mig,          // .mig operations only
-  RawSql,       // raw .up.sql statements only
+  RawSql,       // raw SQL statements only (.up.sql and .down.sql files, .mig `sql` bodies)
   History,      // the revision graph and the base branch
   Suppression,  // the suppression comments themselves
 };

@@ -24,8 +24,15 @@ std::string markdown() {
       "over the migrations added or changed since that ref). Rules on `.mig` migrations read "
       "the schema model before and after each operation and the PostgreSQL plan's locks, so "
       "they know whether a table existed before the migration, what a column's type was, "
-      "and whether online compilation is on. Rules on raw `.up.sql` migrations read "
-      "PostgreSQL's own parse tree.\n\n";
+      "and whether online compilation is on. Rules on raw SQL migrations read PostgreSQL's own "
+      "parse tree of both files, the `.up.sql` and the `.down.sql`, and the same schema model: "
+      "the model before the migration, followed statement by statement as `migrac check` "
+      "follows raw SQL (the `.down.sql` starts from the model after the `.up.sql`, and what "
+      "the `.up.sql` created counts as new there). So a type change that PostgreSQL makes "
+      "without a rewrite (`varchar(20)` to `varchar(50)` or `text`), a `DROP INDEX IF "
+      "EXISTS` or `DROP TABLE IF EXISTS` of an object that is not there, and a `.down.sql` "
+      "dropping what its `.up.sql` added are not reported. Where raw SQL the model cannot "
+      "follow has changed a table, the rules fall back to what the statement alone says.\n\n";
   out +=
       "Silence a finding with a comment on the line right above the operation (or at the top "
       "of the file, separated from the first operation, for the whole file); the reason is "

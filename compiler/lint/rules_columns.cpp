@@ -7,6 +7,7 @@
 
 #include "compiler/lint/context.h"
 #include "compiler/lint/rule.h"
+#include "compiler/pgsql/ddl.h"
 
 namespace migrac::lint {
 
@@ -254,12 +255,29 @@ void check_columns(RawContext& ctx, const SqlStatement& stmt) {
         SourceRange r = ctx.type_at(loc, stmt);
         type = std::string(ctx.text.substr(r.begin.offset, r.end.offset - r.begin.offset));
       }
-      ctx.report(DiagKind::LintColumnTypeRewrite, ctx.span(stmt, {"alter"}, column, {"type"}),
-                 fmt::format("changing the type of {} to {} rewrites {} under an ACCESS "
-                             "EXCLUSIVE lock unless the old type converts without a rewrite",
-                             in_quotes(table, column), in_quotes(type), in_quotes(table)),
-                 "add a column of the new type, backfill it, switch readers, then drop the old "
-                 "column");
+      SourceRange at = ctx.span(stmt, {"alter"}, column, {"type"});
+      const char* help =
+          "add a column of the new type, backfill it, switch readers, then drop the old column";
+      const model::Table* known = ctx.known_table(table);
+      const model::Column* col = known ? known->column(column) : nullptr;
+      if (!col) {
+        ctx.report(DiagKind::LintColumnTypeRewrite, at,
+                   fmt::format("changing the type of {} to {} rewrites {} under an ACCESS "
+                               "EXCLUSIVE lock unless the old type converts without a rewrite",
+                               in_quotes(table, column), in_quotes(type), in_quotes(table)),
+                   help);
+        continue;
+      }
+      // The model knows the column's type: the cast rewrites or it does not.
+      bool identity = false;
+      ast::TypeRef to = pgsql::portable_type(def["typeName"], *ctx.schema, identity);
+      if (!type_change_rewrites(col->type, to, def.has("raw_default"))) continue;
+      ctx.report(DiagKind::LintColumnTypeRewrite, at,
+                 fmt::format("changing {} from {} to {} rewrites {} under an ACCESS EXCLUSIVE "
+                             "lock",
+                             in_quotes(table, column), type_text(col->type), type,
+                             in_quotes(table)),
+                 help);
     }
   }
 }

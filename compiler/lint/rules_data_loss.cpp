@@ -77,6 +77,8 @@ void check_data_loss(RawContext& ctx, const SqlStatement& stmt) {
         name += part.body().str("sval");
       }
       if (ctx.is_new_table(name)) continue;
+      // DROP TABLE IF EXISTS of a table the model says is not there does nothing.
+      if (body.flag("missing_ok") && ctx.table_absent(name)) continue;
       ctx.report(DiagKind::LintDropTable, ctx.statement(stmt),
                  fmt::format("dropping table {} deletes its rows", in_quotes(name)),
                  "stop using the table in running code and keep a backup first");
@@ -91,6 +93,8 @@ void check_data_loss(RawContext& ctx, const SqlStatement& stmt) {
       std::string_view subtype = cmd.str("subtype");
       std::string column(cmd.str("name"));
       if (subtype == "AT_DropColumn") {
+        // A .down.sql dropping what its .up.sql added undoes it.
+        if (ctx.down && ctx.added_columns.count(table + "." + column)) continue;
         ctx.report(DiagKind::LintDropColumn, ctx.span(stmt, {"drop"}, column),
                    fmt::format("dropping column {} deletes its data", in_quotes(table, column)),
                    "stop using the column in running code first (expand/contract)");

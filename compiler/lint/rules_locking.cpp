@@ -130,8 +130,20 @@ bool takes_table_lock(const RawContext& ctx, const SqlStatement& stmt) {
   }
   if (t == "DropStmt") {
     std::string_view kind = body.str("removeType");
-    return kind == "OBJECT_TABLE" || kind == "OBJECT_INDEX" || kind == "OBJECT_VIEW" ||
-           kind == "OBJECT_MATVIEW" || kind == "OBJECT_TRIGGER";
+    if (kind == "OBJECT_TABLE") {
+      // Tables this migration created (in a .down.sql: its .up.sql) have no other users yet.
+      for (pgsql::Node object : body["objects"]) {
+        std::string name;
+        for (pgsql::Node part : object.body()["items"]) {
+          if (!name.empty()) name += ".";
+          name += part.body().str("sval");
+        }
+        if (!ctx.is_new_table(name)) return true;
+      }
+      return false;
+    }
+    return kind == "OBJECT_INDEX" || kind == "OBJECT_VIEW" || kind == "OBJECT_MATVIEW" ||
+           kind == "OBJECT_TRIGGER";
   }
   if (t == "VacuumStmt") return has_option(body, "options", "full");
   return t == "TruncateStmt" || t == "ClusterStmt" || t == "ReindexStmt" || t == "CreateTrigStmt" ||
@@ -276,10 +288,18 @@ void check_locking(RawContext& ctx, const SqlStatement& stmt) {
     for (pgsql::Node object : body["objects"]) {
       std::string name = last_name(object.body()["items"]);
       if (ctx.created_indexes.count(name)) continue;
+      // DROP INDEX IF EXISTS of an index the model says is not there does nothing.
+      if (body.flag("missing_ok") && ctx.index_absent(name)) continue;
+      std::string table;
+      if (ctx.schema) {
+        auto owner = ctx.schema->index_owner.find(name);
+        if (owner != ctx.schema->index_owner.end()) table = owner->second;
+      }
+      if (!table.empty() && ctx.is_new_table(table)) continue;
       ctx.report(DiagKind::LintBlockingIndex, ctx.statement(stmt),
-                 fmt::format("drop index {} blocks reads and writes of its table (ACCESS "
+                 fmt::format("drop index {} blocks reads and writes of {} (ACCESS "
                              "EXCLUSIVE lock)",
-                             in_quotes(name)),
+                             in_quotes(name), table.empty() ? "its table" : in_quotes(table)),
                  "drop index concurrently, outside a transaction ('-- migrac:no-transaction', or a "
                  "'no transaction { }' block)");
     }

@@ -43,7 +43,9 @@ void register_reversibility_rules(std::vector<Rule>& out) {
                  "If it fails half-way, the runner retries it from the failed statement and a "
                  "re-run of the file repeats what already ran: a `CREATE` without `IF NOT "
                  "EXISTS` or a `DROP` without `IF EXISTS` then fails, and `ADD CONSTRAINT` or a "
-                 "rename cannot be guarded at all.",
+                 "rename cannot be guarded at all (an `ADD CONSTRAINT` right after a `DROP "
+                 "CONSTRAINT IF EXISTS` of the same name, in the same file, is re-runnable and "
+                 "not reported).",
                  "Write `CREATE ... IF NOT EXISTS`, `DROP ... IF EXISTS`, `ADD COLUMN IF NOT "
                  "EXISTS`, and move unguardable statements to a transactional migration. For "
                  "`CREATE INDEX CONCURRENTLY IF NOT EXISTS`, drop an INVALID index left by a "
@@ -174,6 +176,7 @@ void check_rerunnable(RawContext& ctx, const SqlStatement& stmt) {
   } else if (t == "CreateEnumStmt") {
     report_unguarded(ctx, stmt, at, "create type ... as enum", "");
   } else if (t == "AlterTableStmt") {
+    std::string table = relation_name(body["relation"]);
     for (pgsql::Node cmd_node : body["cmds"]) {
       pgsql::Node cmd = cmd_node.body();
       std::string_view sub = cmd.str("subtype");
@@ -188,8 +191,13 @@ void check_rerunnable(RawContext& ctx, const SqlStatement& stmt) {
       } else if (sub == "AT_DropConstraint" && !guarded) {
         report_unguarded(ctx, stmt, ctx.span(stmt, {"drop"}, cmd.str("name")), "drop constraint",
                          "if exists");
+      } else if (sub == "AT_DropConstraint") {
+        ctx.dropped_if_exists.insert(table + "." + std::string(cmd.str("name")));
       } else if (sub == "AT_AddConstraint") {
         pgsql::Node con = cmd["def"]["Constraint"];
+        // A DROP CONSTRAINT IF EXISTS of the same name before it makes it re-runnable.
+        std::string_view name = con.str("conname");
+        if (!name.empty() && ctx.dropped_if_exists.erase(table + "." + std::string(name))) continue;
         report_unguarded(ctx, stmt, ctx.clause_at(con.location(), stmt), "add constraint", "");
       }
     }
@@ -238,7 +246,7 @@ void check_raw_file(RawContext& ctx, const ast::Migration& migration) {
     ctx.report(DiagKind::LintTransactionControl, ctx.explicit_begin,
                "this transaction is never committed or rolled back", "end it with commit");
   }
-  if (migration.down_file < 0) {
+  if (migration.down_file < 0 && !ctx.down) {
     const SourceFile& f = ctx.sources[ctx.file];
     std::uint32_t end = f.line_starts.size() > 1 ? f.line_starts[1] - 1
                                                  : static_cast<std::uint32_t>(f.text.size());

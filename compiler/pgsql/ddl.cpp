@@ -67,4 +67,11 @@ void read_ddl(std::string_view sql, const model::Schema& schema, const EditSink&
   reader.read_all();
 }
 
+void read_ddl_statement(std::string_view sql, Node stmt, std::uint32_t begin, std::uint32_t end,
+                        const model::Schema& schema, const EditSink& apply,
+                        const UnfollowedSink& notes) {
+  DdlReader reader(sql, schema, apply, notes);
+  reader.statement(stmt, begin, end);
+}
+
 }  // namespace migrac::pgsql

@@ -28,8 +28,10 @@
 #include <string_view>
 #include <vector>
 
+#include "compiler/ast/ast.h"
 #include "compiler/model/apply.h"
 #include "compiler/model/schema.h"
+#include "compiler/pgsql/node.h"
 
 namespace migrac::pgsql {
 
@@ -78,5 +80,16 @@ using UnfollowedSink = std::function<void(const Unfollowed&)>;
 // over (its syntax error is reported elsewhere).
 void read_ddl(std::string_view sql, const model::Schema& schema, const EditSink& apply,
               const UnfollowedSink& notes = {});
+
+// The same for one statement already parsed from `sql` (parse.h): its
+// wrapper node and byte range in `sql`.
+void read_ddl_statement(std::string_view sql, Node stmt, std::uint32_t begin, std::uint32_t end,
+                        const model::Schema& schema, const EditSink& apply,
+                        const UnfollowedSink& notes = {});
+
+// A TypeName node as the model's portable type where there is one (an enum
+// type when `schema` has it, else a native type); serial types set
+// `identity`.
+ast::TypeRef portable_type(Node type_name, const model::Schema& schema, bool& identity);
 
 }  // namespace migrac::pgsql

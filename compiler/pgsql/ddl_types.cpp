@@ -7,6 +7,10 @@
 namespace migrac::pgsql {
 
 ast::TypeRef DdlReader::type_of(Node type_name, bool& identity) const {
+  return portable_type(type_name, schema_, identity);
+}
+
+ast::TypeRef portable_type(Node type_name, const model::Schema& schema, bool& identity) {
   ast::TypeRef t;
   std::vector<std::string> n = string_list(type_name["names"]);
   std::string base = n.empty() ? "text" : n.back();
@@ -47,7 +51,7 @@ ast::TypeRef DdlReader::type_of(Node type_name, bool& identity) const {
     if (mods.size() > 1) t.scale = mods[1];
     return t;
   }
-  if (!array && schema_.enum_type(base)) {
+  if (!array && schema.enum_type(base)) {
     t.kind = K::Enum;
     t.name = base;
     return t;

@@ -7,6 +7,10 @@
 #include <fmt/format.h>
 
 #include "compiler/lint/lint.h"
+#include "compiler/lint/sql_text.h"
+#include "compiler/model/apply.h"
+#include "compiler/pgsql/ddl.h"
+#include "compiler/source/headers.h"
 
 using namespace migrac;
 
@@ -133,4 +137,158 @@ TEST_CASE("types: serial, varchar, timestamp, json", "[lint][raw]") {
       "text);\n");
   CHECK(f == std::vector<std::string>{"W0620 1:20", "W0617 1:20", "W0619 1:42", "W0616 1:67",
                                       "W0615 1:80"});
+}
+
+namespace {
+
+// The model before a migration: the tables `sql` creates, read as `check` reads raw SQL.
+ModelBefore model_of(const std::string& sql) {
+  ModelBefore before;
+  pgsql::read_ddl(sql, before.schema,
+                  [&](const model::Edit& edit) { model::apply(before.schema, edit); });
+  return before;
+}
+
+constexpr const char* kTables =
+    "CREATE TABLE users (id bigint PRIMARY KEY, name varchar(30), title varchar(100), age int, "
+    "email text);\nCREATE INDEX ix_users_email ON users (email);\n"
+    "CREATE TABLE orders (id bigint PRIMARY KEY, total numeric(10, 2));\n";
+constexpr const char* kTimeouts = "SET lock_timeout = '2s';\nSET statement_timeout = '1min';\n";
+
+// Lints a raw migration (up and down) on a model; "FILE CODE line:col message" per finding.
+std::vector<std::string> lint_on(const ModelBefore* before, const std::string& up,
+                                 const std::string& down = "SELECT 1;\n") {
+  SourceSet sources;
+  ast::Migration m;
+  m.id = "0002_x";
+  m.format = MigrationFormat::RawSql;
+  m.file = sources.add("up.sql", up);
+  m.down_file = sources.add("down.sql", down);
+  m.no_transaction = source::raw_no_transaction(up);
+  lint::RawLintOptions options;
+  options.before = before;
+  Diagnostics d = lint::lint_raw_migration(sources, m, options);
+  std::vector<std::string> out;
+  for (const Diagnostic& x : d.all()) {
+    out.push_back(fmt::format("{} {} {}:{} {}", sources[x.range.file].path, diag_info(x.kind).code,
+                              x.range.begin.line, x.range.begin.column, x.message));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("type changes that do not rewrite are quiet when the model knows the column",
+          "[lint][raw][model]") {
+  ModelBefore before = model_of(kTables);
+  auto quiet = lint_on(&before, std::string(kTimeouts) +
+                                    "ALTER TABLE users ALTER COLUMN name TYPE varchar(50);\n"
+                                    "ALTER TABLE users ALTER COLUMN title TYPE text;\n"
+                                    "ALTER TABLE orders ALTER COLUMN total TYPE numeric(12, 2);\n");
+  // varchar(50) still draws prefer-text, nothing else.
+  CHECK(quiet == std::vector<std::string>{"up.sql W0619 3:42 column 'users.name' is varchar(50) "
+                                          "where text serves"});
+  auto loud = lint_on(&before,
+                      std::string(kTimeouts) +
+                          "ALTER TABLE users ALTER COLUMN age TYPE bigint;\n"
+                          "ALTER TABLE users ALTER COLUMN name TYPE text;\n"
+                          "ALTER TABLE users ALTER COLUMN name TYPE character varying(20);\n"
+                          "ALTER TABLE orders ALTER COLUMN total TYPE numeric(12, 2) "
+                          "USING total;\n");
+  CHECK(loud == std::vector<std::string>{
+                    "up.sql W0608 3:1 changing 'users.age' from int to bigint rewrites 'users' "
+                    "under an ACCESS EXCLUSIVE lock",
+                    "up.sql W0608 5:1 changing 'users.name' from text to character varying(20) "
+                    "rewrites 'users' under an ACCESS EXCLUSIVE lock",
+                    "up.sql W0619 5:42 column 'users.name' is character varying(20) where text "
+                    "serves",
+                    "up.sql W0608 6:1 changing 'orders.total' from numeric(10, 2) to numeric(12, "
+                    "2) rewrites 'orders' under an ACCESS EXCLUSIVE lock"});
+  // Without a model, every type change is reported.
+  auto unknown = lint_on(nullptr, std::string(kTimeouts) +
+                                      "ALTER TABLE users ALTER COLUMN title TYPE text;\n");
+  CHECK(unknown == std::vector<std::string>{
+                       "up.sql W0608 3:1 changing the type of 'users.title' to 'text' rewrites "
+                       "'users' under an ACCESS EXCLUSIVE lock unless the old type converts "
+                       "without a rewrite"});
+}
+
+TEST_CASE("a column changed by raw SQL the model cannot follow is reported as before",
+          "[lint][raw][model]") {
+  ModelBefore before = model_of(kTables);
+  before.uncertain_tables.insert("users");
+  auto f = lint_on(&before,
+                   std::string(kTimeouts) + "ALTER TABLE users ALTER COLUMN title TYPE text;\n");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].rfind("up.sql W0608 3:1 changing the type of 'users.title' to 'text'", 0) == 0);
+}
+
+TEST_CASE("type names are cut whole from the text", "[lint][raw]") {
+  auto cut = [](std::string_view text) {
+    return std::string(text.substr(0, lint::type_end(text, 0,
+                                                     static_cast<std::uint32_t>(text.size()))));
+  };
+  CHECK(cut("character varying(30) NOT NULL") == "character varying(30)");
+  CHECK(cut("double precision, b int") == "double precision");
+  CHECK(cut("timestamp(3) with time zone DEFAULT now()") == "timestamp(3) with time zone");
+  CHECK(cut("time without time zone") == "time without time zone");
+  CHECK(cut("numeric(10, 2) USING x") == "numeric(10, 2)");
+  CHECK(cut("pg_catalog.int4[] NOT NULL") == "pg_catalog.int4[]");
+  CHECK(cut("national character varying (5)") == "national character varying (5)");
+  CHECK(cut("text with") == "text");
+}
+
+TEST_CASE("drop index if exists of an index the model lacks is quiet", "[lint][raw][model]") {
+  ModelBefore before = model_of(kTables);
+  std::string sql = std::string(kTimeouts) + "DROP INDEX IF EXISTS ix_users_name;\n" +
+                    "DROP TABLE IF EXISTS legacy;\n" + "DROP INDEX IF EXISTS ix_users_email;\n" +
+                    "DROP INDEX IF EXISTS ix_users_email;\n";
+  auto f = lint_on(&before, sql);
+  // The second drop of ix_users_email finds it gone: the model follows the file.
+  CHECK(f == std::vector<std::string>{"up.sql W0610 5:1 drop index 'ix_users_email' blocks reads "
+                                      "and writes of 'users' (ACCESS EXCLUSIVE lock)"});
+  before.opaque = true;  // raw SQL touched objects the model may lack
+  auto g = lint_on(&before, std::string(kTimeouts) + "DROP INDEX IF EXISTS ix_users_name;\n");
+  CHECK(g == std::vector<std::string>{"up.sql W0610 3:1 drop index 'ix_users_name' blocks reads "
+                                      "and writes of its table (ACCESS EXCLUSIVE lock)"});
+}
+
+TEST_CASE("add constraint after drop constraint if exists of its name is re-runnable",
+          "[lint][raw]") {
+  std::string head = std::string("-- migrac:no-transaction\n") + kTimeouts;
+  auto f = lint_on(nullptr, head +
+                                "ALTER TABLE t DROP CONSTRAINT IF EXISTS ck_a;\n"
+                                "ALTER TABLE t ADD CONSTRAINT ck_a CHECK (a > 0) NOT VALID;\n"
+                                "ALTER TABLE t ADD CONSTRAINT ck_a CHECK (a > 0) NOT VALID;\n"
+                                "ALTER TABLE u DROP CONSTRAINT IF EXISTS ck_b;\n"
+                                "ALTER TABLE t ADD CONSTRAINT ck_b CHECK (a > 1) NOT VALID;\n"
+                                "ALTER TABLE t DROP CONSTRAINT IF EXISTS ck_c, ADD CONSTRAINT ck_c "
+                                "CHECK (a > 2) NOT VALID;\n");
+  // The second add of ck_a has no drop of its own; ck_b was dropped from another table.
+  CHECK(f == std::vector<std::string>{
+                 "up.sql W0635 6:19 add constraint cannot be guarded against a re-run, and this "
+                 "migration is not transactional",
+                 "up.sql W0635 8:19 add constraint cannot be guarded against a re-run, and this "
+                 "migration is not transactional"});
+}
+
+TEST_CASE("the down file is linted on the model after the up file", "[lint][raw][model]") {
+  ModelBefore before = model_of(kTables);
+  std::string up = std::string(kTimeouts) +
+                   "CREATE TABLE sessions (id bigint PRIMARY KEY);\n"
+                   "ALTER TABLE users ADD COLUMN nickname text;\n";
+  std::string down = std::string(kTimeouts) +
+                     "ALTER TABLE users DROP COLUMN nickname;\n"
+                     "DROP TABLE sessions;\n"
+                     "ALTER TABLE users DROP COLUMN age;\n"
+                     "DROP INDEX ix_users_email;\n";
+  auto f = lint_on(&before, up, down);
+  CHECK(f == std::vector<std::string>{
+                 "down.sql W0602 5:19 dropping column 'users.age' deletes its data",
+                 "down.sql W0610 6:1 drop index 'ix_users_email' blocks reads and writes of "
+                 "'users' (ACCESS EXCLUSIVE lock)"});
+  // Without a model, what the up file created is still known from the file.
+  auto g = lint_on(nullptr, up, down);
+  REQUIRE(g.size() == 2);
+  CHECK(g[0] == f[0]);
 }

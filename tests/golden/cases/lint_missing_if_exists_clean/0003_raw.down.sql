@@ -1,1 +1,2 @@
-DROP INDEX IF EXISTS ix_users_name;
+SET lock_timeout = '2s';
+DROP INDEX CONCURRENTLY IF EXISTS ix_users_name;
