@@ -17,8 +17,8 @@ namespace {
 
 // migrac.ini as init writes it; `dialect` uncommented when given.
 std::string ini_text(const std::string& dialect) {
-  std::string dialect_line =
-      dialect.empty() ? "# dialect = postgres" : fmt::format("dialect = {}", dialect);
+  std::string dialect_line = dialect.empty() ? "# dialect = postgres"
+                                             : fmt::format("dialect = {}", dialect);
   return fmt::format(
       R"(# migrac.ini: the settings of this project. Each one is shown commented out at
 # its default; remove the '#' to set it. A flag on the command line overrides
