@@ -8,9 +8,13 @@
 namespace migrac {
 
 // `path:line:col: error[E0102]: message`, the source line, a caret under the
-// range, and `help:` / `note:` lines. Ends with a newline per line.
+// range, and `help:` / `note:` lines. Ends with a newline per line. With
+// `colour`, as clang colours it (ANSI escapes); without, stderr's colour
+// choice (colour.h: off unless the command line set it), where diagnostics go.
 std::string render_text(const Diagnostics& diags, const SourceSet& sources);
 std::string render_text(const Diagnostic& d, const SourceSet& sources);
+std::string render_text(const Diagnostics& diags, const SourceSet& sources, bool colour);
+std::string render_text(const Diagnostic& d, const SourceSet& sources, bool colour);
 
 // {"diagnostics":[{"code","severity","message","file","line","column",
 //   "end_line","end_column","help","notes":[...]}], "errors":N, "warnings":N}

@@ -68,8 +68,15 @@ std::vector<MigrationFile> load_directory(const std::string& dir, SourceSet& sou
     (it->is_regular_file(file_ec) ? names : not_regular).push_back(it->path().filename().string());
   }
   if (ec) {
+    std::string help;
+    if (ec == std::errc::no_such_file_or_directory) {
+      help =
+          "'migrac init' starts a project here (a migrations folder and migrac.ini); --dir "
+          "names another folder";
+    }
     diags.report(DiagKind::CannotReadDirectory, {},
-                 fmt::format("cannot read the migrations directory '{}': {}", dir, ec.message()));
+                 fmt::format("cannot read the migrations directory '{}': {}", dir, ec.message()),
+                 help);
     return {};
   }
   std::sort(names.begin(), names.end());
@@ -138,8 +145,8 @@ std::vector<MigrationFile> load_directory(const std::string& dir, SourceSet& sou
   for (auto& [key, mf] : by_id) out.push_back(std::move(mf));
   if (out.empty() && !diags.has_errors()) {
     diags.report(DiagKind::NoMigrations, {},
-                 fmt::format("no migrations in '{}' (expected <id>.mig or <id>.up.sql files)",
-                             dir));
+                 fmt::format("no migrations in '{}' (expected <id>.mig or <id>.up.sql files)", dir),
+                 "'migrac new NAME' writes the first one");
   }
   return out;
 }

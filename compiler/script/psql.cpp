@@ -66,8 +66,25 @@ class PsqlWriter {
   std::string render(const std::vector<const MigrationPlan*>& plans) {
     preamble(plans);
     for (const MigrationPlan* p : plans) options_.down ? down(*p) : up(*p);
-    out_ += fmt::format("\n\\echo 'migrac: done: {} migration{} {}'\n", plans.size(),
-                        plans.size() == 1 ? "" : "s", options_.down ? "reverted" : "applied");
+    std::string done = fmt::format("\\echo 'migrac: done: {} migration{} {}'\n", plans.size(),
+                                   plans.size() == 1 ? "" : "s",
+                                   options_.down ? "reverted" : "applied");
+    if (plans.empty()) {
+      out_ += "\n\\echo 'migrac: nothing to do'\n";
+      return out_;
+    }
+    std::string nothing = options_.down
+                              ? fmt::format(
+                                    "\\echo 'migrac: nothing to do: none of the {} migration{} "
+                                    "{} applied'\n",
+                                    plans.size(), plans.size() == 1 ? "" : "s",
+                                    plans.size() == 1 ? "is" : "are")
+                              : fmt::format(
+                                    "\\echo 'migrac: nothing to do: the {} migration{} {} "
+                                    "applied already'\n",
+                                    plans.size(), plans.size() == 1 ? "" : "s",
+                                    plans.size() == 1 ? "was" : "were");
+    out_ += "\n\\if :migrac_nothing\n" + nothing + "\\else\n" + done + "\\endif\n";
     return out_;
   }
 
@@ -91,6 +108,28 @@ class PsqlWriter {
     for (const std::string& sql : history_create_sql(table_)) out_ += terminated(sql) + "\n";
     out_ += "\n";
     options_.down ? down_check(plans) : up_check(plans);
+    finished_check(plans);
+  }
+
+  // migrac_nothing: whether the script has nothing to do, read before it runs
+  // (a rerun of a finished script says so at its end).
+  void finished_check(const std::vector<const MigrationPlan*>& plans) {
+    if (plans.empty()) return;
+    std::vector<std::string> ids;
+    for (const MigrationPlan* p : plans) ids.push_back(p->id);
+    out_ += "\n-- Whether a run before this one did everything already.\n";
+    if (options_.down) {
+      out_ += fmt::format(
+          "SELECT NOT EXISTS (SELECT 1 FROM {} WHERE id IN (\n      {})) AS migrac_nothing "
+          "\\gset\n",
+          h_, in_list(ids));
+      return;
+    }
+    out_ += fmt::format(
+        "SELECT count(*) = {} AS migrac_nothing FROM {} WHERE id IN (\n      {})\n"
+        "    AND segments_done >= segments_total AND down_done = 0 AND segment_started = 0 "
+        "\\gset\n",
+        ids.size(), h_, in_list(ids));
   }
 
   // The database must have every parent the script does not apply itself, and

@@ -1,10 +1,17 @@
 #include "runtime/cli/cli.h"
 
 #include <iostream>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include <fmt/format.h>
 
+#include <nlohmann/json.hpp>
+
+#include "compiler/diag/diag.h"
+#include "compiler/diag/json_text.h"
+#include "runtime/cli/colour_option.h"
 #include "runtime/cli/verb_error.h"
 #include "runtime/cli/verbs.h"
 
@@ -12,36 +19,74 @@ namespace migrac::cli {
 
 namespace {
 
-// One entry of the verb table.
+// One entry of the verb table: its help's one-line description and example.
 struct VerbEntry {
   std::string_view name;
   int (*run)(const Args&);
   std::string_view summary;
+  std::string_view example;
 };
 
 constexpr VerbEntry kVerbs[] = {
-    {"check", verb_check, "compile every migration and report diagnostics"},
-    {"sql", verb_sql, "print the SQL of a range of migrations ([FROM:]TO, --down)"},
-    {"schema", verb_schema, "print the schema model as CREATE statements (--at REV)"},
-    {"heads", verb_heads, "print the current head revisions"},
-    {"history", verb_history, "list the migrations in order (--verbose)"},
-    {"new", verb_new, "scaffold the next migration after the head (--from: autogenerate it)"},
-    {"import", verb_import, "a baseline migration of an existing database (--stamp)"},
-    {"merge", verb_merge, "scaffold a merge migration of two heads"},
+    {"init", verb_init, "start a project: a migrations folder and a commented migrac.ini",
+     "migrac init"},
+    {"check", verb_check, "compile every migration and report diagnostics",
+     "migrac check --dialect sqlite"},
+    {"sql", verb_sql, "print the SQL of a range of migrations ([FROM:]TO, --down)",
+     "migrac sql 0002_add_email:head --dialect postgres"},
+    {"schema", verb_schema, "print the schema model as CREATE statements (--at REV)",
+     "migrac schema --at 0003_add_index"},
+    {"heads", verb_heads, "print the current head revisions", "migrac heads --format json"},
+    {"history", verb_history, "list the migrations in order (--verbose)",
+     "migrac history --verbose"},
+    {"new", verb_new, "scaffold the next migration after the head (--from: autogenerate it)",
+     "migrac new add_phone_number"},
+    {"import", verb_import, "a baseline migration of an existing database (--stamp)",
+     "migrac import --url postgresql://localhost/app --stamp"},
+    {"merge", verb_merge, "scaffold a merge migration of two heads", "migrac merge 0004_a 0004_b"},
     {"upgrade", verb_upgrade,
-     "apply migrations up to a revision (head, heads, +N, ID; --sql for psql)"},
-    {"downgrade", verb_downgrade, "revert migrations down to a revision (-N, base, ID; --sql)"},
-    {"current", verb_current, "print the revisions the database is at"},
-    {"status", verb_status, "compare the database with the files (pending, edited, unknown)"},
+     "apply migrations up to a revision (head, heads, +N, ID; --sql for psql)",
+     "migrac upgrade head --url sqlite:app.db"},
+    {"downgrade", verb_downgrade, "revert migrations down to a revision (-N, base, ID; --sql)",
+     "migrac downgrade -1 --url sqlite:app.db"},
+    {"current", verb_current, "print the revisions the database is at",
+     "migrac current --url sqlite:app.db"},
+    {"status", verb_status, "compare the database with the files (pending, edited, unknown)",
+     "migrac status --url sqlite:app.db"},
     {"stamp", verb_stamp,
-     "record a revision as applied without running it (--delete, --rehash, --purge)"},
+     "record a revision as applied without running it (--delete, --rehash, --purge)",
+     "migrac stamp head --url sqlite:app.db"},
     {"verify", verb_verify,
      "apply and revert every migration on a scratch database, holding each result against the "
-     "model"},
-    {"diff", verb_diff, "drift: the live database against the model at its recorded revisions"},
-    {"lint", verb_lint, "lint the migrations for unsafe operations (--base GITREF, --format)"},
-    {"fmt", verb_fmt, "format .mig migrations in the canonical style (--check, --all)"},
+     "model",
+     "migrac verify --url postgresql://localhost/postgres"},
+    {"diff", verb_diff, "drift: the live database against the model at its recorded revisions",
+     "migrac diff --url postgresql://localhost/app"},
+    {"lint", verb_lint, "lint the migrations for unsafe operations (--base GITREF, --format)",
+     "migrac lint --base origin/main"},
+    {"fmt", verb_fmt, "format .mig migrations in the canonical style (--check, --all)",
+     "migrac fmt --check"},
 };
+
+// True when the command line asks for JSON output (--format json).
+bool wants_json(const Args& args) {
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--") break;
+    if (args[i] == "--format=json") return true;
+    if (args[i] == "--format" && i + 1 < args.size() && args[i + 1] == "json") return true;
+  }
+  return false;
+}
+
+// A verb's failure as a JSON document on stdout, for machines that asked for
+// JSON (the text stays on stderr, for people):
+// {"status":"failed","exit_code":N,"error":{"message":"..."}}.
+std::string error_json(const VerbError& e) {
+  std::string message = e.message;
+  while (!message.empty() && message.back() == '\n') message.pop_back();
+  return json_text(nlohmann::json{
+      {"status", "failed"}, {"exit_code", e.exit_code}, {"error", {{"message", message}}}});
+}
 
 void print_usage(std::ostream& out) {
   out << "usage: migrac VERB [options]\n\nverbs:\n";
@@ -52,11 +97,17 @@ void print_usage(std::ostream& out) {
 }  // namespace
 
 int run(int argc, char** argv) {
-  if (argc < 2) {
+  Args args(argv + 1, argv + argc);
+  if (auto err = take_colour_option(args)) {
+    std::cerr << fmt::format("migrac: {}\n", *err);
+    return kUsage;
+  }
+  if (args.empty()) {
     print_usage(std::cerr);
     return kUsage;
   }
-  std::string_view verb = argv[1];
+  std::string verb = args[0];
+  args.erase(args.begin());
   if (verb == "--help" || verb == "-h" || verb == "help") {
     print_usage(std::cout);
     return kOk;
@@ -65,7 +116,6 @@ int run(int argc, char** argv) {
     std::cout << "migrac 0.1.0\n";
     return kOk;
   }
-  Args args(argv + 2, argv + argc);
   for (const VerbEntry& v : kVerbs) {
     if (v.name != verb) continue;
     // The one place where a verb that stopped early is turned into its exit
@@ -79,13 +129,28 @@ int run(int argc, char** argv) {
         return kDatabaseError;
       } catch (const VerbError& e) {
         std::cerr << e.message;
+        if (wants_json(args) && e.exit_code != kOk && !e.message.empty())
+          std::cout << error_json(e);
         return e.exit_code;
       }
     }
   }
+  std::vector<std::string> names;
+  for (const VerbEntry& v : kVerbs) names.emplace_back(v.name);
+  std::string help = did_you_mean(verb, names);
   std::cerr << fmt::format("migrac: unknown verb '{}'\n", verb);
+  if (!help.empty()) {
+    std::cerr << "  help: " << help << "\n";
+    return kUsage;
+  }
   print_usage(std::cerr);
   return kUsage;
+}
+
+VerbDoc verb_doc(std::string_view verb) {
+  for (const VerbEntry& v : kVerbs)
+    if (v.name == verb) return {v.summary, v.example};
+  return {};
 }
 
 }  // namespace migrac::cli

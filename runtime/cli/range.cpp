@@ -176,6 +176,10 @@ std::vector<std::size_t> select_downgrade(const Project& project, const history:
     }
     return revs;
   }
+  if (history::relative_steps(spec, '+')) {
+    fail(kUsage, "migrac downgrade: '{}' is a step up\n  help: to apply, 'migrac upgrade {}'", spec,
+         spec);
+  }
   RevisionRef target = resolve_revision(project, spec);
   if (target.is_base) return history::to_revert(project.graph, state, std::nullopt);
   // The recorded descendants of the target, newest first; other branches stay.

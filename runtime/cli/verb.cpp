@@ -1,14 +1,68 @@
 #include "runtime/cli/verb.h"
 
+#include <algorithm>
 #include <iostream>
+#include <string_view>
+#include <utility>
 
 #include <fmt/format.h>
 
 #include "compiler/diag/render.h"
+#include "runtime/cli/cli.h"
 
 namespace migrac::cli {
 
 namespace po = boost::program_options;
+
+namespace {
+
+// The help line after "unrecognised option": `upgrade -1` points to
+// downgrade, a misspelt flag to the nearest one the verb takes. Empty when
+// there is none.
+std::string unknown_option_help(const std::string& verb, const std::string& option,
+                                const po::options_description& known) {
+  bool steps = option.size() > 1 && option[0] == '-' &&
+               option.find_first_not_of("0123456789", 1) == std::string::npos;
+  if (steps && verb == "upgrade")
+    return fmt::format("\n  help: upgrade moves up; to revert, 'migrac downgrade {}'", option);
+  std::vector<std::string> names;
+  for (const auto& o : known.options()) {
+    if (!o->long_name().empty()) names.push_back("--" + o->long_name());
+  }
+  std::string wrong = option.substr(0, option.find('='));
+  std::string help = did_you_mean(wrong, names);
+  return help.empty() ? std::string() : "\n  help: " + help;
+}
+
+// The common options that `verb` reads, for its help (every verb accepts them
+// all: a flag that does not apply is ignored, as the environment's URL is).
+po::options_description common_options_read(const std::string& verb) {
+  using Names = std::vector<std::string_view>;
+  static const std::vector<std::pair<std::string_view, Names>> kRead = {
+      {"init", {"dialect"}},
+      {"heads", {"dir", "config"}},
+      {"merge", {"dir", "config"}},
+      {"history", {"dir", "config", "url", "history-table"}},
+      {"new", {"dir", "config", "history-table"}},
+      {"fmt", {"dir", "config", "url", "history-table"}},
+      {"lint", {"dir", "config", "lock-timeout", "statement-timeout", "online", "no-online"}},
+      {"check",
+       {"dir", "config", "dialect", "lock-timeout", "statement-timeout", "online", "no-online"}},
+  };
+  po::options_description all = global_options();
+  const Names* names = nullptr;
+  for (const auto& [name, read] : kRead)
+    if (name == verb) names = &read;
+  if (!names) return all;
+  po::options_description shown("Common options");
+  for (const auto& o : all.options()) {
+    bool read = std::find(names->begin(), names->end(), o->long_name()) != names->end();
+    if (read || o->long_name() == "color") shown.add(o);
+  }
+  return shown;
+}
+
+}  // namespace
 
 Invocation parse_invocation(const std::string& verb, const std::string& usage,
                             const std::vector<std::string>& args, po::options_description options,
@@ -16,9 +70,15 @@ Invocation parse_invocation(const std::string& verb, const std::string& usage,
   Invocation inv;
   inv.verb = verb;
   inv.usage = usage;
-  po::options_description all(fmt::format("usage: migrac {}\n\nOptions", usage));
+  VerbDoc doc = verb_doc(verb);
+  std::string caption = fmt::format("usage: migrac {}\n", usage);
+  if (!doc.summary.empty()) caption += fmt::format("\n{}\n", doc.summary);
+  if (!doc.example.empty()) caption += fmt::format("\nexample: {}\n", doc.example);
+  po::options_description all(caption + "\nOptions");
   options.add_options()("help,h", "show this help");
   all.add(options).add(global_options());
+  po::options_description help_text(caption + "\nOptions");
+  help_text.add(options).add(common_options_read(verb));
   po::options_description hidden;
   hidden.add_options()("positional", po::value<std::vector<std::string>>(), "");
   po::options_description parse_with;
@@ -31,10 +91,13 @@ Invocation parse_invocation(const std::string& verb, const std::string& usage,
   } catch (const po::error& e) {
     std::string input;
     for (const std::string& a : args) input += a + " ";
-    usage_error(inv, options_error_text(e, input));
+    std::string text = options_error_text(e, input);
+    if (const auto* u = dynamic_cast<const po::unknown_option*>(&e))
+      text += unknown_option_help(verb, u->get_option_name(), all);
+    usage_error(inv, text);
   }
   if (inv.vm.count("help")) {
-    std::cout << all;
+    std::cout << help_text;
     throw VerbError{kOk, ""};
   }
   if (inv.vm.count("positional"))
@@ -49,6 +112,12 @@ Invocation parse_invocation(const std::string& verb, const std::string& usage,
 
 void usage_error(const Invocation& inv, const std::string& text) {
   fail(kUsage, "migrac {}: {}\nusage: migrac {}", inv.verb, text, inv.usage);
+}
+
+int diagnostics_exit_code(const Diagnostics& diags) {
+  for (const Diagnostic& d : diags.all())
+    if (d.kind == DiagKind::CannotReadDirectory) return kDatabaseError;
+  return diags.has_errors() ? kMigrationErrors : kOk;
 }
 
 ProjectOptions project_options(const Config& config) {
@@ -69,9 +138,10 @@ Project compile_or_fail(const Invocation& inv, bool json, bool warnings, bool ke
   options.check.keep_schemas = keep_schemas;
   Project project = compile_project(options);
   bool errors = project.diags.has_errors();
+  int code = diagnostics_exit_code(project.diags);
   if (json) {
     std::cout << render_json(project.diags, project.sources);
-    if (errors) throw VerbError{kMigrationErrors, ""};
+    if (errors) throw VerbError{code, ""};
     return project;
   }
   std::string text;
@@ -79,7 +149,7 @@ Project compile_or_fail(const Invocation& inv, bool json, bool warnings, bool ke
     if (!warnings && d.severity != Severity::Error) continue;
     text += render_text(d, project.sources);
   }
-  if (errors) throw VerbError{kMigrationErrors, text + render_summary(project.diags)};
+  if (errors) throw VerbError{code, text + render_summary(project.diags)};
   std::cerr << text;
   return project;
 }
@@ -102,8 +172,12 @@ RevisionRef resolve_revision(const Project& project, const std::string& spec) {
     if (project.migrations[i].id.rfind(spec, 0) == 0) matches.push_back(i);
   }
   if (matches.size() == 1) return RevisionRef{false, matches[0]};
-  if (matches.size() > 1)
-    fail(kUsage, "migrac: revision '{}' is ambiguous: it starts {} ids", spec, matches.size());
+  if (matches.size() > 1) {
+    std::string message = fmt::format("migrac: revision '{}' is ambiguous: it starts {} ids:\n",
+                                      spec, matches.size());
+    for (std::size_t m : matches) message += fmt::format("  {}\n", project.migrations[m].id);
+    throw VerbError{kUsage, message};
+  }
   std::string help = did_you_mean(spec, ids);
   std::string message = fmt::format("migrac: unknown revision '{}'\n", spec);
   if (!help.empty()) message += "  help: " + help + "\n";

@@ -34,6 +34,10 @@ Invocation parse_invocation(const std::string& verb, const std::string& usage,
 // Fails with exit 2: "migrac VERB: TEXT" and the verb's usage line.
 [[noreturn]] void usage_error(const Invocation& inv, const std::string& text);
 
+// The exit code of a compile's diagnostics: 0 without errors, 3 when the
+// migrations directory cannot be read (an I/O failure), else 1.
+int diagnostics_exit_code(const Diagnostics& diags);
+
 // Options for the checker from the config (--no-online, lock_timeout, ...).
 ProjectOptions project_options(const Config& config);
 

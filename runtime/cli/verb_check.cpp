@@ -46,11 +46,11 @@ int verb_check(const Args& args) {
   if (format == "json") {
     std::cerr << cache_line;
     std::cout << render_json(project.diags, project.sources);
-    return project.diags.has_errors() ? kMigrationErrors : kOk;
+    return diagnostics_exit_code(project.diags);
   }
   std::cout << cache_line;
   std::cerr << render_text(project.diags, project.sources) << render_summary(project.diags);
-  if (project.diags.has_errors()) return kMigrationErrors;
+  if (project.diags.has_errors()) return diagnostics_exit_code(project.diags);
   std::string heads;
   for (std::size_t h : project.graph.heads)
     heads += (heads.empty() ? "" : ", ") + project.migrations[h].id;

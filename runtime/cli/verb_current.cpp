@@ -42,6 +42,8 @@ int verb_current(const Args& args) {
   }
   if (settings->format == runner::OutputFormat::Json) {
     std::cout << json_text(nlohmann::json{{"current", out}});
+  } else if (out.empty()) {
+    std::cout << "(no migration applied)\n";
   }
   return kOk;
 }

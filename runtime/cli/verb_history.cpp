@@ -2,6 +2,9 @@
 #include <iostream>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "compiler/diag/json_text.h"
 
 #include "runtime/cli/marks.h"
 #include "runtime/cli/verb.h"
@@ -32,24 +35,83 @@ std::string message_of(const Project& p, const ast::Migration& m) {
   return {};
 }
 
+// --format text|json; fails with exit 2 for another value.
+bool json_format(const Invocation& inv) {
+  std::string format = inv.vm["format"].as<std::string>();
+  if (format != "text" && format != "json")
+    fail(kUsage, "migrac {}: unknown format '{}' (text or json)", inv.verb, format);
+  return format == "json";
+}
+
+boost::program_options::options_description format_option() {
+  namespace po = boost::program_options;
+  po::options_description opts;
+  opts.add_options()("format", po::value<std::string>()->default_value("text"), "text or json");
+  return opts;
+}
+
+// The JSON form of history: oldest first, each revision with its parents,
+// marks and (with a database) what is applied.
+nlohmann::json history_json(const Project& project, const std::vector<std::string>& db_marks) {
+  const RevisionGraph& g = project.graph;
+  nlohmann::json list = nlohmann::json::array();
+  for (std::size_t rev : g.order) {
+    const Revision& r = g.revisions[rev];
+    const ast::Migration& m = project.migrations[rev];
+    nlohmann::json parents = nlohmann::json::array();
+    for (std::size_t p : r.parents) parents.push_back(project.migrations[p].id);
+    nlohmann::json entry{{"id", m.id},
+                         {"parents", parents},
+                         {"head", r.children.empty()},
+                         {"merge", r.parents.size() > 1},
+                         {"branchpoint", r.children.size() > 1},
+                         {"message", message_of(project, m)},
+                         {"path", m.file >= 0 ? project.sources[m.file].path : std::string()},
+                         {"checksum", m.checksum}};
+    if (!db_marks.empty()) {
+      const std::string& mark = db_marks[rev];
+      entry["applied"] = mark.find(" (applied)") != std::string::npos;
+      entry["partly_applied"] = mark.find("partly applied") != std::string::npos;
+      entry["partly_reverted"] = mark.find("partly reverted") != std::string::npos;
+      entry["current"] = mark.find("(current)") != std::string::npos;
+    }
+    list.push_back(std::move(entry));
+  }
+  return nlohmann::json{{"migrations", std::move(list)}};
+}
+
 }  // namespace
 
 int verb_heads(const Args& args) {
-  Invocation inv = parse_invocation("heads", "heads", args, {}, 0);
+  Invocation inv = parse_invocation("heads", "heads [--format text|json]", args, format_option(),
+                                    0);
+  bool json = json_format(inv);
   Project project = compile_or_fail(inv, false, false);
+  if (json) {
+    nlohmann::json heads = nlohmann::json::array();
+    for (std::size_t h : project.graph.heads) heads.push_back(project.migrations[h].id);
+    std::cout << json_text(nlohmann::json{{"heads", std::move(heads)}});
+    return kOk;
+  }
   for (std::size_t h : project.graph.heads) std::cout << project.migrations[h].id << " (head)\n";
   return kOk;
 }
 
 int verb_history(const Args& args) {
   namespace po = boost::program_options;
-  po::options_description opts;
+  po::options_description opts = format_option();
   opts.add_options()("verbose,v", "show file, parents, checksum and settings");
-  Invocation inv = parse_invocation("history", "history [--verbose]", args, opts, 0);
+  Invocation inv = parse_invocation("history", "history [--verbose] [--format text|json]", args,
+                                    opts, 0);
+  bool json = json_format(inv);
   Project project = compile_or_fail(inv, false, false);
   bool verbose = inv.vm.count("verbose") > 0;
   // With a database URL configured: what is applied there.
   std::vector<std::string> db_marks = applied_marks(inv, project);
+  if (json) {
+    std::cout << json_text(history_json(project, db_marks));
+    return kOk;
+  }
   const RevisionGraph& g = project.graph;
   // Newest first, as Alembic prints it.
   for (auto it = g.order.rbegin(); it != g.order.rend(); ++it) {

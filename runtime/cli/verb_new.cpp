@@ -60,6 +60,33 @@ Project load_for_scaffold(const Invocation& inv) {
   return compile_project(project_options(inv.config));
 }
 
+// A new migration: its name as the first comment (history shows it), the
+// `after` line (none for the first migration), and commented examples of the
+// common operations. It compiles as it is.
+std::string migration_template(const std::string& name, const std::string& after) {
+  std::string text = fmt::format("-- {}\n", name);
+  if (!after.empty()) text += fmt::format("after {};\n", after);
+  text += R"(
+-- The operations, in the order they run (docs/language.md describes them all).
+-- Common ones, to uncomment and edit:
+--
+-- create table users (
+--   id          bigint identity primary key,
+--   email       varchar(255) not null unique,
+--   created_at  timestamptz not null default now()
+-- );
+-- add column users.phone_number varchar(20);
+-- create index on users (phone_number);
+-- rename column users.name to full_name;
+-- alter column users.email type text;
+-- alter column users.phone_number set not null;
+-- backfill users set phone_number = '' where phone_number is null;
+-- drop column users.legacy_flag;
+-- drop table old_sessions;
+)";
+  return text;
+}
+
 // `--rename table a=b` as one value, "table a=b".
 Args join_table_renames(const Args& args) {
   Args out;
@@ -106,12 +133,9 @@ int verb_new(const Args& args) {
   }
   std::string id = next_number(project) + "_" + name;
   if (inv.vm.count("from")) return new_from_source(inv, project, id, inv.positional[0]);
-  std::string text = fmt::format("-- {}\n", inv.positional[0]);
-  if (!project.graph.heads.empty()) {
-    text += fmt::format("after {};\n", project.migrations[project.graph.heads[0]].id);
-  }
-  text += "\n";
-  return write_migration(inv, id, text);
+  std::string after = project.graph.heads.empty() ? std::string()
+                                                  : project.migrations[project.graph.heads[0]].id;
+  return write_migration(inv, id, migration_template(inv.positional[0], after));
 }
 
 int verb_merge(const Args& args) {

@@ -16,8 +16,12 @@
 // against the model at ID: a difference refuses the stamp (exit 4, each
 // difference named) unless --force, so that the history never records a lie.
 #include <iostream>
+#include <sstream>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "compiler/diag/json_text.h"
 
 #include "runtime/cli/live_schema.h"
 #include "runtime/cli/session.h"
@@ -216,7 +220,8 @@ int verb_stamp(const Args& args) {
   db_opts.add_options()("lock-wait", po::value<std::string>()->default_value("60s"),
                         "wait this long for another runner to finish");
   opts.add(db_opts);
-  const char* usage = "stamp ID|head|base [--delete | --rehash | --purge] [--force]";
+  const char* usage =
+      "stamp ID|head|base [--delete | --rehash | --purge] [--force] [--format text|json]";
   Invocation inv = parse_invocation("stamp", usage, args, opts, 1);
   bool del = inv.vm.count("delete") > 0;
   bool rehash = inv.vm.count("rehash") > 0;
@@ -234,10 +239,31 @@ int verb_stamp(const Args& args) {
   if (!del) target = resolve_revision(project, spec);
   Session session = open_session(inv, settings, SessionMode::Write);
   history::State state = history::compare(project.migrations, project.graph, session.rows);
-  if (del) return stamp_delete(session, project, state, spec, settings.quiet);
-  if (rehash) return stamp_rehash(session, project, state, *target, settings.quiet);
-  return stamp_to(session, project, state, *emitter, *target, spec, purge,
-                  inv.vm.count("force") > 0, settings.quiet);
+  bool json = settings.format == runner::OutputFormat::Json;
+  bool quiet = settings.quiet && !json;
+  auto run = [&] {
+    if (del) return stamp_delete(session, project, state, spec, quiet);
+    if (rehash) return stamp_rehash(session, project, state, *target, quiet);
+    return stamp_to(session, project, state, *emitter, *target, spec, purge,
+                    inv.vm.count("force") > 0, quiet);
+  };
+  if (!json) return run();
+  // The lines for people become the "changes" of one JSON document.
+  std::ostringstream text;
+  std::streambuf* saved = std::cout.rdbuf(text.rdbuf());
+  int rc = kOk;
+  try {
+    rc = run();
+  } catch (...) {
+    std::cout.rdbuf(saved);
+    throw;
+  }
+  std::cout.rdbuf(saved);
+  nlohmann::json changes = nlohmann::json::array();
+  std::istringstream lines(text.str());
+  for (std::string line; std::getline(lines, line);) changes.push_back(line);
+  std::cout << json_text(nlohmann::json{{"status", "ok"}, {"changes", std::move(changes)}});
+  return rc;
 }
 
 }  // namespace migrac::cli

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "compiler/diag/colour.h"
 #include "compiler/diag/json_text.h"
 #include "runtime/cli/session.h"
 #include "runtime/cli/verbs.h"
@@ -107,7 +108,8 @@ int verb_status(const Args& args) {
       out += fmt::format("  {} (applied {} by {})\n", row->id, row->applied_at, row->applied_by);
     }
   }
-  out += fmt::format("status: {}\n", summary);
+  std::string_view colour = up_to_date ? sgr::kGreen : disagrees ? sgr::kRed : sgr::kYellow;
+  out += fmt::format("status: {}\n", paint(summary, colour, colour_choice().out));
   std::cout << out;
   return disagrees ? kDatabaseDisagrees : kOk;
 }

@@ -12,6 +12,7 @@ namespace migrac::cli {
 using Args = std::vector<std::string>;
 
 // Compiler verbs (offline).
+int verb_init(const Args& args);
 int verb_check(const Args& args);
 int verb_sql(const Args& args);
 int verb_schema(const Args& args);

@@ -30,7 +30,9 @@ po::options_description global_options() {
                                                             po::value<std::string>(),
                                                             "statement_timeout (default: none)")(
       "online", po::value<std::string>(), "online (safe-by-default) compilation: true or false")(
-      "no-online", "compile the plain (blocking) forms");
+      "no-online", "compile the plain (blocking) forms")(
+      "color", po::value<std::string>(),
+      "auto (on a terminal, unless NO_COLOR is set), always or never");
   return d;
 }
 

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "compiler/diag/colour.h"
 #include "compiler/diag/json_text.h"
 
 namespace migrac::runner {
@@ -41,7 +42,9 @@ void Progress::migration_begin(const std::string& id, bool down, int resume_at, 
   std::string resumed = resume_at > 0 ? fmt::format(" (resuming at segment {} of {})",
                                                     resume_at + 1, segments)
                                       : "";
-  out_ << fmt::format("{} {}{}\n", down ? "revert" : "apply ", id, resumed);
+  out_ << fmt::format("{} {}{}\n",
+                      paint(down ? "revert" : "apply ", sgr::kGreen, colour_choice().out), id,
+                      resumed);
   out_.flush();
 }
 
@@ -144,9 +147,9 @@ void Progress::failure(const RunFailure& f) {
                    {"hint", f.error.hint},
                    {"state", f.note}};
   if (json()) return;
-  err_ << fmt::format("migrac: error: migration '{}' failed in {}segment {}/{} ({})\n", f.id,
-                      f.down ? "down " : "", f.segment, f.segments,
-                      f.transactional ? "transaction" : "no transaction");
+  err_ << fmt::format("migrac: {} migration '{}' failed in {}segment {}/{} ({})\n",
+                      paint("error:", sgr::kRed, colour_choice().err), f.id, f.down ? "down " : "",
+                      f.segment, f.segments, f.transactional ? "transaction" : "no transaction");
   if (!f.location.empty()) err_ << fmt::format("  --> {}\n", f.location);
   if (!f.statement.empty()) {
     std::string stmt = f.statement;

@@ -25,6 +25,8 @@ out_has "migrac: done: $N_MIGRATIONS migrations applied"
 check_head_schema "$db1"
 expect_rc 0 run_psql "$db1" "$WORK/full.sql"
 grep -q "migrac: apply " "$WORK/out" && fail "a second run of the script applied something"
+out_has "migrac: nothing to do: the $N_MIGRATIONS migrations were applied already"
+grep -q "migrac: done" "$WORK/out" && fail "a second run of the script says done"
 export MIGRAC_URL=$(url_for "$db1")
 expect_rc 0 m status
 out_has "status: up to date"
@@ -84,6 +86,8 @@ cp "$WORK/out" "$WORK/down.sql"
 expect_rc 0 run_psql "$db1" "$WORK/down.sql"
 equals "$(sql "$db1" "SELECT string_agg(tablename, ',') FROM pg_tables WHERE schemaname = 'public'")" migrac_history "tables after the downgrade script"
 equals "$(history_count "$db1")" 0 "history rows after the downgrade script"
+expect_rc 0 run_psql "$db1" "$WORK/down.sql"
+out_has "migrac: nothing to do: none of the $N_MIGRATIONS migrations are applied"
 expect_rc 0 run_psql "$db1" "$WORK/full.sql"
 check_head_schema "$db1"
 

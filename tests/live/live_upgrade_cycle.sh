@@ -32,7 +32,7 @@ equals "$(sql "$db" "SELECT count(*) FROM pg_type WHERE typname = 'order_status'
 equals "$(sql "$db" "SELECT count(*) FROM pg_views WHERE schemaname = 'public'")" 0 "views left"
 equals "$(history_count "$db")" 0 "history rows after base"
 expect_rc 0 m current
-equals "$(cat "$WORK/out")" "" "current at base"
+equals "$(cat "$WORK/out")" "(no migration applied)" "current at base"
 
 step "upgrade +2, downgrade -1"
 expect_rc 0 m upgrade +2

@@ -90,7 +90,9 @@ TEST_CASE("ranges: the revisions of an offline script", "[runtime][range]") {
   CHECK(unknown.message.rfind("migrac: unknown revision '0009'\n", 0) == 0);
   cli::VerbError ambiguous = error_of([&] { cli::select_range(g.project, "000", false); });
   CHECK(ambiguous.exit_code == cli::kUsage);
-  CHECK(ambiguous.message == "migrac: revision '000' is ambiguous: it starts 4 ids\n");
+  CHECK(ambiguous.message ==
+        "migrac: revision '000' is ambiguous: it starts 4 ids:\n  0001_a\n  0002_b\n  0003_c\n  "
+        "0004_d\n");
   cli::VerbError relative = error_of([&] { cli::offline_range(g.project, "+2", false); });
   CHECK(relative.exit_code == cli::kUsage);
   CHECK(relative.message ==

@@ -55,6 +55,11 @@ BEGIN
 END
 $migrac$;
 
+-- Whether a run before this one did everything already.
+SELECT NOT EXISTS (SELECT 1 FROM ops.migrac_history WHERE id IN (
+      '0003_merge',
+      '0002_phone')) AS migrac_nothing \gset
+
 -- ============================================================
 -- revert 0003_merge
 -- parents: 0002_phone,0002_other
@@ -89,4 +94,8 @@ DELETE FROM ops.migrac_history WHERE id = '0002_phone';
 COMMIT;
 \endif
 
+\if :migrac_nothing
+\echo 'migrac: nothing to do: none of the 2 migrations are applied'
+\else
 \echo 'migrac: done: 2 migrations reverted'
+\endif

@@ -54,6 +54,12 @@ BEGIN
 END
 $migrac$;
 
+-- Whether a run before this one did everything already.
+SELECT count(*) = 2 AS migrac_nothing FROM migrac_history WHERE id IN (
+      '0002_phone',
+      '0003_merge')
+    AND segments_done >= segments_total AND down_done = 0 AND segment_started = 0 \gset
+
 -- ============================================================
 -- apply 0002_phone
 -- file: migrations/0002_phone.mig
@@ -113,4 +119,8 @@ SELECT NOT EXISTS (SELECT 1 FROM migrac_history WHERE id = '0003_merge') AS migr
 INSERT INTO migrac_history (id, checksum, parents, segments_done, segments_total, segment_started, duration_ms, method) VALUES ('0003_merge', 'v1:def', '0002_phone,0002_other', 0, 0, 0, 0, 'psql') ON CONFLICT (id) DO UPDATE SET segments_done = EXCLUDED.segments_done, segments_total = EXCLUDED.segments_total, segment_started = 0, down_done = 0, duration_ms = migrac_history.duration_ms + EXCLUDED.duration_ms, applied_at = now(), applied_by = EXCLUDED.applied_by, method = EXCLUDED.method;
 \endif
 
+\if :migrac_nothing
+\echo 'migrac: nothing to do: the 2 migrations were applied already'
+\else
 \echo 'migrac: done: 2 migrations applied'
+\endif
