@@ -150,7 +150,7 @@ alterEnum : K_ENUM enumName K_ADD K_VALUE STRING ((K_BEFORE | K_AFTER) STRING)? 
 dropEnum : K_ENUM enumName SEMI ;
 
 backfill
-  : tableName K_SET assignment (COMMA assignment)* (K_WHERE expr)? (K_BATCH NUMBER)? SEMI ;
+  : tableName K_SET assignment (COMMA assignment)* (K_WHERE expr)? (K_BATCH NUMBER)? (K_PAUSE DURATION)? SEMI ;
 assignment : columnName EQ expr ;
 
 sqlOp : sqlBody+ SEMI | mistakeSqlString ;
@@ -281,7 +281,7 @@ identifier : IDENT | QUOTED_IDENT | nonReservedKeyword ;
 nonReservedKeyword
   : K_AFTER | K_SET | K_CREATE | K_TABLE | K_DROP | K_RENAME | K_TO | K_ADD | K_COLUMN | K_ALTER
   | K_TYPE | K_USING | K_KEY | K_DELETE | K_UPDATE | K_CASCADE | K_RESTRICT | K_NO | K_ACTION
-  | K_INDEX | K_ENUM | K_VALUE | K_BEFORE | K_BACKFILL | K_BATCH | K_SQL | K_TRANSACTION | K_DOWN
+  | K_INDEX | K_ENUM | K_VALUE | K_BEFORE | K_BACKFILL | K_BATCH | K_PAUSE | K_SQL | K_TRANSACTION | K_DOWN
   | K_AS | K_NATIVE | K_IF | K_EXISTS | K_CONCURRENTLY
   ;
 
@@ -324,6 +324,7 @@ K_VALUE : V A L U E ;
 K_BEFORE : B E F O R E ;
 K_BACKFILL : B A C K F I L L ;
 K_BATCH : B A T C H ;
+K_PAUSE : P A U S E ;
 K_SQL : S Q L ;
 K_TRANSACTION : T R A N S A C T I O N ;
 K_DOWN : D O W N ;

@@ -6,10 +6,12 @@
 # took over 1 s and how many failed. On a throwaway PostgreSQL 15 cluster
 # (scripts/pg-cluster), each case on a fresh copy of the loaded database:
 #   naive SQL            CREATE INDEX + ADD CHECK + SET NOT NULL + ADD UNIQUE, plain
+#   hand-written online  the same in online forms (CONCURRENTLY, NOT VALID + VALIDATE)
 #   migrac runtime       the same changes as a .mig, `migrac upgrade` (online forms)
 #   migrac + 8 s reader  `add constraint ... check` while another session holds an
 #                        8 s transaction that has read the table
 #   backfill (migrac)    `backfill events set kind2 = upper(kind) where kind2 is null batch 10000`
+#   primary-key ranges   the same backfill as a hand-written DO loop, 10,000 ids a batch
 #   one UPDATE           the same as one statement
 #   bench/online/bench_online.sh [N] [RATE] [SECONDS]
 #   MIGRAC_BIN=/path/to/older/migrac bench/online/bench_online.sh ...   (the same with another build)
@@ -80,6 +82,7 @@ MIG
 }
 
 results=()
+load0=$(cut -d' ' -f1-3 /proc/loadavg)
 # run_case NAME DDL-COMMAND...: a fresh copy, pgbench for $secs s, the change 2 s in.
 run_case() {
   local name=$1; shift
@@ -132,6 +135,36 @@ ALTER TABLE events ALTER COLUMN code SET NOT NULL;
 ALTER TABLE events ADD CONSTRAINT uq_events_code UNIQUE (code);
 SQL
 }
+# The same changes written by hand in their online forms.
+handwritten() {
+  psql_q -d "$BENCH_DB" <<'SQL'
+SET lock_timeout = '1s';
+CREATE INDEX CONCURRENTLY ix_events_kind ON events (kind);
+ALTER TABLE events ADD CONSTRAINT ck_events_code CHECK (code <> '') NOT VALID;
+ALTER TABLE events VALIDATE CONSTRAINT ck_events_code;
+ALTER TABLE events ADD CONSTRAINT ck_events_code_nn CHECK (code IS NOT NULL) NOT VALID;
+ALTER TABLE events VALIDATE CONSTRAINT ck_events_code_nn;
+ALTER TABLE events ALTER COLUMN code SET NOT NULL;
+ALTER TABLE events DROP CONSTRAINT ck_events_code_nn;
+CREATE UNIQUE INDEX CONCURRENTLY uq_events_code ON events (code);
+ALTER TABLE events ADD CONSTRAINT uq_events_code UNIQUE USING INDEX uq_events_code;
+SQL
+}
+# The backfill by primary-key ranges of 10,000, hand-written.
+pk_ranges() {
+  psql_q -d "$BENCH_DB" <<'SQL'
+DO $$
+DECLARE lo bigint := 0; top bigint;
+BEGIN
+  SELECT max(id) INTO top FROM events;
+  WHILE lo < top LOOP
+    UPDATE events SET kind2 = upper(kind) WHERE id > lo AND id <= lo + 10000 AND kind2 IS NULL;
+    COMMIT;
+    lo := lo + 10000;
+  END LOOP;
+END $$;
+SQL
+}
 changes='create index ix_events_kind on events (kind);
 add constraint ck_events_code on events check (code <> '"''"');
 alter column events.code set not null;
@@ -151,13 +184,15 @@ with_reader() {  # an 8 s transaction that has read events, then the upgrade
 one_update() { psql_q -d "$BENCH_DB" -c "UPDATE events SET kind2 = upper(kind) WHERE kind2 IS NULL" >/dev/null; }
 
 run_case "index + check + set not null + unique, naive SQL" naive
+run_case "the same, hand-written online SQL" handwritten
 BENCH_PROJECT="$work/p_online" run_case "the same, migrac's compiled .mig (runtime)" up "$work/p_online"
 BENCH_PROJECT="$work/p_check" run_case "add constraint ... check, while an 8 s transaction has read the table (migrac runtime)" with_reader "$work/p_check"
 BENCH_PROJECT="$work/p_backfill" run_case "backfill events set kind2 = upper(kind) where kind2 is null (migrac, batch 10000)" up "$work/p_backfill"
+run_case "the same backfill by primary-key ranges of 10,000 (hand-written DO loop)" pk_ranges
 run_case "one UPDATE of all rows" one_update
 
 echo
-echo "$n rows, pgbench $rate tx/s with 4 clients for $secs s per case (the change starts 2 s in)"
+echo "$n rows, pgbench $rate tx/s with 4 clients for $secs s per case (the change starts 2 s in); load average before: $load0, after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "| change, while clients write | DDL time | client transactions | max latency | p99 latency | tx over 1 s | failed |"
 echo "| --- | --- | --- | --- | --- | --- | --- |"

@@ -209,7 +209,7 @@ struct AlterEnumAddValue {
 struct DropEnum {
   Ident name;
 };
-// `backfill t set c = e, ... [where e] [batch n]`
+// `backfill t set c = e, ... [where e] [batch n] [pause d]`
 struct Assignment {
   Ident column;
   Expr value;
@@ -220,6 +220,7 @@ struct Backfill {
   std::optional<Expr> where;
   std::optional<std::int64_t> batch;  // default applied by the planner (10000)
   SourceRange batch_range;
+  std::optional<std::int64_t> pause_ms;  // between batches; none: --backfill-pause (default 0)
 };
 // `sql $$...$$` or `sql postgres $$...$$ sqlite $$...$$`; dialect empty = every dialect.
 struct SqlBody {

@@ -41,6 +41,7 @@ void Checker::on(const ast::Backfill& op) {
   b.assignments = op.assignments;
   b.where = op.where;
   if (op.batch) b.batch = *op.batch;
+  if (op.pause_ms) b.pause_ms = *op.pause_ms;
   // The key the backfill walks: the primary key, else a unique key of not-null columns.
   if (const model::Constraint* pk = t->primary_key()) b.key_columns = pk->columns;
   for (const model::Constraint& u : t->constraints) {

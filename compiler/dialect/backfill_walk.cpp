@@ -62,6 +62,8 @@ BatchWalk key_walk(const BackfillParts& b, const std::vector<std::string>& keys)
   w.next_bound = walk_bound_sql(b, keys, &lo, "");
   w.first_update = walk_update_sql(b, keys, nullptr, hi_first);
   w.next_update = walk_update_sql(b, keys, &lo, hi_next);
+  w.batch = b.batch;
+  w.pause_ms = b.pause_ms;
   return w;
 }
 

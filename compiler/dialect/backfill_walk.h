@@ -20,6 +20,7 @@ struct BackfillParts {
   std::string sets;   // "slug = lower(title)"
   std::string where;  // the rows that still need it
   std::int64_t batch = 10000;
+  std::int64_t pause_ms = -1;  // -1: the run's --backfill-pause
 };
 
 // The name of the i-th (1-based) key value of a bound or position: "$1", or

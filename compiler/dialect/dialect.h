@@ -62,9 +62,14 @@ struct LockFacts {
 // first_update takes the bound as $1..$k. The next_ forms continue after the
 // last key done, $1..$k: next_bound takes it, next_update takes it and then
 // the bound ($k+1..$2k).
+// The last three fields are for every backfill, walked or not.
 struct BatchWalk {
   std::size_t keys = 0;  // 0: no walk (the statement is one batch, repeated until no row changes)
   std::string first_bound, next_bound, first_update, next_update;
+  bool blocks = false;         // walks the table's blocks (PostgreSQL's ctid), not a key
+  std::int64_t batch = 0;      // keys per batch (rows' worth of blocks in a block walk)
+  std::int64_t pause_ms = -1;  // the pause between batches; -1: the run's --backfill-pause
+  std::string estimate_sql;    // one number, about how many rows the table has (or NULL)
 };
 
 // Where a statement runs relative to its migration's transactions.

@@ -109,6 +109,7 @@ struct Backfill {
   std::vector<ast::Assignment> assignments;
   std::optional<ast::Expr> where;
   std::int64_t batch = 10000;
+  std::int64_t pause_ms = -1;            // between batches; -1: the run's --backfill-pause
   std::vector<std::string> key_columns;  // the primary key, else a unique not-null key; may be none
 };
 // Raw SQL with per-dialect bodies (dialect empty: every dialect).

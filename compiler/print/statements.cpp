@@ -118,7 +118,8 @@ struct OperationText {
   std::vector<std::string> operator()(const ast::DropEnum& op) const {
     return {"drop enum " + ident_text(op.name)};
   }
-  // On one line when it fits in kLineWidth, else `where` and `batch` on lines of their own.
+  // On one line when it fits in kLineWidth, else `where`, `batch` and `pause` on lines of their
+  // own.
   std::vector<std::string> operator()(const ast::Backfill& op) const {
     std::string head = fmt::format("backfill {} set ", ident_text(op.table));
     for (std::size_t i = 0; i < op.assignments.size(); ++i) {
@@ -128,6 +129,9 @@ struct OperationText {
     std::vector<std::string> clauses;
     if (op.where) clauses.push_back("where " + expr_text(*op.where));
     if (op.batch) clauses.push_back(fmt::format("batch {}", *op.batch));
+    // `pause 0ms`: the lexer reads a bare 0 as a number, not a duration.
+    if (op.pause_ms)
+      clauses.push_back("pause " + (*op.pause_ms == 0 ? "0ms" : duration_text(*op.pause_ms)));
     std::string one_line = head;
     for (const std::string& c : clauses) one_line += " " + c;
     if (indent + one_line.size() + 1 <= kLineWidth || clauses.empty()) return {one_line};

@@ -78,6 +78,49 @@ std::string comment_for(const PlannedStatement& s, const Segment& segment, bool 
   return fmt::format("-- {}{}", facts_text(s.lock), where_text(s, sources));
 }
 
+// A duration as the language writes it.
+std::string pause_text(std::int64_t ms) {
+  if (ms % 1000 == 0 && ms > 0) return fmt::format("{}s", ms / 1000);
+  return fmt::format("{}ms", ms);
+}
+
+// `text` as comment lines: a line break (in a string literal) continues the comment.
+std::string commented(const std::string& label, const std::string& text) {
+  std::string out = "--   " + label;
+  for (char c : text) out += c == '\n' ? std::string("\n--           ") : std::string(1, c);
+  return out + "\n";
+}
+
+// What `migrac upgrade` runs for a backfill, which a script cannot (it loops
+// in one statement, or has no loop at all): its batch statements, the row
+// estimate its progress is measured against, and its pause.
+std::string runtime_backfill(const PlannedStatement& s) {
+  const BatchWalk& w = s.walk;
+  std::string out;
+  if (w.blocks) {
+    out += fmt::format(
+        "-- migrac upgrade walks the table's blocks instead, about {} rows' worth a batch, from "
+        "the block after the last done ($1):\n",
+        w.batch);
+    out += commented("bound:  ", w.next_bound);
+    out += commented("update: ", w.next_update);
+  } else if (w.keys > 0) {
+    out += fmt::format(
+        "-- migrac upgrade walks the key in ranges of {} instead, each batch after the last key "
+        "done ($1{}):\n",
+        w.batch, w.keys > 1 ? fmt::format("..${}", w.keys) : "");
+    out += commented("bound:  ", w.next_bound);
+    out += commented("update: ", w.next_update);
+  } else {
+    out += "-- migrac upgrade repeats one batch instead, until it changes no row:\n";
+    out += commented("batch:  ", s.sql);
+  }
+  if (!w.estimate_sql.empty()) out += commented("rows:   ", w.estimate_sql);
+  if (w.pause_ms >= 0)
+    out += fmt::format("--   pause:  {} between batches\n", pause_text(w.pause_ms));
+  return out;
+}
+
 // The statement with its terminating semicolon: at the end of its last line,
 // or on a line of its own when that line may end in a `--` comment.
 std::string terminated(const std::string& sql) {
@@ -109,6 +152,7 @@ void render_segments(std::string& out, const std::vector<Segment>& segments, boo
       bool closing = last_real < seg.statements.size() && k > last_real;
       out += "\n";
       out += comment_for(s, seg, closing, session_only, sources) + "\n";
+      if (s.role == StatementRole::Backfill) out += runtime_backfill(s);
       const std::string& text = s.role == StatementRole::Backfill && !s.script_sql.empty()
                                     ? s.script_sql
                                     : s.sql;

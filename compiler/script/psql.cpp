@@ -1,5 +1,6 @@
 #include "compiler/script/psql.h"
 
+#include <cstdint>
 #include <set>
 
 #include <fmt/format.h>
@@ -54,6 +55,78 @@ std::string in_list(const std::vector<std::string>& ids) {
   return out;
 }
 
+constexpr const char* kRunLockComment =
+    "-- One runner at a time: the advisory lock migrac itself takes, asked for\n"
+    "-- without waiting in the lock queue: pg_try_advisory_lock every 200 ms, each\n"
+    "-- try in a transaction of its own. A run killed during a concurrent index\n"
+    "-- build leaves the build running, and its session holding the lock, until\n"
+    "-- the server notices the client is gone; a pg_advisory_lock waiting for that\n"
+    "-- session and the build waiting for the waiter's transaction would deadlock.\n"
+    "-- While the lock is held it names the holder (pid, statement, since when)\n"
+    "-- and waits up to migrac_lock_wait seconds (psql -v migrac_lock_wait=N;\n"
+    "-- 60 by default), then stops with how to end the holder. The server is\n"
+    "-- asked to notice a lost client within a second (PostgreSQL 14+), so that\n"
+    "-- the statement of a killed run does not go on for long.\n";
+
+// The wait for the run lock: {0} the key, {1} and {2} its halves as pg_locks
+// shows them (classid, objid).
+constexpr const char* kRunLockLoop =
+    "DO $migrac$\n"
+    "DECLARE\n"
+    "  wait_s numeric := current_setting('migrac.lock_wait')::numeric;\n"
+    "  t0 timestamptz := clock_timestamp();\n"
+    "  h record;\n"
+    "  shown text := '';\n"
+    "BEGIN\n"
+    "  LOOP\n"
+    "    EXIT WHEN pg_try_advisory_lock({0});\n"
+    "    SELECT a.pid, coalesce(a.state, '?') AS state, coalesce(a.application_name, '') AS app,\n"
+    "           to_char(CASE WHEN a.state = 'active' THEN a.query_start ELSE a.state_change END,\n"
+    "                   'YYYY-MM-DD HH24:MI:SS TZ') AS since,\n"
+    "           round(extract(epoch FROM clock_timestamp() - CASE WHEN a.state = 'active'\n"
+    "                 THEN a.query_start ELSE a.state_change END)::numeric, 1) AS secs,\n"
+    "           left(regexp_replace(regexp_replace(coalesce(a.query, ''), "
+    "'^(\\s*--[^\\n]*\\n)*\\s*', ''),\n"
+    "                '\\s+', ' ', 'g'), 160) AS query\n"
+    "      INTO h FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid\n"
+    "      WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1\n"
+    "        AND l.classid = {1} AND l.objid = {2}\n"
+    "        AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database());\n"
+    "    IF FOUND AND shown IS DISTINCT FROM h.pid || ' ' || h.state THEN\n"
+    "      shown := h.pid || ' ' || h.state;\n"
+    "      IF h.state = 'active' THEN\n"
+    "        RAISE WARNING 'migrac: the migration lock is held by pid %, still running a statement "
+    "since % (% s): %',\n"
+    "          h.pid, h.since, h.secs, h.query\n"
+    "          USING HINT = format('a killed run''s statement goes on until the server notices; "
+    "waiting up to %s s for it '\n"
+    "                              '(SELECT pg_terminate_backend(%s) ends it)', wait_s, h.pid);\n"
+    "      ELSE\n"
+    "        RAISE WARNING 'migrac: another runner holds the migration lock: pid % (application "
+    "''%'', %, since %); waiting up to % s',\n"
+    "          h.pid, h.app, h.state, h.since, wait_s;\n"
+    "      END IF;\n"
+    "    END IF;\n"
+    "    IF clock_timestamp() - t0 > wait_s * interval '1 second' THEN\n"
+    "      IF h.pid IS NULL THEN\n"
+    "        RAISE EXCEPTION 'migrac: gave up waiting for the migration lock after % s', wait_s;\n"
+    "      END IF;\n"
+    "      RAISE EXCEPTION 'migrac: the migration lock is still held after % s by pid % (%, since "
+    "%: %)',\n"
+    "        wait_s, h.pid, h.state, h.since, h.query\n"
+    "        USING HINT = format('wait for it to end and run the script again, or end it with "
+    "SELECT '\n"
+    "                            'pg_terminate_backend(%s); wait longer with psql -v "
+    "migrac_lock_wait=SECONDS',\n"
+    "                            h.pid);\n"
+    "    END IF;\n"
+    "    COMMIT;\n"
+    "    PERFORM pg_sleep(0.2);\n"
+    "    COMMIT;\n"
+    "  END LOOP;\n"
+    "END\n"
+    "$migrac$;\n";
+
 // Writes one script.
 class PsqlWriter {
  public:
@@ -100,10 +173,7 @@ class PsqlWriter {
         "-- segment already recorded in the history table is skipped.\n"
         "\\set ON_ERROR_STOP on\n"
         "SET client_min_messages = warning;\n\n";
-    out_ += "-- One runner at a time: the advisory lock migrac itself takes.\n";
-    out_ += "\\echo 'migrac: taking the migration lock'\n";
-    out_ += fmt::format("SELECT pg_advisory_lock({}) AS migrac_locked \\gset\n\n",
-                        run_lock_key(table_));
+    run_lock();
     out_ += fmt::format("-- The history table {}, created if missing.\n", table_.display());
     for (const std::string& sql : history_create_sql(table_)) out_ += terminated(sql) + "\n";
     out_ += "\n";
@@ -130,6 +200,26 @@ class PsqlWriter {
         "    AND segments_done >= segments_total AND down_done = 0 AND segment_started = 0 "
         "\\gset\n",
         ids.size(), h_, in_list(ids));
+  }
+
+  // One runner at a time: the advisory lock the runtime takes, asked for
+  // without entering the lock queue (see kRunLockComment).
+  void run_lock() {
+    auto u = static_cast<std::uint64_t>(run_lock_key(table_));
+    out_ += kRunLockComment;
+    out_ +=
+        "\\if :{?migrac_lock_wait}\n\\else\n\\set migrac_lock_wait 60\n\\endif\n"
+        "SELECT set_config('migrac.lock_wait', :'migrac_lock_wait', false) AS migrac_lock_wait "
+        "\\gset\n";
+    out_ +=
+        "DO $migrac$\nBEGIN\n"
+        "  PERFORM set_config('client_connection_check_interval', '1s', false);\n"
+        "EXCEPTION WHEN OTHERS THEN\n"
+        "  NULL;  -- before PostgreSQL 14, or a server that cannot check\n"
+        "END\n$migrac$;\n";
+    out_ += "\\echo 'migrac: taking the migration lock'\n";
+    out_ += fmt::format(kRunLockLoop, run_lock_key(table_), u >> 32, u & 0xffffffffu);
+    out_ += "\n";
   }
 
   // The database must have every parent the script does not apply itself, and

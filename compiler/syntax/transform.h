@@ -52,6 +52,8 @@ std::optional<ast::OperationKind> transform_operation(Builder& b, P::OperationCo
 std::vector<ast::Ident> transform_after(Builder& b, P::AfterClauseContext* ctx);
 // Empty when the name is unknown or the value invalid (reported).
 std::optional<ast::Setting> transform_setting(Builder& b, P::SettingContext* ctx);
+// `500ms`, `5s`, `2min`, `1h`, or `0` -> milliseconds; none when not a duration.
+std::optional<std::int64_t> parse_duration(std::string_view text);
 
 }  // namespace migrac::syntax
 

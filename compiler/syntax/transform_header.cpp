@@ -25,6 +25,19 @@ constexpr std::array<KnownSetting, 4> kSettings{{
     {"transaction", ast::SettingKind::Transaction},
 }};
 
+// [A-Za-z0-9_]+, as the loader requires of file names.
+bool valid_id(std::string_view id) {
+  if (id.empty()) return false;
+  for (char c : id) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '_';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 // `500ms`, `5s`, `2min`, `1h`, or `0` -> milliseconds.
 std::optional<std::int64_t> parse_duration(std::string_view text) {
   std::size_t digits = 0;
@@ -43,19 +56,6 @@ std::optional<std::int64_t> parse_duration(std::string_view text) {
   if (scale == 0 || n > std::numeric_limits<std::int64_t>::max() / scale) return std::nullopt;
   return n * scale;
 }
-
-// [A-Za-z0-9_]+, as the loader requires of file names.
-bool valid_id(std::string_view id) {
-  if (id.empty()) return false;
-  for (char c : id) {
-    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-              c == '_';
-    if (!ok) return false;
-  }
-  return true;
-}
-
-}  // namespace
 
 std::vector<ast::Ident> transform_after(Builder& b, P::AfterClauseContext* ctx) {
   std::vector<ast::Ident> parents;

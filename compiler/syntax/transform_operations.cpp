@@ -87,6 +87,17 @@ ast::Backfill backfill(Builder& b, P::BackfillContext* ctx) {
       op.batch = v;
     }
   }
+  if (ctx->DURATION() != nullptr) {
+    std::string_view text = b.text(ctx->DURATION());
+    std::optional<std::int64_t> ms = parse_duration(text);
+    if (!ms) {
+      b.report(DiagKind::InvalidNumber, b.range(ctx->DURATION()),
+               fmt::format("invalid pause '{}': a number and a unit are needed", text),
+               "write 50ms, 1s or 2min");
+    } else {
+      op.pause_ms = *ms;
+    }
+  }
   return op;
 }
 

@@ -21,6 +21,9 @@ po::options_description database_options(unsigned sets) {
         "lock-deadline", po::value<std::string>()->default_value("5min"),
         "how long a segment may wait for its table locks in all (waiting without queuing behind "
         "other sessions' locks, then lock_timeout and retries)")(
+        "backfill-pause", po::value<std::string>(),
+        "pause this long between the batches of a backfill that sets no 'pause' of its own "
+        "(e.g. 50ms)")(
         "allow-edited",
         "run even though an applied migration's file was edited (a reviewed edit is recorded with "
         "'migrac stamp ID --rehash')");
@@ -43,6 +46,7 @@ DbSettings db_settings(const Invocation& inv) {
   duration("wait", s.wait_ms);
   duration("lock-wait", s.lock_wait_ms);
   duration("lock-deadline", s.lock_deadline_ms);
+  duration("backfill-pause", s.backfill_pause_ms);
   if (vm.count("retries")) {
     s.retries = vm["retries"].as<int>();
     if (s.retries < 0) fail(kUsage, "migrac {}: --retries must be 0 or more", inv.verb);

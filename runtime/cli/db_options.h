@@ -14,7 +14,7 @@ namespace migrac::cli {
 // Which of the database options a verb takes.
 enum DbOptionSet : unsigned {
   kConnectOptions = 1,  // --wait, --quiet, --format
-  kRunOptions = 2,      // --lock-wait, --retries, --lock-deadline, --allow-edited
+  kRunOptions = 2,      // --lock-wait, --retries, --lock-deadline, --backfill-pause, --allow-edited
 };
 
 boost::program_options::options_description database_options(unsigned sets);
@@ -25,6 +25,7 @@ struct DbSettings {
   std::int64_t lock_wait_ms = 60000;
   int retries = 5;
   std::int64_t lock_deadline_ms = 300000;
+  std::int64_t backfill_pause_ms = 0;
   bool quiet = false;
   bool allow_edited = false;
   runner::OutputFormat format = runner::OutputFormat::Text;

@@ -58,6 +58,7 @@ void run_steps(Session& session, const DbSettings& settings, const Project& proj
   runner::RunOptions run;
   run.retries = settings.retries;
   run.lock_deadline_ms = settings.lock_deadline_ms;
+  run.backfill_pause_ms = settings.backfill_pause_ms;
   runner::Runner r(*session.db, session.table, project.sources, progress, run);
   bool ok = down ? r.downgrade(steps) : r.upgrade(steps);
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -

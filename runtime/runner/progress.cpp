@@ -61,15 +61,60 @@ void Progress::segment_done(int index, int segments, bool transactional, std::si
   out_.flush();
 }
 
-void Progress::backfill_progress(const std::string& what, std::int64_t rows, int batches,
-                                 bool final) {
-  if (final) current_["backfill_rows"] = current_.value("backfill_rows", std::int64_t{0}) + rows;
+namespace {
+
+// 12345 -> "12.3k", 2000000 -> "2.00M": the rate and counts of a progress line.
+std::string count_text(double n) {
+  if (n >= 1e6) return fmt::format("{:.2f}M", n / 1e6);
+  if (n >= 1e4) return fmt::format("{:.1f}k", n / 1e3);
+  return fmt::format("{:.0f}", n);
+}
+
+}  // namespace
+
+void Progress::backfill_progress(const BackfillState& b, bool final) {
+  double seconds = static_cast<double>(b.elapsed_ms) / 1000.0;
+  // A walk passes rows whether they need the update or not: its pace is the
+  // rows walked; without a walk, the rows updated.
+  std::int64_t done = b.walked >= 0 ? b.walked : b.rows;
+  if (b.estimate >= 0 && done > b.estimate) done = b.estimate;
+  double rate = seconds > 0 ? static_cast<double>(done) / seconds : 0;
+  if (final) {
+    current_["backfill_rows"] = current_.value("backfill_rows", std::int64_t{0}) + b.rows;
+    current_["backfills"].push_back({{"table", b.table},
+                                     {"rows", b.rows},
+                                     {"batches", b.batches},
+                                     {"estimate", b.estimate},
+                                     {"duration_ms", b.elapsed_ms}});
+  }
   if (json() || quiet_) return;
   std::int64_t now = now_ms();
   if (!final && now - last_progress_ms_ < 1000) return;
   last_progress_ms_ = now;
-  out_ << fmt::format("  backfill {}: {} rows{} ({} batch{})\n", what, rows, final ? "" : " so far",
-                      batches, batches == 1 ? "" : "es");
+  std::string batches = fmt::format("{} batch{}", b.batches, b.batches == 1 ? "" : "es");
+  if (final) {
+    out_ << fmt::format("  backfill {}: {} rows ({}) in {}{}\n", b.table, b.rows, batches,
+                        duration_text(b.elapsed_ms),
+                        rate > 0 ? fmt::format(", {} rows/s", count_text(rate)) : "");
+    out_.flush();
+    return;
+  }
+  std::string of;
+  std::string left;
+  if (b.estimate > 0) {
+    of = fmt::format(" of ~{} ({:.0f}%)", count_text(static_cast<double>(b.estimate)),
+                     100.0 * static_cast<double>(done) / static_cast<double>(b.estimate));
+    if (rate > 0) {
+      auto ms = static_cast<std::int64_t>(static_cast<double>(b.estimate - done) / rate * 1000.0);
+      left = fmt::format(", about {} left", duration_text(ms));
+    }
+  }
+  std::string updated = b.walked >= 0 ? fmt::format(" walked, {} updated",
+                                                    count_text(static_cast<double>(b.rows)))
+                                      : " updated";
+  out_ << fmt::format("  backfill {}: {}{} rows{} ({}), {} rows/s{}\n", b.table,
+                      count_text(static_cast<double>(done)), of, updated, batches, count_text(rate),
+                      left);
   out_.flush();
 }
 

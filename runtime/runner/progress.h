@@ -28,6 +28,16 @@ struct RunFailure {
   std::string note;  // what state it leaves
 };
 
+// Where a backfill is, for its progress lines.
+struct BackfillState {
+  std::string table;
+  std::int64_t rows = 0;       // rows updated so far
+  int batches = 0;             // batches done
+  std::int64_t walked = -1;    // rows passed by a walk in key order (about); -1: not walked
+  std::int64_t estimate = -1;  // about how many rows the table has; -1: unknown
+  std::int64_t elapsed_ms = 0;
+};
+
 // Collects and prints the events of a run.
 class Progress {
  public:
@@ -40,7 +50,9 @@ class Progress {
   void migration_begin(const std::string& id, bool down, int resume_at, int segments);
   void segment_done(int index, int segments, bool transactional, std::size_t statements,
                     std::int64_t ms);
-  void backfill_progress(const std::string& what, std::int64_t rows, int batches, bool final);
+  // At most once a second, and at the end (`final`): the rows done of the
+  // estimated total, the rate and the time left.
+  void backfill_progress(const BackfillState& b, bool final);
   void retry(const std::string& id, int segment, const db::DbError& error, int attempt, int retries,
              std::int64_t wait_ms);
   // Waiting without queuing for `level` on b.table: each blocker once (by

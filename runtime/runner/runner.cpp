@@ -366,15 +366,16 @@ std::optional<db::DbError> Runner::run_statement(Context& c, const PlannedStatem
 std::optional<db::DbError> Runner::run_backfill(Context& c, const PlannedStatement& st,
                                                 bool in_transaction, std::size_t index) {
   if (st.walk.keys > 0) return run_walk(c, st, in_transaction, index);
-  std::int64_t rows = 0;
-  int batches = 0;
-  std::string what = st.lock.table.empty() ? "" : st.lock.table;
+  BackfillState state;
+  state.table = st.lock.table;
+  state.estimate = backfill_estimate(st);
+  auto t0 = Clock::now();
   for (;;) {
     if (!in_transaction) {
       if (auto err = db_.begin().error) return err;
     }
     if (kill_points_enabled()) {
-      std::string label = fmt::format("sent stmt {} batch {} ({})", index + 1, batches + 1,
+      std::string label = fmt::format("sent stmt {} batch {} ({})", index + 1, state.batches + 1,
                                       sql_head(st.sql));
       db_.set_after_send([&c, label] { c.point(label); });
     }
@@ -387,14 +388,34 @@ std::optional<db::DbError> Runner::run_backfill(Context& c, const PlannedStateme
     if (!in_transaction) {
       if (auto err = db_.commit().error) return err;
     }
-    rows += r.affected;
-    ++batches;
-    c.point(fmt::format("after stmt {} batch {}", index + 1, batches));
+    state.rows += r.affected;
+    ++state.batches;
+    state.elapsed_ms = ms_since(t0);
+    c.point(fmt::format("after stmt {} batch {}", index + 1, state.batches));
     if (r.affected == 0) break;
-    progress_.backfill_progress(what, rows, batches, false);
+    progress_.backfill_progress(state, false);
+    pause_between_batches(st, in_transaction);
   }
-  progress_.backfill_progress(what, rows, batches, true);
+  progress_.backfill_progress(state, true);
   return std::nullopt;
+}
+
+std::int64_t Runner::backfill_estimate(const PlannedStatement& st) {
+  if (st.walk.estimate_sql.empty()) return -1;
+  db::Result r = db_.exec(st.walk.estimate_sql);
+  if (!r.ok() || r.rows.empty() || r.rows[0].empty() || !r.rows[0][0]) return -1;
+  try {
+    return std::stoll(*r.rows[0][0]);
+  } catch (const std::exception&) {
+    return -1;
+  }
+}
+
+void Runner::pause_between_batches(const PlannedStatement& st, bool in_transaction) const {
+  // Inside a transaction a pause would only hold the batch's locks longer.
+  if (in_transaction) return;
+  std::int64_t ms = st.walk.pause_ms >= 0 ? st.walk.pause_ms : options_.backfill_pause_ms;
+  if (ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(ms));
 }
 
 std::optional<db::DbError> Runner::wait_for_blockers(Context& c,
@@ -456,8 +477,11 @@ std::optional<db::DbError> Runner::wait_for_blockers(Context& c,
 std::optional<db::DbError> Runner::run_walk(Context& c, const PlannedStatement& st,
                                             bool in_transaction, std::size_t index) {
   const BatchWalk& w = st.walk;
-  std::int64_t rows = 0;
-  int batches = 0;
+  BackfillState state;
+  state.table = st.lock.table;
+  state.walked = 0;
+  state.estimate = backfill_estimate(st);
+  auto t0 = Clock::now();
   db::Params last;  // the last key done; empty before the first batch
   for (;;) {
     if (!in_transaction) {
@@ -483,7 +507,7 @@ std::optional<db::DbError> Runner::run_walk(Context& c, const PlannedStatement& 
     range.insert(range.end(), b.rows[0].begin(),
                  b.rows[0].begin() + static_cast<std::ptrdiff_t>(w.keys));
     if (kill_points_enabled()) {
-      std::string label = fmt::format("sent stmt {} batch {} ({})", index + 1, batches + 1,
+      std::string label = fmt::format("sent stmt {} batch {} ({})", index + 1, state.batches + 1,
                                       sql_head(st.sql));
       db_.set_after_send([&c, label] { c.point(label); });
     }
@@ -495,13 +519,17 @@ std::optional<db::DbError> Runner::run_walk(Context& c, const PlannedStatement& 
     if (!in_transaction) {
       if (auto err = db_.commit().error) return err;
     }
-    rows += r.affected;
-    ++batches;
-    c.point(fmt::format("after stmt {} batch {}", index + 1, batches));
+    state.rows += r.affected;
+    ++state.batches;
+    state.walked += w.batch;
+    state.elapsed_ms = ms_since(t0);
+    c.point(fmt::format("after stmt {} batch {}", index + 1, state.batches));
     last.assign(range.end() - static_cast<std::ptrdiff_t>(w.keys), range.end());
-    progress_.backfill_progress(st.lock.table, rows, batches, false);
+    progress_.backfill_progress(state, false);
+    pause_between_batches(st, in_transaction);
   }
-  progress_.backfill_progress(st.lock.table, rows, batches, true);
+  state.elapsed_ms = ms_since(t0);
+  progress_.backfill_progress(state, true);
   return std::nullopt;
 }
 

@@ -34,6 +34,8 @@ struct RunOptions {
   std::int64_t lock_deadline_ms = 300000;
   std::int64_t lock_poll_ms = 100;     // how often a wait without queuing looks again
   std::int64_t lock_report_ms = 5000;  // how often it says it still waits
+  // --backfill-pause: between the batches of a backfill without a `pause` of its own.
+  std::int64_t backfill_pause_ms = 0;
 };
 
 // One migration to run, with its row in the history table (null if none).
@@ -73,6 +75,11 @@ class Runner {
   // A backfill by key ranges (its BatchWalk): each batch's bound, then its update.
   std::optional<db::DbError> run_walk(Context& c, const PlannedStatement& st, bool in_transaction,
                                       std::size_t index);
+  // Before a backfill's first batch: about how many rows its table has
+  // (-1: unknown), for its progress.
+  std::int64_t backfill_estimate(const PlannedStatement& st);
+  // After a batch committed on its own: the backfill's pause, else --backfill-pause.
+  void pause_between_batches(const PlannedStatement& st, bool in_transaction) const;
   // A statement of the runner's own: a history write, a session setting.
   std::optional<db::DbError> run_plain(const std::string& sql, StatementRole role);
   // Waits while another session holds or waits for a lock conflicting with

@@ -130,6 +130,9 @@ TEST_CASE("print: names, strings, types, settings and sql bodies", "[print]") {
 TEST_CASE("print: a backfill goes on one line when it fits, else its clauses wrap", "[print]") {
   CHECK(formatted("backfill t set a = 1 where a is null batch 10;") ==
         "backfill t set a = 1 where a is null batch 10;\n");
+  CHECK(formatted("backfill t set a = 1 batch 10 pause 2000ms;") ==
+        "backfill t set a = 1 batch 10 pause 2s;\n");
+  CHECK(formatted("backfill t set a = 1 pause 0ms;") == "backfill t set a = 1 pause 0ms;\n");
   CHECK(formatted("backfill users set display_name = coalesce(full_name, username) where "
                   "display_name is null batch 5000;") ==
         "backfill users set display_name = coalesce(full_name, username)\n"

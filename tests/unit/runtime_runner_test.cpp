@@ -281,6 +281,36 @@ TEST_CASE("a backfill walks its key: each batch's bound, then its range", "[runt
   CHECK(fx.out.str().find("backfill users: 10 rows (2 batches)") != std::string::npos);
 }
 
+TEST_CASE("a backfill's progress: the rows walked of the estimate, the rows updated",
+          "[runtime][runner]") {
+  Fixture fx;
+  PlannedStatement b = stmt("UPDATE users SET phone = '' WHERE ... LIMIT 10",
+                            StatementRole::Backfill);
+  b.lock.table = "users";
+  b.walk = BatchWalk{1, "FIRST BOUND", "NEXT BOUND", "FIRST UPDATE", "NEXT UPDATE", false, 10,
+                     0, "ESTIMATE"};
+  fx.plan.up = {Segment{false, {b}}};
+  fx.db.answer_with("ESTIMATE", "20");
+  Rule first;
+  first.match = "FIRST BOUND";
+  first.rows = {db::Row{std::string("10")}};
+  Rule next;
+  next.match = "NEXT BOUND";
+  next.times = 1;
+  next.rows = {db::Row{std::string("20")}};
+  fx.db.rules.push_back(first);
+  fx.db.rules.push_back(next);
+  fx.db.affect("FIRST UPDATE", {7});
+  fx.db.affect("NEXT UPDATE", {3});
+  auto r = fx.make();
+  REQUIRE(r.upgrade({{&fx.plan, nullptr}}));
+  CHECK(fx.db.count("ESTIMATE") == 1);
+  // The first progress line (the next comes a second later at the soonest).
+  CHECK(fx.out.str().find("backfill users: 10 of ~20 (50%) rows walked, 7 updated (1 batch), ") !=
+        std::string::npos);
+  CHECK(fx.out.str().find("backfill users: 10 rows (2 batches) in ") != std::string::npos);
+}
+
 TEST_CASE("a backfill inside a transaction loops in it", "[runtime][runner]") {
   Fixture fx;
   fx.plan.up = {

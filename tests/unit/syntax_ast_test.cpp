@@ -301,7 +301,7 @@ TEST_CASE("constraint, index and enum operations", "[syntax]") {
 
 TEST_CASE("backfill and sql operations", "[syntax]") {
   Parsed p = parse_mig_text(
-      "backfill articles set slug = lower(title), n = 1 where slug is null batch 5000;\n"
+      "backfill articles set slug = lower(title), n = 1 where slug is null batch 5000 pause 50ms;\n"
       "backfill t set a = 0;\n"
       "sql $$ UPDATE users SET is_active = false WHERE x < now() - interval '2 years' $$;\n"
       "sql postgres $$ CREATE EXTENSION IF NOT EXISTS pg_trgm $$\n"
@@ -316,7 +316,9 @@ TEST_CASE("backfill and sql operations", "[syntax]") {
   CHECK(b.where->kind == ast::ExprKind::IsNull);
   CHECK(b.batch == 5000);
   CHECK(p.text(b.batch_range) == "5000");
+  CHECK(b.pause_ms == 50);
   CHECK_FALSE(std::get<ast::Backfill>(p.m.up[1].op).batch.has_value());
+  CHECK_FALSE(std::get<ast::Backfill>(p.m.up[1].op).pause_ms.has_value());
   const auto& s = std::get<ast::Sql>(p.m.up[2].op);
   REQUIRE(s.bodies.size() == 1);
   CHECK_FALSE(s.bodies[0].dialect.has_value());

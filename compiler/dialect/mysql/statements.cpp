@@ -339,12 +339,21 @@ MysqlWriter::Out MysqlWriter::operator()(const model::Backfill& c) const {
       "UPDATE {} SET {} WHERE {}",
       table, sets, where);
   // With a primary key (or a unique not-null key) the runtime walks it in
-  // ranges; without one it repeats the LIMIT batch.
+  // ranges; without one (InnoDB's hidden row id cannot be named) it repeats
+  // the LIMIT batch.
+  BackfillParts parts{table, sets, where, c.batch, c.pause_ms};
   if (!c.key_columns.empty()) {
     std::vector<std::string> keys;
     for (const std::string& k : c.key_columns) keys.push_back(sql().ident(k));
-    out[0].walk = key_walk(BackfillParts{table, sets, where, c.batch}, keys);
+    out[0].walk = key_walk(parts, keys);
   }
+  out[0].walk.batch = c.batch;
+  out[0].walk.pause_ms = c.pause_ms;
+  // InnoDB's estimate, as SHOW TABLE STATUS gives it.
+  out[0].walk.estimate_sql = fmt::format(
+      "SELECT table_rows FROM information_schema.tables WHERE table_schema = DATABASE() AND "
+      "table_name = {}",
+      sql().string_literal(c.table));
   return out;
 }
 

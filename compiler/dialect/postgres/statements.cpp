@@ -247,10 +247,13 @@ std::string ctid_update_sql(const BackfillParts& b, const std::string& lo, const
 BatchWalk ctid_walk(const BackfillParts& b, const std::string& regclass) {
   BatchWalk w;
   w.keys = 1;
+  w.blocks = true;
   w.first_bound = ctid_bound_sql(b, regclass, "0", "");
   w.next_bound = ctid_bound_sql(b, regclass, "$1::bigint", "");
   w.first_update = ctid_update_sql(b, "0", "$1::bigint");
   w.next_update = ctid_update_sql(b, "$1::bigint", "$2::bigint");
+  w.batch = b.batch;
+  w.pause_ms = b.pause_ms;
   return w;
 }
 
@@ -261,6 +264,12 @@ std::string do_block(const std::string& declare, const std::string& body) {
                      declare, body);
 }
 
+// The backfill's `pause` after a batch's COMMIT (a script has no --backfill-pause).
+std::string pause_sql(const BackfillParts& b) {
+  if (b.pause_ms <= 0) return "";
+  return fmt::format("    PERFORM pg_sleep({});\n", static_cast<double>(b.pause_ms) / 1000.0);
+}
+
 std::string ctid_walk_script(const BackfillParts& b, const std::string& regclass) {
   return do_block("  migrac_lo bigint := 0;\n  migrac_hi bigint;\n",
                   fmt::format("  LOOP\n"
@@ -268,10 +277,11 @@ std::string ctid_walk_script(const BackfillParts& b, const std::string& regclass
                               "    EXIT WHEN NOT FOUND;\n"
                               "    {};\n"
                               "    COMMIT;\n"
+                              "{}"
                               "    migrac_lo := migrac_hi;\n"
                               "  END LOOP;\n",
                               ctid_bound_sql(b, regclass, "migrac_lo", " INTO migrac_hi"),
-                              ctid_update_sql(b, "migrac_lo", "migrac_hi")));
+                              ctid_update_sql(b, "migrac_lo", "migrac_hi"), pause_sql(b)));
 }
 
 // The walk of key_walk() as a DO block: the last key done and the batch's
@@ -302,11 +312,13 @@ std::string key_walk_script(const BackfillParts& b, const std::vector<std::strin
       "      {};\n"
       "    END IF;\n"
       "    COMMIT;\n"
+      "{}"
       "    migrac_started := true;\n"
       "{}"
       "  END LOOP;\n",
       walk_bound_sql(b, keys, &last, into), walk_bound_sql(b, keys, nullptr, into),
-      walk_update_sql(b, keys, &last, next), walk_update_sql(b, keys, nullptr, next), advance);
+      walk_update_sql(b, keys, &last, next), walk_update_sql(b, keys, nullptr, next), pause_sql(b),
+      advance);
   return do_block(declare, body);
 }
 
@@ -351,7 +363,7 @@ PgWriter::Out PgWriter::operator()(const model::Backfill& c) const {
     text = fmt::format("UPDATE {0} SET {1} WHERE {2} IN (SELECT {3} FROM {0} WHERE {4} LIMIT {5})",
                        table, sets, lhs, keys, where, c.batch);
   }
-  BackfillParts parts{table, sets, where, c.batch};
+  BackfillParts parts{table, sets, where, c.batch, c.pause_ms};
   BatchWalk walk;
   std::string script;
   if (c.key_columns.empty()) {
@@ -365,6 +377,11 @@ PgWriter::Out PgWriter::operator()(const model::Backfill& c) const {
   }
   Out out = one_statement(std::move(text), lock(kRowExclusive, c.table, false, true));
   out[0].script_sql = std::move(script);
+  // The planner's estimate; -1 (never analyzed) gives none.
+  walk.estimate_sql = fmt::format(
+      "SELECT CASE WHEN c.reltuples >= 0 THEN c.reltuples::bigint END FROM pg_class c WHERE c.oid "
+      "= {}::regclass",
+      sql.string_literal(table));
   out[0].walk = std::move(walk);
   return out;
 }

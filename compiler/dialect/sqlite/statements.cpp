@@ -208,7 +208,8 @@ SqliteWriter::Out SqliteWriter::operator()(const model::Backfill& c) const {
   std::vector<std::string> keys;
   for (const std::string& k : c.key_columns) keys.push_back(sql().ident(k));
   if (keys.empty()) keys.push_back("rowid");
-  out[0].walk = key_walk(BackfillParts{table, sets, where, c.batch}, keys);
+  out[0].walk = key_walk(BackfillParts{table, sets, where, c.batch, c.pause_ms}, keys);
+  out[0].walk.estimate_sql = fmt::format("SELECT count(*) FROM {}", table);
   return out;
 }
 

@@ -53,6 +53,10 @@ SET SESSION lock_wait_timeout = 5;
 SET SESSION innodb_lock_wait_timeout = 5;
 
 -- backfill: in batches, each committed, until no row is left | lock: row locks on the rows updated on articles | rewrites: no | scans: yes | backfill/0002_slug.mig:5
+-- migrac upgrade walks the key in ranges of 500 instead, each batch after the last key done ($1):
+--   bound:  SELECT migrac_k1 FROM (SELECT id AS migrac_k1 FROM articles WHERE id > $1 ORDER BY id LIMIT 500) migrac_batch ORDER BY migrac_k1 DESC LIMIT 1
+--   update: UPDATE articles SET slug = lower(title) WHERE id > $1 AND id <= $2 AND slug IS NULL AND NOT (slug <=> lower(title))
+--   rows:   SELECT table_rows FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'articles'
 -- the mysql client cannot repeat a batch: every row in one statement
 UPDATE articles SET slug = lower(title) WHERE slug IS NULL AND NOT (slug <=> lower(title));
 

@@ -46,6 +46,10 @@ COMMIT;
 SET lock_timeout = '5s';
 
 -- backfill: in batches, each committed, until no row is left | lock: ROW EXCLUSIVE on articles | rewrites: no | scans: yes | backfill/0002_slug.mig:5
+-- migrac upgrade walks the key in ranges of 500 instead, each batch after the last key done ($1):
+--   bound:  SELECT migrac_k1 FROM (SELECT id AS migrac_k1 FROM articles WHERE id > $1 ORDER BY id LIMIT 500) migrac_batch ORDER BY migrac_k1 DESC LIMIT 1
+--   update: UPDATE articles SET slug = lower(title) WHERE id > $1 AND id <= $2 AND slug IS NULL AND slug IS DISTINCT FROM lower(title)
+--   rows:   SELECT CASE WHEN c.reltuples >= 0 THEN c.reltuples::bigint END FROM pg_class c WHERE c.oid = 'articles'::regclass
 DO $migrac$
 #variable_conflict use_column
 DECLARE

@@ -45,6 +45,10 @@ COMMIT;
 -- segment 3/5: outside a transaction
 
 -- backfill: in batches, each committed, until no row is left | lock: WRITE (the whole database) on articles | rewrites: no | scans: yes | backfill/0002_slug.mig:5
+-- migrac upgrade walks the key in ranges of 500 instead, each batch after the last key done ($1):
+--   bound:  SELECT migrac_k1 FROM (SELECT id AS migrac_k1 FROM articles WHERE id > $1 ORDER BY id LIMIT 500) migrac_batch ORDER BY migrac_k1 DESC LIMIT 1
+--   update: UPDATE articles SET slug = lower(title) WHERE id > $1 AND id <= $2 AND slug IS NULL AND slug IS NOT lower(title)
+--   rows:   SELECT count(*) FROM articles
 -- the sqlite3 shell cannot repeat a batch: every row in one statement
 UPDATE articles SET slug = lower(title) WHERE slug IS NULL AND slug IS NOT lower(title);
 

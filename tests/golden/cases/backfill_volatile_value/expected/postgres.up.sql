@@ -44,6 +44,10 @@ COMMIT;
 SET lock_timeout = '5s';
 
 -- backfill: in batches, each committed, until no row is left | lock: ROW EXCLUSIVE on users | rewrites: no | scans: yes | backfill_volatile_value/0002_fill.mig:4
+-- migrac upgrade walks the key in ranges of 1000 instead, each batch after the last key done ($1):
+--   bound:  SELECT migrac_k1 FROM (SELECT id AS migrac_k1 FROM users WHERE id > $1 ORDER BY id LIMIT 1000) migrac_batch ORDER BY migrac_k1 DESC LIMIT 1
+--   update: UPDATE users SET verified_at = now() WHERE id > $1 AND id <= $2 AND verified_at IS NULL
+--   rows:   SELECT CASE WHEN c.reltuples >= 0 THEN c.reltuples::bigint END FROM pg_class c WHERE c.oid = 'users'::regclass
 DO $migrac$
 #variable_conflict use_column
 DECLARE

@@ -37,6 +37,10 @@ COMMIT;
 -- segment 1/1: outside a transaction
 
 -- backfill: in batches, each committed, until no row is left | lock: WRITE (the whole database) on users | rewrites: no | scans: yes | backfill_volatile_value/0002_fill.mig:4
+-- migrac upgrade walks the key in ranges of 1000 instead, each batch after the last key done ($1):
+--   bound:  SELECT migrac_k1 FROM (SELECT id AS migrac_k1 FROM users WHERE id > $1 ORDER BY id LIMIT 1000) migrac_batch ORDER BY migrac_k1 DESC LIMIT 1
+--   update: UPDATE users SET verified_at = CURRENT_TIMESTAMP WHERE id > $1 AND id <= $2 AND verified_at IS NULL
+--   rows:   SELECT count(*) FROM users
 -- the sqlite3 shell cannot repeat a batch: every row in one statement
 UPDATE users SET verified_at = CURRENT_TIMESTAMP WHERE verified_at IS NULL;
 --- exit 0

@@ -36,6 +36,9 @@ SET SESSION lock_wait_timeout = 5;
 SET SESSION innodb_lock_wait_timeout = 5;
 
 -- backfill: in batches, each committed, until no row is left | lock: row locks on the rows updated on events | rewrites: no | scans: yes | backfill_without_key/0002_fill.mig:4
+-- migrac upgrade repeats one batch instead, until it changes no row:
+--   batch:  UPDATE events SET seen = FALSE, kind = coalesce(kind, 'unknown') WHERE (NOT (seen <=> FALSE) OR NOT (kind <=> coalesce(kind, 'unknown'))) LIMIT 10000
+--   rows:   SELECT table_rows FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'events'
 -- the mysql client cannot repeat a batch: every row in one statement
 UPDATE events SET seen = FALSE, kind = coalesce(kind, 'unknown') WHERE (NOT (seen <=> FALSE) OR NOT (kind <=> coalesce(kind, 'unknown')));
 

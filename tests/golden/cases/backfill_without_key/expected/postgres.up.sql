@@ -35,6 +35,10 @@ COMMIT;
 SET lock_timeout = '5s';
 
 -- backfill: in batches, each committed, until no row is left | lock: ROW EXCLUSIVE on events | rewrites: no | scans: yes | backfill_without_key/0002_fill.mig:4
+-- migrac upgrade walks the table's blocks instead, about 10000 rows' worth a batch, from the block after the last done ($1):
+--   bound:  SELECT $1::bigint + CASE WHEN c.reltuples > 0 AND c.relpages > 0 THEN greatest(1, ceil(10000 * c.relpages / c.reltuples))::bigint ELSE 200 END FROM pg_class c WHERE c.oid = 'events'::regclass AND $1::bigint < pg_relation_size(c.oid) / current_setting('block_size')::bigint
+--   update: UPDATE events SET seen = FALSE, kind = coalesce(kind, 'unknown') WHERE ctid >= format('(%s,0)', $1::bigint)::tid AND ctid < format('(%s,0)', $2::bigint)::tid AND (seen IS DISTINCT FROM FALSE OR kind IS DISTINCT FROM coalesce(kind, 'unknown'))
+--   rows:   SELECT CASE WHEN c.reltuples >= 0 THEN c.reltuples::bigint END FROM pg_class c WHERE c.oid = 'events'::regclass
 DO $migrac$
 #variable_conflict use_column
 DECLARE

@@ -56,6 +56,10 @@ SET SESSION lock_wait_timeout = 5;
 SET SESSION innodb_lock_wait_timeout = 5;
 
 -- backfill: in batches, each committed, until no row is left | lock: row locks on the rows updated on users | rewrites: no | scans: yes | expand_contract/0002_expand.mig:4
+-- migrac upgrade walks the key in ranges of 1000 instead, each batch after the last key done ($1):
+--   bound:  SELECT migrac_k1 FROM (SELECT id AS migrac_k1 FROM users WHERE id > $1 ORDER BY id LIMIT 1000) migrac_batch ORDER BY migrac_k1 DESC LIMIT 1
+--   update: UPDATE users SET display_name = coalesce(name, email) WHERE id > $1 AND id <= $2 AND display_name IS NULL AND NOT (display_name <=> coalesce(name, email))
+--   rows:   SELECT table_rows FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'users'
 -- the mysql client cannot repeat a batch: every row in one statement
 UPDATE users SET display_name = coalesce(name, email) WHERE display_name IS NULL AND NOT (display_name <=> coalesce(name, email));
 

@@ -42,6 +42,10 @@ COMMIT;
 -- segment 2/2: outside a transaction
 
 -- backfill: in batches, each committed, until no row is left | lock: WRITE (the whole database) on users | rewrites: no | scans: yes | expand_contract/0002_expand.mig:4
+-- migrac upgrade walks the key in ranges of 1000 instead, each batch after the last key done ($1):
+--   bound:  SELECT migrac_k1 FROM (SELECT id AS migrac_k1 FROM users WHERE id > $1 ORDER BY id LIMIT 1000) migrac_batch ORDER BY migrac_k1 DESC LIMIT 1
+--   update: UPDATE users SET display_name = coalesce(name, email) WHERE id > $1 AND id <= $2 AND display_name IS NULL AND display_name IS NOT coalesce(name, email)
+--   rows:   SELECT count(*) FROM users
 -- the sqlite3 shell cannot repeat a batch: every row in one statement
 UPDATE users SET display_name = coalesce(name, email) WHERE display_name IS NULL AND display_name IS NOT coalesce(name, email);
 

@@ -106,6 +106,10 @@ SET SESSION lock_wait_timeout = 5;
 SET SESSION innodb_lock_wait_timeout = 5;
 
 -- backfill: in batches, each committed, until no row is left | lock: row locks on the rows updated on "Order Items" | rewrites: no | scans: yes | quoted_identifiers/0002_changes.mig:7
+-- migrac upgrade walks the key in ranges of 100 instead, each batch after the last key done ($1):
+--   bound:  SELECT migrac_k1 FROM (SELECT Id AS migrac_k1 FROM `Order Items` WHERE Id > $1 ORDER BY Id LIMIT 100) migrac_batch ORDER BY migrac_k1 DESC LIMIT 1
+--   update: UPDATE `Order Items` SET Label = upper(Label) WHERE Id > $1 AND Id <= $2 AND Label <> upper(Label) AND NOT (Label <=> upper(Label))
+--   rows:   SELECT table_rows FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'Order Items'
 -- the mysql client cannot repeat a batch: every row in one statement
 UPDATE `Order Items` SET Label = upper(Label) WHERE Label <> upper(Label) AND NOT (Label <=> upper(Label));
 

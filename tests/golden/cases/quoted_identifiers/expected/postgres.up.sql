@@ -101,6 +101,10 @@ COMMIT;
 SET lock_timeout = '5s';
 
 -- backfill: in batches, each committed, until no row is left | lock: ROW EXCLUSIVE on "Order Items" | rewrites: no | scans: yes | quoted_identifiers/0002_changes.mig:7
+-- migrac upgrade walks the key in ranges of 100 instead, each batch after the last key done ($1):
+--   bound:  SELECT migrac_k1 FROM (SELECT "Id" AS migrac_k1 FROM "Order Items" WHERE "Id" > $1 ORDER BY "Id" LIMIT 100) migrac_batch ORDER BY migrac_k1 DESC LIMIT 1
+--   update: UPDATE "Order Items" SET "Label" = upper("Label") WHERE "Id" > $1 AND "Id" <= $2 AND "Label" <> upper("Label") AND "Label" IS DISTINCT FROM upper("Label")
+--   rows:   SELECT CASE WHEN c.reltuples >= 0 THEN c.reltuples::bigint END FROM pg_class c WHERE c.oid = '"Order Items"'::regclass
 DO $migrac$
 #variable_conflict use_column
 DECLARE

@@ -86,6 +86,10 @@ COMMIT;
 -- segment 3/5: outside a transaction
 
 -- backfill: in batches, each committed, until no row is left | lock: WRITE (the whole database) on "Order Items" | rewrites: no | scans: yes | quoted_identifiers/0002_changes.mig:7
+-- migrac upgrade walks the key in ranges of 100 instead, each batch after the last key done ($1):
+--   bound:  SELECT migrac_k1 FROM (SELECT Id AS migrac_k1 FROM "Order Items" WHERE Id > $1 ORDER BY Id LIMIT 100) migrac_batch ORDER BY migrac_k1 DESC LIMIT 1
+--   update: UPDATE "Order Items" SET Label = upper(Label) WHERE Id > $1 AND Id <= $2 AND Label <> upper(Label) AND Label IS NOT upper(Label)
+--   rows:   SELECT count(*) FROM "Order Items"
 -- the sqlite3 shell cannot repeat a batch: every row in one statement
 UPDATE "Order Items" SET Label = upper(Label) WHERE Label <> upper(Label) AND Label IS NOT upper(Label);
 
