@@ -2,18 +2,23 @@
 # Compile speed: a synthetic history of N migrations (default 10,000) that uses
 # every operation kind, compiled to PostgreSQL by `migrac sql head` and by
 # `alembic upgrade head --sql` on the equivalent Alembic project, in one run.
-# Prints wall time (median of RUNS), peak RSS, migrations per second and the ratio.
-#   bench/bench_compile.sh [N] [RUNS]
+# The same again on a branchy history of the same size (BRANCHES branch points,
+# each a side migration and a merge; gen_history.py --branches), beside the linear one.
+# Prints wall time (median of RUNS), peak RSS, migrations per second and the ratios.
+#   bench/bench_compile.sh [N] [RUNS] [BRANCHES]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 n=${1:-10000}
 runs=${2:-5}
+branches=${3:-99}
 "$root/scripts/bootstrap" --bench
 "$root/scripts/build" >/dev/null
 migrac="$root/build/migrac"
 work=$(mktemp -d /tmp/migrac-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 python3 "$root/bench/gen_history.py" --count "$n" --out "$work/mig" --alembic "$work/alembic" >/dev/null
+python3 "$root/bench/gen_history.py" --count "$n" --out "$work/bmig" --alembic "$work/balembic" \
+  --branches "$branches" >/dev/null
 
 # measure NAME DIR CMD...: runs CMD RUNS times in DIR; prints "median_seconds peak_rss_kib"
 measure() {
@@ -34,12 +39,21 @@ read -r m_time m_rss < <(measure "$work" "$migrac" sql head --dir mig)
 m_lines=$(wc -l <"$work/out")
 read -r a_time a_rss < <(measure "$work/alembic" alembic upgrade head --sql)
 a_lines=$(wc -l <"$work/out")
+read -r bm_time bm_rss < <(measure "$work" "$migrac" sql head --dir bmig)
+bm_lines=$(wc -l <"$work/out")
+read -r ba_time ba_rss < <(measure "$work/balembic" alembic upgrade head --sql)
+ba_lines=$(wc -l <"$work/out")
 
 awk -v n="$n" -v runs="$runs" -v mt="$m_time" -v mr="$m_rss" -v ml="$m_lines" \
-    -v at="$a_time" -v ar="$a_rss" -v al="$a_lines" 'BEGIN {
+    -v at="$a_time" -v ar="$a_rss" -v al="$a_lines" -v b="$branches" \
+    -v bmt="$bm_time" -v bmr="$bm_rss" -v bml="$bm_lines" \
+    -v bat="$ba_time" -v bar="$ba_rss" -v bal="$ba_lines" 'BEGIN {
   printf "compile %d migrations to PostgreSQL (median of %d runs)\n\n", n, runs
-  printf "| tool | command | wall s | peak RSS MB | migrations/s | output lines | vs migrac |\n"
-  printf "|---|---|---:|---:|---:|---:|---:|\n"
-  printf "| migrac | migrac sql head | %.3f | %.1f | %.0f | %d | 1.0x |\n", mt, mr/1024, n/(mt>0?mt:0.001), ml
-  printf "| alembic | alembic upgrade head --sql | %.3f | %.1f | %.0f | %d | %.1fx slower |\n", at, ar/1024, n/(at>0?at:0.001), al, at/(mt>0?mt:0.001)
+  printf "| history | tool | command | wall s | peak RSS MB | migrations/s | output lines | vs migrac |\n"
+  printf "|---|---|---|---:|---:|---:|---:|---:|\n"
+  printf "| linear | migrac | migrac sql head | %.3f | %.1f | %.0f | %d | 1.0x |\n", mt, mr/1024, n/(mt>0?mt:0.001), ml
+  printf "| linear | alembic | alembic upgrade head --sql | %.3f | %.1f | %.0f | %d | %.1fx slower |\n", at, ar/1024, n/(at>0?at:0.001), al, at/(mt>0?mt:0.001)
+  printf "| %d branch points | migrac | migrac sql head | %.3f | %.1f | %.0f | %d | 1.0x |\n", b, bmt, bmr/1024, n/(bmt>0?bmt:0.001), bml
+  printf "| %d branch points | alembic | alembic upgrade head --sql | %.3f | %.1f | %.0f | %d | %.1fx slower |\n", b, bat, bar/1024, n/(bat>0?bat:0.001), bal, bat/(bmt>0?bmt:0.001)
+  printf "\nmigrac, branchy vs linear: %.2fx the time, %.2fx the peak memory\n", bmt/(mt>0?mt:0.001), bmr/(mr>0?mr:1)
 }'

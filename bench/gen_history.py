@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Generate a synthetic, linear migration history for benchmarks.
+"""Generate a synthetic migration history for benchmarks.
 
-    gen_history.py --count N --out DIR [--alembic DIR2]
+    gen_history.py --count N --out DIR [--alembic DIR2] [--branches B]
 
 writes N migrations DIR/<id>.mig, ids `%05d_<operation>` so that they sort, each
 `after` the previous one. The history is a repetition of one pattern of
@@ -11,6 +11,12 @@ then renames and drops the child table and the enum. The parent tables stay, so
 the schema grows with N, and each child table references the previous group's
 parent. Every prefix of the pattern is a valid history: N need not be a multiple
 of GROUP_SIZE.
+
+With --branches B (B >= 1) the history has B branch points, evenly spread, and
+N migrations all the same: at each, a side migration (after the main line's
+migration there) creates a table of its own with an index, the main line goes
+on for BRANCH_LENGTH migrations, and a merge migration (after both) adds a
+column to the side table; the main line continues after the merge.
 
 With --alembic DIR2 it also writes the equivalent Alembic project (alembic.ini,
 alembic/env.py, alembic/script.py.mako, alembic/versions/<id>.py, the revision ids
@@ -429,23 +435,73 @@ PATTERN = [
 GROUP_SIZE = len(PATTERN)
 
 
-def history(count):
-    """[(id, parent id or None, group, position in group, Step)] of `count` migrations."""
+# Main-line migrations between a branch point and its merge (--branches).
+BRANCH_LENGTH = 5
+
+
+def step_branch(j):
+    T = "b%d_side" % j
+    mig = ("create table %s (\n"
+           "  id    bigint identity primary key,\n"
+           "  name  text not null\n"
+           ");\n"
+           "create index on %s (name);" % (T, T))
+    up = ["op.create_table(\n"
+          "    %r,\n"
+          '    sa.Column("id", sa.BigInteger(), sa.Identity(always=False), nullable=False),\n'
+          '    sa.Column("name", sa.Text(), nullable=False),\n'
+          '    sa.PrimaryKeyConstraint("id", name="pk_%s"),\n'
+          ")" % (T, T),
+          'op.create_index(%r, %r, ["name"])' % ("ix_%s_name" % T, T)]
+    return Step("branch", "a side branch: its own table", mig, up, ["op.drop_table(%r)" % T])
+
+
+def step_merge(j):
+    T = "b%d_side" % j
+    return Step(
+        "merge", "the merge of side branch %d" % j,
+        "add column %s.note text;" % T,
+        ['op.add_column(%r, sa.Column("note", sa.Text(), nullable=True))' % T],
+        ['op.drop_column(%r, "note")' % T])
+
+
+def history(count, branches=0):
+    """[(id, parent ids, group or None, position in group, Step)] of `count` migrations."""
+    main = count - 2 * branches
+    if branches and main < (branches + 1) * (BRANCH_LENGTH + 1):
+        raise ValueError("--count %d is too small for %d branches" % (count, branches))
+    # main-line index -> the branch that forks there; merge point -> its branch
+    forks = {j * main // (branches + 1): j for j in range(1, branches + 1)}
+    joins = {at + BRANCH_LENGTH: j for at, j in forks.items()}
     out = []
     prev = None
-    for i in range(count):
+    sides = {}
+
+    def emit(parents, k, s, step):
+        mid = "%05d_%s" % (len(out) + 1, step.op)
+        out.append((mid, [p for p in parents if p], k, s, step))
+        return mid
+
+    for i in range(main):
         k, s = divmod(i, GROUP_SIZE)
-        step = PATTERN[s](k, names(k))
-        mid = "%05d_%s" % (i + 1, step.op)
-        out.append((mid, prev, k, s, step))
-        prev = mid
+        prev = emit([prev], k, s, PATTERN[s](k, names(k)))
+        if i in forks:
+            sides[forks[i]] = emit([prev], None, 0, step_branch(forks[i]))
+        if i in joins:
+            prev = emit([prev, sides[joins[i]]], None, 0, step_merge(joins[i]))
     return out
 
 
-def render_mig(mid, parent, k, s, step):
-    lines = ["-- group %d, step %d of %d: %s (%s)" % (k, s + 1, GROUP_SIZE, step.op, step.doc)]
-    if parent:
-        lines.append("after %s;" % parent)
+def describe(k, s, step):
+    if k is None:
+        return "-- %s (%s)" % (step.op, step.doc)
+    return "-- group %d, step %d of %d: %s (%s)" % (k, s + 1, GROUP_SIZE, step.op, step.doc)
+
+
+def render_mig(mid, parents, k, s, step):
+    lines = [describe(k, s, step)]
+    if parents:
+        lines.append("after %s;" % ", ".join(parents))
     lines.extend(step.settings)
     lines.append("")
     lines.append(step.mig)
@@ -457,8 +513,9 @@ def indent(stmts):
     return "\n".join(("    " + l) if l else l for l in body.split("\n"))
 
 
-def render_py(mid, parent, k, s, step):
-    return ('"""group %d, step %d of %d: %s (%s)\n'
+def render_py(mid, parents, k, s, step):
+    parent = parents[0] if len(parents) == 1 else (tuple(parents) if parents else None)
+    return ('"""%s\n'
             "\n"
             "Revision ID: %s\n"
             "Revises: %s\n"
@@ -478,7 +535,7 @@ def render_py(mid, parent, k, s, step):
             "\n"
             "\n"
             "def downgrade() -> None:\n"
-            "%s\n") % (k, s + 1, GROUP_SIZE, step.op, step.doc, mid, parent or "",
+            "%s\n") % (describe(k, s, step)[3:], mid, ", ".join(parents),
                        mid, parent, indent(step.up), indent(step.down))
 
 
@@ -636,11 +693,16 @@ def main(argv):
     ap.add_argument("--out", required=True, help="folder for the .mig files")
     ap.add_argument("--alembic", metavar="DIR2",
                     help="also write the equivalent Alembic project here")
+    ap.add_argument("--branches", type=int, default=0,
+                    help="branch points, each with a side migration and a merge")
     args = ap.parse_args(argv)
     if args.count < 1:
         ap.error("--count must be at least 1")
 
-    migrations = history(args.count)
+    try:
+        migrations = history(args.count, args.branches)
+    except ValueError as e:
+        ap.error(str(e))
 
     os.makedirs(args.out, exist_ok=True)
     clean(args.out, GENERATED_MIG)
@@ -658,8 +720,9 @@ def main(argv):
         for m in migrations:
             write(os.path.join(versions, m[0] + ".py"), render_py(*m))
 
-    print("wrote %d migrations (%d groups of %d steps) to %s%s" % (
-        args.count, (args.count + GROUP_SIZE - 1) // GROUP_SIZE, GROUP_SIZE, args.out,
+    main_line = args.count - 2 * args.branches
+    print("wrote %d migrations (%d groups of %d steps, %d branch points) to %s%s" % (
+        args.count, (main_line + GROUP_SIZE - 1) // GROUP_SIZE, GROUP_SIZE, args.branches, args.out,
         (" and " + args.alembic) if args.alembic else ""))
     return 0
 
