@@ -27,6 +27,8 @@ constexpr VerbEntry kVerbs[] = {
     {"history", verb_history, "list the migrations in order (--verbose)"},
     {"new", verb_new, "scaffold the next migration after the head (--from: autogenerate it)"},
     {"import", verb_import, "a baseline migration of an existing database (--stamp)"},
+    {"adopt", verb_adopt,
+     "record the migrations another tool applied (--from golang-migrate|dbmate|flyway|alembic)"},
     {"merge", verb_merge, "scaffold a merge migration of two heads"},
     {"upgrade", verb_upgrade,
      "apply migrations up to a revision (head, heads, +N, ID; --sql for psql)"},

@@ -51,9 +51,15 @@ void usage_error(const Invocation& inv, const std::string& text) {
   fail(kUsage, "migrac {}: {}\nusage: migrac {}", inv.verb, text, inv.usage);
 }
 
+std::optional<Convention> config_convention(const Config& config) {
+  if (config.convention.empty()) return std::nullopt;
+  return parse_convention(config.convention);
+}
+
 ProjectOptions project_options(const Config& config) {
   ProjectOptions o;
   o.dir = config.dir;
+  o.convention = config_convention(config);
   if (config.lock_timeout_ms) o.check.defaults.lock_timeout_ms = *config.lock_timeout_ms;
   if (config.statement_timeout_ms)
     o.check.defaults.statement_timeout_ms = *config.statement_timeout_ms;
@@ -68,6 +74,7 @@ Project compile_or_fail(const Invocation& inv, bool json, bool warnings, bool ke
   ProjectOptions options = project_options(inv.config);
   options.check.keep_schemas = keep_schemas;
   Project project = compile_project(options);
+  std::cerr << convention_note(project, inv.config.dir);
   bool errors = project.diags.has_errors();
   if (json) {
     std::cout << render_json(project.diags, project.sources);

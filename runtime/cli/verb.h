@@ -34,6 +34,9 @@ Invocation parse_invocation(const std::string& verb, const std::string& usage,
 // Fails with exit 2: "migrac VERB: TEXT" and the verb's usage line.
 [[noreturn]] void usage_error(const Invocation& inv, const std::string& text);
 
+// The convention the config sets (nullopt: detected from the files).
+std::optional<Convention> config_convention(const Config& config);
+
 // Options for the checker from the config (--no-online, lock_timeout, ...).
 ProjectOptions project_options(const Config& config);
 

@@ -108,7 +108,7 @@ int verb_new(const Args& args) {
   if (inv.vm.count("from")) return new_from_source(inv, project, id, inv.positional[0]);
   std::string text = fmt::format("-- {}\n", inv.positional[0]);
   if (!project.graph.heads.empty()) {
-    text += fmt::format("after {};\n", project.migrations[project.graph.heads[0]].id);
+    text += fmt::format("after {};\n", mig_after_id(project.migrations[project.graph.heads[0]].id));
   }
   text += "\n";
   return write_migration(inv, id, text);
