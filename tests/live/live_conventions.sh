@@ -85,6 +85,8 @@ create table settings (
 MIG
 expect_rc 0 "$MIGRAC" check --dir "$dir"
 out_has "head 0100_settings"
+db=$(new_db)
+url=$(url_for "$db")
 expect_rc 0 "$MIGRAC" upgrade head --dir "$dir" --url "$url"
 table_exists "$db" settings || fail "mixed: settings was not created"
 equals "$(sql "$db" "SELECT parents FROM migrac_history WHERE id = '0100_settings'")" "$last" \
