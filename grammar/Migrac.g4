@@ -85,8 +85,10 @@ afterClause : K_AFTER migrationId (COMMA migrationId)* SEMI ;
 
 // Migration ids may start with a digit (0001_initial_schema). A file name
 // (0001_initial_schema.mig) is matched so that the message can say what to write.
+// Another tool's version with dots or dashes is quoted: after "1.2.3".
 migrationId
-  : (IDENT | DIGIT_IDENT | NUMBER | DURATION | nonReservedKeyword) (DOT (IDENT | nonReservedKeyword))* ;
+  : (IDENT | DIGIT_IDENT | NUMBER | DURATION | nonReservedKeyword) (DOT (IDENT | nonReservedKeyword))*
+  | QUOTED_IDENT ;
 
 setting : K_SET settingName EQ settingValue SEMI ;
 settingName : identifier ;

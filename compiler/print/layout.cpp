@@ -9,6 +9,7 @@
 
 #include "compiler/print/print.h"
 #include "compiler/print/text.h"
+#include "compiler/source/convention.h"
 
 namespace migrac::print {
 
@@ -26,7 +27,8 @@ class Layout {
     bool header = !c_.header.empty();
     if (!m_.parents.empty()) {
       std::string ids;
-      for (const ast::Ident& p : m_.parents) ids += (ids.empty() ? "" : ", ") + p.name;
+      for (const ast::Ident& p : m_.parents)
+        ids += (ids.empty() ? "" : ", ") + mig_after_id(p.name);
       const Attached* a = attached({Anchor::Element, m_.parents[0].range.begin.offset});
       header_item(a, "after " + ids + ";");
       header = true;

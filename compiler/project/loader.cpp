@@ -1,5 +1,6 @@
 #include "compiler/project/loader.h"
 
+#include "compiler/source/headers.h"
 #include "compiler/source/parallel.h"
 
 #include <algorithm>
@@ -38,28 +39,85 @@ std::string display_path(const std::string& dir, const std::string& name) {
   return d + "/" + name;
 }
 
-// The kind of migration file a name is, and its stem (the id).
-enum class FileKind { Mig, UpSql, DownSql, Other };
-FileKind classify(const std::string& name, std::string& stem) {
-  if (ends_with(name, ".up.sql")) {
-    stem = name.substr(0, name.size() - 7);
-    return FileKind::UpSql;
+// Files the loader reads before it knows their kind: any convention's.
+bool candidate(const std::string& name) {
+  return ends_with(name, ".mig") || ends_with(name, ".sql") || ends_with(name, ".sql.conf");
+}
+
+// Whether a Flyway `<script>.sql.conf` text says `executeInTransaction=false`.
+bool conf_no_transaction(std::string_view text) {
+  std::string compact;
+  for (char c : text)
+    if (c != ' ' && c != '\t' && c != '\r') compact += c;
+  return compact.find("executeInTransaction=false") != std::string::npos;
+}
+
+// Under another tool's convention: the implied parents in version order, the
+// tool's no-transaction markers and dbmate's sections.
+// One raw migration of the tool and its facts.
+struct ToolEntry {
+  MigrationFile* file;
+  ToolFacts* facts;
+};
+
+void apply_tool_convention(Convention convention, std::vector<ToolEntry>& tool_files,
+                           const std::map<std::string, std::string>& confs,
+                           const SourceSet& sources, Diagnostics& diags) {
+  std::stable_sort(tool_files.begin(), tool_files.end(),
+                   [](const ToolEntry& a, const ToolEntry& b) {
+                     return compare_versions(a.file->id, b.file->id) < 0;
+                   });
+  const MigrationFile* previous = nullptr;
+  for (ToolEntry& e : tool_files) {
+    MigrationFile* f = e.file;
+    ToolFacts* t = e.facts;
+    std::string_view text = sources[f->file].text;
+    t->tool_ids = true;
+    if (previous != nullptr && compare_versions(previous->id, f->id) == 0 &&
+        previous->id != f->id) {
+      diags.report(DiagKind::BadFileName, sources.range(f->file, 0, 0),
+                   fmt::format("'{}' has the version of '{}' ('{}' and '{}' are one version)",
+                               sources[f->file].path, sources[previous->file].path, f->id,
+                               previous->id),
+                   "renumber one of them");
+    }
+    if (previous != nullptr) t->implied_parent = previous->id;
+    previous = f;
+    switch (convention) {
+      case Convention::GolangMigrate: t->no_transaction = source::tool_no_transaction(text); break;
+      case Convention::Flyway: {
+        auto conf = confs.find(f->id);
+        t->no_transaction = source::tool_no_transaction(text) ||
+                            (conf != confs.end() && conf_no_transaction(conf->second));
+        break;
+      }
+      case Convention::Dbmate: {
+        source::DbmateSections sections = source::dbmate_sections(text);
+        if (!sections.up.found) {
+          diags.report(DiagKind::BadFileName, sources.range(f->file, 0, 0),
+                       fmt::format("'{}' has no '-- migrate:up' line", sources[f->file].path),
+                       "dbmate files start their statements with '-- migrate:up' (and the "
+                       "revert with '-- migrate:down')");
+          break;
+        }
+        t->up = TextSection{sections.up.begin, sections.up.end};
+        t->no_transaction = sections.up.no_transaction || sections.down.no_transaction;
+        if (sections.down.found) {
+          f->down_file = f->file;
+          t->down = TextSection{sections.down.begin, sections.down.end};
+        }
+        break;
+      }
+      case Convention::Migrac: break;
+    }
   }
-  if (ends_with(name, ".down.sql")) {
-    stem = name.substr(0, name.size() - 9);
-    return FileKind::DownSql;
-  }
-  if (ends_with(name, ".mig")) {
-    stem = name.substr(0, name.size() - 4);
-    return FileKind::Mig;
-  }
-  return FileKind::Other;
 }
 
 }  // namespace
 
-std::vector<MigrationFile> load_directory(const std::string& dir, SourceSet& sources,
-                                          Diagnostics& diags) {
+LoadedDirectory load_migrations(const std::string& dir, std::optional<Convention> convention,
+                                SourceSet& sources, Diagnostics& diags) {
+  LoadedDirectory loaded;
   std::error_code ec;
   std::vector<std::string> names;
   std::vector<std::string> not_regular;  // entries with a migration's name that are no file
@@ -77,21 +135,11 @@ std::vector<MigrationFile> load_directory(const std::string& dir, SourceSet& sou
     diags.report(DiagKind::CannotReadDirectory, {},
                  fmt::format("cannot read the migrations directory '{}': {}", dir, ec.message()),
                  help);
-    return {};
+    return loaded;
   }
   std::sort(names.begin(), names.end());
   std::sort(not_regular.begin(), not_regular.end());
-  for (const std::string& name : not_regular) {
-    std::string stem;
-    if (classify(name, stem) == FileKind::Other) continue;
-    diags.report(DiagKind::CannotReadFile, {},
-                 fmt::format("cannot read '{}': not a regular file", display_path(dir, name)));
-  }
-
-  std::erase_if(names, [](const std::string& name) {
-    std::string stem;
-    return classify(name, stem) == FileKind::Other;
-  });
+  std::erase_if(names, [](const std::string& name) { return !candidate(name); });
   // Read in parallel (more readers than cores: reading waits on the disk), then
   // add to the SourceSet in name order.
   std::vector<std::string> texts(names.size());
@@ -99,32 +147,69 @@ std::vector<MigrationFile> load_directory(const std::string& dir, SourceSet& sou
   parallel_for(names.size(), 8, 32, [&](std::size_t i) {
     read_ok[i] = read_file(fs::path(dir) / names[i], texts[i]) ? 1 : 0;
   });
+  if (convention) {
+    loaded.convention = *convention;
+  } else {
+    std::vector<DetectInput> inputs;
+    inputs.reserve(names.size());
+    for (std::size_t i = 0; i < names.size(); ++i) inputs.push_back({names[i], texts[i]});
+    loaded.convention = detect_convention(inputs);
+    loaded.detected = true;
+  }
+  const Convention conv = loaded.convention;
+  const bool tool = conv != Convention::Migrac;
+
+  for (const std::string& name : not_regular) {
+    if (classify_file(conv, name).kind == ConventionFileKind::Other) continue;
+    diags.report(DiagKind::CannotReadFile, {},
+                 fmt::format("cannot read '{}': not a regular file", display_path(dir, name)));
+  }
 
   std::map<std::string, MigrationFile> by_id;
   std::vector<std::pair<std::string, int>> downs;  // id, file
+  std::map<std::string, std::string> confs;        // Flyway: id -> its .conf text
   for (std::size_t i = 0; i < names.size(); ++i) {
     const std::string& name = names[i];
-    std::string stem;
-    FileKind kind = classify(name, stem);
+    ConventionFile cf = classify_file(conv, name);
+    if (cf.kind == ConventionFileKind::Other) continue;
     std::string path = display_path(dir, name);
     if (!read_ok[i]) {
       diags.report(DiagKind::CannotReadFile, {}, fmt::format("cannot read '{}'", path));
       continue;
     }
+    if (cf.kind == ConventionFileKind::Config) {
+      confs[cf.id] = std::move(texts[i]);
+      continue;
+    }
     int file = sources.add(path, std::move(texts[i]));
-    if (!is_valid_migration_id(stem)) {
+    if (cf.kind == ConventionFileKind::Unsupported) {
       diags.report(DiagKind::BadFileName, sources.range(file, 0, 0),
-                   fmt::format("'{}' is not a valid migration id (letters, digits and '_' only)",
-                               stem),
+                   fmt::format("'{}' is {}", path, cf.why),
+                   fmt::format("the directory is read as a {} directory; move the file out of it "
+                               "or set 'convention' in migrac.ini",
+                               convention_name(conv)));
+      continue;
+    }
+    const std::string& stem = cf.id;
+    if (!is_valid_convention_id(conv, stem)) {
+      diags.report(DiagKind::BadFileName, sources.range(file, 0, 0),
+                   tool ? fmt::format("'{}' is not a valid migration id (letters, digits, '_', "
+                                      "'.' and '-' only)",
+                                      stem)
+                        : fmt::format("'{}' is not a valid migration id (letters, digits and '_' "
+                                      "only)",
+                                      stem),
                    "rename the file, e.g. '0001_initial_schema.mig'");
       continue;
     }
-    if (kind == FileKind::DownSql) {
+    if (cf.kind == ConventionFileKind::Down) {
       downs.emplace_back(stem, file);
       continue;
     }
-    MigrationFile mf{stem, kind == FileKind::Mig ? MigrationFormat::Mig : MigrationFormat::RawSql,
-                     file, -1};
+    MigrationFile mf;
+    mf.id = stem;
+    mf.format = cf.kind == ConventionFileKind::Mig ? MigrationFormat::Mig : MigrationFormat::RawSql;
+    mf.file = file;
     auto [it, inserted] = by_id.emplace(stem, mf);
     if (!inserted) {
       // Two files with one id: kept both so that the graph reports the duplicate.
@@ -135,20 +220,34 @@ std::vector<MigrationFile> load_directory(const std::string& dir, SourceSet& sou
     auto it = by_id.find(id);
     if (it == by_id.end() || it->second.format != MigrationFormat::RawSql) {
       diags.report(DiagKind::DownWithoutUp, sources.range(file, 0, 0),
-                   fmt::format("'{}' has no matching '{}.up.sql'", sources[file].path, id));
+                   tool ? fmt::format("'{}' has no matching up migration of version '{}'",
+                                      sources[file].path, id)
+                        : fmt::format("'{}' has no matching '{}.up.sql'", sources[file].path, id));
       continue;
     }
     it->second.down_file = file;
   }
-  std::vector<MigrationFile> out;
-  out.reserve(by_id.size());
-  for (auto& [key, mf] : by_id) out.push_back(std::move(mf));
-  if (out.empty() && !diags.has_errors()) {
+  loaded.files.reserve(by_id.size());
+  for (auto& [key, mf] : by_id) loaded.files.push_back(std::move(mf));
+  loaded.tool.resize(loaded.files.size());
+  if (tool) {
+    std::vector<ToolEntry> tool_files;
+    for (std::size_t i = 0; i < loaded.files.size(); ++i)
+      if (loaded.files[i].format == MigrationFormat::RawSql)
+        tool_files.push_back({&loaded.files[i], &loaded.tool[i]});
+    apply_tool_convention(conv, tool_files, confs, sources, diags);
+  }
+  if (loaded.files.empty() && !diags.has_errors()) {
     diags.report(DiagKind::NoMigrations, {},
                  fmt::format("no migrations in '{}' (expected <id>.mig or <id>.up.sql files)", dir),
                  "'migrac new NAME' writes the first one");
   }
-  return out;
+  return loaded;
+}
+
+std::vector<MigrationFile> load_directory(const std::string& dir, SourceSet& sources,
+                                          Diagnostics& diags) {
+  return load_migrations(dir, std::nullopt, sources, diags).files;
 }
 
 }  // namespace migrac

@@ -4,9 +4,12 @@
 #include <atomic>
 #include <thread>
 
+#include <fmt/format.h>
+
 #include "compiler/project/loader.h"
 #include "compiler/source/parallel.h"
 #include "compiler/syntax/parse.h"
+#include "compiler/syntax/raw_sql_tool.h"
 
 namespace migrac {
 
@@ -14,15 +17,16 @@ namespace {
 
 // Parses every file in parallel. Each file gets its own Diagnostics, merged
 // afterwards in file order, so the output does not depend on scheduling.
-std::vector<ast::Migration> parse_all(const SourceSet& sources,
-                                      const std::vector<MigrationFile>& files, unsigned threads,
-                                      Diagnostics& diags) {
+std::vector<ast::Migration> parse_all(const SourceSet& sources, const LoadedDirectory& loaded,
+                                      unsigned threads, Diagnostics& diags) {
+  const std::vector<MigrationFile>& files = loaded.files;
   std::vector<ast::Migration> migrations(files.size());
   std::vector<Diagnostics> per_file(files.size());
   parallel_for(files.size(), threads, 64, [&](std::size_t i) {
     const MigrationFile& f = files[i];
-    migrations[i] = f.format == MigrationFormat::Mig ? parse_mig(sources, f, per_file[i])
-                                                     : parse_raw_sql(sources, f, per_file[i]);
+    migrations[i] = f.format == MigrationFormat::Mig
+                        ? parse_mig(sources, f, per_file[i])
+                        : parse_raw_sql(sources, f, loaded.tool[i], per_file[i]);
   });
   for (const Diagnostics& d : per_file) diags.append(d);
   return migrations;
@@ -32,8 +36,11 @@ std::vector<ast::Migration> parse_all(const SourceSet& sources,
 
 Project compile_project(const ProjectOptions& options) {
   Project project;
-  std::vector<MigrationFile> files = load_directory(options.dir, project.sources, project.diags);
-  project.migrations = parse_all(project.sources, files, options.threads, project.diags);
+  LoadedDirectory loaded = load_migrations(options.dir, options.convention, project.sources,
+                                           project.diags);
+  project.convention = loaded.convention;
+  project.convention_detected = loaded.detected;
+  project.migrations = parse_all(project.sources, loaded, options.threads, project.diags);
   project.graph = build_graph(project.migrations, project.diags);
   if (project.graph.valid) {
     std::optional<std::size_t> stop_at;
@@ -50,6 +57,15 @@ Project compile_project(const ProjectOptions& options) {
   }
   project.diags.sort();
   return project;
+}
+
+std::string convention_note(const Project& project, const std::string& dir) {
+  if (!project.convention_detected || project.convention == Convention::Migrac) return {};
+  std::string_view name = convention_name(project.convention);
+  return fmt::format(
+      "migrac: reading '{}' as a {} directory (detected; set 'convention = {}' in "
+      "migrac.ini to say so)\n",
+      dir, name, name);
 }
 
 std::vector<MigrationPlan> plan_revisions(const Project& project,

@@ -13,12 +13,14 @@
 #include "compiler/graph/graph.h"
 #include "compiler/plan/plan.h"
 #include "compiler/project/schema_cache.h"
+#include "compiler/source/convention.h"
 #include "compiler/source/source.h"
 
 namespace migrac {
 
 struct ProjectOptions {
   std::string dir = "migrations";
+  std::optional<Convention> convention;  // nullopt: detected from the files
   CheckOptions check;
   unsigned threads = 0;                    // 0: hardware concurrency
   std::optional<std::string> check_until;  // stop the checker after this id (schema --at)
@@ -27,7 +29,9 @@ struct ProjectOptions {
 // Everything the compiler knows about a migrations directory.
 struct Project {
   SourceSet sources;
-  std::vector<ast::Migration> migrations;  // sorted by id
+  Convention convention = Convention::Migrac;  // the directory was read under it
+  bool convention_detected = false;            // none was set; the files looked like it
+  std::vector<ast::Migration> migrations;      // sorted by id
   RevisionGraph graph;
   CheckedHistory history;
   SchemaCache cache;  // the raw migrations' schema cache entries, as read
@@ -38,6 +42,10 @@ struct Project {
 // warning) and checks, with each current entry as the schema after its raw
 // migration. Diagnostics are sorted.
 Project compile_project(const ProjectOptions& options);
+
+// The line that says which convention was detected ("" when it was set, or
+// when the files are migrac's own).
+std::string convention_note(const Project& project, const std::string& dir);
 
 // Plans the migrations `revs` (graph indexes, in order) for one dialect.
 std::vector<MigrationPlan> plan_revisions(const Project& project,

@@ -4,6 +4,8 @@
 
 #include "compiler/source/sql_scan.h"
 
+#include <algorithm>
+
 namespace migrac::source {
 
 namespace {
@@ -97,6 +99,58 @@ bool raw_no_transaction(std::string_view text) {
   for (const RawDirective& d : raw_directives(text))
     if (d.leading && d.name.text == "no-transaction") return true;
   return false;
+}
+
+bool tool_no_transaction(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t line_end = text.find('\n', i);
+    if (line_end == std::string_view::npos) line_end = text.size();
+    std::size_t start = i;
+    while (start < line_end && is_blank(text[start])) ++start;
+    i = line_end + 1;
+    if (start == line_end) continue;
+    if (text.compare(start, 2, "--") != 0) return false;  // the first statement
+    std::size_t body = start + 2;
+    while (body < line_end && is_blank(text[body])) ++body;
+    std::size_t end = line_end;
+    while (end > body && is_blank(text[end - 1])) --end;
+    std::string_view comment = text.substr(body, end - body);
+    if (comment == "morph:nontransactional" || comment == "migrate:no-transaction") return true;
+  }
+  return false;
+}
+
+DbmateSections dbmate_sections(std::string_view text) {
+  DbmateSections out;
+  DbmateSection* open = nullptr;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t line_end = text.find('\n', i);
+    if (line_end == std::string_view::npos) line_end = text.size();
+    std::size_t start = i;
+    while (start < line_end && is_blank(text[start])) ++start;
+    std::size_t next = std::min(line_end + 1, text.size());
+    if (text.compare(start, 2, "--") == 0) {
+      std::size_t body = start + 2;
+      while (body < line_end && is_blank(text[body])) ++body;
+      std::string_view rest = text.substr(body, line_end - body);
+      DbmateSection* section = nullptr;
+      if (rest.rfind("migrate:up", 0) == 0) section = &out.up;
+      if (rest.rfind("migrate:down", 0) == 0) section = &out.down;
+      if (section != nullptr && !section->found) {
+        if (open != nullptr) open->end = i;
+        section->found = true;
+        section->marker = i;
+        section->begin = next;
+        section->end = text.size();
+        section->no_transaction = rest.find("transaction:false") != std::string_view::npos;
+        open = section;
+      }
+    }
+    i = line_end + 1;
+  }
+  return out;
 }
 
 std::optional<std::vector<std::string>> mig_parents(std::string_view text) {

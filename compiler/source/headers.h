@@ -43,6 +43,28 @@ std::vector<HeaderWord> directive_values(std::string_view text, const RawDirecti
 // Whether a raw SQL text's leading comments say `-- migrac:no-transaction`.
 bool raw_no_transaction(std::string_view text);
 
+// Whether a raw SQL text's leading comments carry another tool's
+// no-transaction marker: `-- morph:nontransactional` (morph, golang-migrate
+// projects) or `-- migrate:no-transaction`.
+bool tool_no_transaction(std::string_view text);
+
+// One section of a dbmate file: the bytes after its `-- migrate:up` (or
+// `-- migrate:down`) line up to the other marker or the end.
+struct DbmateSection {
+  bool found = false;
+  std::size_t marker = 0;  // where the marker line starts
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  bool no_transaction = false;  // `transaction:false` on the marker line
+};
+
+// The sections of a dbmate file.
+struct DbmateSections {
+  DbmateSection up;
+  DbmateSection down;
+};
+DbmateSections dbmate_sections(std::string_view text);
+
 // The `after` ids of a .mig text's header (`after` and `set` statements
 // before the first operation), or nullopt when a lexical scan cannot be sure
 // (an `after` clause followed by a name below the operations, or a header

@@ -4,26 +4,37 @@
 // statements are split with PostgreSQL's own parser (pgsql/split.h), whose
 // syntax errors are reported with its own messages.
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "compiler/pgsql/split.h"
 #include "compiler/source/headers.h"
 #include "compiler/source/migration_file.h"
 #include "compiler/syntax/parse.h"
+#include "compiler/syntax/raw_sql_tool.h"
 
 namespace migrac {
 
 namespace {
 
-bool is_id_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+bool is_id_char(char c, bool tool_ids) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+         (tool_ids && (c == '.' || c == '-'));
 }
 
 // Reads the `-- migrac:` directives of one file.
 class HeaderReader {
  public:
-  HeaderReader(const SourceSet& sources, int file, Diagnostics& diags, ast::Migration& m, bool up)
-      : sources_(sources), file_(file), text_(sources[file].text), diags_(diags), m_(m), up_(up) {}
+  HeaderReader(const SourceSet& sources, int file, Diagnostics& diags, ast::Migration& m, bool up,
+               bool tool_ids)
+      : sources_(sources),
+        file_(file),
+        text_(sources[file].text),
+        diags_(diags),
+        m_(m),
+        up_(up),
+        tool_ids_(tool_ids) {}
 
   void read() {
     for (const source::RawDirective& d : source::raw_directives(text_)) directive(d);
@@ -74,11 +85,11 @@ class HeaderReader {
     for (const source::HeaderWord& w : ids) {
       std::string_view id = w.text;
       bool valid = true;
-      for (char c : id) valid = valid && is_id_char(c);
+      for (char c : id) valid = valid && is_id_char(c, tool_ids_);
       if (!valid) {
         std::string_view stem = id.substr(0, id.find('.'));
         bool stem_valid = !stem.empty();
-        for (char c : stem) stem_valid = stem_valid && is_id_char(c);
+        for (char c : stem) stem_valid = stem_valid && is_id_char(c, false);
         diags_.report(DiagKind::InvalidMigrationId, range(w.begin, w.end),
                       fmt::format("'{}' is not a migration id: ids are letters, digits and '_'",
                                   id),
@@ -101,18 +112,26 @@ class HeaderReader {
   Diagnostics& diags_;
   ast::Migration& m_;
   bool up_;
+  bool tool_ids_;
 };
 
 // Splits one file into statements, reporting every statement PostgreSQL cannot
 // parse (see pgsql::split).
+// `section` bounds the statements (a dbmate section); offsets stay the file's.
 std::vector<ast::RawStatement> split_statements(const SourceSet& sources, int file,
-                                                Diagnostics& diags) {
-  std::string_view text = sources[file].text;
-  auto range = [&](std::uint32_t b, std::uint32_t e) { return sources.range(file, b, e); };
+                                                TextSection section, Diagnostics& diags) {
+  std::string_view whole = sources[file].text;
+  std::size_t begin = std::min(section.begin, whole.size());
+  std::string_view text = whole.substr(begin, section.end == std::string::npos
+                                                  ? std::string_view::npos
+                                                  : section.end - begin);
+  auto range = [&](std::size_t b, std::size_t e) {
+    return sources.range(file, static_cast<std::uint32_t>(begin + b),
+                         static_cast<std::uint32_t>(begin + e));
+  };
   std::size_t nul = text.find('\0');
   if (nul != std::string_view::npos) {
-    auto at = static_cast<std::uint32_t>(nul);
-    diags.report(DiagKind::RawSqlSyntaxError, range(at, at + 1),
+    diags.report(DiagKind::RawSqlSyntaxError, range(nul, nul + 1),
                  "a NUL byte in a SQL file: the rest of the file is ignored");
     text = text.substr(0, nul);
   }
@@ -131,6 +150,11 @@ std::vector<ast::RawStatement> split_statements(const SourceSet& sources, int fi
 
 ast::Migration parse_raw_sql(const SourceSet& sources, const MigrationFile& file,
                              Diagnostics& diags) {
+  return parse_raw_sql(sources, file, ToolFacts{}, diags);
+}
+
+ast::Migration parse_raw_sql(const SourceSet& sources, const MigrationFile& file,
+                             const ToolFacts& facts, Diagnostics& diags) {
   ast::Migration m;
   m.id = file.id;
   m.format = MigrationFormat::RawSql;
@@ -142,15 +166,22 @@ ast::Migration parse_raw_sql(const SourceSet& sources, const MigrationFile& file
   m.id_range = sources.range(file.file, 0, static_cast<std::uint32_t>(first_line_end));
 
   Diagnostics local;
-  HeaderReader(sources, file.file, local, m, true).read();
-  m.raw_up = split_statements(sources, file.file, local);
-  if (file.down_file >= 0) {
-    HeaderReader(sources, file.down_file, local, m, false).read();
-    m.raw_down = split_statements(sources, file.down_file, local);
+  HeaderReader(sources, file.file, local, m, true, facts.tool_ids).read();
+  m.raw_up = split_statements(sources, file.file, facts.up, local);
+  if (file.down_file >= 0 && file.down_file != file.file) {
+    HeaderReader(sources, file.down_file, local, m, false, facts.tool_ids).read();
+    m.raw_down = split_statements(sources, file.down_file, facts.down, local);
     m.checksum = checksum_v1({up, sources[file.down_file].text});
   } else {
+    // One file (dbmate's, holding both directions) or no down.
+    if (file.down_file >= 0)
+      m.raw_down = split_statements(sources, file.down_file, facts.down, local);
     m.checksum = checksum_v1({up});
   }
+  if (facts.no_transaction) m.no_transaction = true;
+  // Another tool's migration without `-- migrac:after`: after the one before it.
+  if (m.parents.empty() && !facts.implied_parent.empty())
+    m.parents.push_back(ast::Ident{facts.implied_parent, false, m.id_range});
   local.sort();
   diags.append(local);
   return m;

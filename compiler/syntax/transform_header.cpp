@@ -63,6 +63,17 @@ std::vector<ast::Ident> transform_after(Builder& b, P::AfterClauseContext* ctx) 
     ast::Ident parent;
     parent.name = std::string(b.text(id));  // ids are kept exactly as written
     parent.range = b.range(id);
+    if (id->QUOTED_IDENT() != nullptr) {
+      // "1.2.3": another tool's version, any characters but the quote.
+      parent.name = parent.name.substr(1, parent.name.size() - 2);
+      if (parent.name.empty() || parent.name.find('"') != std::string::npos) {
+        b.report(DiagKind::InvalidMigrationId, parent.range,
+                 fmt::format("'{}' is not a migration id", std::string(b.text(id))));
+        continue;
+      }
+      parents.push_back(std::move(parent));
+      continue;
+    }
     if (!valid_id(parent.name)) {
       std::string stem = parent.name.substr(0, parent.name.find('.'));
       b.report(DiagKind::InvalidMigrationId, parent.range,

@@ -112,7 +112,8 @@ std::unique_ptr<ReadView> open_read_view(const Invocation& inv) {
   DbSettings settings = db_settings(inv);
   // The ids, checksums and parents suffice: read them without the full
   // compile when the files allow it.
-  std::optional<Project> project = history::quick_project(inv.config.dir);
+  std::optional<Project> project = history::quick_project(inv.config.dir,
+                                                          config_convention(inv.config));
   if (!project) project = compile_or_fail(inv, false, false);
   Session session = open_session(inv, settings, SessionMode::Read);
   auto view = std::make_unique<ReadView>(ReadView{

@@ -120,9 +120,15 @@ int diagnostics_exit_code(const Diagnostics& diags) {
   return diags.has_errors() ? kMigrationErrors : kOk;
 }
 
+std::optional<Convention> config_convention(const Config& config) {
+  if (config.convention.empty()) return std::nullopt;
+  return parse_convention(config.convention);
+}
+
 ProjectOptions project_options(const Config& config) {
   ProjectOptions o;
   o.dir = config.dir;
+  o.convention = config_convention(config);
   if (config.lock_timeout_ms) o.check.defaults.lock_timeout_ms = *config.lock_timeout_ms;
   if (config.statement_timeout_ms)
     o.check.defaults.statement_timeout_ms = *config.statement_timeout_ms;
@@ -137,6 +143,7 @@ Project compile_or_fail(const Invocation& inv, bool json, bool warnings, bool ke
   ProjectOptions options = project_options(inv.config);
   options.check.keep_schemas = keep_schemas;
   Project project = compile_project(options);
+  std::cerr << convention_note(project, inv.config.dir);
   bool errors = project.diags.has_errors();
   int code = diagnostics_exit_code(project.diags);
   if (json) {

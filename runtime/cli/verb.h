@@ -38,6 +38,9 @@ Invocation parse_invocation(const std::string& verb, const std::string& usage,
 // migrations directory cannot be read (an I/O failure), else 1.
 int diagnostics_exit_code(const Diagnostics& diags);
 
+// The convention the config sets (nullopt: detected from the files).
+std::optional<Convention> config_convention(const Config& config);
+
 // Options for the checker from the config (--no-online, lock_timeout, ...).
 ProjectOptions project_options(const Config& config);
 

@@ -29,6 +29,7 @@ int verb_check(const Args& args) {
   Dialect dialect = config_dialect(inv.config);
   // The diagnostics are this verb's report, not a reason to stop it.
   Project project = compile_project(project_options(inv.config));
+  std::cerr << convention_note(project, inv.config.dir);
   std::string cache_line;
   if (!inv.config.dev_url.empty()) {
     DevRefresh r = refresh_schema_cache(inv, project);

@@ -30,6 +30,7 @@ int verb_downgrade(const Args& args);
 int verb_current(const Args& args);
 int verb_status(const Args& args);
 int verb_stamp(const Args& args);
+int verb_adopt(const Args& args);
 int verb_verify(const Args& args);
 int verb_diff(const Args& args);
 

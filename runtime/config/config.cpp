@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "compiler/source/convention.h"
 #include "compiler/source/utf8.h"
 #include "runtime/config/password_text.h"
 
@@ -25,6 +26,8 @@ po::options_description global_options() {
       "dialect", po::value<std::string>(), "postgres, sqlite or mysql (default: postgres)")(
       "url", po::value<std::string>(), "database URL (else MIGRAC_URL, DATABASE_URL, migrac.ini)")(
       "history-table", po::value<std::string>(), "history table (default: migrac_history)")(
+      "convention", po::value<std::string>(),
+      "migrac, golang-migrate, dbmate or flyway (default: detected from the files)")(
       "lock-timeout", po::value<std::string>(),
       "lock_timeout for locking transactions (default 5s)")("statement-timeout",
                                                             po::value<std::string>(),
@@ -43,9 +46,9 @@ po::options_description ini_options() {
   po::options_description d;
   d.add_options()("dir", po::value<std::string>())("dialect", po::value<std::string>())(
       "url", po::value<std::string>())("dev_url", po::value<std::string>())(
-      "history_table", po::value<std::string>())("lock_timeout", po::value<std::string>())(
-      "statement_timeout", po::value<std::string>())("online", po::value<std::string>())(
-      "backup", po::value<std::string>());
+      "history_table", po::value<std::string>())("convention", po::value<std::string>())(
+      "lock_timeout", po::value<std::string>())("statement_timeout", po::value<std::string>())(
+      "online", po::value<std::string>())("backup", po::value<std::string>());
   return d;
 }
 
@@ -77,6 +80,15 @@ std::optional<std::string> apply(const po::variables_map& vm, Config& c, bool in
   if (auto v = get("url", "url")) c.url = *v;
   if (auto v = get("dev-url", "dev_url")) c.dev_url = *v;
   if (auto v = get("history-table", "history_table")) c.history_table = *v;
+  if (auto v = get("convention", "convention")) {
+    if (!parse_convention(*v)) {
+      return fmt::format(
+          "{}: expected migrac, golang-migrate, dbmate or flyway for convention, "
+          "got '{}'",
+          where, shown(*v));
+    }
+    c.convention = *v;
+  }
   for (auto [flag, key, target] :
        {std::tuple{"lock-timeout", "lock_timeout", &c.lock_timeout_ms},
         std::tuple{"statement-timeout", "statement_timeout", &c.statement_timeout_ms}}) {

@@ -22,6 +22,9 @@ struct Config {
   // (`migrac check --dev-url`, MIGRAC_DEV_URL, `dev_url` in migrac.ini);
   // empty: none.
   std::string dev_url;
+  // The directory convention (`convention` in migrac.ini, --convention):
+  // migrac, golang-migrate, dbmate or flyway; empty: detected from the files.
+  std::string convention;
   std::string history_table = "migrac_history";  // may be schema-qualified: "ops.migrac_history"
   std::optional<std::int64_t> lock_timeout_ms;
   std::optional<std::int64_t> statement_timeout_ms;

@@ -3,17 +3,22 @@
 #include "compiler/project/loader.h"
 #include "compiler/source/headers.h"
 #include "compiler/syntax/parse.h"
+#include "compiler/syntax/raw_sql_tool.h"
 
 namespace migrac::history {
 
-std::optional<Project> quick_project(const std::string& dir) {
+std::optional<Project> quick_project(const std::string& dir, std::optional<Convention> convention) {
   Project p;
-  std::vector<MigrationFile> files = load_directory(dir, p.sources, p.diags);
+  LoadedDirectory loaded = load_migrations(dir, convention, p.sources, p.diags);
+  p.convention = loaded.convention;
+  p.convention_detected = loaded.detected;
+  const std::vector<MigrationFile>& files = loaded.files;
   if (p.diags.has_errors()) return std::nullopt;
   p.migrations.reserve(files.size());
-  for (const MigrationFile& f : files) {
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const MigrationFile& f = files[i];
     if (f.format != MigrationFormat::Mig) {
-      p.migrations.push_back(parse_raw_sql(p.sources, f, p.diags));
+      p.migrations.push_back(parse_raw_sql(p.sources, f, loaded.tool[i], p.diags));
       continue;
     }
     const SourceFile& src = p.sources[f.file];

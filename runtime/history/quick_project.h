@@ -17,6 +17,8 @@ namespace migrac::history {
 
 // sources, migrations (id, file, parents, checksum) and graph of `dir`;
 // nullopt when any file needs the full compiler (which then reports errors).
-std::optional<Project> quick_project(const std::string& dir);
+// `convention` as in load_migrations (nullopt: detected).
+std::optional<Project> quick_project(const std::string& dir,
+                                     std::optional<Convention> convention = std::nullopt);
 
 }  // namespace migrac::history

@@ -1,0 +1,4 @@
+-- migrate:up
+UPDATE users SET name = split_part(email, '@', 1) WHERE name IS NULL;
+
+-- migrate:down

@@ -1,0 +1,5 @@
+-- migrate:up
+CREATE INDEX articles_user_id_idx ON articles (user_id);
+
+-- migrate:down
+DROP INDEX articles_user_id_idx;

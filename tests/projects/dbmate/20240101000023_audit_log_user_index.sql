@@ -1,0 +1,5 @@
+-- migrate:up
+CREATE INDEX audit_log_user_id_idx ON audit_log (user_id);
+
+-- migrate:down
+DROP INDEX audit_log_user_id_idx;

@@ -1,0 +1,5 @@
+-- migrate:up
+ALTER TABLE audit_log ADD CONSTRAINT audit_log_title_check CHECK (length(title) > 0);
+
+-- migrate:down
+ALTER TABLE audit_log DROP CONSTRAINT audit_log_title_check;

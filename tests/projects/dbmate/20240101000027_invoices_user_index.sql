@@ -1,0 +1,5 @@
+-- migrate:up
+CREATE INDEX invoices_user_id_idx ON invoices (user_id);
+
+-- migrate:down
+DROP INDEX invoices_user_id_idx;

@@ -1,0 +1,9 @@
+-- migrate:up
+CREATE TABLE payments (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  user_id bigint REFERENCES users (id),
+  title varchar(80) NOT NULL
+);
+
+-- migrate:down
+DROP TABLE payments;

@@ -1,0 +1,5 @@
+-- migrate:up
+ALTER TABLE invoices RENAME COLUMN title TO label;
+
+-- migrate:down
+ALTER TABLE invoices RENAME COLUMN label TO title;

@@ -1,0 +1,1 @@
+DROP INDEX tags_user_id_idx;

@@ -1,0 +1,1 @@
+UPDATE users SET name = split_part(email, '@', 1) WHERE name IS NULL;

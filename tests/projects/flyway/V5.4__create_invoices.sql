@@ -1,0 +1,5 @@
+CREATE TABLE invoices (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  user_id bigint REFERENCES users (id),
+  title varchar(80) NOT NULL
+);

@@ -1,0 +1,1 @@
+ALTER TABLE payments ADD COLUMN body text NOT NULL DEFAULT '';

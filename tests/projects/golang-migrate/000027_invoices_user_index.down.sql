@@ -1,0 +1,1 @@
+DROP INDEX invoices_user_id_idx;

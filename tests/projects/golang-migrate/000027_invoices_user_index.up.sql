@@ -1,0 +1,1 @@
+CREATE INDEX invoices_user_id_idx ON invoices (user_id);

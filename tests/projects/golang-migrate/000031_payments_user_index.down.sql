@@ -1,0 +1,1 @@
+DROP INDEX payments_user_id_idx;

@@ -1,0 +1,1 @@
+CREATE INDEX payments_user_id_idx ON payments (user_id);
