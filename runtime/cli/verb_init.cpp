@@ -54,6 +54,15 @@ std::string ini_text(const std::string& dialect) {
 # validated apart, backfills in batches. false compiles the plain, blocking forms.
 # [--online, --no-online]
 # online = true
+
+# The layout of the migrations folder: migrac, golang-migrate, dbmate or flyway.
+# Default: detected from the files (a line says which). [--convention]
+# convention = migrac
+
+# A folder where upgrade and downgrade write a backup (pg_dump -Fc, SQLite's
+# backup API, mariadb-dump) before they apply anything. Default: none.
+# Overridden by MIGRAC_BACKUP. [--backup DIR, --no-backup]
+# backup = backups
 )",
       dialect_line);
 }
