@@ -42,9 +42,10 @@ struct Loaded {
 Loaded load(const ConventionDir& d, std::optional<Convention> c = std::nullopt) {
   Loaded l;
   l.dir = load_migrations(d.path.string(), c, l.sources, l.diags);
-  for (const MigrationFile& f : l.dir.files) {
+  for (std::size_t i = 0; i < l.dir.files.size(); ++i) {
+    const MigrationFile& f = l.dir.files[i];
     l.migrations.push_back(f.format == MigrationFormat::RawSql
-                               ? parse_raw_sql(l.sources, f, l.diags)
+                               ? parse_raw_sql(l.sources, f, l.dir.tool[i], l.diags)
                                : parse_mig(l.sources, f, l.diags));
   }
   return l;
