@@ -217,11 +217,18 @@ columnList : LPAREN columnName (COMMA columnName)* RPAREN ;
 
 // --- types -------------------------------------------------------------------------
 
+// `int`, `varchar(20)`, PostgreSQL's spellings (`double precision`, `character
+// varying(20)`, `timestamp with time zone`), each optionally an array (`text[]`).
 typeRef
-  : K_NATIVE (QUOTED_IDENT | STRING)
-  | typeName (LPAREN NUMBER (COMMA NUMBER)? RPAREN)?
+  : K_NATIVE (QUOTED_IDENT | STRING) arraySuffix*
+  | typeName (LPAREN NUMBER (COMMA NUMBER)? RPAREN)? timeZone? arraySuffix*
   ;
-typeName : identifier ;
+typeName : identifier typeNameWord? ;
+typeNameWord : K_PRECISION | K_VARYING ;
+timeZone : (K_WITH | K_WITHOUT) K_TIME K_ZONE ;
+arraySuffix : LBRACKET RBRACKET ;
+// PostgreSQL's `x::type`, reported with the language's cast(x as type).
+mistakeCast : DOUBLE_COLON typeRef ;
 
 // --- expressions ---------------------------------------------------------------------
 // Precedence, loosest first: or < and < not < comparison, is, like, in, between
@@ -249,6 +256,7 @@ value
   | value op=(STAR | SLASH | PERCENT) value
   | value op=(PLUS | MINUS) value
   | value op=CONCAT value
+  | value mistakeCast
   | primary
   ;
 primary
@@ -284,7 +292,8 @@ nonReservedKeyword
   : K_AFTER | K_SET | K_CREATE | K_TABLE | K_DROP | K_RENAME | K_TO | K_ADD | K_COLUMN | K_ALTER
   | K_TYPE | K_USING | K_KEY | K_DELETE | K_UPDATE | K_CASCADE | K_RESTRICT | K_NO | K_ACTION
   | K_INDEX | K_ENUM | K_VALUE | K_BEFORE | K_BACKFILL | K_BATCH | K_PAUSE | K_SQL | K_TRANSACTION | K_DOWN
-  | K_AS | K_NATIVE | K_IF | K_EXISTS | K_CONCURRENTLY
+  | K_AS | K_NATIVE | K_IF | K_EXISTS | K_CONCURRENTLY | K_PRECISION | K_VARYING | K_WITH
+  | K_WITHOUT | K_TIME | K_ZONE
   ;
 
 // --- lexer -------------------------------------------------------------------------------
@@ -349,6 +358,12 @@ K_NATIVE : N A T I V E ;
 K_IF : I F ;
 K_EXISTS : E X I S T S ;
 K_CONCURRENTLY : C O N C U R R E N T L Y ;
+K_PRECISION : P R E C I S I O N ;
+K_VARYING : V A R Y I N G ;
+K_WITH : W I T H ;
+K_WITHOUT : W I T H O U T ;
+K_TIME : T I M E ;
+K_ZONE : Z O N E ;
 
 SEMI : ';' ;
 COMMA : ',' ;
@@ -356,6 +371,9 @@ DOT : '.' ;
 LPAREN : '(' ;
 RPAREN : ')' ;
 LBRACE : '{' ;
+LBRACKET : '[' ;
+RBRACKET : ']' ;
+DOUBLE_COLON : '::' ;
 RBRACE : '}' ;
 EQ : '=' ;
 NEQ : '<>' | '!=' ;

@@ -51,8 +51,10 @@ enum class TypeKind {
   Uuid,
   Json,
   Jsonb,
-  Enum,    // a type created with `create enum`: `name` holds the enum's name
-  Native,  // native "<type>": `name` holds the text, passed through as written
+  Postgres,  // a PostgreSQL-only type (inet, cidr, macaddr, citext, money, tsvector, xml,
+             // point, timetz): `name` holds its PostgreSQL name; an error on other dialects
+  Enum,      // a type created with `create enum`: `name` holds the enum's name
+  Native,    // native "<type>": `name` holds the text, passed through as written
 };
 
 struct TypeRef {
@@ -60,6 +62,7 @@ struct TypeRef {
   std::optional<std::int64_t> length;  // varchar(n), char(n); precision of decimal/numeric
   std::optional<std::int64_t> scale;   // decimal(p,s), numeric(p,s)
   std::string name;                    // Enum: enum name (folded); Native: the text
+  bool array = false;                  // `T[]`: an array of T (PostgreSQL only)
   SourceRange range;
 };
 

@@ -122,6 +122,7 @@ ast::CreateIndex create_index(const model::Index& index, bool named) {
 ast::Expr string_expr(const std::string& text) { return literal(ast::ExprKind::String, text); }
 
 ast::Expr placeholder(const ast::TypeRef& type, const model::Schema& schema) {
+  if (type.array) return string_expr("{}");
   switch (type.kind) {
     case ast::TypeKind::SmallInt:
     case ast::TypeKind::Int:
@@ -148,6 +149,7 @@ ast::Expr placeholder(const ast::TypeRef& type, const model::Schema& schema) {
     case ast::TypeKind::Varchar:
     case ast::TypeKind::Char:
     case ast::TypeKind::Bytes:
+    case ast::TypeKind::Postgres:
     case ast::TypeKind::Native: break;
   }
   return string_expr("");

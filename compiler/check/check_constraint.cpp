@@ -144,6 +144,7 @@ bool Checker::resolve_foreign_key(PendingConstraint& p, const model::Table& tabl
     const model::Column* local = table.column(c.columns[k]);
     const model::Column* remote = target->column(c.ref_columns[k]);
     if (!local || !remote || same_key_type(local->type, remote->type)) continue;
+    if (!known_type(local->type) || !known_type(remote->type)) continue;  // reported already
     diags_.report(DiagKind::ForeignKeyTypeMismatch,
                   k < p.column_ranges.size() ? p.column_ranges[k] : p.range,
                   fmt::format("foreign key column '{}.{}' has type '{}' but '{}.{}' has type '{}'",

@@ -38,9 +38,9 @@ model::Column Checker::column_from_def(const ast::ColumnDef& def, const model::T
   col.name = def.name.name;
   col.identity = def.identity;
   col.not_null = def.not_null.value_or(false) || def.primary_key || def.identity;
-  check_type(def.type);
+  bool type_known = check_type(def.type);  // an unknown type is reported once, here
   col.type = resolve_type(def.type);
-  if (def.identity && !is_integer_type(def.type))
+  if (def.identity && type_known && !is_integer_type(def.type))
     diags_.report(DiagKind::IdentityNotInteger, def.type.range,
                   fmt::format("identity column '{}.{}' has type '{}'", table.name, col.name,
                               type_text(def.type)),

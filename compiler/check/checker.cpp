@@ -90,8 +90,12 @@ bool Checker::check_type(const ast::TypeRef& type) {
   if (is_unmodeled_type(type)) return true;  // resolve_type reports it
   std::vector<std::string> enums;
   for (const auto& [name, e] : st_.schema.enums) enums.push_back(name);
+  std::string help = type_suggestion(type.name, enums);
+  std::string native = fmt::format(
+      "'native \"{}\"' passes a type of the database through as written", type.name);
+  help = help.empty() ? native : fmt::format("{}; {}", help, native);
   diags_.report(DiagKind::UnknownType, type.range, fmt::format("unknown type '{}'", type.name),
-                type_suggestion(type.name, enums));
+                help);
   return false;
 }
 
@@ -144,6 +148,7 @@ bool Checker::check_default(const ast::Expr& e, const model::Table& table,
       }
     }
   }
+  if (!check_default_literal(e, table, col)) ok = false;
   for_each_column(e, [&](const ast::Expr& ref) {
     ok = false;
     std::string help = value_function_hint(ref.text);

@@ -159,11 +159,18 @@ class Checker {
 
   // --- shared checks (checker.cpp)
   bool check_type(const ast::TypeRef& type);
+  // Whether `type` is portable, native or a known enum (no report).
+  bool known_type(const ast::TypeRef& type) const {
+    return type.kind != ast::TypeKind::Enum || st_.schema.enum_type(type.name) != nullptr;
+  }
   // Reports unknown columns and types of `e` read in `table`; appends the
   // columns read (first appearance, no repeats) to `cols` if given.
   bool check_expr(const ast::Expr& e, const model::Table& table, std::vector<std::string>* cols);
   // A default reads no column; for an enum column, a string default is one of its values.
   bool check_default(const ast::Expr& e, const model::Table& table, const model::Column& column);
+  // A literal default converts to the column's type (default_literal.cpp).
+  bool check_default_literal(const ast::Expr& e, const model::Table& table,
+                             const model::Column& column);
   // Adds "'x' is created here" to `d` if `at` knows where `name` came from.
   static void note_origin(Diagnostic& d, const std::unordered_map<std::string, SourceRange>& at,
                           const std::string& name, const char* what);

@@ -13,7 +13,7 @@ namespace {
 
 // Spellings a user may write for a portable type (its own name, and common
 // SQL names for it), each with the portable name to suggest.
-constexpr std::array<std::pair<const char*, const char*>, 45> kTypeSpellings{{
+constexpr std::array<std::pair<const char*, const char*>, 32> kTypeSpellings{{
     {"smallint", "smallint"},
     {"int", "int"},
     {"bigint", "bigint"},
@@ -34,28 +34,15 @@ constexpr std::array<std::pair<const char*, const char*>, 45> kTypeSpellings{{
     {"uuid", "uuid"},
     {"json", "json"},
     {"jsonb", "jsonb"},
-    {"integer", "int"},
-    {"int4", "int"},
-    {"int2", "smallint"},
-    {"int8", "bigint"},
     {"tinyint", "smallint"},
     {"mediumint", "int"},
-    {"serial", "int identity"},
-    {"bigserial", "bigint identity"},
-    {"smallserial", "smallint identity"},
-    {"boolean", "bool"},
     {"float", "double"},
-    {"float8", "double"},
-    {"float4", "real"},
     {"string", "text"},
     {"longtext", "text"},
-    {"character", "char"},
-    {"bytea", "bytes"},
     {"blob", "bytes"},
     {"binary", "bytes"},
     {"datetime", "timestamp"},
     {"timestamp_tz", "timestamptz"},
-    {"money", "decimal"},
     {"number", "numeric"},
     {"guid", "uuid"},
     {"clob", "text"},
@@ -64,6 +51,11 @@ constexpr std::array<std::pair<const char*, const char*>, 45> kTypeSpellings{{
 }  // namespace
 
 std::string type_text(const ast::TypeRef& t) {
+  if (t.array) {
+    ast::TypeRef element = t;
+    element.array = false;
+    return type_text(element) + "[]";
+  }
   using K = ast::TypeKind;
   auto sized = [&](const char* base) -> std::string {
     if (!t.length) return base;
@@ -91,6 +83,7 @@ std::string type_text(const ast::TypeRef& t) {
     case K::Uuid: return "uuid";
     case K::Json: return "json";
     case K::Jsonb: return "jsonb";
+    case K::Postgres:
     case K::Enum: return t.name;
     case K::Native: return fmt::format("native \"{}\"", t.name);
   }
@@ -100,15 +93,17 @@ std::string type_text(const ast::TypeRef& t) {
 bool is_integer_type(const ast::TypeRef& t) {
   using K = ast::TypeKind;
   // A native type may well be an integer type of the dialect; it passes.
+  if (t.array) return false;
   return t.kind == K::SmallInt || t.kind == K::Int || t.kind == K::BigInt || t.kind == K::Native;
 }
 
 bool same_key_type(const ast::TypeRef& a, const ast::TypeRef& b) {
   using K = ast::TypeKind;
   auto family = [](K k) { return k == K::Numeric ? K::Decimal : k; };
-  if (family(a.kind) != family(b.kind)) return false;
+  if (family(a.kind) != family(b.kind) || a.array != b.array) return false;
   switch (family(a.kind)) {
     case K::Decimal: return a.length == b.length && a.scale == b.scale;
+    case K::Postgres:
     case K::Enum:
     case K::Native: return a.name == b.name;
     default: return true;  // varchar(n) may reference varchar(m), as on every dialect

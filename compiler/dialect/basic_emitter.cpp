@@ -1,5 +1,7 @@
 #include "compiler/dialect/basic_emitter.h"
 
+#include "compiler/dialect/type_support.h"
+
 namespace migrac {
 
 namespace {
@@ -14,6 +16,7 @@ class BasicEmitter final : public Emitter {
 
   std::vector<EmittedStatement> emit(const model::Change& change,
                                      Diagnostics& diags) const override {
+    if (!types_supported(change, parts_.capabilities, parts_.dialect, diags)) return {};
     return parts_.statements(change, diags);
   }
 

@@ -33,6 +33,8 @@ struct Capabilities {
   bool lock_timeout = false;  // SET LOCAL lock_timeout
   // ALTER TABLE ... ADD CONSTRAINT on an existing table (SQLite: only by a rebuild)
   bool add_constraint_in_place = true;
+  bool arrays = false;          // column types `T[]`
+  bool postgres_types = false;  // the PostgreSQL-only types (inet, cidr, citext, ...)
   std::size_t max_identifier_length = 63;
 };
 

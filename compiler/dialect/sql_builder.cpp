@@ -135,7 +135,13 @@ std::string SqlBuilder::string_literal(std::string_view value) const {
 }
 
 std::string SqlBuilder::type(const ast::TypeRef& t) const {
-  if (t.kind == ast::TypeKind::Native) return t.name;
+  if (t.array) {
+    // Only a dialect with arrays gets here (see Capabilities::arrays).
+    ast::TypeRef element = t;
+    element.array = false;
+    return type(element) + "[]";
+  }
+  if (t.kind == ast::TypeKind::Native || t.kind == ast::TypeKind::Postgres) return t.name;
   if (t.kind == ast::TypeKind::Enum && s_.enum_is_named_type) return ident(t.name);
   const TypeSpelling& sp = s_.types[static_cast<std::size_t>(t.kind)];
   if (t.length && t.scale && !sp.with_length_scale.empty()) {

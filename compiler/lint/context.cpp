@@ -172,6 +172,7 @@ std::string type_text(const ast::TypeRef& type) {
     case TypeKind::Uuid: return "uuid";
     case TypeKind::Json: return "json";
     case TypeKind::Jsonb: return "jsonb";
+    case TypeKind::Postgres:
     case TypeKind::Enum: return type.name;
     case TypeKind::Native: return fmt::format("native \"{}\"", type.name);
   }

@@ -16,7 +16,7 @@ using Json = nlohmann::json;
 template <class E, std::size_t N>
 using Names = std::array<std::pair<E, const char*>, N>;
 
-constexpr Names<ast::TypeKind, 22> kTypeNames{{
+constexpr Names<ast::TypeKind, 23> kTypeNames{{
     {ast::TypeKind::SmallInt, "smallint"},   {ast::TypeKind::Int, "int"},
     {ast::TypeKind::BigInt, "bigint"},       {ast::TypeKind::Real, "real"},
     {ast::TypeKind::Double, "double"},       {ast::TypeKind::Decimal, "decimal"},
@@ -27,7 +27,8 @@ constexpr Names<ast::TypeKind, 22> kTypeNames{{
     {ast::TypeKind::Timestamp, "timestamp"}, {ast::TypeKind::Timestamptz, "timestamptz"},
     {ast::TypeKind::Interval, "interval"},   {ast::TypeKind::Uuid, "uuid"},
     {ast::TypeKind::Json, "json"},           {ast::TypeKind::Jsonb, "jsonb"},
-    {ast::TypeKind::Enum, "enum"},           {ast::TypeKind::Native, "native"},
+    {ast::TypeKind::Postgres, "postgres"},   {ast::TypeKind::Enum, "enum"},
+    {ast::TypeKind::Native, "native"},
 }};
 
 constexpr Names<ast::ExprKind, 16> kExprNames{{
@@ -85,6 +86,7 @@ Json type_json(const ast::TypeRef& t) {
   if (t.length) j["length"] = *t.length;
   if (t.scale) j["scale"] = *t.scale;
   if (!t.name.empty()) j["name"] = t.name;
+  if (t.array) j["array"] = true;
   return j;
 }
 
@@ -206,6 +208,7 @@ ast::TypeRef type_of(const Json& j) {
   t.length = number_of(j, "length", "a type");
   t.scale = number_of(j, "scale", "a type");
   t.name = text_of(j, "name", "a type", false);
+  t.array = flag_of(j, "array", "a type");
   return t;
 }
 

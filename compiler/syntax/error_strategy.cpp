@@ -81,8 +81,7 @@ std::string construct_before_semicolon(Builder& b, antlr4::ParserRuleContext* ct
 }
 
 bool is_name_token(std::size_t type) {
-  return type == P::IDENT || type == P::QUOTED_IDENT ||
-         (type >= P::K_AFTER && type <= P::K_CONCURRENTLY);
+  return type == P::IDENT || type == P::QUOTED_IDENT || (type >= P::K_AFTER && type <= P::K_ZONE);
 }
 
 bool starts_line(antlr4::TokenStream& tokens, antlr4::Token* t) {

@@ -62,7 +62,8 @@ std::vector<RulePhrase> build_rule_phrases() {
   for (std::size_t r :
        {P::RuleMistakeIfExists, P::RuleMistakeIfNotExists, P::RuleMistakeConcurrently,
         P::RuleMistakeCreateTypeEnum, P::RuleMistakeAlterTable, P::RuleMistakeAlterAction,
-        P::RuleMistakeAddColumnWithoutTable, P::RuleMistakeSqlString}) {
+        P::RuleMistakeAddColumnWithoutTable, P::RuleMistakeSqlString, P::RuleMistakeCast,
+        P::RuleTypeNameWord, P::RuleTimeZone, P::RuleArraySuffix}) {
     t[r].hidden = true;
   }
   return t;
@@ -73,7 +74,7 @@ const std::vector<RulePhrase>& rule_phrases() {
   return table;
 }
 
-bool is_keyword(std::size_t type) { return type >= P::K_AFTER && type <= P::K_CONCURRENTLY; }
+bool is_keyword(std::size_t type) { return type >= P::K_AFTER && type <= P::K_ZONE; }
 
 // Tokens that continue an expression: listed together as "an operator".
 bool is_operator(std::size_t type) {

@@ -32,7 +32,9 @@ template <class NameCtx>
 ast::Ident transform_name(Builder& b, NameCtx* ctx) {
   return transform_identifier(b, ctx->identifier());
 }
-ast::TypeRef transform_type(Builder& b, P::TypeRefContext* ctx);
+// `serial`: set when the type is serial, bigserial or smallserial (the column
+// becomes an identity); null where a column shorthand cannot be (an error).
+ast::TypeRef transform_type(Builder& b, P::TypeRefContext* ctx, bool* serial = nullptr);
 
 // --- expressions (transform_expressions.cpp)
 ast::Expr transform_expr(Builder& b, P::ExprContext* ctx);

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "compiler/ast/type_names.h"
 #include "compiler/syntax/transform.h"
 
 namespace migrac::syntax {
@@ -52,7 +53,17 @@ ast::ColumnDef transform_column_def(Builder& b, P::ColumnDefContext* ctx) {
   col.range = b.range(ctx);
   // children: name, type, clauses...
   col.name = transform_name(b, child<P::ColumnNameContext>(ctx, 0));
-  col.type = transform_type(b, child<P::TypeRefContext>(ctx, 1));
+  bool serial = false;
+  col.type = transform_type(b, child<P::TypeRefContext>(ctx, 1), &serial);
+  if (serial) {
+    // PostgreSQL's serial is an integer with a sequence: here, an identity column.
+    std::string_view written = b.text(child<P::TypeRefContext>(ctx, 1));
+    std::string portable = std::string(ast::canonical_type_word(col.type.kind, {}));
+    b.report(DiagKind::SerialIsIdentity, col.type.range,
+             fmt::format("'{}' is read as '{} identity'", written, portable),
+             fmt::format("write '{} identity'", portable));
+    col.identity = true;
+  }
   P::ColumnClauseContext* nullability = nullptr;
   for (std::size_t i = 2; i < ctx->children.size(); ++i) {
     auto* c = child<P::ColumnClauseContext>(ctx, i);
@@ -78,7 +89,7 @@ ast::ColumnDef transform_column_def(Builder& b, P::ColumnDefContext* ctx) {
         col.default_value = transform_expr(b, child<P::ExprContext>(c, 1));
         break;
       case P::K_IDENTITY:
-        if (col.identity) duplicate_clause(b, c, col.name.name);
+        if (col.identity && !serial) duplicate_clause(b, c, col.name.name);
         col.identity = true;
         break;
       case P::K_PRIMARY:

@@ -1,6 +1,8 @@
 // Expressions: `expr` (not, and, or), predicates, and `value` (arithmetic,
 // concatenation, unary signs) over primaries.
 
+#include <fmt/format.h>
+
 #include "compiler/syntax/transform.h"
 
 namespace migrac::syntax {
@@ -20,11 +22,33 @@ ast::Expr binary(Builder& b, std::string op, ast::Expr lhs, ast::Expr rhs) {
   return e;
 }
 
+// `x::type`, PostgreSQL's cast: reported with the language's spelling, and
+// read as that cast (so that nothing after it fails again).
+ast::Expr double_colon_cast(Builder& b, P::ValueContext* ctx) {
+  auto* operand = child<P::ValueContext>(ctx, 0);
+  auto* mistake = child<P::MistakeCastContext>(ctx, 1);
+  auto* type_ctx = mistake->typeRef();
+  ast::Expr e;
+  e.kind = ast::ExprKind::Cast;
+  e.range = b.range(ctx);
+  e.type = transform_type(b, type_ctx);
+  std::string_view x = b.text(operand);
+  std::string_view t = b.text(type_ctx);
+  std::string help = x.size() + t.size() <= 60 && x.find('\n') == std::string_view::npos
+                         ? fmt::format("write 'cast({} as {})'", x, t)
+                         : std::string("write 'cast(x as type)'");
+  b.report(DiagKind::DoubleColonCast, b.range(mistake->DOUBLE_COLON()),
+           "'::' is PostgreSQL's cast; the language writes cast(x as type)", std::move(help));
+  e.args.push_back(value(b, operand));
+  return e;
+}
+
 // `- x`, `x * y`, `x + y`, `x || y`, or a primary.
 ast::Expr value(Builder& b, P::ValueContext* ctx) {
   // The shape of the children tells the alternative (the generated accessors
   // search the children, which is slow in the hot path).
   if (ctx->children.size() == 1) return primary(b, child<P::PrimaryContext>(ctx, 0));
+  if (ctx->children.size() == 2 && ctx->op == nullptr) return double_colon_cast(b, ctx);
   std::string op(b.text(ctx->op));
   if (ctx->children.size() == 3) {
     return binary(b, op, value(b, child<P::ValueContext>(ctx, 0)),

@@ -6,38 +6,12 @@
 #include <charconv>
 #include <string_view>
 
+#include "compiler/ast/type_names.h"
 #include "compiler/syntax/transform.h"
 
 namespace migrac::syntax {
 
 namespace {
-
-// A portable type name and whether it takes (n) or (p, s).
-struct BuiltinType {
-  std::string_view name;
-  ast::TypeKind kind;
-  int max_args;  // 0: none; 1: (n); 2: (p[, s])
-};
-
-constexpr std::array<BuiltinType, 20> kBuiltinTypes{{
-    {"smallint", ast::TypeKind::SmallInt, 0},   {"int", ast::TypeKind::Int, 0},
-    {"bigint", ast::TypeKind::BigInt, 0},       {"real", ast::TypeKind::Real, 0},
-    {"double", ast::TypeKind::Double, 0},       {"decimal", ast::TypeKind::Decimal, 2},
-    {"numeric", ast::TypeKind::Numeric, 2},     {"bool", ast::TypeKind::Bool, 0},
-    {"text", ast::TypeKind::Text, 0},           {"varchar", ast::TypeKind::Varchar, 1},
-    {"char", ast::TypeKind::Char, 1},           {"bytes", ast::TypeKind::Bytes, 0},
-    {"date", ast::TypeKind::Date, 0},           {"time", ast::TypeKind::Time, 0},
-    {"timestamp", ast::TypeKind::Timestamp, 0}, {"timestamptz", ast::TypeKind::Timestamptz, 0},
-    {"interval", ast::TypeKind::Interval, 0},   {"uuid", ast::TypeKind::Uuid, 0},
-    {"json", ast::TypeKind::Json, 0},           {"jsonb", ast::TypeKind::Jsonb, 0},
-}};
-
-const BuiltinType* find_builtin(std::string_view name) {
-  for (const BuiltinType& t : kBuiltinTypes) {
-    if (t.name == name) return &t;
-  }
-  return nullptr;
-}
 
 std::optional<std::int64_t> parse_whole(std::string_view s) {
   std::int64_t v = 0;
@@ -66,9 +40,10 @@ ast::Ident transform_identifier(Builder& b, P::IdentifierContext* ctx) {
   return id;
 }
 
-ast::TypeRef transform_type(Builder& b, P::TypeRefContext* ctx) {
+ast::TypeRef transform_type(Builder& b, P::TypeRefContext* ctx, bool* serial) {
   ast::TypeRef type;
   type.range = b.range(ctx);
+  type.array = !ctx->arraySuffix().empty();
   if (ctx->K_NATIVE() != nullptr) {
     type.kind = ast::TypeKind::Native;
     if (ctx->QUOTED_IDENT() != nullptr) {
@@ -89,18 +64,55 @@ ast::TypeRef transform_type(Builder& b, P::TypeRefContext* ctx) {
     return type;
   }
 
-  ast::Ident name = transform_identifier(b, ctx->typeName()->identifier());
-  const BuiltinType* builtin = name.quoted ? nullptr : find_builtin(name.name);
-  if (builtin != nullptr) {
-    type.kind = builtin->kind;
+  P::TypeNameContext* type_name = ctx->typeName();
+  ast::Ident name = transform_identifier(b, type_name->identifier());
+  if (P::TypeNameWordContext* second = type_name->typeNameWord())
+    name.name += second->K_PRECISION() != nullptr ? " precision" : " varying";
+  const ast::TypeWord* word = name.quoted ? nullptr : ast::find_type_word(name.name);
+  if (word != nullptr) {
+    type.kind = word->kind;
+    type.name = std::string(word->postgres);
+  } else if (name.name.find(' ') != std::string::npos) {
+    b.report(DiagKind::SyntaxError, b.range(type_name), fmt::format("unknown type '{}'", name.name),
+             "write 'double precision', 'character varying(n)' or a type of one word");
+    type.kind = ast::TypeKind::Text;  // reported: one error for the type
   } else {
     type.kind = ast::TypeKind::Enum;
     type.name = name.name;
   }
+  if (word != nullptr && word->serial) {
+    if (serial != nullptr && !type.array) {
+      *serial = true;
+    } else {
+      b.report(DiagKind::SyntaxError, b.range(type_name),
+               fmt::format("'{}' is a shorthand of a column definition, not a type", name.name),
+               fmt::format("write '{}'", ast::canonical_type_word(type.kind, {})));
+    }
+  }
+
+  if (P::TimeZoneContext* zone = ctx->timeZone()) {
+    bool with = zone->K_WITH() != nullptr;
+    if (type.kind == ast::TypeKind::Timestamp || type.kind == ast::TypeKind::Timestamptz) {
+      if (type.kind == ast::TypeKind::Timestamptz && !with) {
+        b.report(DiagKind::SyntaxError, b.range(zone),
+                 "'timestamptz' is already 'timestamp with time zone'", "write 'timestamp'");
+      }
+      type.kind = with ? ast::TypeKind::Timestamptz : ast::TypeKind::Timestamp;
+    } else if (type.kind == ast::TypeKind::Time && word != nullptr) {
+      if (with) {
+        type.kind = ast::TypeKind::Postgres;
+        type.name = "timetz";
+      }
+    } else {
+      b.report(DiagKind::SyntaxError, b.range(zone),
+               fmt::format("'{}' takes no time zone clause: only 'time' and 'timestamp' do",
+                           b.text(type_name)));
+    }
+  }
 
   std::vector<antlr4::tree::TerminalNode*> args = ctx->NUMBER();
   if (args.empty()) return type;
-  int max_args = builtin != nullptr ? builtin->max_args : 0;
+  int max_args = word != nullptr ? word->max_args : 0;
   if (static_cast<int>(args.size()) > max_args) {
     std::string what = max_args == 0 ? "takes no arguments"
                                      : (max_args == 1 ? "takes one argument, its length"

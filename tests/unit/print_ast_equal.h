@@ -75,6 +75,7 @@ class AstEqual {
     field(a.length == b.length, "length");
     field(a.scale == b.scale, "scale");
     field(a.name == b.name, "name");
+    field(a.array == b.array, "array");
   }
   void same(const ast::Expr& a, const ast::Expr& b) {
     field(a.kind == b.kind, "kind");

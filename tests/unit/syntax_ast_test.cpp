@@ -1,6 +1,8 @@
 // .mig text -> AST: every construct of the language, names, types, ranges.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "syntax_test_support.h"
 
 using namespace migrac;
@@ -158,6 +160,62 @@ TEST_CASE("every portable type maps to its kind", "[syntax]") {
   CHECK(t.columns[8].type.length == 2);
   CHECK(t.columns[18].type.name == "MyEnum");  // a quoted name is an enum name as written
   CHECK(t.columns[21].type.length == 3);
+}
+
+TEST_CASE("PostgreSQL's type names map to the portable kinds; arrays and PostgreSQL-only types",
+          "[syntax]") {
+  Parsed p = parse_mig_text(
+      "create table t (a integer, b int4, c int8, d int2, e boolean, f double precision,\n"
+      "  g float8, h float4, i character varying(7), j character(2), k bytea,\n"
+      "  l timestamp with time zone, m timestamp without time zone, n time with time zone,\n"
+      "  o time without time zone, p inet, q text[], r int[][], s \"Mood\"[], t native \"x\"[],\n"
+      "  u character varying, v CIDR);\n");
+  INFO(fmt::format("{}", fmt::join(p.messages(), "\n")));
+  REQUIRE(p.diags.all().empty());
+  const auto& t = only_op<ast::CreateTable>(p);
+  using K = ast::TypeKind;
+  std::vector<K> kinds;
+  for (const auto& c : t.columns) kinds.push_back(c.type.kind);
+  CHECK(kinds == std::vector<K>{K::Int,      K::Int,         K::BigInt,    K::SmallInt, K::Bool,
+                                K::Double,   K::Double,      K::Real,      K::Varchar,  K::Char,
+                                K::Bytes,    K::Timestamptz, K::Timestamp, K::Postgres, K::Time,
+                                K::Postgres, K::Text,        K::Int,       K::Enum,     K::Native,
+                                K::Varchar,  K::Postgres});
+  CHECK(t.columns[8].type.length == 7);
+  CHECK(t.columns[13].type.name == "timetz");
+  CHECK(t.columns[15].type.name == "inet");
+  CHECK(t.columns[21].type.name == "cidr");
+  std::vector<bool> arrays;
+  for (const auto& c : t.columns) arrays.push_back(c.type.array);
+  CHECK(std::count(arrays.begin(), arrays.end(), true) == 4);
+  CHECK(t.columns[16].type.array);
+  CHECK(t.columns[19].type.array);
+  CHECK_FALSE(t.columns[20].type.length.has_value());
+}
+
+TEST_CASE("serial is an identity column, with a note", "[syntax]") {
+  Parsed p = parse_mig_text("create table t (id serial primary key, b bigserial identity);\n");
+  REQUIRE(p.messages().size() == 2);
+  CHECK_FALSE(p.diags.has_errors());
+  const auto& t = only_op<ast::CreateTable>(p);
+  CHECK(t.columns[0].type.kind == ast::TypeKind::Int);
+  CHECK(t.columns[0].identity);
+  CHECK(t.columns[1].type.kind == ast::TypeKind::BigInt);
+  CHECK(t.columns[1].identity);
+}
+
+TEST_CASE("the words of type names stay usable as names", "[syntax]") {
+  Parsed p = parse_mig_text(
+      "create table zone (time time, with int, without int, precision double precision,\n"
+      "  varying text, zone timestamp with time zone);\n"
+      "alter column zone.time type time with time zone;\n");
+  INFO(fmt::format("{}", fmt::join(p.messages(), "\n")));
+  REQUIRE(p.diags.all().empty());
+  const auto& t = std::get<ast::CreateTable>(p.m.up[0].op);
+  CHECK(t.columns[0].name.name == "time");
+  CHECK(t.columns[0].type.kind == ast::TypeKind::Time);
+  CHECK(t.columns[3].type.kind == ast::TypeKind::Double);
+  CHECK(t.columns[5].type.kind == ast::TypeKind::Timestamptz);
 }
 
 TEST_CASE("names: bare names fold to lower case, quoted names are kept", "[syntax]") {

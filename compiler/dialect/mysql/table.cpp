@@ -20,9 +20,9 @@ bool is_literal(const ast::Expr& e) {
 // The portable name of a type, as the migration wrote it.
 std::string type_text(const ast::TypeRef& t) {
   static constexpr std::array<std::string_view, kTypeKindCount> kNames = {
-      "smallint", "int",     "bigint", "real",  "double", "decimal", "numeric",   "bool",
-      "text",     "varchar", "char",   "bytes", "date",   "time",    "timestamp", "timestamptz",
-      "interval", "uuid",    "json",   "jsonb", "enum",   "native"};
+      "smallint", "int",     "bigint", "real",  "double",   "decimal", "numeric",   "bool",
+      "text",     "varchar", "char",   "bytes", "date",     "time",    "timestamp", "timestamptz",
+      "interval", "uuid",    "json",   "jsonb", "postgres", "enum",    "native"};
   if (t.kind == ast::TypeKind::Native) return fmt::format("native \"{}\"", t.name);
   if (t.kind == ast::TypeKind::Enum) return t.name;
   std::string name(kNames[static_cast<std::size_t>(t.kind)]);

@@ -21,6 +21,8 @@ Capabilities postgres_capabilities() {
   caps.partial_index = true;
   caps.lock_timeout = true;
   caps.max_identifier_length = 63;
+  caps.arrays = true;
+  caps.postgres_types = true;
   return caps;
 }
 
