@@ -5,6 +5,7 @@
 #include <array>
 #include <utility>
 
+#include "compiler/ast/type_names.h"
 #include "compiler/check/checker.h"
 
 namespace migrac {
@@ -113,12 +114,23 @@ bool same_key_type(const ast::TypeRef& a, const ast::TypeRef& b) {
 std::string type_suggestion(const std::string& wrong, const std::vector<std::string>& enums) {
   for (const auto& [spelling, portable] : kTypeSpellings)
     if (wrong == spelling) return fmt::format("did you mean '{}'?", portable);
+  if (const ast::TypeWord* t = ast::find_type_word(wrong); t && !t->serial) {
+    std::string_view word = ast::canonical_type_word(t->kind, t->postgres);
+    if (!word.empty() && word != wrong) return fmt::format("did you mean '{}'?", word);
+  }
   std::vector<std::string> candidates(enums);
   for (const auto& entry : kTypeSpellings) candidates.emplace_back(entry.first);
+  for (const ast::TypeWord& t : ast::kTypeWords) candidates.emplace_back(t.word);
   std::optional<std::string> near = nearest_name(wrong, candidates);
   if (!near) return {};
   for (const auto& [spelling, portable] : kTypeSpellings)
     if (*near == spelling) return fmt::format("did you mean '{}'?", portable);
+  // A spelling the language accepts (integer, serial, inet, ...): its portable
+  // name where it has one, else itself.
+  if (const ast::TypeWord* t = ast::find_type_word(*near); t && !t->serial) {
+    std::string_view word = ast::canonical_type_word(t->kind, t->postgres);
+    if (!word.empty()) return fmt::format("did you mean '{}'?", word);
+  }
   return fmt::format("did you mean '{}'?", *near);
 }
 

@@ -215,7 +215,9 @@ Convention detect_convention(const std::vector<DetectInput>& files) {
   }
   if (flyway && up == 0) return Convention::Flyway;
   if (dbmate && up == 0) return Convention::Dbmate;
-  if (!mig && !after && golang > 0 && golang == up && (golang_only_name || golang > 1))
+  // A name migrac cannot take as an id is the tool's even when a `-- migrac:after`
+  // header shows the project has branched since.
+  if (!mig && golang > 0 && golang == up && (golang_only_name || (!after && golang > 1)))
     return Convention::GolangMigrate;
   return Convention::Migrac;
 }

@@ -149,9 +149,17 @@ TEST_CASE("script comments for backfill, raw SQL, irreversible and empty migrati
   CHECK(script.find(
             "-- reversible: no, 'sql' without a 'down' block (migrations/0002_change.mig:7)\n") !=
         std::string::npos);
-  CHECK(script.find("-- backfill: in batches, each committed, until no row is left | lock: ROW "
-                    "EXCLUSIVE on \"Order Items\" | rewrites: no | scans: yes | "
-                    "migrations/0002_change.mig:4\nDO $migrac$\n") != std::string::npos);
+  std::size_t backfill = script.find(
+      "-- backfill: in batches, each committed, until no row is left | lock: ROW "
+      "EXCLUSIVE on \"Order Items\" | rewrites: no | scans: yes | "
+      "migrations/0002_change.mig:4\n");
+  REQUIRE(backfill != std::string::npos);
+  // The statements migrac upgrade runs are shown in comments before the DO block.
+  std::size_t block = script.find("\nDO $migrac$\n", backfill);
+  REQUIRE(block != std::string::npos);
+  for (std::size_t at = script.find('\n', backfill) + 1; at < block + 1;
+       at = script.find('\n', at) + 1)
+    CHECK(script.compare(at, 2, "--") == 0);
   CHECK(script.find("END LOOP;\nEND\n$migrac$;\n") != std::string::npos);
   // A trailing `--` comment never swallows the semicolon.
   CHECK(script.find("-- raw SQL: locks not analyzed | migrations/0002_change.mig:7\n"

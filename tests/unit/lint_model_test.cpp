@@ -128,7 +128,7 @@ TEST_CASE("enum values, raw sql and backfills", "[lint][model]") {
   CHECK(lint_changes({change(model::RawSql{})}, true, true).empty());
 
   ast::Assignment a{ast::Ident{"slug", false, {}}, ast::Expr{}};
-  model::Backfill b{"articles", {a}, std::nullopt, 1000, {}};
+  model::Backfill b{"articles", {a}, std::nullopt, 1000, -1, {}};
   CHECK(lint_changes({change(b)}) == std::vector<std::string>{"W0614"});
   ast::Expr slug{ast::ExprKind::Column, "slug", {}, false, false, {}, {}};
   b.where = ast::Expr{ast::ExprKind::IsNull, "", {slug}, false, false, {}, {}};
