@@ -155,7 +155,9 @@ bool Checker::check_default_literal(const ast::Expr& e, const model::Table& tabl
       help = "write true or false";
     }
   } else if (t.kind == K::Varchar || t.kind == K::Char) {
-    std::int64_t limit = t.length.value_or(t.kind == K::Char ? 1 : 0);
+    // Only a length as written is judged: a type whose arguments were refused
+    // (already an error) has none, and one bad type gives one error.
+    std::int64_t limit = t.length.value_or(0);
     std::string_view s = e.text;
     if (t.kind == K::Char) {
       while (!s.empty() && s.back() == ' ') s.remove_suffix(1);  // char(n) drops trailing blanks
