@@ -133,8 +133,9 @@ int verb_new(const Args& args) {
   }
   std::string id = next_number(project) + "_" + name;
   if (inv.vm.count("from")) return new_from_source(inv, project, id, inv.positional[0]);
-  std::string after = project.graph.heads.empty() ? std::string()
-                                                  : mig_after_id(project.migrations[project.graph.heads[0]].id);
+  std::string after = project.graph.heads.empty()
+                          ? std::string()
+                          : mig_after_id(project.migrations[project.graph.heads[0]].id);
   return write_migration(inv, id, migration_template(inv.positional[0], after));
 }
 

@@ -155,12 +155,13 @@ TEST_CASE("unknown types suggest a portable type or an enum", "[check][names]") 
 create enum order_status ('a');
 create table t (a integr, b boolean, c order_stats, d int);
 )"}});
-  CHECK(c.lines() == Lines{
-                         "E0106 unknown type 'integr' | did you mean 'int'?; 'native \"integr\"' "
-                         "passes a type of the database through as written",
-                         "E0106 unknown type 'order_stats' | did you mean 'order_status'?; "
-                         "'native \"order_stats\"' passes a type of the database through as written",
-                     });
+  CHECK(c.lines() ==
+        Lines{
+            "E0106 unknown type 'integr' | did you mean 'int'?; 'native \"integr\"' "
+            "passes a type of the database through as written",
+            "E0106 unknown type 'order_stats' | did you mean 'order_status'?; "
+            "'native \"order_stats\"' passes a type of the database through as written",
+        });
   CHECK(c.at(0) == "integr");
   CHECK(c.table("t").columns.size() == 4);  // the table exists despite the errors
 }

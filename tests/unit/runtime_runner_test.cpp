@@ -249,7 +249,8 @@ TEST_CASE("a backfill walks its key: each batch's bound, then its range", "[runt
   PlannedStatement b = stmt("UPDATE users SET phone = '' WHERE ... LIMIT 2",
                             StatementRole::Backfill);
   b.lock.table = "users";
-  b.walk = BatchWalk{1, "FIRST BOUND", "NEXT BOUND", "FIRST UPDATE", "NEXT UPDATE", false, 0, -1, ""};
+  b.walk = BatchWalk{1, "FIRST BOUND", "NEXT BOUND", "FIRST UPDATE", "NEXT UPDATE", false, 0, -1,
+                     ""};
   fx.plan.up = {Segment{false, {b}}};
   Rule first;
   first.match = "FIRST BOUND";
