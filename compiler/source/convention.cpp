@@ -216,8 +216,8 @@ Convention detect_convention(const std::vector<DetectInput>& files) {
   if (flyway && up == 0) return Convention::Flyway;
   if (dbmate && up == 0) return Convention::Dbmate;
   // A name migrac cannot take as an id is the tool's even when a `-- migrac:after`
-  // header shows the project has branched since.
-  if (!mig && golang > 0 && golang == up && (golang_only_name || (!after && golang > 1)))
+  // header or a `.mig` file shows the project has gone on in migrac since.
+  if (golang > 0 && golang == up && (golang_only_name || (!mig && !after && golang > 1)))
     return Convention::GolangMigrate;
   return Convention::Migrac;
 }

@@ -22,8 +22,9 @@ objects() {  # relations and enum types left in the public schema
 check_dir() {  # name dir
   local name=$1 dir=$2 db="apply_$$_$RANDOM"
   local up="$work/$name.up.sql" down="$work/$name.down.sql"
-  if ! "$migrac" sql head --dir "$dir" >"$up" 2>"$work/err" ||
-     ! "$migrac" sql --down base --dir "$dir" >"$down" 2>>"$work/err"; then
+  # From the case's folder, so that a migrac.ini there (convention = ...) is read.
+  if ! (cd "$dir" && "$migrac" sql head --dir .) >"$up" 2>"$work/err" ||
+     ! (cd "$dir" && "$migrac" sql --down base --dir .) >"$down" 2>>"$work/err"; then
     echo "FAIL $name: migrac sql failed"; cat "$work/err"; failed=$((failed + 1)); return
   fi
   if ! "$parse_check" "$up" "$down"; then

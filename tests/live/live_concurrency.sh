@@ -35,7 +35,7 @@ equals "$(sql "$db" "SELECT count(DISTINCT id) FROM migrac_history")" "$N_MIGRAT
 grep -l "another runner" "$WORK"/run*.err >/dev/null || fail "no runner reported waiting for another one"
 
 step "a runner that cannot wait long enough gives up with exit 3"
-psql "$MIGRAC_URL" -X -q -c "SELECT pg_advisory_lock($(grep -o 'pg_advisory_lock([0-9-]*' <("$MIGRAC" upgrade head --sql --dir "$proj") | head -1 | tr -dc '0-9-')), pg_sleep(3)" >/dev/null &
+psql "$MIGRAC_URL" -X -q -c "SELECT pg_advisory_lock($(grep -o 'pg_try_advisory_lock([0-9-]*' <("$MIGRAC" upgrade head --sql --dir "$proj") | head -1 | tr -dc '0-9-')), pg_sleep(3)" >/dev/null &
 BACKGROUND+=($!)
 until [ "$(sql "$db" "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted")" == 1 ]; do sleep 0.05; done
 expect_rc 3 "$MIGRAC" upgrade head --dir "$proj" --lock-wait 500ms

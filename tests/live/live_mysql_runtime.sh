@@ -243,7 +243,7 @@ echo "ok: 8 runners, each migration applied once, all exit 0"
 step "a runner that cannot wait long enough gives up with exit 3, naming the holder"
 # The lock's key is the runtime's (the psql script shows it); its name on MySQL
 # is migrac:<database>:<key>.
-key=$("$MIGRAC" sql head --format psql --dir "$root/migrations" 2>/dev/null | grep -o 'pg_advisory_lock([0-9-]*' | head -1 | tr -dc '0-9-')
+key=$("$MIGRAC" sql head --format psql --dir "$root/migrations" 2>/dev/null | grep -o 'pg_try_advisory_lock([0-9-]*' | head -1 | tr -dc '0-9-')
 "${client[@]}" "$db" -e "SELECT GET_LOCK('migrac:$db:$key', 0), SLEEP(3)" >/dev/null &
 holder=$!
 BACKGROUND+=($holder)

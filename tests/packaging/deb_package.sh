@@ -65,8 +65,8 @@ bash -c "source '$root/usr/share/bash-completion/completions/migrac'
          COMP_WORDS=(migrac upg); COMP_CWORD=1; _migrac; [ \"\${COMPREPLY[*]}\" = upgrade ]" ||
   fail "bash completion does not complete 'upg' to 'upgrade'"
 bash -c "source '$root/usr/share/bash-completion/completions/migrac'
-         COMP_WORDS=(migrac upgrade --back); COMP_CWORD=2; _migrac; [ \"\${COMPREPLY[*]}\" = --backup ]" ||
-  fail "bash completion does not complete 'upgrade --back' to '--backup'"
+         COMP_WORDS=(migrac upgrade --backu); COMP_CWORD=2; _migrac; [ \"\${COMPREPLY[*]}\" = --backup ]" ||
+  fail "bash completion does not complete 'upgrade --backu' to '--backup'"
 if command -v zsh >/dev/null; then zsh -n "$root/usr/share/zsh/vendor-completions/_migrac" ||
   fail "the zsh completion does not parse"; fi
 echo "ok: the .deb unpacks and runs"
