@@ -135,10 +135,8 @@ bool Checker::check_default_literal(const ast::Expr& e, const model::Table& tabl
     }
   } else if (is_number_kind(t.kind)) {
     bool integer = is_integer_kind(t.kind);
-    if (e.kind == ast::ExprKind::Bool) {
-      problem = "a boolean is not a number";
-      help = fmt::format("write {}", e.text == "true" ? "1" : "0");
-    } else if (e.kind == ast::ExprKind::String && !reads_as_number(e.text, integer)) {
+    // A boolean is a number on SQLite and MySQL (1 and 0): not judged.
+    if (e.kind == ast::ExprKind::String && !reads_as_number(e.text, integer)) {
       problem = fmt::format("'{}' is not {}", e.text, integer ? "a whole number" : "a number");
       help = "write a number such as 0, without quotes";
     } else if (integer && !fits(e.text, t.kind)) {

@@ -75,9 +75,9 @@ TEST_CASE("type modifiers: length, precision and scale", "[catalog]") {
 
 TEST_CASE("what the model cannot hold stays native text", "[catalog]") {
   for (std::string_view text :
-       {"integer[]", "character varying(4)[]", "timestamp(3) with time zone",
+       {"timestamp(3) with time zone",
         "timestamp(0) without time zone", "time with time zone", "interval day", "bpchar",
-        "\"char\"", "inet", "public.citext", "numeric(10,2)[]", "bit(8)", "numeric(x)", ""}) {
+        "\"char\"", "inet", "public.citext", "bit(8)", "numeric(x)", ""}) {
     INFO(text);
     CHECK(kind_of(text) == expect(K::Native, std::nullopt, std::nullopt, std::string(text)));
   }
@@ -88,8 +88,23 @@ TEST_CASE("a column of the schema's enum is an enum type", "[catalog]") {
         expect(K::Enum, std::nullopt, std::nullopt, "mood"));
   CHECK(describe(type_from_catalog("\"Mood\"", "Mood")) ==
         expect(K::Enum, std::nullopt, std::nullopt, "Mood"));
-  // an array of it has no enum name from the catalog: native
-  CHECK(kind_of("mood[]") == expect(K::Native, std::nullopt, std::nullopt, "mood[]"));
+  // an array of it has no enum name from the catalog: an array of a native type
+  ast::TypeRef moods = type_from_catalog("mood[]", "");
+  CHECK(moods.array);
+  CHECK(describe(moods) == expect(K::Native, std::nullopt, std::nullopt, "mood"));
+}
+
+TEST_CASE("an array is its element type, marked as an array", "[catalog]") {
+  ast::TypeRef ints = type_from_catalog("integer[]", "");
+  CHECK(ints.array);
+  CHECK(describe(ints) == expect(K::Int));
+  ast::TypeRef names = type_from_catalog("character varying(4)[]", "");
+  CHECK(names.array);
+  CHECK(describe(names) == expect(K::Varchar, 4));
+  ast::TypeRef prices = type_from_catalog("numeric(10,2)[]", "");
+  CHECK(prices.array);
+  CHECK(describe(prices) == expect(K::Numeric, 10, 2));
+  CHECK_FALSE(type_from_catalog("integer", "").array);
 }
 
 TEST_CASE("arrays as PostgreSQL prints them", "[catalog]") {

@@ -68,6 +68,13 @@ ast::TypeRef native(std::string_view text) {
 }  // namespace
 
 ast::TypeRef type_from_catalog(std::string_view format_type, std::string_view enum_name) {
+  // An array (`bigint[]`; format_type writes one pair of brackets whatever
+  // the dimensions): the element type, marked as an array.
+  if (format_type.size() > 2 && format_type.substr(format_type.size() - 2) == "[]") {
+    ast::TypeRef t = type_from_catalog(format_type.substr(0, format_type.size() - 2), enum_name);
+    t.array = true;
+    return t;
+  }
   ast::TypeRef t;
   if (!enum_name.empty()) {
     t.kind = K::Enum;
