@@ -88,8 +88,9 @@ std::string columns_query(const CatalogScope& scope) {
          fmt::format(
              "SELECT a.attrelid, a.attname, format_type(a.atttypid, "
              "a.atttypmod), "
-             "CASE WHEN ty.typtype = 'e' AND ty.typnamespace = {0} THEN "
-             "ty.typname END, "
+             "CASE WHEN ty.typtype = 'e' AND ty.typnamespace = {0} THEN ty.typname "
+             "ELSE (SELECT e.typname FROM pg_type e WHERE e.oid = ty.typelem AND "
+             "e.typtype = 'e' AND e.typnamespace = {0}) END, "
              "a.attnotnull, a.attidentity, a.attgenerated, "
              "CASE WHEN a.attgenerated = '' THEN pg_get_expr(d.adbin, 0, true) END, "
              "CASE WHEN a.attgenerated = '' AND d.adbin IS NOT NULL THEN EXISTS (SELECT 1 FROM "
