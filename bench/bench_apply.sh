@@ -18,18 +18,7 @@ n=${1:-1000}
 runs=${2:-5}
 
 # --- tools
-apt_missing=()
-for p in alembic python3-sqlalchemy python3-psycopg2 postgresql-15 postgresql-client-15 time; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || apt_missing+=("$p")
-done
-command -v npm >/dev/null || apt_missing+=(npm)
-if [ ${#apt_missing[@]} -gt 0 ]; then
-  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  echo "bench: installing ${apt_missing[*]}" >&2
-  export DEBIAN_FRONTEND=noninteractive
-  $sudo apt-get install -y --no-install-recommends "${apt_missing[@]}" >/dev/null 2>&1 ||
-    { $sudo apt-get update -qq && $sudo apt-get install -y --no-install-recommends "${apt_missing[@]}" >/dev/null; }
-fi
+"$root/scripts/bootstrap" --bench  # PostgreSQL 15, Alembic, npm, time, ...
 npm_dir="$root/build/bench-npm"
 dbmate="$npm_dir/node_modules/.bin/dbmate"
 if ! "$dbmate" --version >/dev/null 2>&1; then

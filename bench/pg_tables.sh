@@ -5,17 +5,7 @@
 # 5 columns, a primary key, a foreign key to t<i-1>, 2 more indexes). Gives
 # `median` and `timed NAME CMD...` (one run: its wall seconds appended to
 # $work/NAME, its output in $work/NAME.out).
-apt_missing=()
-for p in postgresql-15 postgresql-client-15 time; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || apt_missing+=("$p")
-done
-if [ ${#apt_missing[@]} -gt 0 ]; then
-  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  echo "bench: installing ${apt_missing[*]}" >&2
-  export DEBIAN_FRONTEND=noninteractive
-  $sudo apt-get install -y --no-install-recommends "${apt_missing[@]}" >/dev/null 2>&1 ||
-    { $sudo apt-get update -qq && $sudo apt-get install -y --no-install-recommends "${apt_missing[@]}" >/dev/null; }
-fi
+"$root/scripts/bootstrap" --bench  # PostgreSQL 15, Alembic, npm, time, ...
 [ -x "$root/build/migrac" ] || "$root/scripts/build" >/dev/null
 migrac="$root/build/migrac"
 
