@@ -67,8 +67,7 @@ for dir in "$cases"/*/; do
   pg_round_trip "$name" "$dir"
   pg=$((pg + 1))
   if ls "$dir"/*.sql >/dev/null 2>&1 || [[ $not_sqlite == *" $name "* ]]; then continue; fi
-  # A case for some dialects only (its dialects file) without sqlite among them.
-  if [ -f "$dir/dialects" ] && ! grep -qw sqlite "$dir/dialects"; then continue; fi
+  case_on "$dir" sqlite || continue
   sqlite_round_trip "$name" "$dir"
   lite=$((lite + 1))
 done

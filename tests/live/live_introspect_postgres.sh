@@ -71,7 +71,7 @@ cases=0
 for d in "$MIGRAC_SOURCE_DIR"/tests/golden/cases/*/; do
   name=$(basename "$d")
   case $name in fail_* | lint_*) continue ;; esac
-  if [ -f "$d/dialects" ] && ! grep -qx postgres "$d/dialects"; then continue; fi
+  case_on "$d" postgres || continue
   step "fixed point: $name"
   fixed_point "$name" "$d"
   cases=$((cases + 1))

@@ -22,8 +22,7 @@ for dir in "$cases"/*/; do
   expect_rc 0 "$MIGRAC" verify --url "$MIGRAC_TEST_PG_URL" --dir "$dir"
   pg=$((pg + 1))
   if ls "$dir"/*.sql >/dev/null 2>&1 || [[ $not_sqlite == *" $name "* ]]; then continue; fi
-  # A case for some dialects only (its dialects file) without sqlite among them.
-  if [ -f "$dir/dialects" ] && ! grep -qw sqlite "$dir/dialects"; then continue; fi
+  case_on "$dir" sqlite || continue
   expect_rc 0 "$MIGRAC" verify --dialect sqlite --dir "$dir"
   lite=$((lite + 1))
 done
