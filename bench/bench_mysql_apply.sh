@@ -3,29 +3,31 @@
 # table with three columns and an index) applied to a fresh database by
 #   mariadb < all.sql         the floor: the same statements in one client session, no bookkeeping
 #   migrac upgrade head       each statement its own recorded step, run lock, history rows
-#   dbmate up                 npm's dbmate (one .sql file per migration), when npm installs it
+#   dbmate up                 npm's dbmate (one .sql file per migration)
 # in one run (median of RUNS rounds, default 5), on a throwaway MariaDB 10.11
 # server (tests/mariadb.sh). all.sql and dbmate's files hold exactly the SQL
 # `migrac sql head --dialect mysql` prints (with its lock_wait_timeout
 # settings), so every tool runs the same statements. Prints a table of wall
 # times and ratios, and the targets (within 1.5x of the floor, faster than dbmate).
 #   bench/bench_mysql_apply.sh [N] [RUNS]
+# Installs what it needs: MariaDB and npm (scripts/bootstrap --bench), dbmate
+# (npm, into build/bench-npm; it runs offline once installed).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 n=${1:-1000}
 runs=${2:-5}
 
-"$root/scripts/build" >/dev/null
-migrac="$root/build/migrac"
+"$root/scripts/bootstrap" --bench  # MariaDB server and client, npm, ...
 npm_dir="$root/build/bench-npm"
 dbmate="$npm_dir/node_modules/.bin/dbmate"
-if ! "$dbmate" --version >/dev/null 2>&1 && command -v npm >/dev/null; then
+if ! "$dbmate" --version >/dev/null 2>&1; then
   echo "bench: installing dbmate (npm) into $npm_dir" >&2
   mkdir -p "$npm_dir"
-  npm install --prefix "$npm_dir" --no-audit --no-fund dbmate >/dev/null 2>&1 || true
+  npm install --prefix "$npm_dir" --no-audit --no-fund dbmate >/dev/null 2>&1
+  "$dbmate" --version >/dev/null
 fi
-have_dbmate=0
-"$dbmate" --version >/dev/null 2>&1 && have_dbmate=1
+"$root/scripts/build" >/dev/null
+migrac="$root/build/migrac"
 
 source "$root/tests/mariadb.sh"
 work=$(mktemp -d /tmp/migrac-bench-mysql.XXXXXX)
@@ -84,14 +86,12 @@ echo "bench: applying $n migrations on MariaDB, $runs rounds (load average: $(cu
 for ((r = 0; r < runs; r++)); do
   fresh_db; timed client sh -c "\"\$@\" bench < '$gen/all.sql'" sh "${client[@]}"; check_schema client
   fresh_db; timed migrac "$migrac" upgrade head --dir "$gen/migrac" --url "$url" -q; check_schema migrac
-  if [ $have_dbmate = 1 ]; then
-    fresh_db; timed dbmate "$dbmate" --url "mysql://root@localhost/bench?socket=$sock" \
-      --migrations-dir "$gen/dbmate" --no-dump-schema up
-    check_schema dbmate
-  fi
+  fresh_db; timed dbmate "$dbmate" --url "mysql://root@localhost/bench?socket=$sock" \
+    --migrations-dir "$gen/dbmate" --no-dump-schema up
+  check_schema dbmate
 done
 t_client=$(med client); t_migrac=$(med migrac)
-t_dbmate=$([ $have_dbmate = 1 ] && med dbmate || echo 0)
+t_dbmate=$(med dbmate)
 load=$(cut -d' ' -f1-3 /proc/loadavg)
 version=$("${client[@]}" -N -e "SELECT VERSION()")
 
@@ -103,9 +103,8 @@ BEGIN {
   printf "| tool | command | wall s | vs client floor | vs migrac |\n|---|---|---:|---:|---:|\n"
   printf "| mariadb client (floor) | mariadb bench < all.sql | %.3f | 1.00x | %.2fx |\n", c, c/m
   printf "| migrac | migrac upgrade head | %.3f | %.2fx | 1.00x |\n", m, m/c
-  if (d > 0) printf "| dbmate | dbmate up | %.3f | %.2fx | %.2fx |\n", d, d/c, d/m
-  else printf "| dbmate | (npm could not install dbmate) | | | |\n"
+  printf "| dbmate | dbmate up | %.3f | %.2fx | %.2fx |\n", d, d/c, d/m
   printf "\ntargets: within 1.5x of the floor: %s (%.2fx); faster than dbmate: %s\n",
-    (m/c <= 1.5 ? "met" : "MISSED"), m/c, (d > 0 ? (m < d ? "met" : "MISSED") sprintf(" (%.2fx)", d/m) : "not measured")
+    (m/c <= 1.5 ? "met" : "MISSED"), m/c, (m < d ? "met" : "MISSED") sprintf(" (%.2fx)", d/m)
   printf "command: %s\n", cmd
 }'

@@ -1,7 +1,8 @@
 #pragma once
 // The script formats behind render_script (script.cpp dispatches on
 // ScriptOptions::format): the plain review script (plain.cpp) and the
-// psql script that carries its own bookkeeping (psql.cpp).
+// psql script that carries its own bookkeeping (psql.cpp), and the mysql
+// client's (mysql.cpp).
 
 #include <string>
 #include <vector>
@@ -15,5 +16,8 @@ std::string render_plain_script(const std::vector<const MigrationPlan*>& plans,
 
 std::string render_psql_script(const std::vector<const MigrationPlan*>& plans,
                                const SourceSet& sources, const ScriptOptions& options);
+
+std::string render_mysql_script(const std::vector<const MigrationPlan*>& plans,
+                                const SourceSet& sources, const ScriptOptions& options);
 
 }  // namespace migrac

@@ -13,6 +13,7 @@ std::string render(const std::vector<const MigrationPlan*>& plans, const SourceS
   switch (options.format) {
     case ScriptFormat::Plain: return render_plain_script(plans, sources, options);
     case ScriptFormat::Psql: return render_psql_script(plans, sources, options);
+    case ScriptFormat::Mysql: return render_mysql_script(plans, sources, options);
   }
   return render_plain_script(plans, sources, options);
 }

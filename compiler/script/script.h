@@ -11,13 +11,13 @@
 
 namespace migrac {
 
-enum class ScriptFormat { Plain, Psql };
+enum class ScriptFormat { Plain, Psql, Mysql };
 
 struct ScriptOptions {
   ScriptFormat format = ScriptFormat::Plain;
   bool down = false;  // render the down segments, migrations in the order given
   Dialect dialect = Dialect::Postgres;
-  std::string history_table = "migrac_history";  // psql format: the table it records into
+  std::string history_table = "migrac_history";  // psql, mysql: the table they record into
 };
 
 // The whole script for these plans (already in the order to run).

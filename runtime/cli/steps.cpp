@@ -27,10 +27,11 @@ std::unique_ptr<Emitter> emitter_or_fail(const Invocation& inv) {
   return emitter;
 }
 
-void require_psql_script(const Invocation& inv, const Emitter& emitter) {
-  if (emitter.dialect() == Dialect::Postgres) return;
+ScriptFormat offline_script_format(const Invocation& inv, const Emitter& emitter) {
+  if (emitter.dialect() == Dialect::Postgres) return ScriptFormat::Psql;
+  if (emitter.dialect() == Dialect::Mysql) return ScriptFormat::Mysql;
   fail(kUsage,
-       "migrac {} --sql: the offline script is a psql script, for postgres only\n"
+       "migrac {} --sql: the offline script is for postgres (psql) and mysql (the mysql client)\n"
        "  help: 'migrac sql [FROM:]TO --dialect {}' prints the statements (without the history "
        "table's bookkeeping)",
        inv.verb, dialect_name(emitter.dialect()));

@@ -9,6 +9,7 @@
 #include "compiler/dialect/dialect.h"
 #include "compiler/plan/plan.h"
 #include "compiler/project/project.h"
+#include "compiler/script/script.h"
 #include "runtime/cli/db_options.h"
 #include "runtime/cli/session.h"
 #include "runtime/runner/runner.h"
@@ -19,9 +20,9 @@ namespace migrac::cli {
 // mysql:// URL, else the configured one, which must be postgres (any with
 // --sql); fails with exit 2 otherwise.
 std::unique_ptr<Emitter> emitter_or_fail(const Invocation& inv);
-// `upgrade --sql` / `downgrade --sql`: refused (exit 2) unless the dialect is
-// postgres (the script is psql's, with PostgreSQL's history statements).
-void require_psql_script(const Invocation& inv, const Emitter& emitter);
+// `upgrade --sql` / `downgrade --sql`: the psql script on postgres, the
+// mysql client's on mysql; refused (exit 2) on sqlite.
+ScriptFormat offline_script_format(const Invocation& inv, const Emitter& emitter);
 
 // Plans `revs`; fails with exit 1 and the plan's errors.
 std::vector<MigrationPlan> plan_or_fail(const Project& project,

@@ -1,12 +1,12 @@
 // `migrac downgrade -N|base|ID [--sql]`: revert applied migrations, newest
 // first, after checking that every one of them can be reverted; with --sql
-// print the psql script of [FROM:]TO instead.
+// print the psql (or mysql client) script of [FROM:]TO instead.
 #include <chrono>
 #include <iostream>
 
 #include <fmt/format.h>
 
-#include "compiler/script/psql.h"
+#include "compiler/script/script.h"
 #include "runtime/cli/agreement.h"
 #include "runtime/cli/backup_step.h"
 #include "runtime/cli/range.h"
@@ -20,15 +20,14 @@ namespace {
 
 int downgrade_offline(const Invocation& inv, const Project& project, const Emitter& emitter,
                       const std::string& spec) {
-  require_psql_script(inv, emitter);
   std::vector<MigrationPlan> plans = plan_or_fail(project, offline_range(project, spec, true),
                                                   emitter);
   check_reversible(project, plans);
   ScriptOptions options;
-  options.format = ScriptFormat::Psql;
+  options.format = offline_script_format(inv, emitter);
   options.down = true;
   options.history_table = inv.config.history_table;
-  std::cout << render_psql_script(plans, project.sources, options);
+  std::cout << render_script(plans, project.sources, options);
   return kOk;
 }
 
@@ -56,7 +55,9 @@ std::vector<runner::Step> downgrade_steps(const history::State& state,
 int verb_downgrade(const Args& args) {
   namespace po = boost::program_options;
   po::options_description opts;
-  opts.add_options()("sql", "print the psql script instead of reverting (offline; [FROM:]TO)");
+  opts.add_options()(
+      "sql",
+      "print the psql (postgres) or mysql client script instead of reverting (offline; [FROM:]TO)");
   opts.add(database_options(kConnectOptions | kRunOptions)).add(backup_options());
   const char* usage =
       "downgrade -N|base|ID [--sql] [--backup DIR] [--allow-edited] [--lock-wait 60s] "

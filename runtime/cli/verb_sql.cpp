@@ -1,4 +1,4 @@
-// `migrac sql [FROM:]TO [--down] [--dialect D] [--format plain|psql] [--out DIR]`:
+// `migrac sql [FROM:]TO [--down] [--dialect D] [--format plain|psql|mysql] [--out DIR]`:
 // print (or write) the SQL of a range of migrations for review or for psql.
 #include <filesystem>
 #include <fstream>
@@ -28,18 +28,23 @@ int verb_sql(const Args& args) {
   namespace po = boost::program_options;
   po::options_description opts;
   opts.add_options()("down", "print the downgrade of the range instead")(
-      "format", po::value<std::string>()->default_value("plain"), "plain or psql")(
+      "format", po::value<std::string>()->default_value("plain"),
+      "plain, psql or mysql (the mysql client's script, with its bookkeeping)")(
       "out", po::value<std::string>(), "write one up and one down file per migration into DIR");
-  const char* usage = "sql [FROM:]TO [--down] [--dialect D] [--format plain|psql] [--out DIR]";
+  const char* usage =
+      "sql [FROM:]TO [--down] [--dialect D] [--format plain|psql|mysql] [--out DIR]";
   Invocation inv = parse_invocation("sql", usage, args, opts, 1);
   bool down = inv.vm.count("down") > 0;
   std::string format_name = inv.vm["format"].as<std::string>();
   ScriptOptions script;
   if (format_name == "psql") script.format = ScriptFormat::Psql;
+  else if (format_name == "mysql") script.format = ScriptFormat::Mysql;
   else if (format_name != "plain")
-    fail(kUsage, "migrac sql: unknown format '{}' (plain or psql)", format_name);
+    fail(kUsage, "migrac sql: unknown format '{}' (plain, psql or mysql)", format_name);
   Dialect dialect = config_dialect(inv.config);
   script.dialect = dialect;
+  if (script.format == ScriptFormat::Mysql && dialect != Dialect::Mysql)
+    fail(kUsage, "migrac sql: --format mysql is the mysql client's script: add --dialect mysql");
   script.history_table = inv.config.history_table;
   auto emitter = make_emitter(dialect);
   if (!emitter) fail(kUsage, "migrac sql: the {} dialect is not available", dialect_name(dialect));

@@ -1,13 +1,13 @@
 // `migrac upgrade [head|heads|+N|ID] [--sql]`: apply the pending migrations up
 // to a target (on any number of heads: the pending ancestors of the target),
 // resuming a partly applied one; with --sql (Alembic's offline mode) print the
-// psql script instead of connecting.
+// psql (or mysql client) script instead of connecting.
 #include <chrono>
 #include <iostream>
 
 #include <fmt/format.h>
 
-#include "compiler/script/psql.h"
+#include "compiler/script/script.h"
 #include "runtime/cli/agreement.h"
 #include "runtime/cli/backup_step.h"
 #include "runtime/cli/range.h"
@@ -21,14 +21,13 @@ namespace {
 
 int upgrade_offline(const Invocation& inv, const Project& project, const Emitter& emitter,
                     const std::string& spec) {
-  require_psql_script(inv, emitter);
   refuse_head_of_several(project, spec, "upgrade --sql");
   std::vector<MigrationPlan> plans = plan_or_fail(project, offline_range(project, spec, false),
                                                   emitter);
   ScriptOptions options;
-  options.format = ScriptFormat::Psql;
+  options.format = offline_script_format(inv, emitter);
   options.history_table = inv.config.history_table;
-  std::cout << render_psql_script(plans, project.sources, options);
+  std::cout << render_script(plans, project.sources, options);
   return kOk;
 }
 
@@ -58,7 +57,9 @@ std::vector<runner::Step> upgrade_steps(const history::State& state,
 int verb_upgrade(const Args& args) {
   namespace po = boost::program_options;
   po::options_description opts;
-  opts.add_options()("sql", "print the psql script instead of applying (offline; [FROM:]TO)");
+  opts.add_options()(
+      "sql",
+      "print the psql (postgres) or mysql client script instead of applying (offline; [FROM:]TO)");
   opts.add(database_options(kConnectOptions | kRunOptions)).add(backup_options());
   const char* usage =
       "upgrade [head|heads|+N|ID] [--sql] [--backup DIR] [--allow-edited] [--lock-wait 60s] "
