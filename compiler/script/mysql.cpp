@@ -244,8 +244,9 @@ class MysqlWriter {
     std::string s = in_list(ids_);
     std::string parents_missing;
     if (!from_.empty()) {
-      parents_missing = fmt::format("\n    OR (SELECT COUNT(*) FROM {} WHERE id IN ({}) AND {}) < {}",
-                                    h_, in_list(from_), kComplete, from_.size());
+      parents_missing = fmt::format(
+          "\n    OR (SELECT COUNT(*) FROM {} WHERE id IN ({}) AND {}) < {}", h_, in_list(from_),
+          kComplete, from_.size());
     }
     stop_if(fmt::format(
         "CASE\n"
@@ -410,7 +411,7 @@ class MysqlWriter {
   ScriptOptions options_;
   HistoryTable table_;
   std::unique_ptr<HistorySql> history_;
-  std::string h_;      // the table's name in SQL
+  std::string h_;  // the table's name in SQL
   // The revision the script starts from: the parents it needs (up), its
   // newest migrations (down); start_ as its messages name it.
   std::vector<std::string> from_;

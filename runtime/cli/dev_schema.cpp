@@ -42,8 +42,7 @@ std::pair<Dialect, std::string> dev_target(const Invocation& inv) {
   std::string error;
   std::optional<db::DbUrl> parsed = db::parse_url(url, error);
   if (!parsed) usage_error(inv, "--dev-url: " + error);
-  if (parsed->engine == db::Engine::Mysql)
-    usage_error(inv, "a MySQL development database is not available yet (postgres and sqlite)");
+  if (parsed->engine == db::Engine::Mysql) return {Dialect::Mysql, url};
   return {Dialect::Postgres, url};
 }
 

@@ -51,7 +51,8 @@ TEST_CASE("the mysql script records with the runtime's statements", "[script][my
   std::string ignored;
   for (const std::string& sql : h->create(ignored)) CHECK(has(got, sql + ";"));
   const char* ms = "TIMESTAMPDIFF(MICROSECOND, @migrac_t0, SYSDATE(6)) DIV 1000";
-  CHECK(has(got, h->up_started(key, 1) + ";\nSET @migrac_t0 = SYSDATE(6);\n"
+  CHECK(has(got, h->up_started(key, 1) +
+                     ";\nSET @migrac_t0 = SYSDATE(6);\n"
                      "ALTER TABLE users ADD COLUMN phone varchar(20);\n" +
                      h->up_done(key, 1, ms) + ";\n"));
   CHECK(has(got, h->up_started(key, 2) + ";"));
@@ -78,7 +79,8 @@ TEST_CASE("the mysql downgrade script reverts with the runtime's statements", "[
   std::string got = render_mysql_script(std::vector<MigrationPlan>{phone()}, sources, options);
   HistoryTable t{"ops", "migrac_history"};
   auto h = make_mysql_history_sql(t);
-  CHECK(has(got, h->down_started("0002_phone", 1) + ";\nSET @migrac_t0 = SYSDATE(6);\n"
+  CHECK(has(got, h->down_started("0002_phone", 1) +
+                     ";\nSET @migrac_t0 = SYSDATE(6);\n"
                      "ALTER TABLE users DROP COLUMN phone;\n" +
                      h->remove("0002_phone") + ";\n"));
   CHECK(has(got, "CREATE DATABASE IF NOT EXISTS ops;"));
@@ -96,9 +98,10 @@ TEST_CASE("an irreversible migration in a mysql downgrade script stops it", "[sc
   options.format = ScriptFormat::Mysql;
   options.down = true;
   std::string got = render_mysql_script(std::vector<MigrationPlan>{p}, sources, options);
-  CHECK(has(got, "SET @migrac_error = 'migrac: migration ''0002_phone'' cannot be reverted: "
-                 "''sql'' without a ''down'' block';\nSET SESSION completion_type = "
-                 "IF(@migrac_error IS NULL, @@SESSION.completion_type, @migrac_error);"));
+  CHECK(has(got,
+            "SET @migrac_error = 'migrac: migration ''0002_phone'' cannot be reverted: "
+            "''sql'' without a ''down'' block';\nSET SESSION completion_type = "
+            "IF(@migrac_error IS NULL, @@SESSION.completion_type, @migrac_error);"));
 }
 
 TEST_CASE("a mysql script of nothing says so and takes no lock", "[script][mysql]") {
