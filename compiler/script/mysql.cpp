@@ -109,7 +109,8 @@ class MysqlWriter {
     start_ = from_.empty() ? "base" : joined(from_, ", ");
     out_ += fmt::format(
         "-- It starts from {} and changes nothing unless the database is there.\n"
-        "-- Apply with: mysql DATABASE < THIS_FILE (or mariadb); it stops at the first error.\n"
+        "-- Apply with: mysql DATABASE < THIS_FILE (or mariadb); it stops at the first error\n"
+        "-- (never with --force: its checks stop it by failing).\n"
         "-- MySQL commits every DDL statement on its own, so nothing here is rolled back:\n"
         "-- each segment is recorded in the history table as migrac {} records it.\n"
         "-- A database at another revision is refused before anything is changed,\n"

@@ -1,6 +1,7 @@
 -- migrac mysql script: downgrade 4 migrations, 0004_note .. 0001_items
 -- It starts from 0004_note and changes nothing unless the database is there.
--- Apply with: mysql DATABASE < THIS_FILE (or mariadb); it stops at the first error.
+-- Apply with: mysql DATABASE < THIS_FILE (or mariadb); it stops at the first error
+-- (never with --force: its checks stop it by failing).
 -- MySQL commits every DDL statement on its own, so nothing here is rolled back:
 -- each segment is recorded in the history table as migrac downgrade records it.
 -- A database at another revision is refused before anything is changed,

@@ -1,6 +1,7 @@
 -- migrac mysql script: upgrade 4 migrations, 0001_items .. 0004_note
 -- It starts from base and changes nothing unless the database is there.
--- Apply with: mysql DATABASE < THIS_FILE (or mariadb); it stops at the first error.
+-- Apply with: mysql DATABASE < THIS_FILE (or mariadb); it stops at the first error
+-- (never with --force: its checks stop it by failing).
 -- MySQL commits every DDL statement on its own, so nothing here is rolled back:
 -- each segment is recorded in the history table as migrac upgrade records it.
 -- A database at another revision is refused before anything is changed,

@@ -1,6 +1,7 @@
 -- migrac mysql script: upgrade 2 migrations, 0003_seed .. 0004_note
 -- It starts from 0002_qty and changes nothing unless the database is there.
--- Apply with: mysql DATABASE < THIS_FILE (or mariadb); it stops at the first error.
+-- Apply with: mysql DATABASE < THIS_FILE (or mariadb); it stops at the first error
+-- (never with --force: its checks stop it by failing).
 -- MySQL commits every DDL statement on its own, so nothing here is rolled back:
 -- each segment is recorded in the history table as migrac upgrade records it.
 -- A database at another revision is refused before anything is changed,
