@@ -185,8 +185,9 @@ ref_schema=$(schema_dump "$ref")
 ref_history=$(history_rows "$ref")
 ref_rows=$(rows_of "$ref")
 equals "$ref_rows" "a:1:n1,b:2:n2,c:3:n3" "reference rows"
-# Every line that ends a statement other than a setting: history writes, DDL, COMMIT.
-mapfile -t cuts < <(grep -n ';$' "$WORK/p.sql" | grep -v -E '^[0-9]+:(SET |SELECT |--)' | cut -d: -f1)
+# Every line that ends a statement other than a setting or a check: history
+# writes, DDL, row changes, COMMIT.
+mapfile -t cuts < <(grep -n ';$' "$WORK/p.sql" | grep -v -E '^[0-9]+:(SET |SELECT |--| |END;)' | cut -d: -f1)
 [ "${#cuts[@]}" -ge 25 ] || fail "only ${#cuts[@]} statement ends in the script"
 resumed=0
 for line in "${cuts[@]}"; do
@@ -260,7 +261,7 @@ echo "ok: downgrade scripts"
 step "the downgrade script stopped after each statement, then migrac downgrade base"
 expect_rc 0 mp downgrade base --sql --dialect mysql
 cp "$WORK/out" "$WORK/pd.sql"
-mapfile -t cuts < <(grep -n ';$' "$WORK/pd.sql" | grep -v -E '^[0-9]+:(SET |SELECT |--)' | cut -d: -f1)
+mapfile -t cuts < <(grep -n ';$' "$WORK/pd.sql" | grep -v -E '^[0-9]+:(SET |SELECT |--| |END;)' | cut -d: -f1)
 [ "${#cuts[@]}" -ge 10 ] || fail "only ${#cuts[@]} statement ends in the downgrade script"
 for line in "${cuts[@]}"; do
   db=$(new_db)
