@@ -97,7 +97,8 @@ settingValue : settingAtom+ ;
 // Not the keywords that start statements, so that a missing ';' is found.
 settingAtom
   : NUMBER | DURATION | DIGIT_IDENT | STRING | IDENT | QUOTED_IDENT
-  | K_TRUE | K_FALSE | K_NULL | K_ON | K_NO | K_DEFAULT | MINUS | PLUS | DOT
+  | K_TRUE | K_FALSE | K_NULL | K_ON | K_NO | K_DEFAULT | K_ALWAYS | K_STORED | K_GENERATED
+  | MINUS | PLUS | DOT
   ;
 
 // --- operations ---------------------------------------------------------------
@@ -198,6 +199,7 @@ columnClause
   | K_UNIQUE
   | referencesClause
   | K_CHECK LPAREN expr RPAREN
+  | K_GENERATED K_ALWAYS K_AS LPAREN expr RPAREN K_STORED
   ;
 
 tableConstraint : (K_CONSTRAINT constraintName)? constraintBody ;
@@ -293,7 +295,7 @@ nonReservedKeyword
   | K_TYPE | K_USING | K_KEY | K_DELETE | K_UPDATE | K_CASCADE | K_RESTRICT | K_NO | K_ACTION
   | K_INDEX | K_ENUM | K_VALUE | K_BEFORE | K_BACKFILL | K_BATCH | K_PAUSE | K_SQL | K_TRANSACTION | K_DOWN
   | K_AS | K_NATIVE | K_IF | K_EXISTS | K_CONCURRENTLY | K_PRECISION | K_VARYING | K_WITH
-  | K_WITHOUT | K_TIME | K_ZONE
+  | K_WITHOUT | K_TIME | K_ZONE | K_GENERATED | K_ALWAYS | K_STORED
   ;
 
 // --- lexer -------------------------------------------------------------------------------
@@ -363,6 +365,9 @@ K_VARYING : V A R Y I N G ;
 K_WITH : W I T H ;
 K_WITHOUT : W I T H O U T ;
 K_TIME : T I M E ;
+K_GENERATED : G E N E R A T E D ;
+K_ALWAYS : A L W A Y S ;
+K_STORED : S T O R E D ;
 K_ZONE : Z O N E ;
 
 SEMI : ';' ;

@@ -13,15 +13,16 @@
 #   backfill (migrac)    `backfill events set kind2 = upper(kind) where kind2 is null batch 10000`
 #   primary-key ranges   the same backfill as a hand-written DO loop, 10,000 ids a batch
 #   one UPDATE           the same as one statement
-#   bench/online/bench_online.sh [N] [RATE] [SECONDS]
+#   bench/online/bench_online.sh [N] [RATE] [SECONDS] [RUNS]
 #   MIGRAC_BIN=/path/to/older/migrac bench/online/bench_online.sh ...   (the same with another build)
-# SECONDS (default 20) is how long pgbench writes in each case; the change
+# SECONDS (default 20) is how long pgbench writes in each run; the change
 # starts 2 s in. Not a test: it prints figures and asserts nothing.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 n=${1:-200000}
 rate=${2:-400}
 secs=${3:-20}
+runs=${4:-1}  # runs of each case: each figure is their median
 migrac=${MIGRAC_BIN:-$root/build/migrac}  # MIGRAC_BIN: another build to compare
 [ -x "$migrac" ] || { echo "bench: build migrac first (scripts/build)" >&2; exit 1; }
 command -v pgbench >/dev/null || { echo "bench: pgbench missing (apt-get install postgresql-contrib-15 or postgresql-15)" >&2; exit 1; }
@@ -83,10 +84,11 @@ MIG
 
 results=()
 load0=$(cut -d' ' -f1-3 /proc/loadavg)
-# run_case NAME DDL-COMMAND...: a fresh copy, pgbench for $secs s, the change 2 s in.
-run_case() {
+# one_run NAME DDL-COMMAND...: a fresh copy, pgbench for $secs s, the change
+# 2 s in; prints "ddl_ms|transactions|max_ms|p99_ms|over_1s|failed".
+one_run() {
   local name=$1; shift
-  local db="bench_$(( ${#results[@]} + 1 ))"
+  local db="bench_${RANDOM}${RANDOM}"  # one_run runs in a subshell: no counter survives it
   psql_q -d postgres -c "CREATE DATABASE $db TEMPLATE bench_base"
   export BENCH_URL="$base_url/$db" BENCH_DB=$db
   [ -n "${BENCH_PROJECT:-}" ] && "$migrac" stamp 0001_base --dir "$BENCH_PROJECT" --url "$BENCH_URL" --force -q >/dev/null
@@ -117,13 +119,32 @@ lat.sort()
 n = len(lat)
 p99 = lat[min(n - 1, int(n * 0.99))] if n else 0
 over = sum(1 for x in lat if x > 1000)
-print(f"{n}|{max(lat) if n else 0:,.0f} ms|{p99:,.0f} ms|{over}|{failed}")
+print(f"{n}|{max(lat) if n else 0:.0f}|{p99:.0f}|{over}|{failed}")
 ')
   local aborted
   aborted=$(grep -oE "number of failed transactions: [0-9]+|number of transactions skipped: [0-9]+" "$work/pgbench.out" | grep -oE "[0-9]+$" | paste -sd+ | bc 2>/dev/null || echo 0)
+  local txs maxl p99 over failed
   IFS='|' read -r txs maxl p99 over failed <<<"$stats"
-  results+=("| $name | $(printf "%'d" "$ddl_ms") ms | $txs | $maxl | $p99 | $over | $(( failed + ${aborted:-0} )) |")
   psql_q -d postgres -c "DROP DATABASE $db WITH (FORCE)"
+  echo "$ddl_ms|$txs|$maxl|$p99|$over|$(( failed + ${aborted:-0} ))"
+}
+
+# run_case NAME DDL-COMMAND...: $runs runs of one_run, each figure the median
+# of the runs (the max latency also with the runs' largest, when they differ).
+run_case() {
+  local name=$1
+  local all=""
+  for _ in $(seq "$runs"); do all+="$(one_run "$@")"$'\n'; done
+  local row
+  row=$(printf '%s' "$all" | python3 -c '
+import statistics, sys
+rows = [[int(x) for x in l.split("|")] for l in sys.stdin if l.strip()]
+med = [statistics.median_low([r[i] for r in rows]) for i in range(6)]
+worst = max(r[2] for r in rows)
+maxl = f"{med[2]:,} ms" + (f" (worst {worst:,} ms)" if worst != med[2] else "")
+print(f"{med[0]:,} ms | {med[1]} | {maxl} | {med[3]:,} ms | {med[4]} | {med[5]}")
+')
+  results+=("| $name | $row |")
   unset BENCH_PROJECT
 }
 
@@ -192,7 +213,7 @@ run_case "the same backfill by primary-key ranges of 10,000 (hand-written DO loo
 run_case "one UPDATE of all rows" one_update
 
 echo
-echo "$n rows, pgbench $rate tx/s with 4 clients for $secs s per case (the change starts 2 s in); load average before: $load0, after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "$n rows, pgbench $rate tx/s with 4 clients for $secs s per run (the change starts 2 s in), medians of $runs run(s) per case; load average before: $load0, after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "| change, while clients write | DDL time | client transactions | max latency | p99 latency | tx over 1 s | failed |"
 echo "| --- | --- | --- | --- | --- | --- | --- |"

@@ -119,6 +119,7 @@ struct ColumnDef {
   bool unique = false;
   std::optional<ForeignRef> references;
   std::optional<Expr> check;
+  std::optional<Expr> generated;  // `generated always as (expr) stored`
   SourceRange range;
 };
 

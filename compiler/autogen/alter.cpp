@@ -36,7 +36,7 @@ void Planner::add_column(const model::Table& t, const model::Column& c) {
   if (auto note = rename_notes_.find(object); note != rename_notes_.end())
     for (const std::string& line : note->second) comment(line);
   ast::ColumnDef def = column_def(c, false);
-  bool fill = c.not_null && !c.identity && !def.default_value;
+  bool fill = c.not_null && !c.identity && !c.generated && !def.default_value;
   if (!fill) {
     emit(ast::AddColumn{ident(t.name), std::move(def)});
     return;
@@ -133,6 +133,11 @@ void Planner::alter_table(const std::string& name, TableDiffs& d) {
       ast::TypeRef type = c.type;
       type.range = {};
       emit(ast::AlterColumnType{ident(name), ident(c.name), std::move(type), std::nullopt});
+    }
+    if (changes(c, "generated")) {
+      unexpressible(name + "." + c.name,
+                    "the language has no operation that changes a column's generation; drop "
+                    "the column and add it again");
     }
     if (changes(c, "identity")) {
       unexpressible(name + "." + c.name,

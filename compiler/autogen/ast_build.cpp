@@ -89,6 +89,7 @@ ast::ColumnDef column_def(const model::Column& column, bool implied_not_null) {
   if (column.default_value && column.default_value->kind != ast::ExprKind::Null)
     def.default_value = column.default_value;
   def.identity = column.identity;
+  def.generated = column.generated;
   return def;
 }
 

@@ -34,6 +34,9 @@ std::vector<std::string> Checker::column_users(const model::Table& table,
     if (contains(i.columns, column)) users.push_back(fmt::format("index '{}'", i.name));
   for (const model::Constraint& c : table.constraints)
     if (contains(c.columns, column)) users.push_back(fmt::format("constraint '{}'", c.name));
+  for (const model::Column& c : table.columns)
+    if (c.generated && c.name != column && contains(columns_read(*c.generated), column))
+      users.push_back(fmt::format("generated column '{}'", c.name));
   for (const auto& [other_name, other] : st_.schema.tables)
     for (const model::Constraint& c : other.constraints)
       if (c.kind == ast::ConstraintKind::ForeignKey && c.ref_table == table.name &&
@@ -60,6 +63,8 @@ void Checker::on(const ast::AddColumn& op) {
   model::Table draft = *t;
   std::vector<PendingConstraint> pending;
   draft.columns.push_back(column_from_def(def, *t, pending));
+  if (def.generated && draft.columns.back().generated && !check_generated(def, draft))
+    draft.columns.back().generated.reset();
   std::vector<model::Constraint> added;
   add_pending(draft, pending, &added);
   commit(model::AddColumn{t->name, *draft.column(def.name.name), std::move(added)}, t->name);
@@ -194,6 +199,12 @@ void Checker::on(const ast::AlterColumnDefault& op) {
   if (!c) {
     if (op.value && !check_default(*op.value, *t, unknown_column(op.column.name))) return;
     commit(model::SetDefault{t->name, op.column.name, std::nullopt, op.value}, t->name);
+    return;
+  }
+  if (c->generated) {
+    diags_.report(DiagKind::GeneratedWritten, op.value ? op.value->range : op.column.range,
+                  fmt::format("generated column '{}.{}' cannot have a default", t->name, c->name),
+                  "its value is its expression");
     return;
   }
   if (op.value) {

@@ -25,6 +25,12 @@ void Checker::on(const ast::Backfill& op) {
         !unknowable(t->name, fmt::format("column '{}'", a.column.name), a.column.range)) {
       find_column(std::as_const(*t), a.column);  // reports
       ok = false;
+    } else if (const model::Column* c = t->column(a.column.name); c && c->generated) {
+      diags_.report(DiagKind::GeneratedWritten, a.column.range,
+                    fmt::format("generated column '{}.{}' cannot be backfilled", t->name,
+                                a.column.name),
+                    "its value is its expression: backfill the columns it reads");
+      ok = false;
     } else if (std::find(assigned.begin(), assigned.end(), a.column.name) != assigned.end()) {
       diags_.report(DiagKind::DuplicateColumnInList, a.column.range,
                     fmt::format("column '{}' is assigned twice", a.column.name));

@@ -3,10 +3,20 @@
 #include <fmt/format.h>
 
 #include "compiler/check/checker.h"
+#include "compiler/dialect/sql_functions.h"
 
 namespace migrac {
 
 namespace {
+
+// Where `e` first reads column `name`.
+const ast::Expr* column_read(const ast::Expr& e, const std::string& name) {
+  if (e.kind == ast::ExprKind::Column && e.text == name) return &e;
+  for (const ast::Expr& a : e.args) {
+    if (const ast::Expr* found = column_read(a, name)) return found;
+  }
+  return nullptr;
+}
 
 // A PendingConstraint for an inline column constraint.
 PendingConstraint inline_constraint(ast::ConstraintKind kind, const ast::ColumnDef& def,
@@ -52,6 +62,8 @@ model::Column Checker::column_from_def(const ast::ColumnDef& def, const model::T
                     "an identity column takes its values from its sequence; remove the default");
     else if (check_default(*def.default_value, table, col)) col.default_value = def.default_value;
   }
+  // Checked once the table's columns are known (check_generated).
+  if (def.generated && !def.default_value && !def.identity) col.generated = def.generated;
   if (def.primary_key)
     pending.push_back(inline_constraint(ast::ConstraintKind::PrimaryKey, def, def.name.range));
   if (def.unique)
@@ -72,6 +84,37 @@ model::Column Checker::column_from_def(const ast::ColumnDef& def, const model::T
     pending.push_back(std::move(p));
   }
   return col;
+}
+
+bool Checker::check_generated(const ast::ColumnDef& def, const model::Table& table) {
+  const ast::Expr& e = *def.generated;
+  std::vector<std::string> read;
+  if (!check_expr(e, table, &read)) return false;
+  bool ok = true;
+  for (const std::string& name : read) {
+    const model::Column* c = table.column(name);
+    if (name != def.name.name && (c == nullptr || !c->generated)) continue;
+    const ast::Expr* at = column_read(e, name);
+    diags_.report(DiagKind::GeneratedExpression, at ? at->range : e.range,
+                  name == def.name.name
+                      ? fmt::format("generated column '{}.{}' reads itself", table.name, name)
+                      : fmt::format("generated column '{}.{}' reads generated column '{}'",
+                                    table.name, def.name.name, name),
+                  "a generated column reads only the row's other, plain columns (PostgreSQL "
+                  "refuses the rest); write the other expression out in this one");
+    ok = false;
+  }
+  if (ok && expr_varies_between_transactions(e)) {
+    diags_.report(DiagKind::GeneratedExpression, e.range,
+                  fmt::format("generated column '{}.{}' calls a function whose value can change "
+                              "(volatile, the clock, or unknown to migrac)",
+                              table.name, def.name.name),
+                  "a generated column's value is stored once per row write, so its expression "
+                  "must give the same value every time (PostgreSQL requires IMMUTABLE); use a "
+                  "default, or a backfill, for a value taken once");
+    ok = false;
+  }
+  return ok;
 }
 
 void Checker::on(const ast::CreateTable& op) {
@@ -99,6 +142,11 @@ void Checker::on(const ast::CreateTable& op) {
       continue;
     }
     table.columns.push_back(column_from_def(def, table, pending));
+  }
+  // A generated column may read columns defined after it.
+  for (const ast::ColumnDef& def : op.columns) {
+    model::Column* col = def.generated ? table.column(def.name.name) : nullptr;
+    if (col != nullptr && col->generated && !check_generated(def, table)) col->generated.reset();
   }
   for (const ast::TableConstraint& def : op.constraints)
     pending.push_back(constraint_from_def(def));

@@ -166,6 +166,10 @@ class Checker {
   // Reports unknown columns and types of `e` read in `table`; appends the
   // columns read (first appearance, no repeats) to `cols` if given.
   bool check_expr(const ast::Expr& e, const model::Table& table, std::vector<std::string>* cols);
+  // A generated column's expression (def.generated) in `table`, which holds
+  // the column: it reads only existing plain columns and gives the same value
+  // every time (E0440).
+  bool check_generated(const ast::ColumnDef& def, const model::Table& table);
   // A default reads no column; for an enum column, a string default is one of its values.
   bool check_default(const ast::Expr& e, const model::Table& table, const model::Column& column);
   // A literal default converts to the column's type (default_literal.cpp).

@@ -281,6 +281,7 @@ std::string SqlBuilder::index_element(const ast::Expr& e) const {
 
 std::string SqlBuilder::column_def(const model::Column& c) const {
   std::string out = fmt::format("{} {}", ident(c.name), type(c.type));
+  if (c.generated) out += " GENERATED ALWAYS AS (" + expr(*c.generated) + ") STORED";
   if (c.not_null) out += " NOT NULL";
   if (c.default_value) out += " DEFAULT " + expr(*c.default_value, ExprContext::Default);
   if (c.identity && !s_.identity_clause.empty()) out += fmt::format(" {}", s_.identity_clause);

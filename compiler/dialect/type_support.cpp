@@ -65,8 +65,10 @@ bool types_supported(const model::Change& change, const Capabilities& caps, Dial
   std::string_view name = dialect_name(dialect);
   for (const WrittenType& w : written_types(change)) {
     const ast::TypeRef& t = *w.type;
+    // The caret on the type where the file wrote one, else on the change.
+    SourceRange at = t.range.valid() ? t.range : change.source;
     if (t.array && !caps.arrays) {
-      diags.report(DiagKind::DialectUnsupportedType, change.source,
+      diags.report(DiagKind::DialectUnsupportedType, at,
                    fmt::format("{} is an array, which {} cannot hold: arrays exist on "
                                "PostgreSQL only",
                                w.what, name),
@@ -74,7 +76,7 @@ bool types_supported(const model::Change& change, const Capabilities& caps, Dial
                    "dialect");
       ok = false;
     } else if (t.kind == ast::TypeKind::Postgres && !caps.postgres_types) {
-      diags.report(DiagKind::DialectUnsupportedType, change.source,
+      diags.report(DiagKind::DialectUnsupportedType, at,
                    fmt::format("{} has type '{}', which exists on PostgreSQL only, not on {}",
                                w.what, written(t), name),
                    fmt::format("use a portable type (text holds '{}' values as text), or "

@@ -110,6 +110,8 @@ class Applier {
     Column* col = t->column(c.from);
     if (!col || t->column(c.to)) return;
     col->name = c.to;
+    for (Column& other : t->columns)
+      if (other.generated) rename_column_refs(*other.generated, c.from, c.to);
     for (Constraint& k : t->constraints) {
       rename_in(k.columns, c.from, c.to);
       if (k.check) rename_column_refs(*k.check, c.from, c.to);

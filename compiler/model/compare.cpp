@@ -150,6 +150,7 @@ class Differ {
               default_key(ac->default_value));
       changed("column", object, "identity", std::string(flag(ec.identity)),
               std::string(flag(ac->identity)));
+      changed("column", object, "generated", expr_key(ec.generated), expr_key(ac->generated));
     }
     for (const Column& ac : a.columns) {
       if (e.column(ac.name) == nullptr) add(DiffKind::Unexpected, "column", a.name + "." + ac.name);

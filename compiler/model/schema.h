@@ -19,6 +19,9 @@ struct Column {
   bool not_null = false;
   std::optional<ast::Expr> default_value;
   bool identity = false;
+  // A stored generated column: its value is this expression of the row's
+  // other columns (`generated always as (expr) stored`); never written to.
+  std::optional<ast::Expr> generated;
 };
 
 // A named table constraint (primary key, unique, foreign key or check).

@@ -115,6 +115,7 @@ Json column_json(const Column& c) {
   if (c.not_null) j["not_null"] = true;
   if (c.default_value) j["default"] = expr_json(*c.default_value);
   if (c.identity) j["identity"] = true;
+  if (c.generated) j["generated"] = expr_json(*c.generated);
   return j;
 }
 
@@ -230,6 +231,7 @@ Column column_of(const Json& j) {
   c.not_null = flag_of(j, "not_null", "a column");
   if (j.contains("default")) c.default_value = expr_of(j.at("default"));
   c.identity = flag_of(j, "identity", "a column");
+  if (j.contains("generated")) c.generated = expr_of(j.at("generated"));
   return c;
 }
 

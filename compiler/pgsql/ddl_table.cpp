@@ -42,6 +42,10 @@ void DdlReader::add_constraint(model::Table& t, Node c, const std::string& colum
     if (col) col->identity = col->not_null = true;
     return;
   }
+  if (type == "CONSTR_GENERATED") {  // GENERATED ALWAYS AS (expr) STORED
+    if (col && c.has("raw_expr")) col->generated = raw_expr(paren_body(sql_, c.location()));
+    return;
+  }
   if (type == "CONSTR_DEFAULT") {
     if (col && c.has("raw_expr"))
       col->default_value = raw_expr(cut_expr(sql_, first_location(c["raw_expr"]), true));

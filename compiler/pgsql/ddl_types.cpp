@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "compiler/ast/type_names.h"
 #include "compiler/pgsql/ddl_reader.h"
 
 namespace migrac::pgsql {
@@ -42,22 +43,31 @@ ast::TypeRef portable_type(Node type_name, const model::Schema& schema, bool& id
                                                            {"smallserial", K::SmallInt},
                                                            {"serial", K::Int},
                                                            {"bigserial", K::BigInt}};
-  bool array = type_name.has("arrayBounds");
+  // `T[]`: the element type, marked as an array (the model holds arrays).
+  t.array = type_name.has("arrayBounds");
   for (const auto& [pg, kind] : kMap) {
-    if (base != pg || array) continue;
+    if (base != pg) continue;
     t.kind = kind;
-    if (base.find("serial") != std::string::npos) identity = true;
+    if (base.find("serial") != std::string::npos && !t.array) identity = true;
     if (!mods.empty()) t.length = mods[0];
     if (mods.size() > 1) t.scale = mods[1];
     return t;
   }
-  if (!array && schema.enum_type(base)) {
+  if (schema.enum_type(base)) {
     t.kind = K::Enum;
     t.name = base;
     return t;
   }
+  // The PostgreSQL-only types the language names (`inet`, `tsvector`, ...).
+  const ast::TypeWord* word = ast::find_type_word(base);
+  if (word != nullptr && word->kind == K::Postgres && mods.empty()) {
+    t.kind = K::Postgres;
+    t.name = std::string(word->postgres);
+    return t;
+  }
   t.kind = K::Native;
-  t.name = base + (array ? "[]" : "");
+  t.name = base + (t.array ? "[]" : "");
+  t.array = false;
   return t;
 }
 

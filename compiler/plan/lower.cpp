@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <cctype>
+#include <string>
+#include <vector>
 
 #include "compiler/dialect/sql_functions.h"
 #include "compiler/source/sql_scan.h"
@@ -46,6 +48,23 @@ ObjectEffect raw_effect(std::string_view sql) {
   if (word == "CREATE" || word == "ALTER") return ObjectEffect::Creates;
   if (word == "DROP") return ObjectEffect::Drops;
   return ObjectEffect::None;
+}
+
+// Whether a raw statement builds an index: CREATE [UNIQUE] INDEX.
+bool raw_builds_index(std::string_view sql) {
+  std::size_t at = 0;
+  std::vector<std::string> words;
+  while (words.size() < 3) {
+    at = source::skip_space_and_comments(sql, at, source::kPostgresRules);
+    std::string word;
+    for (; at < sql.size() && std::isalpha(static_cast<unsigned char>(sql[at])); ++at) {
+      word += static_cast<char>(std::toupper(static_cast<unsigned char>(sql[at])));
+    }
+    if (word.empty()) break;
+    words.push_back(word);
+  }
+  if (words.size() < 2 || words[0] != "CREATE") return false;
+  return words[1] == "INDEX" || (words[1] == "UNIQUE" && words.size() > 2 && words[2] == "INDEX");
 }
 
 // True for a change that writes or deletes rows, or drops a table or an index
@@ -98,6 +117,9 @@ std::size_t Lowering::put(const model::Change& change, Slot at, StatementRole ro
     s.role = e.checks_references ? StatementRole::ReferenceCheck : role;
     s.effect = raw ? raw_effect(e.sql) : effect;
     s.changes_data = data || e.changes_data;
+    s.builds_index = (s.role == StatementRole::Ddl || s.role == StatementRole::Raw) &&
+                     (raw ? raw_builds_index(e.sql)
+                          : std::holds_alternative<model::CreateIndex>(change.kind));
     s.sql = std::move(e.sql);
     s.lock = std::move(e.lock);
     s.source = change.source;

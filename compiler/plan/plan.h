@@ -56,6 +56,7 @@ struct PlannedStatement {
   // rebuild's copy, raw SQL): a runtime that runs it with foreign keys not
   // enforced checks them before the transaction commits.
   bool changes_data = false;
+  bool builds_index = false;  // Ddl: a CREATE INDEX (a runtime can show the build's progress)
   std::optional<SessionSetting>
       session;  // Setting, SET LOCAL outside a transaction: its session form
 };

@@ -179,6 +179,7 @@ std::string column_rest_text(const ast::ColumnDef& c) {
   if (c.unique) out += " unique";
   if (c.references) out += " " + foreign_ref_text(*c.references);
   if (c.check) out += " check (" + expr_text(*c.check) + ")";
+  if (c.generated) out += " generated always as (" + expr_text(*c.generated) + ") stored";
   return out;
 }
 

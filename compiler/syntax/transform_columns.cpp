@@ -65,6 +65,7 @@ ast::ColumnDef transform_column_def(Builder& b, P::ColumnDefContext* ctx) {
     col.identity = true;
   }
   P::ColumnClauseContext* nullability = nullptr;
+  P::ColumnClauseContext* generated = nullptr;  // the `generated always as` clause
   for (std::size_t i = 2; i < ctx->children.size(); ++i) {
     auto* c = child<P::ColumnClauseContext>(ctx, i);
     switch (c->getStart()->getType()) {
@@ -108,7 +109,28 @@ ast::ColumnDef transform_column_def(Builder& b, P::ColumnDefContext* ctx) {
         if (col.check) duplicate_clause(b, c, col.name.name);
         col.check = transform_expr(b, child<P::ExprContext>(c, 2));
         break;
+      case P::K_GENERATED:
+        if (col.generated) duplicate_clause(b, c, col.name.name);
+        col.generated = transform_expr(b, child<P::ExprContext>(c, 4));
+        generated = c;
+        break;
       default: break;
+    }
+  }
+  // A generated column's value is its expression: nothing else may give one.
+  if (generated != nullptr) {
+    const char* other = col.default_value ? "a default"
+                        : col.identity    ? "identity"
+                        : col.primary_key ? "primary key"
+                                          : nullptr;
+    if (other != nullptr) {
+      b.report(DiagKind::ConflictingColumnClause, b.range(generated),
+               fmt::format("generated column '{}' cannot also have {}", col.name.name, other),
+               col.primary_key && !col.default_value && !col.identity
+                   ? "SQLite cannot key a table on a generated column; key it on the columns "
+                     "the expression reads"
+                   : "a generated column's value is its expression; remove the other clause");
+      col.primary_key = false;  // reported here, not again as a second key
     }
   }
   if (col.primary_key && col.not_null && !*col.not_null) {

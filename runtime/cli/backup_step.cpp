@@ -52,4 +52,18 @@ void backup_or_fail(const Invocation& inv, const Session& session, const DbSetti
   say(fmt::format("backup: wrote {} ({}, {})", r.path, backup::size_text(r.bytes), r.tool));
 }
 
+void no_backup_offline(const Invocation& inv) {
+  if (inv.vm.count("backup")) {
+    fail(kUsage,
+         "migrac {0}: --backup cannot be kept with --sql: the script is run by its client, not "
+         "migrac; back up the database before running it (pg_dump -Fc, or drop --sql)",
+         inv.verb);
+  }
+  if (inv.config.backup_dir.empty() || inv.vm.count("no-backup")) return;
+  std::cerr << fmt::format(
+      "migrac {}: note: the script takes no backup (a backup folder is configured, '{}'); back "
+      "up the database before running it\n",
+      inv.verb, inv.config.backup_dir);
+}
+
 }  // namespace migrac::cli

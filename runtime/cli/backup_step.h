@@ -19,4 +19,9 @@ boost::program_options::options_description backup_options();
 void backup_or_fail(const Invocation& inv, const Session& session, const DbSettings& settings,
                     bool pending);
 
+// Before an offline script (--sql), which takes no backup: --backup on the
+// command line is refused (exit 2); a backup folder from migrac.ini or
+// MIGRAC_BACKUP gets a note on stderr saying the script takes none.
+void no_backup_offline(const Invocation& inv);
+
 }  // namespace migrac::cli

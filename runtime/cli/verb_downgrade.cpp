@@ -20,6 +20,7 @@ namespace {
 
 int downgrade_offline(const Invocation& inv, const Project& project, const Emitter& emitter,
                       const std::string& spec) {
+  no_backup_offline(inv);
   std::vector<MigrationPlan> plans = plan_or_fail(project, offline_range(project, spec, true),
                                                   emitter);
   check_reversible(project, plans);

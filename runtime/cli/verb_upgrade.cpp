@@ -21,6 +21,7 @@ namespace {
 
 int upgrade_offline(const Invocation& inv, const Project& project, const Emitter& emitter,
                     const std::string& spec) {
+  no_backup_offline(inv);
   refuse_head_of_several(project, spec, "upgrade --sql");
   std::vector<MigrationPlan> plans = plan_or_fail(project, offline_range(project, spec, false),
                                                   emitter);

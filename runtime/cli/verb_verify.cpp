@@ -12,6 +12,9 @@
 #include <iostream>
 #include <map>
 #include <set>
+#include <string_view>
+
+#include <unistd.h>
 
 #include <fmt/format.h>
 
@@ -34,19 +37,22 @@ namespace {
 class Verifier {
  public:
   Verifier(const Project& project, const std::vector<MigrationPlan>& plans, Session& session,
-           bool head_only)
+           bool head_only, bool show_progress)
       : project_(project),
         plans_(plans),
         session_(session),
         head_only_(head_only),
+        show_progress_(show_progress),
         progress_(runner::OutputFormat::Text, true, std::cout, std::cerr) {}
 
   void run() {
     std::size_t n = plans_.size();
+    steps_total_ = 3 * n;
     // Up, one migration at a time.
     for (std::size_t i = 0; i < n; ++i) {
       if (!apply(i, i + 1, false)) return;
       if (!head_only_ || i + 1 == n) hold(i, false, schema_after(i + 1), "after ");
+      step_done("applied", i + 1 == n);
     }
     // Down, one at a time, as far as the migrations can be reverted.
     std::size_t reverted_to = n;
@@ -63,12 +69,18 @@ class Verifier {
       declare_leftovers(i);
       reverted_to = i;
       if (!head_only_ || reverted_to == 0) hold(i, true, schema_after(i), "after reverting ");
+      step_done("reverted", reverted_to == 0);
     }
+    // The way down may stop early: then so many fewer to revert and apply again.
+    steps_total_ = n + 2 * (n - reverted_to);
+    if (reverted_to > 0) step_done("reverted", true, false);
     // Up again, to the head.
     if (reverted_to < n) {
       again_ = true;
       if (!apply(reverted_to, n, false)) return;
       hold(n - 1, false, schema_after(n), "after applying again up to ");
+      steps_ += n - reverted_to - 1;
+      step_done("applied again", true);
     }
   }
 
@@ -76,6 +88,38 @@ class Verifier {
   std::size_t reverted() const { return reverted_; }
 
  private:
+  // Progress on stderr, counting each migration applied, reverted or applied
+  // again as a step: on a terminal at most a line a second with the steps done
+  // of the total, their rate and the time left; otherwise a line at the end of
+  // each pass (`pass_end`). `count`: this call is a step.
+  void step_done(const char* pass, bool pass_end, bool count = true) {
+    if (count) ++steps_;
+    if (!show_progress_) return;
+    using namespace std::chrono;
+    auto now = steady_clock::now();
+    double seconds = duration<double>(now - start_).count();
+    bool terminal = isatty(STDERR_FILENO) == 1;
+    if (terminal ? (!pass_end && now - last_line_ < seconds_t(1)) : !pass_end) return;
+    last_line_ = now;
+    double rate = seconds > 0 ? static_cast<double>(steps_) / seconds : 0;
+    std::string left;
+    if (rate > 0 && steps_ < steps_total_)
+      left = fmt::format(", about {:.1f} s left",
+                         static_cast<double>(steps_total_ - steps_) / rate);
+    std::cerr << fmt::format("verify: {} of {} steps ({} {}), {:.1f} migrations/s{}\n", steps_,
+                             steps_total_, pass, pass_count(pass), rate, left);
+  }
+
+  // How many migrations the pass named `pass` has done so far.
+  std::size_t pass_count(std::string_view pass) const {
+    std::size_t n = plans_.size();
+    if (pass == "applied") return std::min(steps_, n);
+    if (pass == "reverted") return reverted_;
+    return steps_ - n - reverted_;
+  }
+
+  using seconds_t = std::chrono::duration<double>;
+
   // The model after the first `k` migrations in order (with branches, the
   // join of their heads: what the database holds then).
   const model::Schema& schema_after(std::size_t k) {
@@ -185,6 +229,11 @@ class Verifier {
   const std::vector<MigrationPlan>& plans_;
   Session& session_;
   bool head_only_;
+  bool show_progress_;
+  std::size_t steps_ = 0;  // migrations applied, reverted and applied again so far
+  std::size_t steps_total_ = 0;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+  std::chrono::steady_clock::time_point last_line_{};
   runner::Progress progress_;
   Diagnostics diags_;
   std::vector<model::Difference> last_;
@@ -246,7 +295,8 @@ int verb_verify(const Args& args) {
   {
     Session session = open_session(inv, settings, SessionMode::Write, &scratch->connect_options());
     ensure_history_table(session, "verify");
-    Verifier v(project, plans, session, inv.vm["head-only"].as<bool>());
+    Verifier v(project, plans, session, inv.vm["head-only"].as<bool>(),
+               settings.format != runner::OutputFormat::Json && !settings.quiet);
     v.run();
     diags = v.diagnostics();
     reverted = v.reverted();

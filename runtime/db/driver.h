@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -101,6 +102,24 @@ struct LockBlocker {
   bool granted = true;               // false: it waits for the lock itself
 };
 
+// Where a CREATE INDEX is, as the server reports it.
+struct IndexBuildState {
+  std::string phase;       // "building index: scanning table"
+  std::int64_t done = 0;   // the phase's units done
+  std::int64_t total = 0;  // of this many; 0: the phase counts none
+  std::string unit;        // "blocks", "tuples", "sessions"
+};
+
+// Reads, from a second connection, the progress of a CREATE INDEX that runs on
+// the connection it was made for.
+class IndexProgressReader {
+ public:
+  virtual ~IndexProgressReader() = default;
+  // The build's state; nullopt while the server reports none (not started,
+  // finished) or when it cannot be read.
+  virtual std::optional<IndexBuildState> read() = 0;
+};
+
 // One open connection to a database.
 class Driver {
  public:
@@ -142,6 +161,11 @@ class Driver {
     blockers.clear();
     return {};
   }
+
+  // A reader of this connection's index builds, on a connection of its own;
+  // null where the engine reports no such progress (or the second connection
+  // cannot be made).
+  virtual std::unique_ptr<IndexProgressReader> index_progress_reader() { return nullptr; }
 
   // Called after a statement is sent and before its result is awaited (a test
   // hook: the crash tests kill the process there). Empty: none.

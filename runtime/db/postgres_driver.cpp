@@ -127,6 +127,10 @@ class PostgresDriver final : public Driver {
     exec("SELECT pg_advisory_unlock($1::bigint)", Params{std::to_string(key)});
   }
 
+  std::unique_ptr<IndexProgressReader> index_progress_reader() override {
+    return postgres_index_progress_reader(conn_, redact_);
+  }
+
   Result lock_blockers(const std::vector<TableLock>& locks,
                        std::vector<LockBlocker>& blockers) override {
     return postgres_lock_blockers(*this, locks, blockers);

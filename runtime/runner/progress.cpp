@@ -1,7 +1,10 @@
 #include "runtime/runner/progress.h"
 
 #include <chrono>
+#include <iostream>
 #include <ostream>
+
+#include <unistd.h>
 
 #include <fmt/format.h>
 
@@ -115,6 +118,35 @@ void Progress::backfill_progress(const BackfillState& b, bool final) {
   out_ << fmt::format("  backfill {}: {}{} rows{} ({}), {} rows/s{}\n", b.table,
                       count_text(static_cast<double>(done)), of, updated, batches, count_text(rate),
                       left);
+  out_.flush();
+}
+
+void Progress::index_progress(const std::string& table, const db::IndexBuildState& s,
+                              std::int64_t elapsed_ms) {
+  if (json() || quiet_) return;
+  bool new_phase = s.phase != index_phase_;
+  if (new_phase) {
+    index_phase_ = s.phase;
+    index_phase_ms_ = elapsed_ms;
+    index_phase_done_ = s.done;
+  }
+  bool terminal = &out_ == &std::cout && isatty(STDOUT_FILENO) == 1;
+  if (!new_phase && !terminal) return;
+  std::string counts;
+  if (s.total > 0) {
+    counts = fmt::format(", {} of {} {} ({:.0f}%)", count_text(static_cast<double>(s.done)),
+                         count_text(static_cast<double>(s.total)), s.unit,
+                         100.0 * static_cast<double>(s.done) / static_cast<double>(s.total));
+    double seconds = static_cast<double>(elapsed_ms - index_phase_ms_) / 1000.0;
+    double rate = seconds > 0 ? static_cast<double>(s.done - index_phase_done_) / seconds : 0;
+    if (rate > 0) {
+      auto ms = static_cast<std::int64_t>(static_cast<double>(s.total - s.done) / rate * 1000.0);
+      counts += fmt::format(", {} {}/s, about {} left in this phase", count_text(rate), s.unit,
+                            duration_text(ms));
+    }
+  }
+  out_ << fmt::format("  index build on {}: {}{} ({} so far)\n", table, s.phase, counts,
+                      duration_text(elapsed_ms));
   out_.flush();
 }
 

@@ -53,6 +53,12 @@ class Progress {
   // At most once a second, and at the end (`final`): the rows done of the
   // estimated total, the rate and the time left.
   void backfill_progress(const BackfillState& b, bool final);
+  // A CREATE INDEX on `table` that has run for `elapsed_ms`: its phase and
+  // the phase's units done of total, their rate and the time left. On a
+  // terminal every call prints a line (the watcher calls once a second);
+  // otherwise one line per phase.
+  void index_progress(const std::string& table, const db::IndexBuildState& s,
+                      std::int64_t elapsed_ms);
   void retry(const std::string& id, int segment, const db::DbError& error, int attempt, int retries,
              std::int64_t wait_ms);
   // Waiting without queuing for `level` on b.table: each blocker once (by
@@ -79,6 +85,9 @@ class Progress {
   nlohmann::json doc_;
   nlohmann::json current_;  // the migration being run
   std::int64_t last_progress_ms_ = 0;
+  std::string index_phase_;  // the index build's phase last reported, and where it began
+  std::int64_t index_phase_ms_ = 0;
+  std::int64_t index_phase_done_ = 0;
 };
 
 }  // namespace migrac::runner

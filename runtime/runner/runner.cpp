@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "runtime/db/lock_conflicts.h"
+#include "runtime/runner/index_watch.h"
 #include "runtime/runner/kill_points.h"
 
 namespace migrac::runner {
@@ -358,7 +359,15 @@ std::optional<db::DbError> Runner::run_statement(Context& c, const PlannedStatem
     std::string label = fmt::format("sent stmt {} ({})", index + 1, sql_head(st.sql));
     db_.set_after_send([&c, label] { c.point(label); });
   }
-  db::Result r = db_.run(db::Statement::of(st));
+  if (st.builds_index && !index_reader_tried_) {
+    index_reader_tried_ = true;
+    if (!progress_.json() && !progress_.quiet()) index_reader_ = db_.index_progress_reader();
+  }
+  db::Result r;
+  {
+    IndexWatch watch(st.builds_index ? index_reader_.get() : nullptr, st.lock.table, progress_);
+    r = db_.run(db::Statement::of(st));
+  }
   db_.set_after_send(nullptr);
   return r.error;
 }

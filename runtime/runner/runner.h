@@ -96,6 +96,9 @@ class Runner {
   Progress& progress_;
   RunOptions options_;
   std::size_t done_ = 0;
+  // Reads index builds' progress on a second connection, made at the first build.
+  std::unique_ptr<db::IndexProgressReader> index_reader_;
+  bool index_reader_tried_ = false;
 };
 
 // Whether an error means a retry may succeed.

@@ -49,11 +49,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# A private copy of the example project (tests edit it).
 # True when golden case DIR is valid for DIALECT: it has no dialects file, or
 # its dialects file names DIALECT on a line of its own.
 case_on() { [ ! -f "$1/dialects" ] || grep -qx "$2" "$1/dialects"; }
 
+# A private copy of the example project (tests edit it).
 copy_project() {
   local dir="$WORK/${1:-project}"
   mkdir -p "$dir"

@@ -21,6 +21,10 @@ out_has "migrations applied, $N_MIGRATIONS reverted and applied again on a scrat
 err_has "info[I0706]: after '"
 err_has "the database has view 'active_users', which the model does not hold: it is not compared"
 err_has "warning[W0707]: after reverting '0013_add_refunded_order_status' the database has enum value 'order_status.refunded' that the model does not, as its down block says"
+# Not on a terminal: one progress line on stderr as each pass ends.
+err_has "verify: $N_MIGRATIONS of $((3 * N_MIGRATIONS)) steps (applied $N_MIGRATIONS), "
+err_has "verify: $((2 * N_MIGRATIONS)) of $((3 * N_MIGRATIONS)) steps (reverted $N_MIGRATIONS), "
+err_has "verify: $((3 * N_MIGRATIONS)) of $((3 * N_MIGRATIONS)) steps (applied again $N_MIGRATIONS), "
 equals "$(scratch_dbs)" "$before" "scratch databases after verify"
 expect_rc 0 m verify --url "$server" --head-only
 expect_rc 0 m verify --url "$server" --format json

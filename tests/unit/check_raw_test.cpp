@@ -97,8 +97,8 @@ TEST_CASE("raw CREATE TABLE is followed with PostgreSQL's names", "[check][raw]"
   CHECK(users.columns[1].type.kind == ast::TypeKind::Varchar);
   CHECK(users.columns[1].type.length == 255);
   CHECK(users.columns[2].default_value->text == "0");
-  CHECK(users.columns[3].type.kind == ast::TypeKind::Native);
-  CHECK(users.columns[3].type.name == "text[]");
+  CHECK(users.columns[3].type.kind == ast::TypeKind::Text);
+  CHECK(users.columns[3].type.array);
   REQUIRE(users.constraints.size() == 3);
   CHECK(users.constraints[0].name == "users_pkey");
   CHECK(users.constraints[1].name == "users_email_key");

@@ -75,12 +75,24 @@ TEST_CASE("type modifiers: length, precision and scale", "[catalog]") {
 
 TEST_CASE("what the model cannot hold stays native text", "[catalog]") {
   for (std::string_view text :
-       {"timestamp(3) with time zone",
-        "timestamp(0) without time zone", "time with time zone", "interval day", "bpchar",
-        "\"char\"", "inet", "public.citext", "bit(8)", "numeric(x)", ""}) {
+       {"timestamp(3) with time zone", "timestamp(0) without time zone", "interval day", "bpchar",
+        "\"char\"", "public.citext", "bit(8)", "numeric(x)", ""}) {
     INFO(text);
     CHECK(kind_of(text) == expect(K::Native, std::nullopt, std::nullopt, std::string(text)));
   }
+}
+
+TEST_CASE("the PostgreSQL-only types the language names are read as those types", "[catalog]") {
+  for (std::string_view text :
+       {"inet", "cidr", "macaddr", "citext", "money", "tsvector", "tsquery", "xml", "point"}) {
+    INFO(text);
+    CHECK(kind_of(text) == expect(K::Postgres, std::nullopt, std::nullopt, std::string(text)));
+  }
+  CHECK(kind_of("time with time zone") ==
+        expect(K::Postgres, std::nullopt, std::nullopt, "timetz"));
+  ast::TypeRef addresses = type_from_catalog("inet[]", "");
+  CHECK(addresses.array);
+  CHECK(describe(addresses) == expect(K::Postgres, std::nullopt, std::nullopt, "inet"));
 }
 
 TEST_CASE("a column of the schema's enum is an enum type", "[catalog]") {
@@ -236,9 +248,11 @@ TEST_CASE("catalog rows as the schema model", "[catalog]") {
   CHECK(orders.columns[0].identity);
   CHECK(orders.columns[2].type.kind == K::Enum);
   CHECK(orders.columns[2].type.name == "mood");
-  // a generated column is kept, without its expression as a default
+  // a stored generated column holds its expression, not as a default
   CHECK(orders.columns[3].name == "total");
   CHECK_FALSE(orders.columns[3].default_value);
+  REQUIRE(orders.columns[3].generated);
+  CHECK(orders.columns[3].generated->text == "price * 2");
 
   REQUIRE(orders.constraints.size() == 2);  // the far foreign key is left out, and listed
   const model::Constraint& check = orders.constraints[0];
@@ -277,7 +291,6 @@ TEST_CASE("catalog rows as the schema model", "[catalog]") {
     listed.push_back(o.kind + " " + o.name + (o.note.empty() ? "" : " (" + o.note + ")"));
   CHECK(listed == std::vector<std::string>{
                       "column orders.id (generated always as identity)",
-                      "column orders.total (generated column)",
                       "column users.name (collate C)",
                       "constraint orders.orders_far_fk (foreign key to another schema's table "
                       "other.far)",

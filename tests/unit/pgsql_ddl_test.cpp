@@ -132,6 +132,33 @@ TEST_CASE("ddl: statements read as the checker's changes", "[pgsql][ddl]") {
   CHECK(s.enums.empty());
 }
 
+TEST_CASE("ddl: column types as the language names them", "[pgsql][ddl]") {
+  model::Schema s;
+  read(s,
+       "CREATE TYPE mood AS ENUM ('a'); CREATE TABLE t (ip inet, tags text[], "
+       "ids int[], moods mood[], at timetz, doc tsvector, r int4range, rs int4range[])");
+  const model::Table& t = s.tables.at("t");
+  using K = ast::TypeKind;
+  CHECK(t.column("ip")->type.kind == K::Postgres);
+  CHECK(t.column("ip")->type.name == "inet");
+  CHECK_FALSE(t.column("ip")->type.array);
+  CHECK(t.column("tags")->type.kind == K::Text);
+  CHECK(t.column("tags")->type.array);
+  CHECK(t.column("ids")->type.kind == K::Int);
+  CHECK(t.column("ids")->type.array);
+  CHECK(t.column("moods")->type.kind == K::Enum);
+  CHECK(t.column("moods")->type.array);
+  CHECK(t.column("at")->type.kind == K::Postgres);
+  CHECK(t.column("at")->type.name == "timetz");
+  CHECK(t.column("doc")->type.name == "tsvector");
+  // what the language does not name stays native text, brackets and all
+  CHECK(t.column("r")->type.kind == K::Native);
+  CHECK(t.column("r")->type.name == "int4range");
+  CHECK(t.column("rs")->type.kind == K::Native);
+  CHECK(t.column("rs")->type.name == "int4range[]");
+  CHECK_FALSE(t.column("rs")->type.array);
+}
+
 TEST_CASE("ddl: what it does not follow is passed over", "[pgsql][ddl]") {
   model::Schema s;
   CHECK(read(s, "CREATE TABLE t (id int)").size() == 1);

@@ -101,6 +101,7 @@ class AstEqual {
     field(a.unique == b.unique, "unique");
     opt(a.references, b.references, "references");
     opt(a.check, b.check, "check");
+    opt(a.generated, b.generated, "generated");
   }
   void same(const ast::TableConstraint& a, const ast::TableConstraint& b) {
     opt(a.name, b.name, "name");

@@ -132,7 +132,10 @@ void read_columns(const CatalogQuery& query, Reading& r) {
     std::string extra = lower(field(row, 5));
     if (extra.find("auto_increment") != std::string::npos) col.identity = true;
     if (!field(row, 6).empty()) {
-      r.unmodeled.add("column", qualified, "generated column");
+      // The model holds stored generated columns; a virtual one is not compared.
+      if (extra.find("stored generated") != std::string::npos)
+        col.generated = raw_sql(field(row, 6));
+      else r.unmodeled.add("column", qualified, "virtual generated column");
     } else if (!is_null(row, 4)) {
       std::optional<std::string> text = default_text(field(row, 4), field(row, 5), col.type,
                                                      r.scope.mariadb);

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 #include "compiler/dialect/backfill_walk.h"
 #include "compiler/dialect/mysql/internal.h"
@@ -124,7 +125,10 @@ struct MysqlWriter {
                          value->kind == ast::ExprKind::Bool || value->kind == ast::ExprKind::Null ||
                          (value->kind == ast::ExprKind::Call && value->text == "now" &&
                           value->args.empty());
-    if (col.identity) {
+    if (col.generated) {
+      a = Algorithm::Copy;  // InnoDB computes a stored column by copying the table
+      rewrites = true;
+    } else if (col.identity) {
       a = Algorithm::InplaceShared;  // numbering the rows keeps writes out
       rewrites = true;
     } else if (!plain_default) {
@@ -151,12 +155,28 @@ struct MysqlWriter {
         clauses.push_back(std::move(clause));
     }
     clauses.push_back("DROP COLUMN " + sql().ident(c.column.name));
-    if (c.constraints.empty()) return alter(c.table, clauses, Algorithm::Instant, false, false);
-    // A column with keys drops them too: not instant.
+    if (c.constraints.empty() && !c.column.generated)
+      return alter(c.table, clauses, Algorithm::Instant, false, false);
+    // A column with keys drops them too, and a stored generated column's
+    // values are in every row: not instant.
     return alter(c.table, clauses, Algorithm::InplaceNone, true, true);
   }
 
   Out operator()(const model::RenameColumn& c) const {
+    // MySQL and MariaDB refuse to rename a column a generated column reads.
+    std::function<bool(const ast::Expr&)> reads = [&](const ast::Expr& e) {
+      if (e.kind == ast::ExprKind::Column && e.text == c.to) return true;
+      return std::any_of(e.args.begin(), e.args.end(), reads);
+    };
+    for (const model::Column& col : after() ? after()->columns : std::vector<model::Column>{}) {
+      if (!col.generated || !reads(*col.generated)) continue;
+      diags.report(DiagKind::DialectUnsupportedOperation, change.source,
+                   fmt::format("mysql cannot rename column '{}.{}': generated column '{}' reads "
+                               "it",
+                               c.table, c.from, col.name),
+                   "drop the generated column, rename, and add it again");
+      return {};
+    }
     return alter(c.table,
                  {fmt::format("RENAME COLUMN {} TO {}", sql().ident(c.from), sql().ident(c.to))},
                  Algorithm::Instant, false, false);

@@ -50,6 +50,19 @@ std::optional<std::string> column_def(const model::Column& column, const Context
   std::optional<std::string> type = column_type(column, context);
   if (!type) return std::nullopt;
   std::string out = fmt::format("{} {}", builder().ident(column.name), *type);
+  if (column.generated) {
+    // MariaDB refuses NOT NULL on a generated column (MySQL takes it).
+    if (column.not_null) {
+      context.diags.report(DiagKind::DialectUnsupportedOperation, context.change.source,
+                           fmt::format("generated column '{}' is not null, which MariaDB cannot "
+                                       "declare",
+                                       column.name),
+                           "drop 'not null' (the expression decides), or add a check "
+                           "constraint that it is not null");
+      return std::nullopt;
+    }
+    return out + " GENERATED ALWAYS AS (" + expr(*column.generated) + ") STORED";
+  }
   if (column.not_null) out += " NOT NULL";
   if (column.default_value) out += " DEFAULT " + default_expr(*column.default_value, column.type);
   if (column.identity) out += " AUTO_INCREMENT";

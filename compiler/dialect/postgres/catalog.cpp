@@ -97,7 +97,7 @@ void read_columns(const CatalogQuery& query, Reading& r) {
       if (identity == "a") r.unmodeled.add("column", qualified, "generated always as identity");
     }
     if (field(row, 6) == "s") {
-      r.unmodeled.add("column", qualified, "generated column");
+      if (!is_null(row, 7)) col.generated = raw_sql(field(row, 7));
     } else if (flag(row, 8)) {
       col.identity = true;  // serial: the model holds it as the raw reader does
     } else if (!is_null(row, 7)) {

@@ -82,8 +82,8 @@ std::string tables_query(const CatalogScope& scope) {
 std::string columns_query(const CatalogScope& scope) {
   // A default reads no column, so it is deparsed without its table (relid
   // 0), which spares opening every table; a generated column's expression
-  // (which reads columns) is not read. CASE keeps that deparse from ever
-  // seeing one: a plain AND may be evaluated in any order.
+  // reads columns and is deparsed with its table. CASE keeps the relid-0
+  // deparse from ever seeing one: a plain AND may be evaluated in any order.
   return tables_cte(scope) +
          fmt::format(
              "SELECT a.attrelid, a.attname, format_type(a.atttypid, "
@@ -92,7 +92,8 @@ std::string columns_query(const CatalogScope& scope) {
              "ELSE (SELECT e.typname FROM pg_type e WHERE e.oid = ty.typelem AND "
              "e.typtype = 'e' AND e.typnamespace = {0}) END, "
              "a.attnotnull, a.attidentity, a.attgenerated, "
-             "CASE WHEN a.attgenerated = '' THEN pg_get_expr(d.adbin, 0, true) END, "
+             "CASE WHEN a.attgenerated = '' THEN pg_get_expr(d.adbin, 0, true) "
+             "ELSE pg_get_expr(d.adbin, a.attrelid, true) END, "
              "CASE WHEN a.attgenerated = '' AND d.adbin IS NOT NULL THEN EXISTS (SELECT 1 FROM "
              "pg_depend s "
              "JOIN pg_class sc ON sc.oid = s.objid AND sc.relkind = 'S' "

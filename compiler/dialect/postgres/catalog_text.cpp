@@ -4,6 +4,7 @@
 #include <charconv>
 #include <utility>
 
+#include "compiler/ast/type_names.h"
 #include "compiler/dialect/postgres/catalog_rows.h"
 
 namespace migrac::postgres {
@@ -84,6 +85,14 @@ ast::TypeRef type_from_catalog(std::string_view format_type, std::string_view en
   for (const auto& [text, kind] : kPlainTypes) {
     if (format_type != text) continue;
     t.kind = kind;
+    return t;
+  }
+  // The PostgreSQL-only types the language names (`inet`, `tsvector`, ...).
+  std::string_view word_text = format_type == "time with time zone" ? "timetz" : format_type;
+  const ast::TypeWord* word = ast::find_type_word(word_text);
+  if (word != nullptr && word->kind == K::Postgres) {
+    t.kind = K::Postgres;
+    t.name = std::string(word->postgres);
     return t;
   }
   std::size_t open = format_type.find('(');

@@ -46,7 +46,9 @@ struct PgWriter {
 
   Out operator()(const model::AddColumn& c) const {
     const model::Column& col = c.column;
-    bool rewrites = col.identity || (col.default_value && expr_is_volatile(*col.default_value));
+    // A stored generated column is computed for every row: the table is rewritten.
+    bool rewrites = col.identity || col.generated ||
+                    (col.default_value && expr_is_volatile(*col.default_value));
     bool scans = col.not_null && !col.default_value && !col.identity;
     LockFacts facts = lock(kAccessExclusive, c.table, rewrites, scans);
     std::vector<std::string> parts = {"ADD COLUMN " + sql.column_def(col)};

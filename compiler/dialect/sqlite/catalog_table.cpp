@@ -218,17 +218,32 @@ model::Table read_table(TableRows& rows, const PrimaryKeys& keys,
     text = TableText{};
   }
   for (const ColumnRow& row : rows.columns) {
-    if (row.hidden == 2 || row.hidden == 3) {
+    // pragma_table_xinfo: hidden 2 is a virtual generated column, 3 a stored one.
+    const TextColumn* written = nullptr;
+    for (const TextColumn& c : text->columns)
+      if (lower(c.name) == lower(row.name)) written = &c;
+    if (row.hidden == 2 || (row.hidden == 3 && (!written || written->generated_expr.empty()))) {
       unmodeled.push_back({"generated column", fmt::format("{}.{}", rows.name, row.name),
                            row.hidden == 3 ? "stored" : "virtual"});
       continue;
     }
-    if (row.hidden != 0) continue;  // a virtual table's hidden column
+    if (row.hidden != 0 && row.hidden != 3) continue;  // a virtual table's hidden column
     model::Column col;
     col.name = row.name;
-    col.type = declared_type(row.type);
+    // SQLite reads `GENERATED ALWAYS` as words of the type's name.
+    std::string_view declared = row.type;
+    constexpr std::string_view kAlways = " generated always";
+    if (row.hidden == 3 && declared.size() >= kAlways.size() &&
+        lower(declared.substr(declared.size() - kAlways.size())) == kAlways)
+      declared.remove_suffix(kAlways.size());
+    col.type = declared_type(declared);
     col.not_null = row.not_null || row.pk > 0;  // the model's primary keys are not null
-    if (row.default_text) col.default_value = default_value(*row.default_text);
+    if (row.hidden == 3) {
+      col.generated = ast::Expr{
+          ast::ExprKind::RawSql, written->generated_expr, {}, false, false, {}, {}};
+    } else if (row.default_text) {
+      col.default_value = default_value(*row.default_text);
+    }
     table.columns.push_back(std::move(col));
   }
   for (const TextColumn& c : text->columns) {

@@ -66,8 +66,9 @@ struct TextConstraint {
 // What a column's definition says that the pragmas do not.
 struct TextColumn {
   std::string name;
-  std::string collation;  // COLLATE name, if any
-  std::string generated;  // "stored" or "virtual" for a generated column
+  std::string collation;       // COLLATE name, if any
+  std::string generated;       // "stored" or "virtual" for a generated column
+  std::string generated_expr;  // its expression's text, inside the parentheses
 };
 
 // A CREATE TABLE statement as far as introspection needs it.

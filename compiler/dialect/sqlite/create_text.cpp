@@ -232,7 +232,7 @@ void column_definition(Cursor& c, TableText& table) {
     } else if (c.word("GENERATED") || c.word("AS")) {
       c.word("ALWAYS");
       c.word("AS");
-      if (c.peek() && c.peek()->is("(")) c.paren_text();
+      if (c.peek() && c.peek()->is("(")) col.generated_expr = c.paren_text();
       col.generated = c.word("STORED") ? "stored" : "virtual";
       c.word("VIRTUAL");
       pending.clear();

@@ -43,7 +43,8 @@ std::vector<EmittedStatement> rebuild(const model::Table& after, const Copy& cop
   std::string columns;
   std::string values;
   for (const model::Column& col : after.columns) {
-    if (col.name == copy.added_column) continue;
+    // A generated column is computed again in the new table, never copied.
+    if (col.name == copy.added_column || col.generated) continue;
     std::string name = sql.ident(col.name);
     columns += (columns.empty() ? "" : ", ") + name;
     std::string value = name;

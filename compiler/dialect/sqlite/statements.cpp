@@ -70,11 +70,12 @@ struct SqliteWriter {
     bool constant = !col.default_value || sqlite::is_constant_default(*col.default_value);
     bool null_default = !col.default_value || col.default_value->kind == ast::ExprKind::Null;
     bool simple = c.constraints.empty() && !col.identity && constant &&
-                  !(col.not_null && null_default);
+                  !(col.not_null && null_default) && !col.generated;
     if (!simple) {
       return rebuild(fmt::format("sqlite cannot add column '{}' with {} in place", col.name,
-                                 col.identity || !c.constraints.empty() ? "a key or constraint"
-                                 : !constant                            ? "a non-constant default"
+                                 col.generated ? "a stored generated value"
+                                 : col.identity || !c.constraints.empty() ? "a key or constraint"
+                                 : !constant                              ? "a non-constant default"
                                              : "not null and no default"),
                      sqlite::Copy{col.name, {}, {}});
     }

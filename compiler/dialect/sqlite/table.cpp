@@ -43,6 +43,7 @@ std::string column_def(const model::Column& column, const TableContext& context)
   std::string type = sql.type(column.type);
   std::string out = type.empty() ? sql.ident(column.name)
                                  : fmt::format("{} {}", sql.ident(column.name), type);
+  if (column.generated) out += " GENERATED ALWAYS AS (" + sql.expr(*column.generated) + ") STORED";
   if (column.not_null) out += " NOT NULL";
   if (column.default_value) out += " DEFAULT " + default_expr(*column.default_value);
   if (column.type.kind != ast::TypeKind::Enum) return out;
