@@ -15,6 +15,8 @@
 #include <algorithm>
 #include <memory>
 
+#include <fmt/format.h>
+
 #include "compiler/check/checker.h"
 #include "compiler/check/join.h"
 
@@ -251,6 +253,31 @@ CheckedHistory check_history(const std::vector<ast::Migration>& migrations,
     history.final_schema = store.take(heads.front()).schema;
   }
   return history;
+}
+
+void check_repeatables(const std::vector<ast::Migration>& repeatables, const SourceSet& sources,
+                       const CheckOptions& options, CheckedHistory& history, Diagnostics& diags) {
+  CheckState state;
+  state.schema = std::move(history.final_schema);
+  for (std::size_t i = 0; i < repeatables.size(); ++i) {
+    const ast::Migration& m = repeatables[i];
+    CheckedMigration cm;
+    cm.migration = i;
+    cm.settings = resolve_settings(m, options);
+    cm.has_raw_sql = true;
+    if (!cm.settings.transactional) {
+      diags.report(DiagKind::RepeatableNoTransaction, m.id_range,
+                   fmt::format("repeatable migration '{}' is marked to run outside a transaction",
+                               m.id),
+                   "a repeatable runs in one transaction with its history row, so that a failed "
+                   "run leaves nothing behind; move statements such as CREATE INDEX "
+                   "CONCURRENTLY into a versioned migration");
+    }
+    if (cm.settings.transactional) check_raw_transaction(m, true, diags);
+    apply_raw_ddl(m, state, sources, diags);
+    history.repeatables.push_back(std::move(cm));
+  }
+  history.final_schema = std::move(state.schema);
 }
 
 }  // namespace migrac

@@ -77,6 +77,9 @@ struct CheckedHistory {
   std::vector<model::Schema> schema_after;
   // With CheckOptions::keep_before: migration index -> the model before it.
   std::map<std::size_t, ModelBefore> before;
+  // The Flyway repeatables, checked after the whole history in their order
+  // (check_repeatables); `migration` indexes the repeatables.
+  std::vector<CheckedMigration> repeatables;
 };
 
 // Checks the migrations in graph.order, each on its ancestors' schema. Stops
@@ -88,6 +91,13 @@ CheckedHistory check_history(const std::vector<ast::Migration>& migrations,
                              const RevisionGraph& graph, const SourceSet& sources,
                              const CheckOptions& options, Diagnostics& diags,
                              std::optional<std::size_t> stop_at = std::nullopt);
+
+// Reads the raw SQL of each repeatable (in order) on `history.final_schema`,
+// after every versioned migration, and leaves their effect there. A
+// repeatable runs in one transaction, with its history row: one that says
+// otherwise is an error (E0129).
+void check_repeatables(const std::vector<ast::Migration>& repeatables, const SourceSet& sources,
+                       const CheckOptions& options, CheckedHistory& history, Diagnostics& diags);
 
 // Deterministic default names (docs/language.md): pk_<t>, uq_<t>_<cols>,
 // fk_<t>_<cols>_<reft>, ck_<t>_<cols or n>, ix_<t>_<cols>, shortened with a hash

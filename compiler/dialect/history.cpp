@@ -44,6 +44,21 @@ std::int64_t run_lock_key(const HistoryTable& table) {
   return static_cast<std::int64_t>(h);
 }
 
+std::string repeatable_row_id(const std::string& id, int n) { return id + "#" + std::to_string(n); }
+
+std::optional<RepeatableRow> parse_repeatable_row(const std::string& row_id) {
+  std::size_t hash = row_id.rfind('#');
+  if (hash == std::string::npos || hash == 0 || hash + 1 >= row_id.size()) return std::nullopt;
+  int n = 0;
+  for (std::size_t i = hash + 1; i < row_id.size(); ++i) {
+    char c = row_id[i];
+    if (c < '0' || c > '9' || n > 100000000) return std::nullopt;
+    n = n * 10 + (c - '0');
+  }
+  if (n == 0) return std::nullopt;
+  return RepeatableRow{row_id.substr(0, hash), n};
+}
+
 std::string join_parents(const std::vector<std::string>& parents) {
   std::string s;
   for (const std::string& p : parents) s += (s.empty() ? "" : ",") + p;

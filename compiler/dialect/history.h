@@ -48,6 +48,17 @@ struct HistoryRowKey {
   std::string method = "run";
 };
 
+// A Flyway repeatable keeps one row per run, so that every run stays on
+// record: "<id>#<n>" for its n-th (1-based). '#' is in no migration id. The
+// row with the highest n holds the checksum it last ran with.
+std::string repeatable_row_id(const std::string& id, int n);
+// A row id read back: the repeatable and n, or nullopt for a migration's row.
+struct RepeatableRow {
+  std::string id;
+  int n = 0;
+};
+std::optional<RepeatableRow> parse_repeatable_row(const std::string& row_id);
+
 // The parents of a row, as stored.
 std::string join_parents(const std::vector<std::string>& parents);
 std::vector<std::string> split_parents(const std::string& stored);

@@ -81,6 +81,10 @@ struct MigrationPlan {
   bool reversible = true;
   std::string irreversible_reason;  // e.g. "'sql' without a 'down' block"
   SourceRange irreversible_at;
+  // A Flyway repeatable: no part of the graph, run after the versioned
+  // migrations whenever its checksum changed, never reverted; `migration`
+  // indexes Project::repeatables.
+  bool repeatable = false;
 };
 
 struct PlanOptions {

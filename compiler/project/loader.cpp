@@ -206,6 +206,14 @@ LoadedDirectory load_migrations(const std::string& dir, std::optional<Convention
       downs.emplace_back(stem, file);
       continue;
     }
+    if (cf.kind == ConventionFileKind::Repeatable) {
+      MigrationFile rf;
+      rf.id = stem;
+      rf.format = MigrationFormat::RawSql;
+      rf.file = file;
+      loaded.repeatables.push_back(rf);
+      continue;
+    }
     MigrationFile mf;
     mf.id = stem;
     mf.format = cf.kind == ConventionFileKind::Mig ? MigrationFormat::Mig : MigrationFormat::RawSql;
@@ -236,6 +244,17 @@ LoadedDirectory load_migrations(const std::string& dir, std::optional<Convention
       if (loaded.files[i].format == MigrationFormat::RawSql)
         tool_files.push_back({&loaded.files[i], &loaded.tool[i]});
     apply_tool_convention(conv, tool_files, confs, sources, diags);
+  }
+  // Flyway runs repeatables in the order of their descriptions (names are
+  // sorted already); each in one transaction unless it says otherwise.
+  loaded.repeatable_tool.resize(loaded.repeatables.size());
+  for (std::size_t i = 0; i < loaded.repeatables.size(); ++i) {
+    const MigrationFile& f = loaded.repeatables[i];
+    ToolFacts& t = loaded.repeatable_tool[i];
+    t.tool_ids = true;
+    auto conf = confs.find(f.id);
+    t.no_transaction = source::tool_no_transaction(sources[f.file].text) ||
+                       (conf != confs.end() && conf_no_transaction(conf->second));
   }
   if (loaded.files.empty() && !diags.has_errors()) {
     diags.report(DiagKind::NoMigrations, {},

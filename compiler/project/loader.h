@@ -19,13 +19,17 @@ struct LoadedDirectory {
   std::vector<ToolFacts> tool;       // by index of `files`
   Convention convention = Convention::Migrac;
   bool detected = false;  // none was set: the files looked like this convention's
+  // Flyway repeatables (`R__<desc>.sql`), in description order; no part of the
+  // revision graph: they run after it, again whenever their checksum changes.
+  std::vector<MigrationFile> repeatables;
+  std::vector<ToolFacts> repeatable_tool;  // by index of `repeatables`
 };
 
 // Reads every migration file of `dir` under `convention`, or under the one
 // its files look like when none is set (detect_convention). Under another
 // tool's convention each of its migrations has the one before it in version
-// order as its implied parent. Files of the convention that migrac does not
-// read (Flyway repeatables and baselines) are errors.
+// order as its implied parent. Flyway repeatables are read beside them; files
+// of the convention that migrac does not read (Flyway baselines) are errors.
 LoadedDirectory load_migrations(const std::string& dir, std::optional<Convention> convention,
                                 SourceSet& sources, Diagnostics& diags);
 

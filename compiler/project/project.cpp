@@ -41,6 +41,10 @@ Project compile_project(const ProjectOptions& options) {
   project.convention = loaded.convention;
   project.convention_detected = loaded.detected;
   project.migrations = parse_all(project.sources, loaded, options.threads, project.diags);
+  for (std::size_t i = 0; i < loaded.repeatables.size(); ++i) {
+    project.repeatables.push_back(parse_raw_sql(project.sources, loaded.repeatables[i],
+                                                loaded.repeatable_tool[i], project.diags));
+  }
   project.graph = build_graph(project.migrations, project.diags);
   if (project.graph.valid) {
     std::optional<std::size_t> stop_at;
@@ -54,6 +58,10 @@ Project compile_project(const ProjectOptions& options) {
     check.raw_schemas = &project.cache.current;
     project.history = check_history(project.migrations, project.graph, project.sources, check,
                                     project.diags, stop_at);
+    if (!stop_at) {
+      check_repeatables(project.repeatables, project.sources, check, project.history,
+                        project.diags);
+    }
   }
   project.diags.sort();
   return project;
@@ -87,6 +95,20 @@ std::vector<MigrationPlan> plan_revisions(const Project& project,
                               project.sources, PlanOptions{}, per_plan[i]);
   });
   for (const Diagnostics& d : per_plan) diags.append(d);
+  return plans;
+}
+
+std::vector<MigrationPlan> plan_repeatables(const Project& project, const Emitter& emitter,
+                                            Diagnostics& diags) {
+  std::vector<MigrationPlan> plans;
+  for (const CheckedMigration& cm : project.history.repeatables) {
+    plans.push_back(plan_migration(project.repeatables[cm.migration], cm, emitter, project.sources,
+                                   PlanOptions{false}, diags));
+    plans.back().migration = cm.migration;
+    plans.back().repeatable = true;
+    plans.back().reversible = false;
+    plans.back().irreversible_reason = "a repeatable migration is never reverted";
+  }
   return plans;
 }
 

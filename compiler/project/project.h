@@ -32,6 +32,7 @@ struct Project {
   Convention convention = Convention::Migrac;  // the directory was read under it
   bool convention_detected = false;            // none was set; the files looked like it
   std::vector<ast::Migration> migrations;      // sorted by id
+  std::vector<ast::Migration> repeatables;     // Flyway `R__` files, in the order they run
   RevisionGraph graph;
   CheckedHistory history;
   SchemaCache cache;  // the raw migrations' schema cache entries, as read
@@ -51,5 +52,10 @@ std::string convention_note(const Project& project, const std::string& dir);
 std::vector<MigrationPlan> plan_revisions(const Project& project,
                                           const std::vector<std::size_t>& revs,
                                           const Emitter& emitter, Diagnostics& diags);
+
+// Plans every repeatable (Project::repeatables, checked after the history)
+// for one dialect; each plan says it is one (MigrationPlan::repeatable).
+std::vector<MigrationPlan> plan_repeatables(const Project& project, const Emitter& emitter,
+                                            Diagnostics& diags);
 
 }  // namespace migrac

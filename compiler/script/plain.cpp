@@ -170,7 +170,9 @@ void render_migration(std::string& out, const MigrationPlan& plan, const SourceS
   out += fmt::format("{}\n", kRule);
   out += fmt::format("-- migration: {}{}\n", plan.id, down ? " (downgrade)" : "");
   if (!plan.file.empty()) out += fmt::format("-- file: {}\n", plan.file);
-  out += fmt::format("-- after: {}\n", parents.empty() ? "(root)" : parents);
+  if (plan.repeatable)
+    out += "-- after: every versioned migration (repeatable: runs when its checksum changed)\n";
+  else out += fmt::format("-- after: {}\n", parents.empty() ? "(root)" : parents);
   if (plan.reversible) {
     out += "-- reversible: yes\n";
   } else {

@@ -137,8 +137,12 @@ class PsqlWriter {
         h_(qualified_name(table_)) {}
 
   std::string render(const std::vector<const MigrationPlan*>& plans) {
-    preamble(plans);
-    for (const MigrationPlan* p : plans) options_.down ? down(*p) : up(*p);
+    for (const MigrationPlan* p : plans) (p->repeatable ? repeatables_ : versioned_).push_back(p);
+    preamble(versioned_);
+    for (const MigrationPlan* p : plans) {
+      if (p->repeatable) repeatable(*p);
+      else options_.down ? down(*p) : up(*p);
+    }
     std::string done = fmt::format("\\echo 'migrac: done: {} migration{} {}'\n", plans.size(),
                                    plans.size() == 1 ? "" : "s",
                                    options_.down ? "reverted" : "applied");
@@ -167,6 +171,10 @@ class PsqlWriter {
                         options_.down ? "downgrade" : "upgrade", plans.size(),
                         plans.size() == 1 ? "" : "s");
     if (!plans.empty()) out_ += fmt::format(", {} .. {}", plans.front()->id, plans.back()->id);
+    if (!repeatables_.empty()) {
+      out_ += fmt::format(", then {} repeatable{} where changed", repeatables_.size(),
+                          repeatables_.size() == 1 ? "" : "s");
+    }
     out_ +=
         "\n-- Apply with: psql -v ON_ERROR_STOP=1 -f THIS_FILE\n"
         "-- It stops at the first error; after fixing the cause, run it again: every\n"
@@ -184,6 +192,11 @@ class PsqlWriter {
   // migrac_nothing: whether the script has nothing to do, read before it runs
   // (a rerun of a finished script says so at its end).
   void finished_check(const std::vector<const MigrationPlan*>& plans) {
+    if (plans.empty() && !repeatables_.empty()) {
+      out_ += "\n-- Whether a run before this one did everything already.\n";
+      out_ += fmt::format("SELECT {} AS migrac_nothing \\gset\n", repeatables_unchanged());
+      return;
+    }
     if (plans.empty()) return;
     std::vector<std::string> ids;
     for (const MigrationPlan* p : plans) ids.push_back(p->id);
@@ -196,10 +209,39 @@ class PsqlWriter {
       return;
     }
     out_ += fmt::format(
-        "SELECT count(*) = {} AS migrac_nothing FROM {} WHERE id IN (\n      {})\n"
+        "SELECT count(*) = {}{} AS migrac_nothing FROM {} WHERE id IN (\n      {})\n"
         "    AND segments_done >= segments_total AND down_done = 0 AND segment_started = 0 "
         "\\gset\n",
-        ids.size(), h_, in_list(ids));
+        ids.size(), repeatables_.empty() ? "" : "\n    AND " + repeatables_unchanged(), h_,
+        in_list(ids));
+  }
+
+  // Whether every repeatable of the script last ran with its checksum.
+  std::string repeatables_unchanged() const {
+    std::string out;
+    for (const MigrationPlan* p : repeatables_) {
+      out += fmt::format("{}NOT ({})", out.empty() ? "" : "\n    AND ",
+                         history_repeatable_changed_sql(table_, p->id, p->checksum));
+    }
+    return out;
+  }
+
+  // A repeatable: run (in one transaction, with its new history row) only
+  // when the checksum it last ran with is not the file's.
+  void repeatable(const MigrationPlan& p) {
+    out_ += fmt::format("\n-- ============================================================\n");
+    out_ += fmt::format("-- apply repeatable {} (when its checksum changed)\n", p.id);
+    if (!p.file.empty()) out_ += fmt::format("-- file: {}\n", p.file);
+    out_ += fmt::format("-- checksum: {}\n", p.checksum);
+    guard(history_repeatable_changed_sql(table_, p.id, p.checksum));
+    out_ += fmt::format("\\echo 'migrac: apply repeatable {}'\n", p.id);
+    out_ += "SELECT clock_timestamp() AS migrac_t0 \\gset\n";
+    out_ += "BEGIN;\n";
+    for (const Segment& seg : p.up)
+      for (const PlannedStatement& st : seg.statements) statement(st, true);
+    HistoryRowKey key = key_of(p);
+    out_ += terminated(history_repeatable_done_sql(table_, key, kDurationSql)) + "\n";
+    out_ += "COMMIT;\n\\endif\n";
   }
 
   // One runner at a time: the advisory lock the runtime takes, asked for
@@ -453,6 +495,8 @@ class PsqlWriter {
   HistoryTable table_;
   std::string h_;  // the qualified table name
   std::string out_;
+  std::vector<const MigrationPlan*> versioned_;    // the plans of graph revisions
+  std::vector<const MigrationPlan*> repeatables_;  // Flyway repeatables, after them
 };
 
 }  // namespace

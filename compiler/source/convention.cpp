@@ -94,15 +94,17 @@ ConventionFile classify_flyway(std::string_view name) {
     return file(ConventionFileKind::Mig, name.substr(0, name.size() - 4));
   if (ends_with(name, ".sql.conf")) {
     ConventionFile f = classify_flyway(name.substr(0, name.size() - 5));
-    if (f.kind != ConventionFileKind::Up) return {};
+    if (f.kind != ConventionFileKind::Up && f.kind != ConventionFileKind::Repeatable) return {};
     f.kind = ConventionFileKind::Config;
     return f;
   }
   if (!ends_with(name, ".sql")) return {};
   std::string_view stem = name.substr(0, name.size() - 4);
   if (stem.rfind("R__", 0) == 0) {
-    return file(ConventionFileKind::Unsupported, stem,
-                "a Flyway repeatable migration, which migrac does not run");
+    if (stem.size() == 3)
+      return file(ConventionFileKind::Unsupported, stem,
+                  "a Flyway repeatable without a description");
+    return file(ConventionFileKind::Repeatable, stem);
   }
   std::size_t sep = stem.find("__");
   std::string version = sep == std::string_view::npos || sep < 2
@@ -115,7 +117,9 @@ ConventionFile classify_flyway(std::string_view name) {
   }
   if (prefix == 'B') {
     return file(ConventionFileKind::Unsupported, stem,
-                "a Flyway baseline migration, which migrac does not run");
+                "a Flyway baseline migration, which migrac does not run (a baseline stands for "
+                "the versions up to its own, and migrac checks every migration of the history "
+                "in order)");
   }
   return file(prefix == 'V' ? ConventionFileKind::Up : ConventionFileKind::Down, version);
 }

@@ -28,6 +28,7 @@ enum class ConventionFileKind {
   Down,         // its down file (`.down.sql`, Flyway `U`)
   Both,         // dbmate: one file with `-- migrate:up` and `-- migrate:down` sections
   Config,       // Flyway's per-script `<file>.sql.conf`
+  Repeatable,   // Flyway `R__<desc>.sql`: run after the versioned ones whenever it changes
   Unsupported,  // a file of the tool that migrac does not read (`why` says which)
   Other,        // not a migration file (README.md, migrac.ini)
 };
@@ -35,7 +36,7 @@ enum class ConventionFileKind {
 // A file name classified: its kind, and the migration id it belongs to.
 struct ConventionFile {
   ConventionFileKind kind = ConventionFileKind::Other;
-  std::string id;   // the stem (migrac, .mig) or the tool's version
+  std::string id;   // the stem (migrac, .mig), the tool's version, or a repeatable's stem
   std::string why;  // for Unsupported: what the file is
 };
 

@@ -137,6 +137,13 @@ std::vector<std::size_t> offline_range(const Project& project, const std::string
   return select_range(project, spec, down);
 }
 
+bool range_reaches_end(const Project& project, const std::string& spec) {
+  std::string to = split_range(spec).to;
+  if (to == "head" || to == "heads") return true;
+  return project.graph.heads.size() == 1 &&
+         project.migrations[project.graph.heads.front()].id == to;
+}
+
 std::vector<std::size_t> select_upgrade(const Project& project, const history::State& state,
                                         const std::string& spec) {
   if (auto n = history::relative_steps(spec, '+')) {

@@ -28,6 +28,10 @@ std::vector<std::size_t> select_range(const Project& project, const std::string&
 // a relative target ("+N", "-N") fails with exit 2.
 std::vector<std::size_t> offline_range(const Project& project, const std::string& spec, bool down);
 
+// Whether an upgrade range ends at the end of the history ("head", "heads",
+// or the id of the only head): the Flyway repeatables run after it.
+bool range_reaches_end(const Project& project, const std::string& spec);
+
 // Fails with exit 1 when `spec` targets "head" ([FROM:]head) and the history
 // has several heads, naming them and saying "VERB heads" / "VERB REV".
 void refuse_head_of_several(const Project& project, const std::string& spec,

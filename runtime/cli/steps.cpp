@@ -37,17 +37,35 @@ ScriptFormat offline_script_format(const Invocation& inv, const Emitter& emitter
        inv.verb, dialect_name(emitter.dialect()));
 }
 
-std::vector<MigrationPlan> plan_or_fail(const Project& project,
-                                        const std::vector<std::size_t>& revs,
-                                        const Emitter& emitter) {
-  Diagnostics diags;
-  std::vector<MigrationPlan> plans = plan_revisions(project, revs, emitter, diags);
-  if (!diags.has_errors()) return plans;
+namespace {
+
+// Fails with exit 1 and the errors of `diags`, if any.
+void fail_on_plan_errors(const Project& project, const Diagnostics& diags) {
+  if (!diags.has_errors()) return;
   std::string text;
   for (const Diagnostic& d : diags.all()) {
     if (d.severity == Severity::Error) text += render_text(d, project.sources);
   }
   throw VerbError{kMigrationErrors, text + render_summary(diags)};
+}
+
+}  // namespace
+
+std::vector<MigrationPlan> plan_or_fail(const Project& project,
+                                        const std::vector<std::size_t>& revs,
+                                        const Emitter& emitter) {
+  Diagnostics diags;
+  std::vector<MigrationPlan> plans = plan_revisions(project, revs, emitter, diags);
+  fail_on_plan_errors(project, diags);
+  return plans;
+}
+
+std::vector<MigrationPlan> plan_repeatables_or_fail(const Project& project,
+                                                    const Emitter& emitter) {
+  Diagnostics diags;
+  std::vector<MigrationPlan> plans = plan_repeatables(project, emitter, diags);
+  fail_on_plan_errors(project, diags);
+  return plans;
 }
 
 void run_steps(Session& session, const DbSettings& settings, const Project& project,

@@ -29,6 +29,9 @@ std::vector<MigrationPlan> plan_or_fail(const Project& project,
                                         const std::vector<std::size_t>& revs,
                                         const Emitter& emitter);
 
+// Plans every Flyway repeatable (plan_repeatables); fails with exit 1 as plan_or_fail.
+std::vector<MigrationPlan> plan_repeatables_or_fail(const Project& project, const Emitter& emitter);
+
 // Runs `steps` (upgrade, or downgrade when `down`) in the session with
 // progress output and a summary timed from `started`, after creating the
 // history table if missing. Fails with exit 3 when a step failed (the

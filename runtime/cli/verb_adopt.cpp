@@ -5,14 +5,20 @@
 // migrac's history table, with the checksums of the files as they are now,
 // in one transaction. The tool's table is only read. Refused (exit 4, nothing
 // recorded) for a dirty golang-migrate state, a failed Flyway row, a version
-// no file has, or a history table that already records something else.
+// no file has, a history table that already records something else, or a
+// live schema that is not the model at the adopted revision (as `stamp`
+// holds it, with the same --force). Flyway's repeatables are recorded with
+// the checksum they ran with: an unchanged one as the file's (not run
+// again), a changed one as Flyway's (run by the next upgrade).
 // Alembic's files are not migrac's: the user names the migration (ID) that
 // matches the revision alembic_version records, typically the baseline
 // `migrac import` wrote.
+#include <algorithm>
 #include <iostream>
 
 #include <fmt/format.h>
 
+#include "runtime/cli/live_schema.h"
 #include "runtime/cli/session.h"
 #include "runtime/cli/steps.h"
 #include "runtime/cli/verbs.h"
@@ -77,6 +83,27 @@ std::vector<std::size_t> to_record(const Project& project, const history::State&
   return out;
 }
 
+// Refuses (exit 4) when the live schema, without the tool's table, is not
+// the model after `revs` (graph order, closed under parents).
+void check_adopted_schema(Session& session, const Project& project,
+                          const std::vector<std::size_t>& revs, const std::string& tool_table,
+                          const std::string& at) {
+  LiveSchema live = read_live_schema(session, "adopt");
+  std::string name = tool_table.substr(tool_table.find('.') + 1);
+  live.schema.tables.erase(name);
+  std::erase_if(live.schema.index_owner, [&](const auto& e) { return e.second == name; });
+  std::erase_if(live.schema.key_owner, [&](const auto& e) { return e.second == name; });
+  std::vector<model::Difference> diffs = compare_live(session, model_of(project, revs),
+                                                      live.schema);
+  if (diffs.empty()) return;
+  std::string text = fmt::format("migrac adopt: the database is not the model at {}:\n", at);
+  for (const model::Difference& d : diffs) text += "  " + model::describe(d) + "\n";
+  text += fmt::format(
+      "  help: the other tool's history does not match the schema (a change made by hand, or a "
+      "file edited since it ran); to record it anyway, 'migrac adopt --from ... --force'\n");
+  refuse(text);
+}
+
 }  // namespace
 
 int verb_adopt(const Args& args) {
@@ -85,12 +112,14 @@ int verb_adopt(const Args& args) {
   opts.add_options()("from", po::value<std::string>(),
                      "the tool that migrated the database: golang-migrate, dbmate, flyway or "
                      "alembic")("table", po::value<std::string>(),
-                                "the tool's history table (default: its own name for it)");
+                                "the tool's history table (default: its own name for it)")(
+      "force", "record even though the live schema is not the model at the adopted revision");
   auto db_opts = database_options(kConnectOptions);
   db_opts.add_options()("lock-wait", po::value<std::string>()->default_value("60s"),
                         "wait this long for another runner to finish");
   opts.add(db_opts);
-  const char* usage = "adopt --from golang-migrate|dbmate|flyway|alembic [ID] [--table T]";
+  const char* usage =
+      "adopt --from golang-migrate|dbmate|flyway|alembic [ID] [--table T] [--force]";
   Invocation inv = parse_invocation("adopt", usage, args, opts, 1);
   if (!inv.vm.count("from")) usage_error(inv, "missing --from TOOL");
   std::optional<history::Tool> tool = history::parse_tool(inv.vm["from"].as<std::string>());
@@ -157,7 +186,25 @@ int verb_adopt(const Args& args) {
   std::string from = alembic ? fmt::format("alembic revision {} as {}", tool_history.versions[0],
                                            project.migrations[*target].id)
                              : fmt::format("{}'s {}", name, table);
-  if (plans.empty()) {
+  // Flyway's repeatables that ran, and that migrac's history has no run of.
+  std::vector<history::AdoptedRepeatable> repeatables;
+  std::vector<MigrationPlan> repeatable_plans;
+  std::vector<history::RepeatableRun> due = history::repeatable_runs(project.repeatables,
+                                                                     session.rows);
+  for (const history::AdoptedRepeatable& r :
+       history::match_tool_repeatables(tool_history, project)) {
+    bool never_ran = std::any_of(due.begin(), due.end(), [&](const history::RepeatableRun& d) {
+      return d.repeatable == r.repeatable && d.last_checksum.empty();
+    });
+    if (never_ran) repeatables.push_back(r);
+  }
+  if (!repeatables.empty()) repeatable_plans = plan_repeatables_or_fail(project, *emitter);
+  if (!inv.vm.count("force") && (!plans.empty() || !repeatables.empty())) {
+    std::string at = adoption.applied.empty() ? "base"
+                                              : project.migrations[adoption.applied.back()].id;
+    check_adopted_schema(session, project, adoption.applied, table, at);
+  }
+  if (plans.empty() && repeatables.empty()) {
     if (!settings.quiet) {
       std::cout << fmt::format("nothing to record: the history table has every migration of {}\n",
                                from);
@@ -177,11 +224,33 @@ int verb_adopt(const Args& args) {
       fail(kDatabaseError, "migrac adopt: {} (nothing was recorded)", r.error->one_line());
     }
   }
+  // A repeatable's run, recorded as its first: with the file's checksum when
+  // the file is as it ran, else with Flyway's, so that the next upgrade runs it.
+  for (const history::AdoptedRepeatable& r : repeatables) {
+    const MigrationPlan& p = repeatable_plans[r.repeatable];
+    std::string checksum = r.unchanged ? p.checksum : "flyway:" + r.tool_checksum;
+    HistoryRowKey key{
+        repeatable_row_id(p.id, 1), checksum, {}, static_cast<int>(p.up.size()), "adopt"};
+    db::Result res = session.db->run(db::Statement::history(session.store->sql().stamp(key)));
+    if (!res.ok()) {
+      session.db->rollback();
+      fail(kDatabaseError, "migrac adopt: {} (nothing was recorded)", res.error->one_line());
+    }
+  }
   ok_or_fail(session.db->commit());
   if (settings.quiet) return kOk;
-  std::cout << fmt::format("recorded {} migration{} from {} ({} .. {}); {} is left as it was\n",
-                           plans.size(), plans.size() == 1 ? "" : "s", from, plans.front().id,
-                           plans.back().id, table);
+  if (!plans.empty()) {
+    std::cout << fmt::format("recorded {} migration{} from {} ({} .. {}); {} is left as it was\n",
+                             plans.size(), plans.size() == 1 ? "" : "s", from, plans.front().id,
+                             plans.back().id, table);
+  }
+  for (const history::AdoptedRepeatable& r : repeatables) {
+    const ast::Migration& m = project.repeatables[r.repeatable];
+    std::cout << fmt::format("recorded repeatable {} as Flyway ran it{}\n", m.id,
+                             r.unchanged
+                                 ? ""
+                                 : " (its file changed since: 'migrac upgrade' runs it again)");
+  }
   return kOk;
 }
 

@@ -41,6 +41,7 @@ int verb_check(const Args& args) {
   if (!project.diags.has_errors()) {
     if (auto emitter = make_emitter(dialect)) {
       plan_revisions(project, project.graph.order, *emitter, project.diags);
+      plan_repeatables(project, *emitter, project.diags);
       project.diags.sort();
     }
   }
@@ -55,10 +56,15 @@ int verb_check(const Args& args) {
   std::string heads;
   for (std::size_t h : project.graph.heads)
     heads += (heads.empty() ? "" : ", ") + project.migrations[h].id;
-  std::cout << fmt::format("ok: {} migration{} checked for {}, head{} {}\n",
+  std::string repeatables;
+  if (!project.repeatables.empty()) {
+    repeatables = fmt::format("; {} repeatable{} after it", project.repeatables.size(),
+                              project.repeatables.size() == 1 ? "" : "s");
+  }
+  std::cout << fmt::format("ok: {} migration{} checked for {}, head{} {}{}\n",
                            project.migrations.size(), project.migrations.size() == 1 ? "" : "s",
                            dialect_name(dialect), project.graph.heads.size() == 1 ? "" : "s",
-                           heads.empty() ? std::string("(none)") : heads);
+                           heads.empty() ? std::string("(none)") : heads, repeatables);
   return kOk;
 }
 

@@ -1,6 +1,7 @@
 // `migrac downgrade -N|base|ID [--sql]`: revert applied migrations, newest
 // first, after checking that every one of them can be reverted; with --sql
 // print the psql (or mysql client) script of [FROM:]TO instead.
+#include <algorithm>
 #include <chrono>
 #include <iostream>
 
@@ -97,6 +98,14 @@ int verb_downgrade(const Args& args) {
   check_reversible(project, plans);
   backup_or_fail(inv, session, settings, !revs.empty());
   run_steps(session, settings, project, downgrade_steps(state, revs, plans), true, t0);
+  // Flyway repeatables have no reverse: what they created stays as it last ran.
+  bool ran = std::any_of(session.rows.begin(), session.rows.end(), [](const history::Row& row) {
+    return parse_repeatable_row(row.id).has_value();
+  });
+  if (ran && !revs.empty() && !settings.quiet) {
+    std::cerr << "migrac downgrade: note: repeatable migrations are not reverted; their objects "
+                 "stay as they last ran\n";
+  }
   return kOk;
 }
 

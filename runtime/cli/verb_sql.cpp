@@ -55,6 +55,11 @@ int verb_sql(const Args& args) {
 
   Diagnostics plan_diags;
   std::vector<MigrationPlan> plans = plan_revisions(project, revs, *emitter, plan_diags);
+  // Flyway repeatables run after the whole history (and are never reverted).
+  if (!down && range_reaches_end(project, spec)) {
+    for (MigrationPlan& p : plan_repeatables(project, *emitter, plan_diags))
+      plans.push_back(std::move(p));
+  }
   std::string plan_text = render_text(plan_diags, project.sources);
   if (plan_diags.has_errors())
     throw VerbError{kMigrationErrors, plan_text + render_summary(plan_diags)};

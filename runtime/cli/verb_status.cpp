@@ -29,12 +29,15 @@ int verb_status(const Args& args) {
   for (std::size_t r : history::pending(project->graph, state)) {
     if (!state.recorded(r)) pending.push_back(r);
   }
+  // Flyway repeatables that never ran or changed since they last ran.
+  std::vector<history::RepeatableRun> due = history::repeatable_runs(project->repeatables,
+                                                                     session->rows);
   bool disagrees = !state.edited.empty() || !state.unknown.empty();
-  bool up_to_date = pending.empty() && state.partly_applied.empty() &&
+  bool up_to_date = pending.empty() && due.empty() && state.partly_applied.empty() &&
                     state.partly_reverted.empty() && !disagrees;
   std::string summary = up_to_date  ? "up to date"
                         : disagrees ? "the database disagrees with the files"
-                                    : fmt::format("{} pending", pending.size() +
+                                    : fmt::format("{} pending", pending.size() + due.size() +
                                                                     state.partly_applied.size() +
                                                                     state.partly_reverted.size());
 
@@ -47,6 +50,13 @@ int verb_status(const Args& args) {
     j["up_to_date"] = up_to_date;
     j["pending"] = nlohmann::json::array();
     for (std::size_t r : pending) j["pending"].push_back(migrations[r].id);
+    j["repeatables_pending"] = nlohmann::json::array();
+    for (const history::RepeatableRun& run : due) {
+      j["repeatables_pending"].push_back({{"id", project->repeatables[run.repeatable].id},
+                                          {"recorded_checksum", run.last_checksum},
+                                          {"file_checksum",
+                                           project->repeatables[run.repeatable].checksum}});
+    }
     j["partly_applied"] = nlohmann::json::array();
     for (std::size_t r : state.partly_applied) {
       const history::Row& row = *state.row_of[r];
@@ -92,6 +102,13 @@ int verb_status(const Args& args) {
   if (!pending.empty()) {
     section("pending", pending.size());
     for (std::size_t r : pending) out += fmt::format("  {}\n", migrations[r].id);
+  }
+  if (!due.empty()) {
+    section("repeatables pending", due.size());
+    for (const history::RepeatableRun& run : due) {
+      out += fmt::format("  {} ({})\n", project->repeatables[run.repeatable].id,
+                         run.last_checksum.empty() ? "never ran" : "changed since it last ran");
+    }
   }
   if (!state.edited.empty()) {
     section("edited after they were applied", state.edited.size());

@@ -25,6 +25,12 @@ int upgrade_offline(const Invocation& inv, const Project& project, const Emitter
   refuse_head_of_several(project, spec, "upgrade --sql");
   std::vector<MigrationPlan> plans = plan_or_fail(project, offline_range(project, spec, false),
                                                   emitter);
+  // The repeatables follow the whole history; the script runs each one whose
+  // last recorded checksum is not its file's.
+  if (range_reaches_end(project, spec)) {
+    for (MigrationPlan& p : plan_repeatables_or_fail(project, emitter))
+      plans.push_back(std::move(p));
+  }
   ScriptOptions options;
   options.format = offline_script_format(inv, emitter);
   options.history_table = inv.config.history_table;
@@ -85,8 +91,21 @@ int verb_upgrade(const Args& args) {
          project.migrations[r].id, state.row_of[r]->down_done);
   }
   std::vector<MigrationPlan> plans = plan_or_fail(project, revs, *emitter);
-  backup_or_fail(inv, session, settings, !revs.empty());
-  run_steps(session, settings, project, upgrade_steps(state, revs, plans), false, t0);
+  std::vector<runner::Step> steps = upgrade_steps(state, revs, plans);
+  // After the whole history: the repeatables that never ran or changed, each
+  // recorded in a new row of its own.
+  std::vector<MigrationPlan> repeatables;
+  if (range_reaches_end(project, spec) && !project.repeatables.empty()) {
+    std::vector<MigrationPlan> all = plan_repeatables_or_fail(project, *emitter);
+    for (const history::RepeatableRun& run :
+         history::repeatable_runs(project.repeatables, session.rows)) {
+      repeatables.push_back(all[run.repeatable]);
+      repeatables.back().id = run.row_id;
+    }
+  }
+  for (const MigrationPlan& p : repeatables) steps.push_back({&p, nullptr});
+  backup_or_fail(inv, session, settings, !steps.empty());
+  run_steps(session, settings, project, steps, false, t0);
   return kOk;
 }
 

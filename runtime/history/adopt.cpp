@@ -3,6 +3,7 @@
 #include "runtime/history/adopt.h"
 
 #include <algorithm>
+#include <array>
 
 #include <fmt/format.h>
 
@@ -72,8 +73,8 @@ std::string tool_query(Tool tool, const std::string& table) {
     case Tool::GolangMigrate: return fmt::format("SELECT version, dirty FROM {}", table);
     case Tool::Dbmate: return fmt::format("SELECT version FROM {} ORDER BY version", table);
     case Tool::Flyway:
-      return fmt::format("SELECT version, type, success, script FROM {} ORDER BY installed_rank",
-                         table);
+      return fmt::format(
+          "SELECT version, type, success, script, checksum FROM {} ORDER BY installed_rank", table);
     case Tool::Alembic: return fmt::format("SELECT version_num FROM {}", table);
   }
   return {};
@@ -114,6 +115,13 @@ ToolHistory read_tool_rows(Tool tool, const std::vector<db::Row>& rows) {
               "  help: repair the schema by hand and run 'flyway repair', then adopt again",
               version.empty() ? "repeatable" : version, text_of(row, 3));
           break;
+        }
+        if (version.empty() && type != "SCHEMA" && type != "DELETE") {
+          // A repeatable's run: the last one of each script counts.
+          std::string script = text_of(row, 3);
+          std::erase_if(h.repeatables, [&](const ToolRepeatable& r) { return r.script == script; });
+          h.repeatables.push_back({script, text_of(row, 4)});
+          continue;
         }
         if (version.empty() || type == "SCHEMA" || type == "DELETE") continue;
         if (type == "BASELINE") {
@@ -182,6 +190,62 @@ Adoption match_tool_history(Tool tool, const ToolHistory& history, const Project
     a.applied.push_back(r);
   }
   return a;
+}
+
+namespace {
+
+// CRC-32 (IEEE, as zlib and java.util.zip.CRC32 compute it), continued from `crc`.
+std::uint32_t crc32_update(std::uint32_t crc, std::string_view bytes) {
+  static const auto table = [] {
+    std::array<std::uint32_t, 256> t{};
+    for (std::uint32_t i = 0; i < 256; ++i) {
+      std::uint32_t c = i;
+      for (int k = 0; k < 8; ++k) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+      t[i] = c;
+    }
+    return t;
+  }();
+  crc = ~crc;
+  for (unsigned char b : bytes) crc = table[(crc ^ b) & 0xffu] ^ (crc >> 8);
+  return ~crc;
+}
+
+std::string_view base_name(std::string_view path) {
+  std::size_t slash = path.find_last_of("/\\");
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+}  // namespace
+
+std::int32_t flyway_checksum(std::string_view text) {
+  // Lines as Java's BufferedReader.readLine reads them: ended by \n, \r or \r\n.
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  std::uint32_t crc = 0;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t end = std::min(text.find_first_of("\r\n", i), text.size());
+    crc = crc32_update(crc, text.substr(i, end - i));
+    if (end == text.size()) break;
+    i = end + 1;
+    if (text[end] == '\r' && i < text.size() && text[i] == '\n') ++i;
+  }
+  return static_cast<std::int32_t>(crc);
+}
+
+std::vector<AdoptedRepeatable> match_tool_repeatables(const ToolHistory& history,
+                                                      const Project& project) {
+  std::vector<AdoptedRepeatable> out;
+  for (std::size_t i = 0; i < project.repeatables.size(); ++i) {
+    const ast::Migration& m = project.repeatables[i];
+    std::string_view file = base_name(project.sources[m.file].path);
+    for (const ToolRepeatable& r : history.repeatables) {
+      if (base_name(r.script) != file) continue;
+      std::string now = std::to_string(flyway_checksum(project.sources[m.file].text));
+      out.push_back({i, now == r.checksum, r.checksum});
+      break;
+    }
+  }
+  return out;
 }
 
 }  // namespace migrac::history

@@ -4,6 +4,7 @@
 // Flyway's flyway_schema_history and Alembic's alembic_version; and which
 // migrations of the project the tool's rows say are applied.
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,12 +27,19 @@ std::optional<Convention> tool_convention(Tool tool);
 // The query that reads the tool's table (`table` as given, maybe schema-qualified).
 std::string tool_query(Tool tool, const std::string& table);
 
+// One Flyway repeatable as flyway_schema_history records its last run.
+struct ToolRepeatable {
+  std::string script;    // as recorded ("R__views.sql", maybe under a folder)
+  std::string checksum;  // Flyway's checksum (flyway_checksum), as text
+};
+
 // What the tool's rows say, before they are matched with the files.
 struct ToolHistory {
-  std::vector<std::string> versions;   // applied versions (Alembic: revisions), as recorded
-  std::optional<std::string> up_to;    // golang-migrate: this version and every one before it
-  std::vector<std::string> baselines;  // Flyway: baselines (every version up to each one)
-  std::string refusal;                 // not empty: a dirty or failed state, which adopt refuses
+  std::vector<std::string> versions;        // applied versions (Alembic: revisions), as recorded
+  std::optional<std::string> up_to;         // golang-migrate: this version and every one before it
+  std::vector<std::string> baselines;       // Flyway: baselines (every version up to each one)
+  std::vector<ToolRepeatable> repeatables;  // Flyway: each repeatable's last run (version NULL)
+  std::string refusal;  // not empty: a dirty or failed state, which adopt refuses
 };
 
 // Reads the rows of tool_query's result.
@@ -49,5 +57,20 @@ struct Adoption {
 // migration the user names for the recorded revision: it and its ancestors.
 Adoption match_tool_history(Tool tool, const ToolHistory& history, const Project& project,
                             std::optional<std::size_t> target);
+
+// Flyway's checksum of a script: CRC-32 of its lines (without line breaks, a
+// leading byte-order mark dropped) as a signed 32-bit number.
+std::int32_t flyway_checksum(std::string_view text);
+
+// A Flyway repeatable of the project, matched with the run the tool recorded.
+struct AdoptedRepeatable {
+  std::size_t repeatable = 0;  // index into the project's repeatables
+  bool unchanged = false;      // the file's Flyway checksum is the one recorded
+  std::string tool_checksum;
+};
+
+// The project's repeatables that Flyway recorded as run (matched by file name).
+std::vector<AdoptedRepeatable> match_tool_repeatables(const ToolHistory& history,
+                                                      const Project& project);
 
 }  // namespace migrac::history

@@ -33,6 +33,10 @@ std::optional<Project> quick_project(const std::string& dir, std::optional<Conve
     for (std::string& id : *parents) m.parents.push_back(ast::Ident{std::move(id), false, {}});
     p.migrations.push_back(std::move(m));
   }
+  for (std::size_t i = 0; i < loaded.repeatables.size(); ++i) {
+    p.repeatables.push_back(parse_raw_sql(p.sources, loaded.repeatables[i],
+                                          loaded.repeatable_tool[i], p.diags));
+  }
   if (p.diags.has_errors()) return std::nullopt;
   p.graph = build_graph(p.migrations, p.diags);
   if (!p.graph.valid || p.diags.has_errors()) return std::nullopt;

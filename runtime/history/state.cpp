@@ -1,6 +1,7 @@
 #include "runtime/history/state.h"
 
 #include <algorithm>
+#include <map>
 
 namespace migrac::history {
 
@@ -10,6 +11,7 @@ State compare(const std::vector<ast::Migration>& migrations, const RevisionGraph
   s.row_of.assign(migrations.size(), nullptr);
   for (const Row& row : rows) {
     long rev = graph.find(row.id);
+    if (rev < 0 && parse_repeatable_row(row.id)) continue;
     if (rev < 0) {
       s.unknown.push_back(&row);
       continue;
@@ -25,6 +27,30 @@ State compare(const std::vector<ast::Migration>& migrations, const RevisionGraph
   }
   std::sort(s.edited.begin(), s.edited.end());
   return s;
+}
+
+std::vector<RepeatableRun> repeatable_runs(const std::vector<ast::Migration>& repeatables,
+                                           const std::vector<Row>& rows) {
+  std::map<std::string, std::pair<int, const Row*>> last;  // repeatable id -> its newest row
+  for (const Row& row : rows) {
+    std::optional<RepeatableRow> r = parse_repeatable_row(row.id);
+    if (!r) continue;
+    auto& entry = last[r->id];
+    if (r->n > entry.first) entry = {r->n, &row};
+  }
+  std::vector<RepeatableRun> out;
+  for (std::size_t i = 0; i < repeatables.size(); ++i) {
+    const ast::Migration& m = repeatables[i];
+    auto it = last.find(m.id);
+    if (it == last.end()) {
+      out.push_back({i, repeatable_row_id(m.id, 1), ""});
+      continue;
+    }
+    const Row* row = it->second.second;
+    if (row->checksum == m.checksum && row->complete()) continue;
+    out.push_back({i, repeatable_row_id(m.id, it->second.first + 1), row->checksum});
+  }
+  return out;
 }
 
 std::vector<std::size_t> applied_heads(const RevisionGraph& graph, const State& state) {

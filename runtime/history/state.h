@@ -26,8 +26,21 @@ struct State {
   bool complete(std::size_t rev) const { return row_of[rev] && row_of[rev]->complete(); }
 };
 
+// Rows of Flyway repeatables (repeatable_row_id) are no revision's: compare
+// passes over them (repeatable_runs reads them).
 State compare(const std::vector<ast::Migration>& migrations, const RevisionGraph& graph,
               const std::vector<Row>& rows);
+
+// One repeatable that is due: it never ran, or last ran with another checksum.
+struct RepeatableRun {
+  std::size_t repeatable = 0;  // index into the project's repeatables
+  std::string row_id;          // the row its run records ("<id>#<n>")
+  std::string last_checksum;   // "" when it never ran
+};
+
+// The repeatables that are due, in their order.
+std::vector<RepeatableRun> repeatable_runs(const std::vector<ast::Migration>& repeatables,
+                                           const std::vector<Row>& rows);
 
 // Recorded revisions with no recorded child (what `current` prints), in graph order.
 std::vector<std::size_t> applied_heads(const RevisionGraph& graph, const State& state);

@@ -4,11 +4,13 @@ laid out as each tool lays it out.
 
   tests/projects/golang-migrate/  000001_<name>.up.sql / .down.sql
   tests/projects/dbmate/          20240101000001_<name>.sql (-- migrate:up / -- migrate:down)
-  tests/projects/flyway/          V<version>__<desc>.sql, U<version>__<desc>.sql (versions with dots)
+  tests/projects/flyway/          V<version>__<desc>.sql, U<version>__<desc>.sql (versions with dots),
+                                  and two repeatables, R__<desc>.sql (a view and a function)
 
 The history covers up/down pairs, a no-transaction migration with
 CREATE INDEX CONCURRENTLY (each tool's own marker), an empty down, DO blocks,
-a function, a view and a rename. tests/live/live_conventions.sh applies them.
+a function, a view and a rename. tests/live/live_conventions.sh applies them;
+tests/live/live_repeatables.sh applies the Flyway one with its repeatables.
 
   generate.py [OUTDIR]   (default: the folder of this script)
 """
@@ -80,6 +82,20 @@ STEPS += [
      "ALTER TABLE payments DROP COLUMN paid_at;\n", False),
 ]
 
+# Flyway repeatables (description, text): run after the versioned migrations,
+# in description order, again whenever their checksum changes.
+REPEATABLES = [
+    ("order_total_function",
+     "CREATE OR REPLACE FUNCTION order_total(p_user bigint) RETURNS numeric\n"
+     "LANGUAGE sql STABLE AS $$\n"
+     "  SELECT coalesce(sum(total), 0) FROM orders WHERE user_id = p_user\n$$;\n"),
+    ("user_orders_view",
+     "CREATE OR REPLACE VIEW user_orders AS\n"
+     "  SELECT u.id AS user_id, u.email, coalesce(sum(o.total), 0) AS total\n"
+     "  FROM users u LEFT JOIN orders o ON o.user_id = u.id\n"
+     "  GROUP BY u.id, u.email;\n"),
+]
+
 
 def flyway_version(n):
     """1, 1.1, 1.2, ... 1.4, 2, 2.1, ...: versions with dots, compared as versions."""
@@ -116,6 +132,8 @@ def flyway(out):
         write(os.path.join(out, f"U{v}__{desc}.sql"), down)
         if notx:
             write(os.path.join(out, f"V{v}__{desc}.sql.conf"), "executeInTransaction=false\n")
+    for desc, text in REPEATABLES:
+        write(os.path.join(out, f"R__{desc}.sql"), text)
 
 
 def main():

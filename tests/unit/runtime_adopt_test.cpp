@@ -56,3 +56,31 @@ TEST_CASE("adopt: dbmate's versions and Alembic's one head", "[adopt]") {
   history::ToolHistory a = history::read_tool_rows(Tool::Alembic, {row({"ab"}), row({"cd"})});
   CHECK(a.refusal.find("2 heads") != std::string::npos);
 }
+
+TEST_CASE("adopt: Flyway's repeatable runs, the last of each script", "[adopt]") {
+  history::ToolHistory h = history::read_tool_rows(
+      Tool::Flyway, {row({"1", "SQL", "t", "V1__a.sql", "11"}),
+                     row({std::nullopt, "SQL", "t", "R__views.sql", "-5"}),
+                     row({std::nullopt, "SQL", "t", "R__fns.sql", "7"}),
+                     row({std::nullopt, "SQL", "t", "R__views.sql", "42"})});
+  CHECK(h.refusal.empty());
+  CHECK(h.versions == std::vector<std::string>{"1"});
+  REQUIRE(h.repeatables.size() == 2);
+  CHECK(h.repeatables[0].script == "R__fns.sql");
+  CHECK(h.repeatables[1].script == "R__views.sql");
+  CHECK(h.repeatables[1].checksum == "42");
+  history::ToolHistory failed = history::read_tool_rows(
+      Tool::Flyway, {row({std::nullopt, "SQL", "f", "R__views.sql", "1"})});
+  CHECK(failed.refusal.find("failed migration: version repeatable (R__views.sql)") !=
+        std::string::npos);
+}
+
+TEST_CASE("adopt: Flyway's checksum is CRC-32 of the lines, signed", "[adopt]") {
+  // Values of java.util.zip.CRC32 over the lines, as Flyway computes them.
+  CHECK(history::flyway_checksum("SELECT 1;\n") == 78787420);
+  CHECK(history::flyway_checksum("SELECT 1;") == 78787420);
+  CHECK(history::flyway_checksum("\xEF\xBB\xBFSELECT 1;\r\n") == 78787420);
+  CHECK(history::flyway_checksum("CREATE VIEW v AS\r\n  SELECT 1;\r\n") == 677094005);
+  CHECK(history::flyway_checksum("CREATE VIEW v AS\n  SELECT 1;") == 677094005);
+  CHECK(history::flyway_checksum("CREATE VIEW v AS\r  SELECT 1;") == 677094005);
+}

@@ -89,3 +89,32 @@ TEST_CASE("relative steps", "[runtime][state]") {
   CHECK_FALSE(history::relative_steps("+2x", '+'));
   CHECK_FALSE(history::relative_steps("head", '+'));
 }
+
+TEST_CASE("repeatables: one row per run, due when never run or changed", "[runtime][state]") {
+  CHECK(repeatable_row_id("R__views", 3) == "R__views#3");
+  std::optional<RepeatableRow> parsed = parse_repeatable_row("R__views#12");
+  REQUIRE(parsed);
+  CHECK(parsed->id == "R__views");
+  CHECK(parsed->n == 12);
+  CHECK_FALSE(parse_repeatable_row("0001_init").has_value());
+  CHECK_FALSE(parse_repeatable_row("R__views#").has_value());
+  CHECK_FALSE(parse_repeatable_row("R__views#0").has_value());
+  CHECK_FALSE(parse_repeatable_row("R__views#x1").has_value());
+
+  Dag g;
+  std::vector<ast::Migration> reps{mig("R__fns", {}), mig("R__views", {}), mig("R__new", {})};
+  std::vector<history::Row> rows{row("a"), row("R__fns#1"), row("R__views#1"), row("R__views#2")};
+  rows[1].checksum = reps[0].checksum;  // R__fns ran as it is
+  rows[3].checksum = "v1:older";        // R__views last ran with an older text
+  rows[2].checksum = reps[1].checksum;  // (its first run was the text of today)
+  history::State s = history::compare(g.migrations, g.graph, rows);
+  CHECK(s.unknown.empty());
+  std::vector<history::RepeatableRun> due = history::repeatable_runs(reps, rows);
+  REQUIRE(due.size() == 2);
+  CHECK(due[0].repeatable == 1);
+  CHECK(due[0].row_id == "R__views#3");
+  CHECK(due[0].last_checksum == "v1:older");
+  CHECK(due[1].repeatable == 2);
+  CHECK(due[1].row_id == "R__new#1");
+  CHECK(due[1].last_checksum.empty());
+}

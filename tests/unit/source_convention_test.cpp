@@ -95,7 +95,11 @@ TEST_CASE("file names under each convention", "[convention]") {
   CHECK(v.id == "1.2.3");
   CHECK(classify_file(Convention::Flyway, "V1.2__x.sql").id == "1.2");
   CHECK(classify_file(Convention::Flyway, "U1.2__x.sql").kind == ConventionFileKind::Down);
-  CHECK(classify_file(Convention::Flyway, "R__views.sql").kind == ConventionFileKind::Unsupported);
+  ConventionFile r = classify_file(Convention::Flyway, "R__views.sql");
+  CHECK(r.kind == ConventionFileKind::Repeatable);
+  CHECK(r.id == "R__views");
+  CHECK(classify_file(Convention::Flyway, "R__.sql").kind == ConventionFileKind::Unsupported);
+  CHECK(classify_file(Convention::Flyway, "R__views.sql.conf").kind == ConventionFileKind::Config);
   CHECK(classify_file(Convention::Flyway, "B5__base.sql").kind == ConventionFileKind::Unsupported);
   CHECK(classify_file(Convention::Flyway, "V1..2__x.sql").kind == ConventionFileKind::Unsupported);
   ConventionFile conf = classify_file(Convention::Flyway, "V3__x.sql.conf");
@@ -191,7 +195,7 @@ TEST_CASE("dbmate: sections of one file and transaction:false", "[convention]") 
   CHECK(lb.diags.all()[0].kind == DiagKind::BadFileName);
 }
 
-TEST_CASE("Flyway: dotted versions in version order, undo files, .conf, repeatables refused",
+TEST_CASE("Flyway: dotted versions in version order, undo files, .conf, repeatables beside",
           "[convention]") {
   ConventionDir d;
   d.write("V1__init.sql", "CREATE TABLE a (id int);\n");
@@ -211,7 +215,21 @@ TEST_CASE("Flyway: dotted versions in version order, undo files, .conf, repeatab
   CHECK(parent(find(l, "2")) == "1.10");
   CHECK(parent(find(l, "0100_next")) == "2");
 
-  d.write("R__views.sql", "SELECT 1;\n");
+  // Repeatables are no migrations of the graph: read beside them, in
+  // description order, each with its .conf.
+  d.write("R__views.sql", "CREATE VIEW v AS SELECT 1;\n");
+  d.write("R__functions.sql", "SELECT 1;\n");
+  d.write("R__functions.sql.conf", "executeInTransaction=false\n");
+  Loaded with = load(d);
+  REQUIRE_FALSE(with.diags.has_errors());
+  CHECK(with.dir.files.size() == l.dir.files.size());
+  REQUIRE(with.dir.repeatables.size() == 2);
+  CHECK(with.dir.repeatables[0].id == "R__functions");
+  CHECK(with.dir.repeatables[1].id == "R__views");
+  CHECK(with.dir.repeatable_tool[0].no_transaction);
+  CHECK_FALSE(with.dir.repeatable_tool[1].no_transaction);
+
+  d.write("B2__base.sql", "SELECT 1;\n");
   Loaded refused = load(d);
   REQUIRE(refused.diags.has_errors());
   CHECK(refused.diags.all()[0].kind == DiagKind::BadFileName);

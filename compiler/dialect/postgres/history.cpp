@@ -129,6 +129,34 @@ std::string history_stamp_sql(const HistoryTable& t, const HistoryRowKey& k) {
 
 namespace {
 
+// The rows of repeatable `id`: those whose id is "<id>#<n>".
+std::string repeatable_rows(const std::string& id) {
+  return fmt::format("left(id, {}) = {} AND split_part(id, '#', 2) ~ '^[0-9]+$'", id.size() + 1,
+                     sql_literal(id + "#"));
+}
+
+}  // namespace
+
+std::string history_repeatable_changed_sql(const HistoryTable& t, const std::string& id,
+                                           const std::string& checksum) {
+  return fmt::format(
+      "coalesce((SELECT checksum FROM {} WHERE {} ORDER BY split_part(id, '#', 2)::int DESC "
+      "LIMIT 1), '') <> {}",
+      qualified_name(t), repeatable_rows(id), sql_literal(checksum));
+}
+
+std::string history_repeatable_done_sql(const HistoryTable& t, const HistoryRowKey& k,
+                                        const std::string& duration_ms_sql) {
+  return fmt::format(
+      "{} SELECT {} || (coalesce(max(split_part(id, '#', 2)::int), 0) + 1), {}, '', {}, {}, 0, "
+      "{}, {} FROM {} WHERE {}",
+      insert_prefix(t), sql_literal(k.id + "#"), sql_literal(k.checksum), k.segments_total,
+      k.segments_total, duration_ms_sql, sql_literal(k.method), qualified_name(t),
+      repeatable_rows(k.id));
+}
+
+namespace {
+
 // PostgreSQL's history statements: the functions above, for one table.
 class PostgresHistorySql final : public HistorySql {
  public:

@@ -36,4 +36,13 @@ std::string history_down_done_sql(const HistoryTable& table, const std::string& 
 std::string history_delete_sql(const HistoryTable& table, const std::string& id);
 std::string history_stamp_sql(const HistoryTable& table, const HistoryRowKey& key);
 
+// For the psql script, which finds a repeatable's rows (repeatable_row_id)
+// when it runs: whether the repeatable `id` last ran with another checksum
+// than `checksum` (or never ran), as a boolean expression; and the row of its
+// next run (key.id is the repeatable's id), inserted as the runtime inserts it.
+std::string history_repeatable_changed_sql(const HistoryTable& table, const std::string& id,
+                                           const std::string& checksum);
+std::string history_repeatable_done_sql(const HistoryTable& table, const HistoryRowKey& key,
+                                        const std::string& duration_ms_sql);
+
 }  // namespace migrac
