@@ -21,14 +21,14 @@ void lift(std::optional<ast::Expr>& e) {
 }  // namespace
 
 model::Schema readable_expressions(model::Schema schema) {
-  for (auto& [name, table] : schema.tables) {
+  schema.tables.edit_each([](model::Table& table) {
     for (model::Column& c : table.columns) lift(c.default_value);
     for (model::Constraint& k : table.constraints) lift(k.check);
     for (model::Index& ix : table.indexes) {
       for (ast::Expr& e : ix.elements) lift(e);
       lift(ix.where);
     }
-  }
+  });
   return schema;
 }
 

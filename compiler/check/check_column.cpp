@@ -51,7 +51,7 @@ std::vector<std::string> Checker::column_users(const model::Table& table,
 }
 
 void Checker::on(const ast::AddColumn& op) {
-  model::Table* t = find_table(op.table);
+  const model::Table* t = find_table(op.table);
   if (!t) return;
   const ast::ColumnDef& def = op.column;
   if (t->column(def.name.name)) {
@@ -71,7 +71,7 @@ void Checker::on(const ast::AddColumn& op) {
 }
 
 void Checker::on(const ast::DropColumn& op) {
-  model::Table* t = find_table(op.table);
+  const model::Table* t = find_table(op.table);
   if (!t) return;
   const std::string& name = op.column.name;
   if (!t->column(name)) {
@@ -101,7 +101,7 @@ void Checker::on(const ast::DropColumn& op) {
 }
 
 void Checker::on(const ast::RenameColumn& op) {
-  model::Table* t = find_table(op.table);
+  const model::Table* t = find_table(op.table);
   if (!t) return;
   const std::string& from = op.from.name;
   if (!t->column(from) && !unknowable(t->name, fmt::format("column '{}'", from), op.from.range)) {
@@ -118,9 +118,9 @@ void Checker::on(const ast::RenameColumn& op) {
 }
 
 void Checker::on(const ast::AlterColumnType& op) {
-  model::Table* t = find_table(op.table);
+  const model::Table* t = find_table(op.table);
   if (!t) return;
-  model::Column* c = t->column(op.column.name);
+  const model::Column* c = t->column(op.column.name);
   if (!c && !unknowable(t->name, fmt::format("column '{}'", op.column.name), op.column.range)) {
     find_column(*t, op.column);  // reports
     return;
@@ -150,9 +150,9 @@ void Checker::on(const ast::AlterColumnType& op) {
 }
 
 void Checker::on(const ast::AlterColumnNotNull& op) {
-  model::Table* t = find_table(op.table);
+  const model::Table* t = find_table(op.table);
   if (!t) return;
-  model::Column* c = t->column(op.column.name);
+  const model::Column* c = t->column(op.column.name);
   if (!c) {
     if (!unknowable(t->name, fmt::format("column '{}'", op.column.name), op.column.range)) {
       find_column(*t, op.column);  // reports
@@ -183,9 +183,9 @@ void Checker::on(const ast::AlterColumnNotNull& op) {
 }
 
 void Checker::on(const ast::AlterColumnDefault& op) {
-  model::Table* t = find_table(op.table);
+  const model::Table* t = find_table(op.table);
   if (!t) return;
-  model::Column* c = t->column(op.column.name);
+  const model::Column* c = t->column(op.column.name);
   if (!c && !unknowable(t->name, fmt::format("column '{}'", op.column.name), op.column.range)) {
     find_column(*t, op.column);  // reports
     return;

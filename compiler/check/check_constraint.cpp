@@ -243,7 +243,7 @@ bool Checker::add_constraint_to(model::Table& table, PendingConstraint& p) {
 }
 
 void Checker::on(const ast::AddConstraint& op) {
-  model::Table* t = find_table(op.table);
+  const model::Table* t = find_table(op.table);
   if (!t) return;
   PendingConstraint p = constraint_from_def(op.constraint);
   // Checked on a draft of the table: the Change is what applies to the state.
@@ -253,7 +253,7 @@ void Checker::on(const ast::AddConstraint& op) {
 }
 
 void Checker::on(const ast::DropConstraint& op) {
-  model::Table* t = find_table(op.table);
+  const model::Table* t = find_table(op.table);
   if (!t) return;
   auto it = std::find_if(t->constraints.begin(), t->constraints.end(),
                          [&](const model::Constraint& c) { return c.name == op.name.name; });

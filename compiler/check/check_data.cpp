@@ -16,7 +16,7 @@ constexpr std::array<const char*, 3> kDialects{"postgres", "sqlite", "mysql"};
 }  // namespace
 
 void Checker::on(const ast::Backfill& op) {
-  model::Table* t = find_table(op.table);
+  const model::Table* t = find_table(op.table);
   if (!t) return;
   bool ok = true;
   std::vector<std::string> assigned;

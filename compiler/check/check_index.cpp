@@ -10,7 +10,7 @@
 namespace migrac {
 
 void Checker::on(const ast::CreateIndex& op) {
-  model::Table* t = find_table(op.table);
+  const model::Table* t = find_table(op.table);
   if (!t) return;
   bool ok = true;
   std::vector<std::string> element_cols;

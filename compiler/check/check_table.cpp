@@ -156,7 +156,7 @@ void Checker::on(const ast::CreateTable& op) {
 }
 
 void Checker::on(const ast::DropTable& op) {
-  model::Table* t = find_table(op.table);
+  const model::Table* t = find_table(op.table);
   if (!t) return;
   std::vector<std::string> users;
   for (const auto& [other_name, other] : st_.schema.tables) {
@@ -180,7 +180,7 @@ void Checker::on(const ast::DropTable& op) {
 }
 
 void Checker::on(const ast::RenameTable& op) {
-  model::Table* t = find_table(op.from);
+  const model::Table* t = find_table(op.from);
   if (!t) return;
   const std::string& to = op.to.name;
   if (st_.schema.table(to)) {

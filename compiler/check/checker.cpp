@@ -32,11 +32,11 @@ void Checker::check(const ast::Operation& op, std::vector<model::Change>& out) {
 
 void Checker::commit(model::ChangeKind kind, const std::string& table, const EditSites& sites) {
   apply_edit(st_, kind, sites, undo_);
-  model::Change c{std::move(kind), op_->range, op_->no_transaction_block, false, std::nullopt};
+  model::Change c{std::move(kind), op_->range, op_->no_transaction_block, false, nullptr};
   c.enums = st_.schema.enums;
   if (!table.empty()) {
     c.table_is_new = in_new_table(table);
-    if (const model::Table* t = st_.schema.table(table)) c.table_after = *t;
+    c.table_after = st_.schema.tables.share(table);
   }
   out_->push_back(std::move(c));
 }
@@ -48,8 +48,8 @@ std::vector<std::string> Checker::table_names() const {
   return names;
 }
 
-model::Table* Checker::find_table(const ast::Ident& name) {
-  if (model::Table* t = st_.schema.table(name.name)) return t;
+const model::Table* Checker::find_table(const ast::Ident& name) {
+  if (const model::Table* t = st_.schema.table(name.name)) return t;
   Diagnostic& d = diags_.report(DiagKind::UnknownTable, name.range,
                                 fmt::format("unknown table '{}'", name.name),
                                 did_you_mean(name.name, table_names()));

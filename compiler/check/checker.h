@@ -152,7 +152,7 @@ class Checker {
   void on(const ast::Sql& op);
 
   // --- lookups that report what is missing (nullptr when reported)
-  model::Table* find_table(const ast::Ident& name);
+  const model::Table* find_table(const ast::Ident& name);
   model::Column* find_column(model::Table& table, const ast::Ident& name);
   const model::Column* find_column(const model::Table& table, const ast::Ident& name);
   std::vector<std::string> table_names() const;

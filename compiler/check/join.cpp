@@ -154,7 +154,7 @@ class Joiner {
 
   // A table only the right side touched: its version there.
   void take_table(const std::string& name) {
-    if (const model::Table* r = other_.schema.table(name)) into_.schema.tables[name] = *r;
+    if (model::TableMap::Ptr r = other_.schema.tables.share(name)) into_.schema.tables.put(name, r);
     else into_.schema.tables.erase(name);
   }
 
@@ -176,7 +176,7 @@ class Joiner {
   // A table both sides touched.
   void join_table(const std::string& name) {
     const model::Table* b = base_.schema.table(name);
-    model::Table* l = into_.schema.table(name);
+    const model::Table* l = into_.schema.table(name);
     const model::Table* r = other_.schema.table(name);
     if (!b) {
       if (l && r) {
@@ -188,7 +188,7 @@ class Joiner {
           note_created(*d, other_.table_at, name, "table");
         }
       } else if (r) {
-        into_.schema.tables[name] = *r;
+        into_.schema.tables.put(name, other_.schema.tables.share(name));
       }
       return;
     }
@@ -214,9 +214,10 @@ class Joiner {
                          gone_verb(true, name), who(true, name), who(false, name)));
       return;
     }
-    merge_list(*l, l->columns, b->columns, r->columns);
-    merge_list(*l, l->constraints, b->constraints, r->constraints);
-    merge_list(*l, l->indexes, b->indexes, r->indexes);
+    model::Table& joined = *into_.schema.edit_table(name);
+    merge_list(joined, joined.columns, b->columns, r->columns);
+    merge_list(joined, joined.constraints, b->constraints, r->constraints);
+    merge_list(joined, joined.indexes, b->indexes, r->indexes);
   }
 
   static void note_created(Diagnostic& d, const std::unordered_map<std::string, SourceRange>& at,

@@ -1,7 +1,11 @@
 // plan_join: which states a join reads and the migrations of each side (see
-// join.h). Each step walks the ancestors of one parent: O(revisions) per
-// parent of a merge, before the replay.
+// join.h). A merge of two parents walks back from both, latest first, only
+// until the walk is down to one common ancestor: O(what the sides changed)
+// for the usual branch. Other merges walk the ancestors of each parent:
+// O(revisions) per parent, before the replay.
 #include <algorithm>
+#include <queue>
+#include <utility>
 
 #include "compiler/check/join.h"
 
@@ -51,6 +55,65 @@ std::vector<std::size_t> latest(const RevisionGraph& graph, const std::vector<bo
   return in_order(pick, position);
 }
 
+// The step of a merge of `left` and `right` by one walk back from both in
+// replay order (latest first), marking each revision with the sides it is an
+// ancestor of. The walk stops when no revision still to visit is on one side
+// only and one revision is left to visit: everything before it is common and
+// behind it. The sides are the revisions marked with one side; the bases are
+// the common ones without a common child, as plan_join's general walk finds
+// them.
+JoinPlan::Step walk_two(const RevisionGraph& graph, std::size_t left, std::size_t right,
+                        const std::vector<bool>& in, const std::vector<long>& position) {
+  constexpr unsigned char kLeft = 1, kRight = 2, kBoth = 3;
+  std::vector<unsigned char> marks(graph.revisions.size(), 0);
+  std::priority_queue<std::pair<long, std::size_t>> queue;  // latest first
+  std::size_t one_side = 0;  // queued revisions marked with one side only
+  auto mark = [&](std::size_t rev, unsigned char side) {
+    unsigned char old = marks[rev];
+    unsigned char now = old | side;
+    if (now == old) return;
+    marks[rev] = now;
+    if (old == 0) {
+      queue.emplace(position[rev], rev);
+      if (now != kBoth) ++one_side;
+    } else if (now == kBoth) {
+      --one_side;
+    }
+  };
+  mark(left, kLeft);
+  mark(right, kRight);
+  std::vector<std::size_t> visited;  // latest first
+  while (!queue.empty()) {
+    if (one_side == 0 && queue.size() == 1) {
+      visited.push_back(queue.top().second);  // the last common one: its ancestors are behind it
+      break;
+    }
+    std::size_t rev = queue.top().second;
+    queue.pop();
+    if (marks[rev] != kBoth) --one_side;
+    visited.push_back(rev);
+    for (std::size_t p : graph.revisions[rev].parents)
+      if (in[p]) mark(p, marks[rev]);
+  }
+  JoinPlan::Step step;
+  step.parent = right;
+  std::vector<std::size_t> bases;
+  for (auto it = visited.rbegin(); it != visited.rend(); ++it) {  // replay order
+    std::size_t rev = *it;
+    if (marks[rev] == kLeft) step.left.push_back(rev);
+    if (marks[rev] == kRight) step.right.push_back(rev);
+    if (marks[rev] != kBoth) continue;
+    const std::vector<std::size_t>& children = graph.revisions[rev].children;
+    if (std::none_of(children.begin(), children.end(),
+                     [&](std::size_t c) { return in[c] && marks[c] == kBoth; }))
+      bases.push_back(rev);
+  }
+  if (bases.size() == 1) step.base_rev = static_cast<long>(bases.front());
+  else if (bases.size() > 1)
+    step.base_join = std::make_unique<JoinPlan>(plan_join(graph, bases, in, position));
+  return step;
+}
+
 }  // namespace
 
 void plan_reads(const JoinPlan& plan, std::vector<std::size_t>& out) {
@@ -66,6 +129,10 @@ JoinPlan plan_join(const RevisionGraph& graph, const std::vector<std::size_t>& p
                    const std::vector<bool>& in, const std::vector<long>& position) {
   JoinPlan plan;
   plan.first = parents.front();
+  if (parents.size() == 2) {
+    plan.steps.push_back(walk_two(graph, parents[0], parents[1], in, position));
+    return plan;
+  }
   std::vector<bool> joined = ancestors_in(graph, plan.first, in);
   for (std::size_t k = 1; k < parents.size(); ++k) {
     std::vector<bool> mine = ancestors_in(graph, parents[k], in);

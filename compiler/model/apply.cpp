@@ -54,7 +54,7 @@ class Applier {
 
   void operator()(const DropTable& c) {
     const std::string& name = c.table.name;
-    Table* t = s_.table(name);
+    const Table* t = s_.table(name);
     if (!t) return;
     for (const Index& i : t->indexes) {
       remember(undo_, s_.index_owner, i.name);
@@ -70,9 +70,9 @@ class Applier {
     remember_referencing(c.from);
     remember(undo_, s_.tables, c.from);
     remember(undo_, s_.tables, c.to);
-    auto node = s_.tables.extract(c.from);
-    node.key() = c.to;
-    Table& t = node.mapped();
+    s_.tables.put(c.to, s_.tables.share(c.from));
+    s_.tables.erase(c.from);
+    Table& t = *s_.tables.edit(c.to);
     t.name = c.to;
     for (Index& i : t.indexes) {
       i.table = c.to;
@@ -85,9 +85,8 @@ class Applier {
       remember(undo_, s_.key_owner, k.name);
       s_.key_owner[k.name] = c.to;
     }
-    s_.tables.insert(std::move(node));
-    for (auto& [other_name, other] : s_.tables)
-      for (Constraint& k : other.constraints)
+    for (const std::string& other : referencing(c.from))
+      for (Constraint& k : s_.tables.edit(other)->constraints)
         if (k.kind == ast::ConstraintKind::ForeignKey && k.ref_table == c.from) k.ref_table = c.to;
   }
 
@@ -103,10 +102,9 @@ class Applier {
   }
 
   void operator()(const RenameColumn& c) {
-    Table* t = s_.table(c.table);
-    if (!t) return;
+    if (!s_.table(c.table)) return;
     remember_referencing(c.table);
-    remember(undo_, s_.tables, c.table);
+    Table* t = table(c.table);
     Column* col = t->column(c.from);
     if (!col || t->column(c.to)) return;
     col->name = c.to;
@@ -121,8 +119,8 @@ class Applier {
       for (ast::Expr& e : i.elements) rename_column_refs(e, c.from, c.to);
       if (i.where) rename_column_refs(*i.where, c.from, c.to);
     }
-    for (auto& [other_name, other] : s_.tables)
-      for (Constraint& k : other.constraints)
+    for (const std::string& other : referencing(c.table))
+      for (Constraint& k : s_.tables.edit(other)->constraints)
         if (k.kind == ast::ConstraintKind::ForeignKey && k.ref_table == c.table)
           rename_in(k.ref_columns, c.from, c.to);
   }
@@ -236,11 +234,12 @@ class Applier {
   void operator()(const SetLocal&) {}
 
  private:
-  // The table `name`, recorded in the undo log before it is changed.
+  // The table `name` (unshared, to be changed), recorded in the undo log
+  // before it is changed.
   Table* table(const std::string& name) {
-    Table* t = s_.table(name);
-    if (t) remember(undo_, s_.tables, name);
-    return t;
+    if (!s_.table(name)) return nullptr;
+    remember(undo_, s_.tables, name);
+    return s_.tables.edit(name);
   }
 
   Column* column(const std::string& table_name, const std::string& column_name) {
@@ -248,15 +247,22 @@ class Applier {
     return t ? t->column(column_name) : nullptr;
   }
 
-  // The tables whose foreign keys reference `table` (a rename updates them).
-  void remember_referencing(const std::string& table_name) {
-    if (!undo_) return;
+  // The tables with a foreign key that references `table_name` (a rename updates them).
+  std::vector<std::string> referencing(const std::string& table_name) const {
+    std::vector<std::string> names;
     for (const auto& [name, t] : s_.tables)
       for (const Constraint& k : t.constraints)
         if (k.kind == ast::ConstraintKind::ForeignKey && k.ref_table == table_name) {
-          remember(undo_, s_.tables, name);
+          names.push_back(name);
           break;
         }
+    return names;
+  }
+
+  // Records the tables that reference `table_name` in the undo log.
+  void remember_referencing(const std::string& table_name) {
+    if (!undo_) return;
+    for (const std::string& name : referencing(table_name)) remember(undo_, s_.tables, name);
   }
 
   // A primary key or unique constraint owns an index of its name.

@@ -57,6 +57,15 @@ void remember(UndoLog* undo, Map& map, const std::string& key) {
   else undo->push_back([&map, key, old = it->second] { map.insert_or_assign(key, old); });
 }
 
+// The same for a table: the snapshot is kept (shared, not copied), so the
+// edit that follows clones the table and the undo puts the snapshot back.
+inline void remember(UndoLog* undo, TableMap& map, const std::string& key) {
+  if (!undo) return;
+  TableMap::Ptr old = map.share(key);
+  if (!old) undo->push_back([&map, key] { map.erase(key); });
+  else undo->push_back([&map, key, old = std::move(old)] { map.put(key, old); });
+}
+
 // Applies `edit` to `schema`. With an undo log, every entry of the schema it
 // changes is recorded there first, so that the edit can be rolled back.
 // The planner's own forms (ValidateConstraint, AddConstraintUsingIndex) and

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <variant>
@@ -140,7 +141,8 @@ struct Change {
   bool table_is_new = false;      // the table was created earlier in the same migration
   // The table after this change (for changes to an existing table): emitters
   // that rebuild tables (SQLite) read it. Empty for changes not on one table.
-  std::optional<Table> table_after;
+  // The schema's own snapshot of the table, shared (model::TableMap).
+  std::shared_ptr<const Table> table_after;
   // The schema's enums after this change: dialects without named enum types
   // (SQLite, MySQL) spell an enum column's values inline.
   std::map<std::string, Enum> enums = {};

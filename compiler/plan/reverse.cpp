@@ -32,7 +32,8 @@ struct Reverser {
   void push(model::ChangeKind kind) {
     model::Change& c = out.changes.emplace_back(model::derive_change(origin, std::move(kind),
                                                                      false));
-    if (origin.table_after) c.table_after = table_before(*origin.table_after, origin);
+    if (origin.table_after)
+      c.table_after = std::make_shared<model::Table>(table_before(*origin.table_after, origin));
   }
   void irreversible(std::string reason) {
     out.irreversible = Irreversible{std::move(reason), origin.source};

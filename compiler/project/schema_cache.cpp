@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -29,12 +30,17 @@ constexpr const char* kFormat = "migrac schema cache 1";
 std::vector<std::string> schema_cache_keys(const std::vector<ast::Migration>& migrations,
                                            const RevisionGraph& graph) {
   std::vector<std::string> keys(migrations.size());
-  std::string previous;
-  for (std::size_t rev : graph.order) {
+  std::string parents;
+  for (std::size_t rev : graph.order) {  // parents first
     const ast::Migration& m = migrations[rev];
-    std::string text = fmt::format("{}\n{}\n{}\n{}\n", kFormat, previous, m.id, m.checksum);
+    // A root has none, a line one, a merge its parents' keys in the order written.
+    parents.clear();
+    for (std::size_t p : graph.revisions[rev].parents) {
+      if (!parents.empty()) parents += ' ';
+      parents += keys[p];
+    }
+    std::string text = fmt::format("{}\n{}\n{}\n{}\n", kFormat, parents, m.id, m.checksum);
     keys[rev] = checksum_v1({text});
-    previous = keys[rev];
   }
   return keys;
 }
@@ -80,6 +86,10 @@ SchemaCache read_schema_cache(const std::string& dir, const std::vector<ast::Mig
   cache.folder_exists = fs::is_directory(cache.folder, ec);
   cache.state.assign(migrations.size(), CacheState::NotRaw);
   if (!graph.valid) return cache;
+  // Only raw migrations have entries: without one, no key is read.
+  if (std::none_of(migrations.begin(), migrations.end(),
+                   [](const ast::Migration& m) { return m.format == MigrationFormat::RawSql; }))
+    return cache;
   cache.keys = schema_cache_keys(migrations, graph);
   for (std::size_t rev = 0; rev < migrations.size(); ++rev) {
     const ast::Migration& m = migrations[rev];

@@ -7,11 +7,12 @@
 // the static reader (pgsql/ddl.h) made of its statements.
 //
 // An entry is current when its key is the migration's key now. Keys chain
-// over the replay order (graph.order): key(m) = SHA-256 of the key of the
-// migration before m in that order, m's id and m's checksum. A development
-// database replays the migrations in that order, so the schema after m is a
-// function of exactly those inputs: an edited migration, or any edited,
-// added or removed migration before it in the order, makes the entry stale.
+// over the ancestors: key(m) = SHA-256 of the keys of m's parents (none for
+// a root), m's id and m's checksum. A development database replays m's
+// ancestors only (as the checker does), so the schema after m is a function
+// of exactly those inputs: an edited migration, or any edited, added or
+// removed ancestor, makes the entry stale; a migration on another branch
+// does not. On a line of migrations the parent is the migration before.
 
 #include <map>
 #include <optional>
@@ -47,11 +48,12 @@ enum class CacheState {
 
 // The cache of one project as the compiler read it.
 struct SchemaCache {
-  std::string folder;                         // "<dir>/.schema"
-  bool folder_exists = false;                 // the project keeps a cache
-  std::vector<std::string> keys;              // by migration index ("" when the graph is not valid)
-  std::vector<CacheState> state;              // by migration index
-  std::map<std::string, std::string> errors;  // id -> why its entry is unreadable
+  std::string folder;          // "<dir>/.schema"
+  bool folder_exists = false;  // the project keeps a cache
+  // By migration index; empty when the graph is not valid or no migration is raw.
+  std::vector<std::string> keys;
+  std::vector<CacheState> state;                 // by migration index
+  std::map<std::string, std::string> errors;     // id -> why its entry is unreadable
   std::map<std::string, model::Schema> current;  // id -> the schema of its current entry
 };
 

@@ -57,8 +57,24 @@ const std::unordered_map<std::string, std::size_t>& keywords(const antlr4::dfa::
 
 }  // namespace
 
-Lexer::Lexer(antlr4::CharStream* input)
-    : L(input), simulator_(getInterpreter<antlr4::atn::LexerATNSimulator>()) {}
+Lexer::Lexer(ByteStream* input)
+    : L(input), bytes_(input), simulator_(getInterpreter<antlr4::atn::LexerATNSimulator>()) {}
+
+void Lexer::consume_to(std::size_t index) {
+  std::size_t line = simulator_->getLine();
+  std::size_t column = simulator_->getCharPositionInLine();
+  for (std::size_t i = bytes_->index(); i < index; ++i) {
+    if (bytes_->at(i) == '\n') {
+      ++line;
+      column = 0;
+    } else {
+      ++column;
+    }
+  }
+  simulator_->setLine(line);
+  simulator_->setCharPositionInLine(column);
+  bytes_->move_to(index);
+}
 
 std::unique_ptr<antlr4::Token> Lexer::nextToken() {
   skip_blanks_and_line_comments();
@@ -77,10 +93,10 @@ std::unique_ptr<antlr4::Token> Lexer::nextToken() {
     type = punctuation;
   } else {
     std::string word;
-    for (; word_char(c); c = _input->LA(1)) {
+    std::size_t end = bytes_->index();
+    for (; word_char(c); c = bytes_->at(++end))
       word += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-      consume();
-    }
+    consume_to(end);
     const auto& table = keywords(getVocabulary());
     auto it = table.find(word);
     type = it != table.end() ? it->second : static_cast<std::size_t>(IDENT);
@@ -92,23 +108,22 @@ std::unique_ptr<antlr4::Token> Lexer::nextToken() {
 
 // The text between tokens, as the skipped WS and LINE_COMMENT tokens.
 void Lexer::skip_blanks_and_line_comments() {
-  bool skipped = false;
+  std::size_t start = bytes_->index();
+  std::size_t i = start;
   for (;;) {
-    std::size_t c = _input->LA(1);
+    std::size_t c = bytes_->at(i);
     if (blank(c)) {
-      consume();
-    } else if (c == '-' && _input->LA(2) == '-') {
-      while (c != antlr4::Token::EOF && c != '\r' && c != '\n') {
-        consume();
-        c = _input->LA(1);
-      }
+      ++i;
+    } else if (c == '-' && bytes_->at(i + 1) == '-') {
+      while (c != antlr4::Token::EOF && c != '\r' && c != '\n') c = bytes_->at(++i);
     } else {
       break;
     }
-    skipped = true;
   }
+  if (i == start) return;
+  consume_to(i);
   // After a skipped token at the end, the generated lexer goes straight to EOF.
-  if (skipped && _input->LA(1) == antlr4::Token::EOF) hitEOF = true;
+  if (bytes_->at(i) == antlr4::Token::EOF) hitEOF = true;
 }
 
 namespace {

@@ -18,14 +18,18 @@ namespace migrac::syntax {
 // The generated lexer with the fast paths (see above).
 class Lexer : public L {
  public:
-  explicit Lexer(antlr4::CharStream* input);
+  explicit Lexer(ByteStream* input);
 
   std::unique_ptr<antlr4::Token> nextToken() override;
 
  private:
   void skip_blanks_and_line_comments();
   void consume() { simulator_->consume(_input); }
+  // Consumes the characters up to `index` at once, counting lines and
+  // columns as consume() would.
+  void consume_to(std::size_t index);
 
+  ByteStream* bytes_;
   antlr4::atn::LexerATNSimulator* simulator_;
 };
 

@@ -4,6 +4,7 @@
 
 #include <antlr4-runtime.h>
 
+#include <algorithm>
 #include <string_view>
 
 #include "MigracLexer.h"
@@ -23,6 +24,14 @@ class ByteStream : public antlr4::ANTLRInputStream {
     _data.assign(first, first + bytes.size());
     p = 0;
   }
+
+  // The character at `index` (EOF past the end), without a virtual call.
+  std::size_t at(std::size_t index) const {
+    return index < _data.size() ? static_cast<std::size_t>(_data[index])
+                                : static_cast<std::size_t>(antlr4::Token::EOF);
+  }
+  // Moves to `index` (at most the end), as consume() that many times would.
+  void move_to(std::size_t index) { p = std::min(index, _data.size()); }
 };
 
 }  // namespace migrac::syntax

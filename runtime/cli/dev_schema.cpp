@@ -1,10 +1,13 @@
 // The development database of the schema cache (see dev_schema.h): a scratch
-// database on the dev URL's server, the migrations replayed on it in order,
-// an entry written after each raw migration that needs one.
+// database on the dev URL's server, each raw migration that needs an entry
+// replayed there on its ancestors only (in replay order), the entry written
+// after it. Consecutive entries on one line share the database; an entry on
+// another branch gets a new one.
 #include "runtime/cli/dev_schema.h"
 
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -46,17 +49,16 @@ std::pair<Dialect, std::string> dev_target(const Invocation& inv) {
   return {Dialect::Postgres, url};
 }
 
-// Fails with exit 1 when a migration of order[from..to] has errors: they
-// cannot be replayed on the development database.
-void require_no_errors(const Project& project, std::size_t from, std::size_t to,
+// Fails with exit 1 when a migration of `revs` has errors: they cannot be
+// replayed on the development database.
+void require_no_errors(const Project& project, const std::vector<std::size_t>& revs,
                        const std::string& needed) {
-  const std::vector<std::size_t>& order = project.graph.order;
   std::string text, first;
   std::size_t count = 0;
   for (const Diagnostic& d : project.diags.all()) {
     if (d.severity != Severity::Error) continue;
-    for (std::size_t p = from; p <= to; ++p) {
-      const ast::Migration& m = project.migrations[order[p]];
+    for (std::size_t rev : revs) {
+      const ast::Migration& m = project.migrations[rev];
       if (d.range.file < 0 || (d.range.file != m.file && d.range.file != m.down_file)) continue;
       text += render_text(d, project.sources);
       ++count;
@@ -70,6 +72,40 @@ void require_no_errors(const Project& project, std::size_t from, std::size_t to,
                                      "be replayed on the development database up to '{}' (no "
                                      "entry written for it)\n",
                                      first, count, count == 1 ? "" : "s", needed)};
+}
+
+// A scratch database on the development server with a session on it (the
+// run lock and the history table), and the migrations replayed there.
+struct DevDatabase {
+  std::unique_ptr<db::ScratchDatabase> scratch;
+  std::optional<Session> session;  // closed before the database is removed
+  std::vector<bool> replayed;      // by migration index
+};
+
+// Makes a new development database; fails with exit 3.
+void open_dev_database(const Invocation& inv, const std::string& server, std::size_t migrations,
+                       DevDatabase& dev) {
+  std::string error;
+  dev.scratch = db::ScratchDatabase::create(server, error);
+  if (!dev.scratch) fail(kDatabaseError, "migrac check: the development database: {}", error);
+  for (const std::string& left : dev.scratch->removed_leftovers())
+    std::cerr << fmt::format("migrac check: removed '{}', left by a killed run\n", left);
+  DbSettings settings;
+  settings.quiet = true;
+  dev.session.emplace(open_session(inv, settings, SessionMode::Write,
+                                   &dev.scratch->connect_options()));
+  ensure_history_table(*dev.session, "check");
+  dev.replayed.assign(migrations, false);
+}
+
+// Closes the session and removes the scratch database (a warning if it cannot be).
+void close_dev_database(DevDatabase& dev) {
+  if (!dev.scratch) return;
+  dev.session.reset();
+  if (std::string err = dev.scratch->remove(); !err.empty())
+    std::cerr << fmt::format("migrac check: could not remove the scratch {}: {}\n",
+                             dev.scratch->describe(), err);
+  dev.scratch.reset();
 }
 
 }  // namespace
@@ -86,25 +122,27 @@ DevRefresh refresh_schema_cache(const Invocation& inv, Project& project) {
 
   auto [dialect, server] = dev_target(inv);
   auto emitter = make_emitter(dialect);
-  std::string error;
-  std::unique_ptr<db::ScratchDatabase> scratch = db::ScratchDatabase::create(server, error);
-  if (!scratch) fail(kDatabaseError, "migrac check: the development database: {}", error);
-  for (const std::string& left : scratch->removed_leftovers())
-    std::cerr << fmt::format("migrac check: removed '{}', left by a killed run\n", left);
+  DevDatabase dev;
+  open_dev_database(inv, server, project.migrations.size(), dev);
   {
-    DbSettings settings;
-    settings.quiet = true;
-    Session session = open_session(inv, settings, SessionMode::Write, &scratch->connect_options());
-    ensure_history_table(session, "check");
     runner::Progress progress(runner::OutputFormat::Text, true, std::cerr, std::cerr);
-    std::size_t applied = 0;  // positions of graph.order replayed so far
     ProjectOptions options = project_options(inv.config);
     while (needed < project.graph.order.size()) {
       const std::vector<std::size_t>& order = project.graph.order;
       const ast::Migration& target = project.migrations[order[needed]];
-      require_no_errors(project, applied, needed, target.id);
-      std::vector<std::size_t> revs(order.begin() + static_cast<long>(applied),
-                                    order.begin() + static_cast<long>(needed) + 1);
+      // The target's ancestors only: a database that holds a migration of
+      // another branch is made anew.
+      std::vector<bool> ancestors = project.graph.ancestors_of(order[needed]);
+      for (std::size_t rev = 0; rev < dev.replayed.size(); ++rev) {
+        if (!dev.replayed[rev] || ancestors[rev]) continue;
+        close_dev_database(dev);
+        open_dev_database(inv, server, project.migrations.size(), dev);
+        break;
+      }
+      std::vector<std::size_t> revs;
+      for (std::size_t p = 0; p <= needed; ++p)
+        if (ancestors[order[p]] && !dev.replayed[order[p]]) revs.push_back(order[p]);
+      require_no_errors(project, revs, target.id);
       Diagnostics plan_diags;
       std::vector<MigrationPlan> plans = plan_revisions(project, revs, *emitter, plan_diags);
       if (plan_diags.has_errors()) {
@@ -114,7 +152,7 @@ DevRefresh refresh_schema_cache(const Invocation& inv, Project& project) {
       }
       std::vector<runner::Step> steps;
       for (const MigrationPlan& plan : plans) steps.push_back({&plan, nullptr});
-      runner::Runner r(*session.db, session.table, project.sources, progress, {});
+      runner::Runner r(*dev.session->db, dev.session->table, project.sources, progress, {});
       if (!r.upgrade(steps)) {
         const MigrationPlan& failed = plans[std::min(r.done(), plans.size() - 1)];
         fail(kMigrationErrors,
@@ -123,21 +161,20 @@ DevRefresh refresh_schema_cache(const Invocation& inv, Project& project) {
              failed.id, target.id);
       }
       result.applied += plans.size();
-      LiveSchema live = read_live_schema(session, "check");
+      for (std::size_t rev : revs) dev.replayed[rev] = true;
+      LiveSchema live = read_live_schema(*dev.session, "check");
       SchemaCacheEntry entry{target.id, project.cache.keys[order[needed]],
                              std::string(dialect_name(dialect)), std::move(live.schema)};
       if (std::string err = write_schema_cache(project.cache.folder, entry); !err.empty())
         fail(kDatabaseError, "migrac check: the schema cache entry of '{}': {}", target.id, err);
       ++result.written;
-      applied = needed + 1;
       // The migrations after this one are checked on the entry's schema.
+      std::size_t next = needed + 1;
       project = compile_project(options);
-      needed = next_needed(project, applied);
+      needed = next_needed(project, next);
     }
   }
-  if (std::string err = scratch->remove(); !err.empty())
-    std::cerr << fmt::format("migrac check: could not remove the scratch {}: {}\n",
-                             scratch->describe(), err);
+  close_dev_database(dev);
   return result;
 }
 

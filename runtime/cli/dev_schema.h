@@ -20,12 +20,15 @@ struct DevRefresh {
   std::size_t applied = 0;  // migrations replayed on the scratch database
 };
 
-// Replays `project`'s migrations in order on a scratch database on the
-// server of inv.config.dev_url, through the runner, and after each raw
-// migration whose entry is missing, stale or unreadable, reads the schema
-// back and writes its entry (atomically); then compiles the project again
-// with the new entries, so that the migrations after it are checked on the
-// exact schema. Stops replaying after the last entry it has to write.
+// For each raw migration whose entry is missing, stale or unreadable (in
+// replay order), replays its ancestors and then it, in replay order, on a
+// scratch database on the server of inv.config.dev_url, through the runner,
+// reads the schema back and writes its entry (atomically); then compiles the
+// project again with the new entries, so that the migrations after it are
+// checked on the exact schema. The database holds only the migration's
+// ancestors: the next one continues on it when it holds only ancestors of
+// that one too, and is made anew otherwise (a raw migration of another
+// branch). Stops replaying after the last entry it has to write.
 // `project` is left compiled with every entry written so far. Fails with exit
 // 3 (the server cannot be reached, a database cannot be created, an entry
 // cannot be written) or 1 (a migration before an entry has errors, or does not

@@ -23,7 +23,7 @@ namespace {
 std::vector<model::Change> creation_changes(const model::Schema& schema, const Capabilities& caps) {
   std::vector<model::Change> changes;
   auto push = [&](model::ChangeKind kind) {
-    model::Change c{std::move(kind), {}, -1, true, std::nullopt};
+    model::Change c{std::move(kind), {}, -1, true, nullptr};
     c.enums = schema.enums;
     changes.push_back(std::move(c));
   };

@@ -5,7 +5,8 @@
 # the column; `check --dev-url` replays the migrations on a scratch database,
 # writes the entry and passes; later runs pass offline from the entry; an
 # edit makes the entry stale (a warning for check, an error for verify);
-# bad servers exit 3; no scratch database is left behind.
+# bad servers exit 3; no scratch database is left behind; on branches each
+# entry holds its own ancestors' tables only.
 source "$(dirname "$0")/lib.sh"
 
 scratch_dbs() { admin_sql "SELECT count(*) FROM pg_database WHERE datname LIKE 'migrac\_verify\_%'"; }
@@ -117,4 +118,25 @@ printf 'dev_url = postgresql://nobody@127.0.0.1:1/none\n' >"$WORK/migrac.ini"
 expect_rc 3 m check --config "$WORK/migrac.ini"
 expect_rc 3 env MIGRAC_DEV_URL="postgresql://nobody@127.0.0.1:1/none" "$MIGRAC" check --dir "$proj"
 equals "$(scratch_dbs)" "$before" "scratch databases at the end"
+
+step "on branches each entry is the schema of its own ancestors"
+bproj=$WORK/branches; mkdir -p "$bproj"
+printf 'CREATE TABLE base (id bigint PRIMARY KEY);\n' >"$bproj/0001_base.up.sql"
+printf -- '-- migrac:after 0001_base\nCREATE TABLE side_b (id bigint PRIMARY KEY);\n' \
+  >"$bproj/0002_b.up.sql"
+printf -- '-- migrac:after 0001_base\nCREATE TABLE side_c (id bigint PRIMARY KEY);\n' \
+  >"$bproj/0002_c.up.sql"
+for id in 0001_base 0002_b 0002_c; do printf 'SELECT 1;\n' >"$bproj/$id.down.sql"; done
+expect_rc 0 "$MIGRAC" check --dir "$bproj" --dev-url "$server"
+# 0002_c's database is made anew: the one of 0002_b holds a table 0002_c cannot see.
+out_has "schema cache: 3 entries written (4 migrations replayed on a development database), 0 already current"
+python3 - "$bproj/.schema" <<'PY' || fail "an entry holds a table of another branch"
+import json, sys
+def tables(id):
+    return sorted(t["name"] for t in json.load(open(f"{sys.argv[1]}/{id}.json"))["schema"]["tables"])
+assert tables("0001_base") == ["base"], tables("0001_base")
+assert tables("0002_b") == ["base", "side_b"], tables("0002_b")
+assert tables("0002_c") == ["base", "side_c"], tables("0002_c")
+PY
+equals "$(scratch_dbs)" "$before" "scratch databases after the branches"
 echo "ok"

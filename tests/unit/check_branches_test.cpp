@@ -177,3 +177,27 @@ TEST_CASE("a criss-cross merge and a merge of two roots", "[check][branches]") {
   CHECK(columns(s, "r") == std::vector<std::string>{"id", "m"});
   CHECK(columns(s, "q") == std::vector<std::string>{"id", "m"});
 }
+
+TEST_CASE("two-parent merges: criss-cross, two roots, a parent behind the other",
+          "[check][branches]") {
+  History h({{"0001_a", "create table a (id bigint primary key);"},
+             {"0001_r", "create table r (id bigint primary key);"},
+             {"0002_x", "after 0001_a;\nadd column a.x text;"},
+             {"0002_y", "after 0001_a;\nadd column a.y text;"},
+             {"0003_p", "after 0002_x, 0002_y;\nadd column a.p text;"},
+             {"0003_q", "after 0002_y, 0002_x;\ncreate table q (id bigint primary key);"},
+             {"0004_m", "after 0003_p, 0003_q;\nadd column q.m text;"},
+             {"0005_r", "after 0004_m, 0001_r;\nadd column r.n text;"},
+             {"0006_behind", "after 0005_r, 0002_x;\nadd column a.z text;"}},
+            true);
+  REQUIRE(h.errors().empty());
+  const model::Schema& m = h.after("0004_m");
+  CHECK(columns(m, "a") == std::vector<std::string>{"id", "x", "y", "p"});
+  CHECK(columns(m, "q") == std::vector<std::string>{"id", "m"});
+  CHECK(m.tables.count("r") == 0);
+  const model::Schema& r = h.after("0005_r");
+  CHECK(columns(r, "r") == std::vector<std::string>{"id", "n"});
+  const model::Schema& behind = h.after("0006_behind");
+  CHECK(columns(behind, "a") == std::vector<std::string>{"id", "x", "y", "p", "z"});
+  CHECK(columns(behind, "q") == std::vector<std::string>{"id", "m"});
+}

@@ -20,7 +20,7 @@ const Emitter& my() {
 
 model::Change on(model::ChangeKind kind, const model::Table& after) {
   model::Change c = change(std::move(kind));
-  c.table_after = after;
+  c.table_after = std::make_shared<model::Table>(after);
   c.enums["mood"] = model::Enum{"mood", {"ok", "sad"}};
   c.enums["mood2"] = model::Enum{"mood2", {"ok", "sad", "meh"}};
   return c;

@@ -22,7 +22,7 @@ inline const Emitter& sqlite_emitter() {
 // A change on `after` (its table_after), with the enum `mood` ('ok', 'sad').
 inline model::Change table_change(model::ChangeKind kind, const model::Table& after) {
   model::Change c = change(std::move(kind));
-  c.table_after = after;
+  c.table_after = std::make_shared<model::Table>(after);
   c.enums["mood"] = model::Enum{"mood", {"ok", "sad"}};
   return c;
 }

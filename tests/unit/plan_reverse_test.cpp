@@ -214,7 +214,7 @@ TEST_CASE("reverses carry the table as it was before the change", "[plan][revers
   after.columns[2].name = "full_name";
   after.columns[2].not_null = true;
   model::Change rename = change(model::RenameColumn{"users", "name", "full_name"});
-  rename.table_after = after;
+  rename.table_after = std::make_shared<model::Table>(after);
   Reverse r = reverse_change(rename, *make_emitter(Dialect::Postgres));
   REQUIRE(r.changes.size() == 1);
   REQUIRE(r.changes[0].table_after);

@@ -1,5 +1,5 @@
 // The schema cache of raw SQL migrations (compiler/project/schema_cache.h):
-// keys chain over the replay order, a current entry is the schema after its
+// keys chain over the ancestors, a current entry is the schema after its
 // migration, a stale or unreadable one is a warning and the static reading.
 #include <algorithm>
 #include <catch2/catch.hpp>
@@ -80,7 +80,7 @@ std::vector<std::string> codes(const Project& p) {
 
 }  // namespace
 
-TEST_CASE("cache keys chain over the replay order") {
+TEST_CASE("cache keys chain over the history") {
   Dir d;
   Project p = d.compile();
   REQUIRE(p.graph.valid);
@@ -106,6 +106,34 @@ TEST_CASE("cache keys chain over the replay order") {
   CHECK(k3[a] != keys[a]);
   CHECK(k3[b] != keys[b]);
   CHECK(k3[c] != keys[c]);
+}
+
+TEST_CASE("cache keys chain over a migration's ancestors only") {
+  Dir d;
+  // 0003_notes now forks from 0001_users beside 0002_nick; 0004_merge joins them.
+  d.write("0003_notes.up.sql", "-- migrac:after 0001_users\ncreate table notes (id int);\n");
+  d.write("0004_merge.mig", "after 0002_nick, 0003_notes;\n\ncreate table tags (id int);\n");
+  Project p = d.compile();
+  REQUIRE(p.graph.valid);
+  std::size_t a = rev_of(p, "0001_users"), b = rev_of(p, "0002_nick"), c = rev_of(p, "0003_notes"),
+              m = rev_of(p, "0004_merge");
+  std::vector<std::string> keys = schema_cache_keys(p.migrations, p.graph);
+
+  // An edit on one branch leaves the other branch's keys as they were.
+  std::vector<ast::Migration> edited = p.migrations;
+  edited[b].checksum = "v1:0";
+  std::vector<std::string> k2 = schema_cache_keys(edited, p.graph);
+  CHECK(k2[a] == keys[a]);
+  CHECK(k2[b] != keys[b]);
+  CHECK(k2[c] == keys[c]);
+  CHECK(k2[m] != keys[m]);  // the merge is after both
+
+  edited = p.migrations;
+  edited[c].checksum = "v1:0";
+  std::vector<std::string> k3 = schema_cache_keys(edited, p.graph);
+  CHECK(k3[b] == keys[b]);
+  CHECK(k3[c] != keys[c]);
+  CHECK(k3[m] != keys[m]);
 }
 
 TEST_CASE("an entry's text reads back") {
