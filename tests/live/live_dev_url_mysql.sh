@@ -24,18 +24,7 @@ mkdir -p "$WORK/server"
 mariadb_start "$WORK/server" live_dev_url_mysql || exit 1
 server="mysql://root@localhost/mysql?socket=$WORK/server/sock"
 
-fail() { echo "FAIL: $*" >&2; exit 1; }
-step() { echo "--- $*"; }
-expect_rc() {  # WANT CMD...: output in $WORK/out and $WORK/err
-  local want=$1; shift
-  local rc=0
-  "$@" >"$WORK/out" 2>"$WORK/err" || rc=$?
-  if [ "$rc" != "$want" ]; then
-    echo "stdout:"; cat "$WORK/out"; echo "stderr:"; cat "$WORK/err"
-    fail "expected exit $want, got $rc: $*"
-  fi
-}
-out_has() { grep -qF -- "$1" "$WORK/out" || { cat "$WORK/out"; fail "stdout lacks '$1'"; }; }
+source "$(dirname "$0")/assert.sh"
 databases() { "${client[@]}" -N -e "SELECT group_concat(schema_name ORDER BY schema_name) FROM information_schema.schemata"; }
 before=$(databases)
 

@@ -36,8 +36,7 @@ mariadb_start "$WORK/server" live_mysql_runtime || exit 1
 SOCK="$WORK/server/sock"
 PORT=$(tr '\0' '\n' <"/proc/$(cat "$WORK/server/pid")/cmdline" | sed -n 's/^--port=//p')
 
-fail() { echo "FAIL: $*" >&2; exit 1; }
-step() { echo "--- $*"; }
+source "$(dirname "$0")/assert.sh"
 sql() { "${client[@]}" -N -B "$1" -e "$2"; }  # DB STATEMENT
 url_for() { echo "mysql://root@localhost/$1?socket=$SOCK"; }
 n=0
@@ -48,18 +47,6 @@ new_db() {
   echo "$name"
 }
 drop_db() { "${client[@]}" -e "DROP DATABASE $1"; }
-expect_rc() {  # WANT CMD...: output in $WORK/out and $WORK/err
-  local want=$1; shift
-  local rc=0
-  "$@" >"$WORK/out" 2>"$WORK/err" || rc=$?
-  if [ "$rc" != "$want" ]; then
-    echo "stdout:"; cat "$WORK/out"; echo "stderr:"; cat "$WORK/err"
-    fail "expected exit $want, got $rc: $*"
-  fi
-}
-out_has() { grep -qF -- "$1" "$WORK/out" || { cat "$WORK/out"; fail "stdout lacks '$1'"; }; }
-err_has() { grep -qF -- "$1" "$WORK/err" || { cat "$WORK/err"; fail "stderr lacks '$1'"; }; }
-equals() { [ "$1" == "$2" ] || fail "$3: expected '$2', got '$1'"; }
 # The schema without the history table (table definitions, views, without
 # AUTO_INCREMENT counters), then the history rows without their times.
 schema_dump() {

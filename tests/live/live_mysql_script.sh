@@ -37,8 +37,7 @@ mkdir -p "$WORK/server"
 mariadb_start "$WORK/server" live_mysql_script || exit 1
 SOCK="$WORK/server/sock"
 
-fail() { echo "FAIL: $*" >&2; exit 1; }
-step() { echo "--- $*"; }
+source "$(dirname "$0")/assert.sh"
 sql() { "${client[@]}" -N -B "$1" -e "$2"; }  # DB STATEMENT
 url_for() { echo "mysql://root@localhost/$1?socket=$SOCK"; }
 n=0
@@ -49,18 +48,6 @@ new_db() {
   echo "$name"
 }
 drop_db() { "${client[@]}" -e "DROP DATABASE $1"; }
-expect_rc() {  # WANT CMD...: output in $WORK/out and $WORK/err
-  local want=$1; shift
-  local rc=0
-  "$@" >"$WORK/out" 2>"$WORK/err" || rc=$?
-  if [ "$rc" != "$want" ]; then
-    echo "stdout:"; cat "$WORK/out"; echo "stderr:"; cat "$WORK/err"
-    fail "expected exit $want, got $rc: $*"
-  fi
-}
-out_has() { grep -qF -- "$1" "$WORK/out" || { cat "$WORK/out"; fail "stdout lacks '$1'"; }; }
-err_has() { grep -qF -- "$1" "$WORK/err" || { cat "$WORK/err"; fail "stderr lacks '$1'"; }; }
-equals() { [ "$1" == "$2" ] || fail "$3: expected '$2', got '$1'"; }
 run_client() { "${client[@]}" "$1" <"$2"; }  # DB FILE
 schema_dump() {  # the schema without the history table and AUTO_INCREMENT counters
   mariadb-dump --no-defaults --socket="$SOCK" -uroot --no-data --skip-comments --skip-dump-date \

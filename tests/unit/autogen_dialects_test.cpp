@@ -134,7 +134,7 @@ create table users (id bigint identity primary key, email varchar(255) not null,
   ast::TypeRef inet;
   inet.kind = ast::TypeKind::Native;
   inet.name = "inet";
-  model::Column handle{"handle", inet, true, raw_sql("'127.0.0.1'::inet"), false};
+  model::Column handle{"handle", inet, true, raw_sql("'127.0.0.1'::inet"), false, std::nullopt};
   users.columns.push_back(handle);
   model::Constraint ck;
   ck.name = "users_age_check";
@@ -149,8 +149,9 @@ create table users (id bigint identity primary key, email varchar(255) not null,
   notes.name = "notes";
   ast::TypeRef bigint;  // the reader's portable types where PostgreSQL's have one
   bigint.kind = ast::TypeKind::BigInt;
-  notes.columns.push_back(model::Column{"id", bigint, true, std::nullopt, true});
-  notes.columns.push_back(model::Column{"user_id", bigint, true, std::nullopt, false});
+  notes.columns.push_back(model::Column{"id", bigint, true, std::nullopt, true, std::nullopt});
+  notes.columns.push_back(model::Column{"user_id", bigint, true, std::nullopt, false,
+                                        std::nullopt});
   model::Constraint pk;
   pk.name = "notes_pkey";
   pk.kind = ast::ConstraintKind::PrimaryKey;

@@ -25,7 +25,8 @@ model::Schema base() {
   model::Schema s;
   model::Table t;
   t.name = "t";
-  t.columns = {model::Column{"id", {}, false, {}, false}, model::Column{"e", {}, false, {}, false}};
+  t.columns = {model::Column{"id", {}, false, {}, false, {}},
+               model::Column{"e", {}, false, {}, false, {}}};
   t.constraints = {key("t_pkey", ast::ConstraintKind::PrimaryKey, {"id"})};
   put(s, model::AddTable{t});
   model::Index i;
@@ -71,7 +72,7 @@ TEST_CASE("apply keeps the name maps in step", "[model][apply]") {
   // An added primary key makes its columns not null.
   model::Table k;
   k.name = "k";
-  k.columns = {model::Column{"id", {}, false, {}, false}};
+  k.columns = {model::Column{"id", {}, false, {}, false, {}}};
   put(s, model::AddTable{k});
   put(s, model::AddConstraint{"k", key("k_pkey", ast::ConstraintKind::PrimaryKey, {"id"})});
   CHECK(s.tables.at("k").column("id")->not_null);

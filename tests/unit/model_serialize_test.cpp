@@ -89,7 +89,8 @@ ast::TypeRef ty(ast::TypeKind kind, std::optional<std::int64_t> length = {},
 
 model::Column col(std::string name, ast::TypeRef type, bool not_null = false,
                   std::optional<ast::Expr> value = std::nullopt, bool identity = false) {
-  return model::Column{std::move(name), std::move(type), not_null, std::move(value), identity};
+  return model::Column{std::move(name),  std::move(type), not_null,
+                       std::move(value), identity,        std::nullopt};
 }
 
 model::Constraint key(std::string name, ast::ConstraintKind kind, std::vector<std::string> cols) {

@@ -60,8 +60,8 @@ model::Schema users_with_nick() {
   ast::TypeRef bigint, text;
   bigint.kind = ast::TypeKind::BigInt;
   text.kind = ast::TypeKind::Text;
-  t.columns = {model::Column{"id", bigint, true, std::nullopt, false},
-               model::Column{"nick", text, false, std::nullopt, false}};
+  t.columns = {model::Column{"id", bigint, true, std::nullopt, false, std::nullopt},
+               model::Column{"nick", text, false, std::nullopt, false, std::nullopt}};
   model::Constraint pk;
   pk.name = "users_pkey";
   pk.kind = ast::ConstraintKind::PrimaryKey;

@@ -57,8 +57,8 @@ LockFacts metadata_lock(const std::string& table) {
 
 std::optional<Algorithm> type_change_algorithm(const ast::TypeRef& from, const ast::TypeRef& to,
                                                const Context& context) {
-  model::Column a{"c", from, false, std::nullopt, false};
-  model::Column b{"c", to, false, std::nullopt, false};
+  model::Column a{"c", from, false, std::nullopt, false, std::nullopt};
+  model::Column b{"c", to, false, std::nullopt, false, std::nullopt};
   Diagnostics quiet;  // the writer reports the new type's problems itself
   Context silent{context.enums, context.change, quiet};
   std::optional<std::string> before = column_type(a, silent);
