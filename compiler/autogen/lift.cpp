@@ -22,7 +22,10 @@ void lift(std::optional<ast::Expr>& e) {
 
 model::Schema readable_expressions(model::Schema schema) {
   schema.tables.edit_each([](model::Table& table) {
-    for (model::Column& c : table.columns) lift(c.default_value);
+    for (model::Column& c : table.columns) {
+      lift(c.default_value);
+      lift(c.generated);
+    }
     for (model::Constraint& k : table.constraints) lift(k.check);
     for (model::Index& ix : table.indexes) {
       for (ast::Expr& e : ix.elements) lift(e);

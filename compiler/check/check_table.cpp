@@ -9,6 +9,15 @@ namespace migrac {
 
 namespace {
 
+// Whether `e` holds opaque raw SQL (`sql $$...$$`), which migrac cannot judge.
+bool holds_raw(const ast::Expr& e) {
+  if (e.kind == ast::ExprKind::RawSql) return true;
+  for (const ast::Expr& a : e.args) {
+    if (holds_raw(a)) return true;
+  }
+  return false;
+}
+
 // Where `e` first reads column `name`.
 const ast::Expr* column_read(const ast::Expr& e, const std::string& name) {
   if (e.kind == ast::ExprKind::Column && e.text == name) return &e;
@@ -104,7 +113,8 @@ bool Checker::check_generated(const ast::ColumnDef& def, const model::Table& tab
                   "refuses the rest); write the other expression out in this one");
     ok = false;
   }
-  if (ok && expr_varies_between_transactions(e)) {
+  // Raw SQL is left to the database, which refuses a mutable expression itself.
+  if (ok && !holds_raw(e) && expr_varies_between_transactions(e)) {
     diags_.report(DiagKind::GeneratedExpression, e.range,
                   fmt::format("generated column '{}.{}' calls a function whose value can change "
                               "(volatile, the clock, or unknown to migrac)",

@@ -169,7 +169,9 @@ class Reader {
     }
     type.array_dims = static_cast<int>(t["arrayBounds"].size());
     std::string key = type_name_key(type);
-    if (arg->column && key == "text") return arg;
+    // A column cast to text, or to numeric for arithmetic (an int column times
+    // a numeric one reads back as `qty::numeric`): the catalog's, not the file's.
+    if (arg->column && (key == "text" || key == "numeric")) return arg;
     std::vector<Canon> args;
     args.push_back(std::move(*arg));
     return node(Form::Cast, std::move(key), std::move(args), kPrimary);
