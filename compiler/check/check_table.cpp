@@ -2,6 +2,8 @@
 // with add column).
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "compiler/check/checker.h"
 #include "compiler/dialect/sql_functions.h"
 
@@ -16,15 +18,6 @@ bool holds_raw(const ast::Expr& e) {
     if (holds_raw(a)) return true;
   }
   return false;
-}
-
-// Where `e` first reads column `name`.
-const ast::Expr* column_read(const ast::Expr& e, const std::string& name) {
-  if (e.kind == ast::ExprKind::Column && e.text == name) return &e;
-  for (const ast::Expr& a : e.args) {
-    if (const ast::Expr* found = column_read(a, name)) return found;
-  }
-  return nullptr;
 }
 
 // A PendingConstraint for an inline column constraint.
@@ -97,14 +90,16 @@ model::Column Checker::column_from_def(const ast::ColumnDef& def, const model::T
 
 bool Checker::check_generated(const ast::ColumnDef& def, const model::Table& table) {
   const ast::Expr& e = *def.generated;
-  std::vector<std::string> read;
-  if (!check_expr(e, table, &read)) return false;
+  if (!check_expr(e, table, nullptr)) return false;
   bool ok = true;
-  for (const std::string& name : read) {
+  std::vector<std::string> reported;  // each column once, at its first reading
+  for_each_column(e, [&](const ast::Expr& read) {
+    const std::string& name = read.text;
     const model::Column* c = table.column(name);
-    if (name != def.name.name && (c == nullptr || !c->generated)) continue;
-    const ast::Expr* at = column_read(e, name);
-    diags_.report(DiagKind::GeneratedExpression, at ? at->range : e.range,
+    if (name != def.name.name && (c == nullptr || !c->generated)) return;
+    if (std::find(reported.begin(), reported.end(), name) != reported.end()) return;
+    reported.push_back(name);
+    diags_.report(DiagKind::GeneratedExpression, read.range,
                   name == def.name.name
                       ? fmt::format("generated column '{}.{}' reads itself", table.name, name)
                       : fmt::format("generated column '{}.{}' reads generated column '{}'",
@@ -112,7 +107,7 @@ bool Checker::check_generated(const ast::ColumnDef& def, const model::Table& tab
                   "a generated column reads only the row's other, plain columns (PostgreSQL "
                   "refuses the rest); write the other expression out in this one");
     ok = false;
-  }
+  });
   // Raw SQL is left to the database, which refuses a mutable expression itself.
   if (ok && !holds_raw(e) && expr_varies_between_transactions(e)) {
     diags_.report(DiagKind::GeneratedExpression, e.range,
