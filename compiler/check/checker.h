@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "compiler/ast/ast.h"
+#include "compiler/ast/walk.h"
 #include "compiler/diag/diag.h"
 #include "compiler/model/apply.h"
 #include "compiler/model/change.h"
@@ -279,17 +280,6 @@ bool same_key_type(const ast::TypeRef& a, const ast::TypeRef& b);
 // "did you mean 'int'?" for a type name that is neither portable nor an enum.
 std::string type_suggestion(const std::string& wrong, const std::vector<std::string>& enums);
 
-// Calls f(expr) for every Column expression of `e`, in source order; opaque
-// `sql $$...$$` parts are not entered.
-template <class F>
-void for_each_column(const ast::Expr& e, F&& f) {
-  if (e.kind == ast::ExprKind::Column) {
-    f(e);
-    return;
-  }
-  if (e.kind == ast::ExprKind::RawSql) return;
-  for (const ast::Expr& a : e.args) for_each_column(a, f);
-}
 // The columns `e` reads, first appearance first, without repeats.
 std::vector<std::string> columns_read(const ast::Expr& e);
 // Appends `name` to `list` unless it is already there.

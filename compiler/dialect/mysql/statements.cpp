@@ -9,8 +9,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <functional>
 
+#include "compiler/ast/walk.h"
 #include "compiler/dialect/backfill_walk.h"
 #include "compiler/dialect/mysql/internal.h"
 #include "compiler/dialect/raw_body.h"
@@ -164,9 +164,10 @@ struct MysqlWriter {
 
   Out operator()(const model::RenameColumn& c) const {
     // MySQL and MariaDB refuse to rename a column a generated column reads.
-    std::function<bool(const ast::Expr&)> reads = [&](const ast::Expr& e) {
-      if (e.kind == ast::ExprKind::Column && e.text == c.to) return true;
-      return std::any_of(e.args.begin(), e.args.end(), reads);
+    auto reads = [&](const ast::Expr& e) {
+      bool found = false;
+      for_each_column(e, [&](const ast::Expr& col) { found = found || col.text == c.to; });
+      return found;
     };
     for (const model::Column& col : after() ? after()->columns : std::vector<model::Column>{}) {
       if (!col.generated || !reads(*col.generated)) continue;
