@@ -45,7 +45,8 @@ void plan_raw(MigrationPlan& plan, const ast::Migration& migration, const Checke
     mark_irreversible(plan, "raw SQL migration without a .down.sql file", migration.id_range);
     return;
   }
-  plan.down = lower_raw(migration.raw_down, transactional, checked.settings, emitter, diags);
+  if (options.lower_down)
+    plan.down = lower_raw(migration.raw_down, transactional, checked.settings, emitter, diags);
 }
 
 }  // namespace
@@ -70,7 +71,8 @@ MigrationPlan plan_migration(const ast::Migration& migration, const CheckedMigra
   plan.up = lower_all(checked.up, checked.settings, emitter, diags);
   if (!options.with_down) return plan;
   if (checked.explicit_down) {
-    plan.down = lower_all(*checked.explicit_down, checked.settings, emitter, diags);
+    if (options.lower_down)
+      plan.down = lower_all(*checked.explicit_down, checked.settings, emitter, diags);
     return plan;
   }
   Reverse reverse = reverse_changes(checked.up, emitter);
@@ -78,7 +80,7 @@ MigrationPlan plan_migration(const ast::Migration& migration, const CheckedMigra
     mark_irreversible(plan, reverse.irreversible->reason, reverse.irreversible->at);
     return plan;
   }
-  plan.down = lower_all(reverse.changes, checked.settings, emitter, diags);
+  if (options.lower_down) plan.down = lower_all(reverse.changes, checked.settings, emitter, diags);
   return plan;
 }
 

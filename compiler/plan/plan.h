@@ -87,8 +87,12 @@ struct MigrationPlan {
   bool repeatable = false;
 };
 
+// What plan_migration plans besides the up.
 struct PlanOptions {
   bool with_down = true;
+  // With with_down, false: decide whether the migration can be reverted, but
+  // leave `down` empty (an upgrade script says whether, not how).
+  bool lower_down = true;
 };
 
 // Lowers one checked migration for the emitter's dialect. Reports dialect errors

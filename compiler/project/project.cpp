@@ -8,6 +8,7 @@
 
 #include "compiler/project/loader.h"
 #include "compiler/source/parallel.h"
+#include "compiler/source/timings.h"
 #include "compiler/syntax/parse.h"
 #include "compiler/syntax/raw_sql_tool.h"
 
@@ -38,14 +39,17 @@ Project compile_project(const ProjectOptions& options) {
   Project project;
   LoadedDirectory loaded = load_migrations(options.dir, options.convention, project.sources,
                                            project.diags);
+  timing_mark("load");
   project.convention = loaded.convention;
   project.convention_detected = loaded.detected;
   project.migrations = parse_all(project.sources, loaded, options.threads, project.diags);
+  timing_mark("parse");
   for (std::size_t i = 0; i < loaded.repeatables.size(); ++i) {
     project.repeatables.push_back(parse_raw_sql(project.sources, loaded.repeatables[i],
                                                 loaded.repeatable_tool[i], project.diags));
   }
   project.graph = build_graph(project.migrations, project.diags);
+  timing_mark("graph");
   if (project.graph.valid) {
     std::optional<std::size_t> stop_at;
     if (options.check_until) {
@@ -54,10 +58,12 @@ Project compile_project(const ProjectOptions& options) {
     }
     project.cache = read_schema_cache(options.dir, project.migrations, project.graph);
     report_schema_cache(project.cache, project.migrations, project.diags);
+    timing_mark("cache");
     CheckOptions check = options.check;
     check.raw_schemas = &project.cache.current;
     project.history = check_history(project.migrations, project.graph, project.sources, check,
                                     project.diags, stop_at);
+    timing_mark("check");
     if (!stop_at) {
       check_repeatables(project.repeatables, project.sources, check, project.history,
                         project.diags);
@@ -78,7 +84,8 @@ std::string convention_note(const Project& project, const std::string& dir) {
 
 std::vector<MigrationPlan> plan_revisions(const Project& project,
                                           const std::vector<std::size_t>& revs,
-                                          const Emitter& emitter, Diagnostics& diags) {
+                                          const Emitter& emitter, Diagnostics& diags,
+                                          const PlanOptions& options) {
   std::vector<std::size_t> checked_revs;
   checked_revs.reserve(revs.size());
   for (std::size_t rev : revs) {
@@ -92,7 +99,7 @@ std::vector<MigrationPlan> plan_revisions(const Project& project,
     std::size_t rev = checked_revs[i];
     const auto pos = static_cast<std::size_t>(project.history.position[rev]);
     plans[i] = plan_migration(project.migrations[rev], project.history.checked[pos], emitter,
-                              project.sources, PlanOptions{}, per_plan[i]);
+                              project.sources, options, per_plan[i]);
   });
   for (const Diagnostics& d : per_plan) diags.append(d);
   return plans;

@@ -51,7 +51,8 @@ std::string convention_note(const Project& project, const std::string& dir);
 // Plans the migrations `revs` (graph indexes, in order) for one dialect.
 std::vector<MigrationPlan> plan_revisions(const Project& project,
                                           const std::vector<std::size_t>& revs,
-                                          const Emitter& emitter, Diagnostics& diags);
+                                          const Emitter& emitter, Diagnostics& diags,
+                                          const PlanOptions& options = {});
 
 // Plans every repeatable (Project::repeatables, checked after the history)
 // for one dialect; each plan says it is one (MigrationPlan::repeatable).

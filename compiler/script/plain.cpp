@@ -11,6 +11,7 @@
 #include <algorithm>
 
 #include "compiler/script/formats.h"
+#include "compiler/source/parallel.h"
 
 namespace migrac {
 
@@ -210,7 +211,15 @@ std::string render_plain_script(const std::vector<const MigrationPlan*>& plans,
                        dialect_name(options.dialect));
   }
   out += "\n";
-  for (const MigrationPlan* plan : plans) render_migration(out, *plan, sources, options.down);
+  // Each migration's text depends on its plan only: rendered in parallel, joined in order.
+  std::vector<std::string> parts(plans.size());
+  parallel_for(plans.size(), 0, 64, [&](std::size_t i) {
+    render_migration(parts[i], *plans[i], sources, options.down);
+  });
+  std::size_t size = out.size();
+  for (const std::string& part : parts) size += part.size();
+  out.reserve(size);
+  for (const std::string& part : parts) out += part;
   while (out.size() > 1 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n')
     out.pop_back();
   return out;

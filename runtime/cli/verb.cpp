@@ -161,6 +161,12 @@ Project compile_or_fail(const Invocation& inv, bool json, bool warnings, bool ke
   return project;
 }
 
+void keep_reachable(const void* pointer) {
+  // Never destroyed itself; leak checkers see what it holds as reachable.
+  static auto* kept = new std::vector<const void*>;
+  kept->push_back(pointer);
+}
+
 RevisionRef resolve_revision(const Project& project, const std::string& spec) {
   const RevisionGraph& g = project.graph;
   if (spec == "base") return RevisionRef{true, 0};

@@ -8,6 +8,7 @@
 
 #include "compiler/diag/render.h"
 #include "compiler/script/script.h"
+#include "compiler/source/timings.h"
 #include "runtime/cli/range.h"
 #include "runtime/cli/verb.h"
 #include "runtime/cli/verbs.h"
@@ -48,18 +49,25 @@ int verb_sql(const Args& args) {
   script.history_table = inv.config.history_table;
   auto emitter = make_emitter(dialect);
   if (!emitter) fail(kUsage, "migrac sql: the {} dialect is not available", dialect_name(dialect));
+  timing_mark("startup");
   Project project = compile_or_fail(inv);
+  timing_mark("diagnostics");
 
   std::string spec = inv.positional.empty() ? (down ? "base" : "head") : inv.positional[0];
   std::vector<std::size_t> revs = select_range(project, spec, down);
 
   Diagnostics plan_diags;
-  std::vector<MigrationPlan> plans = plan_revisions(project, revs, *emitter, plan_diags);
+  // An upgrade script to stdout says whether each migration can be reverted, not how.
+  PlanOptions plan_options;
+  plan_options.lower_down = down || inv.vm.count("out") > 0;
+  std::vector<MigrationPlan> plans = plan_revisions(project, revs, *emitter, plan_diags,
+                                                    plan_options);
   // Flyway repeatables run after the whole history (and are never reverted).
   if (!down && range_reaches_end(project, spec)) {
     for (MigrationPlan& p : plan_repeatables(project, *emitter, plan_diags))
       plans.push_back(std::move(p));
   }
+  timing_mark("plan");
   std::string plan_text = render_text(plan_diags, project.sources);
   if (plan_diags.has_errors())
     throw VerbError{kMigrationErrors, plan_text + render_summary(plan_diags)};
@@ -94,7 +102,12 @@ int verb_sql(const Args& args) {
     return kOk;
   }
   script.down = down;
-  std::cout << render_script(plans, project.sources, script);
+  std::string text = render_script(plans, project.sources, script);
+  timing_mark("render");
+  std::cout << text << std::flush;
+  timing_mark("write");
+  keep_until_exit(std::move(plans));
+  keep_until_exit(std::move(project));
   return kOk;
 }
 
