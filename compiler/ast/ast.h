@@ -11,6 +11,7 @@
 #include <variant>
 #include <vector>
 
+#include "compiler/ast/boxed.h"
 #include "compiler/source/migration_file.h"
 #include "compiler/source/source.h"
 
@@ -93,7 +94,7 @@ struct Expr {
   std::vector<Expr> args;
   bool negated = false;
   bool has_else = false;
-  std::optional<TypeRef> type;  // Cast only
+  Boxed<TypeRef> type;  // Cast only
   SourceRange range;
 };
 
@@ -113,13 +114,13 @@ struct ColumnDef {
   Ident name;
   TypeRef type;
   std::optional<bool> not_null;  // explicit `not null` (true) / `null` (false)
-  std::optional<Expr> default_value;
+  Boxed<Expr> default_value;
   bool identity = false;
   bool primary_key = false;
   bool unique = false;
   std::optional<ForeignRef> references;
-  std::optional<Expr> check;
-  std::optional<Expr> generated;  // `generated always as (expr) stored`
+  Boxed<Expr> check;
+  Boxed<Expr> generated;  // `generated always as (expr) stored`
   SourceRange range;
 };
 
@@ -131,7 +132,7 @@ struct TableConstraint {
   ConstraintKind kind = ConstraintKind::Check;
   std::vector<Ident> columns;     // PrimaryKey, Unique, ForeignKey (local columns)
   std::optional<ForeignRef> ref;  // ForeignKey
-  std::optional<Expr> check;      // Check
+  Boxed<Expr> check;              // Check
   SourceRange range;
 };
 
@@ -166,7 +167,7 @@ struct AlterColumnType {
   Ident table;
   Ident column;
   TypeRef type;
-  std::optional<Expr> using_expr;
+  Boxed<Expr> using_expr;
 };
 // `set not null` (set = true) / `drop not null` (set = false)
 struct AlterColumnNotNull {
@@ -178,7 +179,7 @@ struct AlterColumnNotNull {
 struct AlterColumnDefault {
   Ident table;
   Ident column;
-  std::optional<Expr> value;
+  Boxed<Expr> value;
 };
 struct AddConstraint {
   Ident table;
@@ -194,7 +195,7 @@ struct CreateIndex {
   bool unique = false;
   Ident table;
   std::vector<Expr> elements;
-  std::optional<Expr> where;
+  Boxed<Expr> where;
 };
 struct DropIndex {
   Ident name;
@@ -221,7 +222,7 @@ struct Assignment {
 struct Backfill {
   Ident table;
   std::vector<Assignment> assignments;
-  std::optional<Expr> where;
+  Boxed<Expr> where;
   std::optional<std::int64_t> batch;  // default applied by the planner (10000)
   SourceRange batch_range;
   std::optional<std::int64_t> pause_ms;  // between batches; none: --backfill-pause (default 0)

@@ -147,7 +147,7 @@ void Planner::alter_table(const std::string& name, TableDiffs& d) {
   }
   for (const model::Column& c : after->columns) {
     if (!changes(c, "default")) continue;
-    std::optional<ast::Expr> value = c.default_value;
+    Boxed<ast::Expr> value = c.default_value;
     if (value && value->kind == ast::ExprKind::Null) value.reset();
     if (!value && default_dropped.count(c.name)) continue;
     emit(ast::AlterColumnDefault{ident(name), ident(c.name), std::move(value)});

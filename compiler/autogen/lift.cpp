@@ -14,7 +14,7 @@ void lift(ast::Expr& e) {
   for (ast::Expr& a : e.args) lift(a);
 }
 
-void lift(std::optional<ast::Expr>& e) {
+void lift(Boxed<ast::Expr>& e) {
   if (e) lift(*e);
 }
 

@@ -45,7 +45,7 @@ struct RenameColumn {
 struct AlterColumnType {
   std::string table, column;
   ast::TypeRef from, to;
-  std::optional<ast::Expr> using_expr;
+  Boxed<ast::Expr> using_expr;
 };
 struct SetNotNull {
   std::string table, column;
@@ -56,7 +56,7 @@ struct DropNotNull {
 // set default (to present) / drop default (to empty); from is the previous default
 struct SetDefault {
   std::string table, column;
-  std::optional<ast::Expr> from, to;
+  Boxed<ast::Expr> from, to;
 };
 // not_valid: ADD CONSTRAINT ... NOT VALID (online form; VALIDATE follows)
 struct AddConstraint {
@@ -108,7 +108,7 @@ struct DropEnum {
 struct Backfill {
   std::string table;
   std::vector<ast::Assignment> assignments;
-  std::optional<ast::Expr> where;
+  Boxed<ast::Expr> where;
   std::int64_t batch = 10000;
   std::int64_t pause_ms = -1;            // between batches; -1: the run's --backfill-pause
   std::vector<std::string> key_columns;  // the primary key, else a unique not-null key; may be none

@@ -111,7 +111,7 @@ class Differ {
   }
 
   // A default's key; none for no default or a NULL one (which PostgreSQL does not store).
-  std::string default_key(const std::optional<ast::Expr>& value) const {
+  std::string default_key(const Boxed<ast::Expr>& value) const {
     if (!value || value->kind == ast::ExprKind::Null) return {};
     std::string key = n_.expr(*value);
     ast::Expr null_expr;
@@ -130,7 +130,7 @@ class Differ {
     return n_.type(type);
   }
 
-  std::string expr_key(const std::optional<ast::Expr>& value) const {
+  std::string expr_key(const Boxed<ast::Expr>& value) const {
     return value ? n_.expr(*value) : std::string();
   }
 

@@ -20,11 +20,11 @@ struct Column {
   std::string name;
   ast::TypeRef type;
   bool not_null = false;
-  std::optional<ast::Expr> default_value;
+  Boxed<ast::Expr> default_value;
   bool identity = false;
   // A stored generated column: its value is this expression of the row's
   // other columns (`generated always as (expr) stored`); never written to.
-  std::optional<ast::Expr> generated;
+  Boxed<ast::Expr> generated;
 };
 
 // A named table constraint (primary key, unique, foreign key or check).
@@ -36,7 +36,7 @@ struct Constraint {
   std::vector<std::string> ref_columns;  // FK target columns (resolved, never empty for FK)
   ast::RefAction on_delete = ast::RefAction::NoAction;
   ast::RefAction on_update = ast::RefAction::NoAction;
-  std::optional<ast::Expr> check;  // Check
+  Boxed<ast::Expr> check;  // Check
 };
 
 // A named index on one table.
@@ -46,7 +46,7 @@ struct Index {
   bool unique = false;
   std::vector<ast::Expr> elements;   // Column exprs for plain columns
   std::vector<std::string> columns;  // every column the elements and predicate read
-  std::optional<ast::Expr> where;
+  Boxed<ast::Expr> where;
 };
 
 // A table: columns in definition order, constraints and indexes in creation order.

@@ -25,7 +25,7 @@ bool same(const ast::Expr& a, const ast::Expr& b) {
     if (!same(a.args[i], b.args[i])) return false;
   return true;
 }
-bool same(const std::optional<ast::Expr>& a, const std::optional<ast::Expr>& b) {
+bool same(const Boxed<ast::Expr>& a, const Boxed<ast::Expr>& b) {
   return a.has_value() == b.has_value() && (!a || same(*a, *b));
 }
 bool same(const model::Table& a, const model::Table& b) {

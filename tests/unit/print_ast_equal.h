@@ -59,6 +59,11 @@ class AstEqual {
     if (!field(a.has_value() == b.has_value(), what + ".has_value")) return;
     if (a) in(what, [&] { same(*a, *b); });
   }
+  template <class T>
+  void opt(const Boxed<T>& a, const Boxed<T>& b, const std::string& what) {
+    if (!field(a.has_value() == b.has_value(), what + ".has_value")) return;
+    if (a) in(what, [&] { same(*a, *b); });
+  }
   void same(const std::vector<ast::Operation>& a, const std::vector<ast::Operation>& b) {
     operations(a, b, "ops");
   }

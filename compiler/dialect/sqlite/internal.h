@@ -51,7 +51,7 @@ std::string create_index(const model::Index& index, bool if_not_exists = false);
 struct Copy {
   std::string added_column;      // new in the table: not copied (it gets its default)
   std::string converted_column;  // read through `using_expr` instead of by name
-  std::optional<ast::Expr> using_expr;
+  Boxed<ast::Expr> using_expr;
 };
 
 // The statements that rebuild the table into `after` (its new definition),
