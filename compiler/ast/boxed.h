@@ -19,9 +19,9 @@ class Boxed {
  public:
   Boxed() = default;
   Boxed(std::nullopt_t) {}  // NOLINT: converts as std::optional's does
-  Boxed(const T& value) : value_(std::make_unique<T>(value)) {}  // NOLINT
+  Boxed(const T& value) : value_(std::make_unique<T>(value)) {}        // NOLINT
   Boxed(T&& value) : value_(std::make_unique<T>(std::move(value))) {}  // NOLINT
-  Boxed(const std::optional<T>& value)  // NOLINT
+  Boxed(const std::optional<T>& value)                                 // NOLINT
       : value_(value ? std::make_unique<T>(*value) : nullptr) {}
   Boxed(std::optional<T>&& value)  // NOLINT
       : value_(value ? std::make_unique<T>(std::move(*value)) : nullptr) {}

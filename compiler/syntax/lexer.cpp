@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 
 #include <string>
+#include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "compiler/syntax/lexer_check.h"
@@ -20,6 +22,8 @@ bool word_start(std::size_t c) {
 
 bool word_char(std::size_t c) { return word_start(c) || (c >= '0' && c <= '9'); }
 
+bool digit(std::size_t c) { return c >= '0' && c <= '9'; }
+
 // The token of a character that is a whole token by itself, whatever follows
 // (no longer rule starts with it); 0 for any other character.
 std::size_t punctuation_type(std::size_t c) {
@@ -31,12 +35,51 @@ std::size_t punctuation_type(std::size_t c) {
     case ')': return L::RPAREN;
     case '{': return L::LBRACE;
     case '}': return L::RBRACE;
+    case '[': return L::LBRACKET;
+    case ']': return L::RBRACKET;
     case '=': return L::EQ;
     case '+': return L::PLUS;
     case '*': return L::STAR;
     case '%': return L::PERCENT;
     default: return 0;
   }
+}
+
+// An operator of one or two characters at `c` (then `next`) and its length;
+// {0, 0} for any other text. `--` and `/*` start comments, which are not
+// operators; a lone `:`, `|` or `!` is no token of the language.
+std::pair<std::size_t, std::size_t> operator_type(std::size_t c, std::size_t next) {
+  switch (c) {
+    case '<':
+      if (next == '>') return {L::NEQ, 2};
+      if (next == '=') return {L::LE, 2};
+      return {L::LT, 1};
+    case '>':
+      if (next == '=') return {L::GE, 2};
+      return {L::GT, 1};
+    case '!':
+      if (next == '=') return {L::NEQ, 2};
+      return {0, 0};
+    case ':':
+      if (next == ':') return {L::DOUBLE_COLON, 2};
+      return {0, 0};
+    case '|':
+      if (next == '|') return {L::CONCAT, 2};
+      return {0, 0};
+    case '-':
+      if (next == '-') return {0, 0};
+      return {L::MINUS, 1};
+    case '/':
+      if (next == '*') return {0, 0};
+      return {L::SLASH, 1};
+    default: return {0, 0};
+  }
+}
+
+// Whether the letters after a number's digits are a duration's unit (ms, s,
+// min, h, either case): then the word is a DURATION, not a DIGIT_IDENT.
+bool duration_unit(std::string_view unit) {
+  return unit == "ms" || unit == "s" || unit == "min" || unit == "h";
 }
 
 // The keywords, lowercase, and their token types, from the K_ token names.
@@ -60,6 +103,10 @@ const std::unordered_map<std::string, std::size_t>& keywords(const antlr4::dfa::
 Lexer::Lexer(ByteStream* input)
     : L(input), bytes_(input), simulator_(getInterpreter<antlr4::atn::LexerATNSimulator>()) {}
 
+std::size_t Lexer::getLine() const { return simulator_->getLine(); }
+
+std::size_t Lexer::getCharPositionInLine() { return simulator_->getCharPositionInLine(); }
+
 void Lexer::consume_to(std::size_t index) {
   std::size_t line = simulator_->getLine();
   std::size_t column = simulator_->getCharPositionInLine();
@@ -78,29 +125,65 @@ void Lexer::consume_to(std::size_t index) {
 
 std::unique_ptr<antlr4::Token> Lexer::nextToken() {
   skip_blanks_and_line_comments();
-  std::size_t c = _input->LA(1);
-  std::size_t punctuation = punctuation_type(c);
-  if (!word_start(c) && punctuation == 0) return L::nextToken();
+  std::size_t start = bytes_->index();
+  std::size_t c = bytes_->at(start);
+  // The token's type and end, when a fast path knows them.
+  std::size_t token_type = 0;
+  std::size_t end = start;
+  std::string word;  // a word's text, lowercase
+  if (std::size_t p = punctuation_type(c); p != 0) {
+    token_type = p;
+    end = start + 1;
+  } else if (auto [op, length] = operator_type(c, bytes_->at(start + 1)); op != 0) {
+    token_type = op;
+    end = start + length;
+  } else if (word_start(c)) {
+    for (end = start; word_char(c); c = bytes_->at(++end))
+      word += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    const auto& table = keywords(getVocabulary());
+    auto it = table.find(word);
+    token_type = it != table.end() ? it->second : static_cast<std::size_t>(IDENT);
+  } else if (digit(c)) {
+    // DIGIT+ then a fraction (NUMBER), a word (DURATION when it is only a
+    // unit, else DIGIT_IDENT) or nothing (NUMBER).
+    for (end = start; digit(bytes_->at(end));) ++end;
+    if (bytes_->at(end) == '.' && digit(bytes_->at(end + 1))) {
+      for (end += 1; digit(bytes_->at(end));) ++end;
+      token_type = NUMBER;
+    } else if (word_start(bytes_->at(end))) {
+      for (; word_char(bytes_->at(end)); ++end) {
+        std::size_t w = bytes_->at(end);
+        word += static_cast<char>(w >= 'A' && w <= 'Z' ? w - 'A' + 'a' : w);
+      }
+      token_type = duration_unit(word) ? DURATION : DIGIT_IDENT;
+    } else {
+      token_type = NUMBER;
+    }
+  } else if (c == '\'') {
+    // A terminated string: quotes inside are doubled. An unterminated one
+    // (no closing quote before the end) is left to the generated rules.
+    for (end = start + 1;;) {
+      std::size_t q = bytes_->at(end);
+      if (q == antlr4::Token::EOF) break;
+      ++end;
+      if (q != '\'') continue;
+      if (bytes_->at(end) != '\'') {
+        token_type = STRING;
+        break;
+      }
+      ++end;  // a doubled quote
+    }
+  }
+  if (token_type == 0) return L::nextToken();
   // Set up and emitted as the generated nextToken() does.
   token.reset();
   channel = antlr4::Token::DEFAULT_CHANNEL;
-  tokenStartCharIndex = _input->index();
+  tokenStartCharIndex = start;
   tokenStartCharPositionInLine = simulator_->getCharPositionInLine();
   tokenStartLine = simulator_->getLine();
   _text.clear();
-  if (punctuation != 0) {
-    consume();
-    type = punctuation;
-  } else {
-    std::string word;
-    std::size_t end = bytes_->index();
-    for (; word_char(c); c = bytes_->at(++end))
-      word += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    consume_to(end);
-    const auto& table = keywords(getVocabulary());
-    auto it = table.find(word);
-    type = it != table.end() ? it->second : static_cast<std::size_t>(IDENT);
-  }
+  consume_to(end);
+  type = token_type;
   if (_input->LA(1) == antlr4::Token::EOF) hitEOF = true;
   emit();
   return std::move(token);

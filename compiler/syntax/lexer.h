@@ -1,13 +1,19 @@
 #pragma once
 // The lexer used by parse_mig: the generated one, with fast paths for the
-// commonest text. The generated lexer runs a DFA that takes a lock for every
-// character; here whitespace, `--` comments, words (keywords and plain
-// identifiers) and one-character punctuation, most of the text, are recognized
-// directly. They produce exactly the tokens the generated rules would: at a
-// token boundary WS and LINE_COMMENT are the longest matches of their text, a
-// word is a keyword (K_X : X, letters in either case, listed before IDENT so
-// winning the tie) or an IDENT, and no longer rule starts with `;,.(){}=+*%`.
-// Everything else goes to the generated lexer. lexer_check.h tests this.
+// commonest text. The generated lexer runs a DFA that takes a process-wide
+// lock for every character (two parsing threads contend for it); here
+// whitespace, `--` comments, words (keywords and plain identifiers), numbers,
+// durations and digit-led ids, terminated strings, and the operators and
+// punctuation, nearly all of the text, are recognized directly. They produce
+// exactly the tokens the generated rules would: at a token boundary WS and
+// LINE_COMMENT are the longest matches of their text, a word is a keyword
+// (K_X : X, letters in either case, listed before IDENT so winning the tie)
+// or an IDENT, digits are a NUMBER (with a fraction when a digit follows the
+// dot), a DURATION when a unit alone follows (listed before DIGIT_IDENT,
+// winning the tie), else a DIGIT_IDENT, and each operator is the longest of
+// the rules its characters start. Everything else (dollar strings, quoted
+// identifiers, block comments, unterminated literals, unexpected bytes, the
+// end) goes to the generated lexer. lexer_check.h tests this.
 
 #include <memory>
 
@@ -21,6 +27,9 @@ class Lexer : public L {
   explicit Lexer(ByteStream* input);
 
   std::unique_ptr<antlr4::Token> nextToken() override;
+  // As the generated lexer's, without a dynamic_cast to find the simulator.
+  std::size_t getLine() const override;
+  std::size_t getCharPositionInLine() override;
 
  private:
   void skip_blanks_and_line_comments();

@@ -47,6 +47,21 @@ TEST_CASE("the fast lexer gives the generated lexer's tokens", "[syntax][lexer]"
       "\r\rdown { drop table t; }\r",
       "f(a,b);{}=+*%.5 t.c;",
       ";",
+      "a::b x<y z>w p>=q r<=s t<>u v!=w a||b a|b a!b a:b c/d e/*f*/g 1-2 -- c\n-",
+      "1 12 1.5 1. 1.x .5 0001_init 5s 5S 5ms 5Ms 5min 5MIN 5h 5hx 5m 5sec 5_ 5a1 7.5s 9..2",
+      "'' 'a' 'a''b' '''' 'multi\nline' 'caf\xC3\xA9' 'x'y 'open ''",
+      "'a'''",
+      "[1] t[] int[][]",
+      "<",
+      ">",
+      "!",
+      ":",
+      "|",
+      "/",
+      "1",
+      "12",
+      "'",
+      "''",
   };
   for (const std::string& text : texts) same_tokens(text);
 }
