@@ -5,12 +5,17 @@
 # The same again on a branchy history of the same size (BRANCHES branch points,
 # each a side migration and a merge; gen_history.py --branches), beside the linear one.
 # Prints wall time (median of RUNS), peak RSS, migrations per second and the ratios.
-#   bench/bench_compile.sh [N] [RUNS] [BRANCHES]
+# Then the same linear history at each of SIZES migrations (default 1,000,
+# 10,000 and 30,000) beside Alembic, with the peak RSS per migration (which
+# must not grow with the history), and where migrac's time goes at N: the
+# median of each phase as MIGRAC_TIMINGS reports it.
+#   bench/bench_compile.sh [N] [RUNS] [BRANCHES] [SIZES]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 n=${1:-10000}
 runs=${2:-5}
 branches=${3:-99}
+sizes=${4:-1000,10000,30000}
 "$root/scripts/bootstrap" --bench
 "$root/scripts/build" >/dev/null
 migrac="$root/build/migrac"
@@ -57,3 +62,42 @@ awk -v n="$n" -v runs="$runs" -v mt="$m_time" -v mr="$m_rss" -v ml="$m_lines" \
   printf "| %d branch points | alembic | alembic upgrade head --sql | %.3f | %.1f | %.0f | %d | %.1fx slower |\n", b, bat, bar/1024, n/(bat>0?bat:0.001), bal, bat/(bmt>0?bmt:0.001)
   printf "\nmigrac, branchy vs linear: %.2fx the time, %.2fx the peak memory\n", bmt/(mt>0?mt:0.001), bmr/(mr>0?mr:1)
 }'
+
+# The linear history at each size. The RSS per migration leaves out what a
+# one-migration run takes (the program and its libraries).
+python3 "$root/bench/gen_history.py" --count 1 --out "$work/one" >/dev/null
+read -r _ base_rss < <(measure "$work" "$migrac" sql head --dir one)
+echo
+echo "linear histories by size (median of $runs runs; a one-migration run peaks at $((base_rss / 1024)) MB)"
+echo
+echo "| migrations | migrac s | migrac peak RSS MB | KB per migration above one | alembic s | alembic peak RSS MB | alembic vs migrac |"
+echo "|---:|---:|---:|---:|---:|---:|---:|"
+for size in ${sizes//,/ }; do
+  rm -rf "$work/s" "$work/salembic"
+  python3 "$root/bench/gen_history.py" --count "$size" --out "$work/s" --alembic "$work/salembic" >/dev/null
+  read -r s_time s_rss < <(measure "$work" "$migrac" sql head --dir s)
+  read -r sa_time sa_rss < <(measure "$work/salembic" alembic upgrade head --sql)
+  awk -v n="$size" -v mt="$s_time" -v mr="$s_rss" -v at="$sa_time" -v ar="$sa_rss" -v b="$base_rss" 'BEGIN {
+    printf "| %d | %.3f | %.1f | %.2f | %.3f | %.1f | %.1fx slower |\n", n, mt, mr/1024, (mr-b)/n, at, ar/1024, at/(mt>0?mt:0.001)
+  }'
+done
+
+# Where the time goes at N: each phase's median over the runs.
+echo
+echo "migrac sql head on $n linear migrations, by phase (MIGRAC_TIMINGS, median of $runs runs)"
+echo
+for ((i = 0; i < runs; i++)); do
+  ( cd "$work" && MIGRAC_TIMINGS=1 "$migrac" sql head --dir mig 2>&1 >/dev/null | grep '^timing ' )
+done | awk '
+  { if (!($2 in seen)) { seen[$2] = 1; order[count++] = $2 } values[$2] = values[$2] " " $3; heap[$2] = $6 }
+  END {
+    print "| phase | wall ms | heap after MB |"
+    print "|---|---:|---:|"
+    for (k = 0; k < count; k++) {
+      name = order[k]; m = split(substr(values[name], 2), v, " ")
+      for (i = 1; i <= m; i++) for (j = i + 1; j <= m; j++) if (v[j] + 0 < v[i] + 0) { t = v[i]; v[i] = v[j]; v[j] = t }
+      total += v[int((m + 1) / 2)]
+      printf "| %s | %.1f | %s |\n", name, v[int((m + 1) / 2)], heap[name]
+    }
+    printf "| (sum of medians) | %.1f | |\n", total
+  }'
