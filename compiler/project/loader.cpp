@@ -11,6 +11,7 @@
 #include <cerrno>
 #include <filesystem>
 #include <map>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -163,17 +164,21 @@ LoadedDirectory load_migrations(const std::string& dir, std::optional<Convention
   std::erase_if(names, [](const std::string& name) { return !candidate(name); });
   // Read in parallel (more readers than cores: reading waits on the disk), then
   // add to the SourceSet in name order.
-  std::vector<std::string> texts(names.size());
-  std::vector<char> read_ok(names.size(), 0);
+  // Each reader also finds its file's lines (SourceFile), which the
+  // diagnostics and the scripts' source comments read.
+  std::vector<std::optional<SourceFile>> read(names.size());
   parallel_for(names.size(), 8, 32, [&](std::size_t i) {
-    read_ok[i] = read_file(fs::path(dir) / names[i], texts[i]) ? 1 : 0;
+    std::string text;
+    if (read_file(fs::path(dir) / names[i], text))
+      read[i].emplace(display_path(dir, names[i]), std::move(text));
   });
   if (convention) {
     loaded.convention = *convention;
   } else {
     std::vector<DetectInput> inputs;
     inputs.reserve(names.size());
-    for (std::size_t i = 0; i < names.size(); ++i) inputs.push_back({names[i], texts[i]});
+    for (std::size_t i = 0; i < names.size(); ++i)
+      inputs.push_back({names[i], read[i] ? std::string_view(read[i]->text) : std::string_view()});
     loaded.convention = detect_convention(inputs);
     loaded.detected = true;
   }
@@ -193,16 +198,17 @@ LoadedDirectory load_migrations(const std::string& dir, std::optional<Convention
     const std::string& name = names[i];
     ConventionFile cf = classify_file(conv, name);
     if (cf.kind == ConventionFileKind::Other) continue;
-    std::string path = display_path(dir, name);
-    if (!read_ok[i]) {
-      diags.report(DiagKind::CannotReadFile, {}, fmt::format("cannot read '{}'", path));
+    if (!read[i]) {
+      diags.report(DiagKind::CannotReadFile, {},
+                   fmt::format("cannot read '{}'", display_path(dir, name)));
       continue;
     }
     if (cf.kind == ConventionFileKind::Config) {
-      confs[cf.id] = std::move(texts[i]);
+      confs[cf.id] = std::move(read[i]->text);
       continue;
     }
-    int file = sources.add(path, std::move(texts[i]));
+    const std::string path = read[i]->path;
+    int file = sources.add(std::move(*read[i]));
     if (cf.kind == ConventionFileKind::Unsupported) {
       diags.report(DiagKind::BadFileName, sources.range(file, 0, 0),
                    fmt::format("'{}' is {}", path, cf.why),

@@ -9,6 +9,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
+#include <string_view>
 
 #include "compiler/script/formats.h"
 #include "compiler/source/parallel.h"
@@ -20,63 +22,91 @@ namespace {
 constexpr std::string_view kRule =
     "-- ---------------------------------------------------------------------------";
 
-// A name for a comment: as is when plain, else in double quotes.
-std::string comment_name(const std::string& name) {
+// Appends a name for a comment: as is when plain, else in double quotes.
+void append_comment_name(std::string& out, const std::string& name) {
   bool plain = !name.empty();
   for (char c : name) {
     plain = plain && (c == '_' || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'));
   }
-  return plain ? name : fmt::format("\"{}\"", name);
-}
-
-std::string lock_text(const LockFacts& lock) {
-  std::string out;
-  if (!lock.level.empty()) out = fmt::format("{} on {}", lock.level, comment_name(lock.table));
-  for (const ObjectLock& o : lock.others) {
-    if (!out.empty()) out += ", ";
-    out += fmt::format("{} on {}", o.level, comment_name(o.object));
+  if (plain) {
+    out += name;
+    return;
   }
-  return out.empty() ? "none" : out;
+  out += '"';
+  out += name;
+  out += '"';
 }
 
-std::string facts_text(const LockFacts& lock) {
-  return fmt::format("lock: {} | rewrites: {} | scans: {}", lock_text(lock),
-                     lock.rewrites ? "yes" : "no", lock.scans ? "yes" : "no");
+// Appends "LEVEL on table, LEVEL on other, ..." (or "none").
+void append_lock(std::string& out, const LockFacts& lock) {
+  bool any = false;
+  auto one = [&](const std::string& level, const std::string& object) {
+    if (any) out += ", ";
+    out += level;
+    out += " on ";
+    append_comment_name(out, object);
+    any = true;
+  };
+  if (!lock.level.empty()) one(lock.level, lock.table);
+  for (const ObjectLock& o : lock.others) one(o.level, o.object);
+  if (!any) out += "none";
 }
 
-// " | path:line", or nothing when the statement has no source.
-std::string where_text(const PlannedStatement& s, const SourceSet& sources) {
-  if (!s.source.valid() || static_cast<std::size_t>(s.source.file) >= sources.files.size())
-    return "";
-  return " | " + sources.location(s.source);
+// Appends "lock: ... | rewrites: yes|no | scans: yes|no".
+void append_facts(std::string& out, const LockFacts& lock) {
+  out += "lock: ";
+  append_lock(out, lock);
+  out += lock.rewrites ? " | rewrites: yes" : " | rewrites: no";
+  out += lock.scans ? " | scans: yes" : " | scans: no";
 }
 
+// Appends " | path:line", or nothing when the statement has no source.
+void append_where(std::string& out, const PlannedStatement& s, const SourceSet& sources) {
+  if (!s.source.valid() || static_cast<std::size_t>(s.source.file) >= sources.files.size()) return;
+  out += " | ";
+  out += sources[s.source.file].path;
+  out += ':';
+  fmt::format_to(std::back_inserter(out), "{}", s.source.begin.line);
+}
+
+// Appends the comment line before a statement.
 // `closing`: a setting after the segment's last statement (it resets the session).
 // `session_only`: the dialect's settings are for the session, also in a
 // transaction (MySQL has no SET LOCAL).
-std::string comment_for(const PlannedStatement& s, const Segment& segment, bool closing,
-                        bool session_only, const SourceSet& sources) {
+void append_comment(std::string& out, const PlannedStatement& s, const Segment& segment,
+                    bool closing, bool session_only, const SourceSet& sources) {
   switch (s.role) {
     case StatementRole::Setting:
-      if (segment.transactional && !session_only) return "-- setting: for this transaction only";
-      if (closing) return "-- setting: back to the session default";
-      if (segment.transactional) return "-- setting: for the session, reset after the segment";
-      return "-- setting: for the session, as SET LOCAL has no effect outside a transaction";
+      if (segment.transactional && !session_only) out += "-- setting: for this transaction only";
+      else if (closing) out += "-- setting: back to the session default";
+      else if (segment.transactional) out += "-- setting: for the session, reset after the segment";
+      else out += "-- setting: for the session, as SET LOCAL has no effect outside a transaction";
+      break;
     case StatementRole::Recovery:
-      return fmt::format(
+      out +=
           "-- recovery: drops an index left INVALID by an interrupted build (the runner runs it "
-          "only in that case) | {}{}",
-          facts_text(s.lock), where_text(s, sources));
+          "only in that case) | ";
+      append_facts(out, s.lock);
+      append_where(out, s, sources);
+      break;
     case StatementRole::Backfill:
-      return fmt::format("-- backfill: in batches, each committed, until no row is left | {}{}",
-                         facts_text(s.lock), where_text(s, sources));
+      out += "-- backfill: in batches, each committed, until no row is left | ";
+      append_facts(out, s.lock);
+      append_where(out, s, sources);
+      break;
     case StatementRole::Raw:
-      return fmt::format("-- raw SQL: locks not analyzed{}", where_text(s, sources));
+      out += "-- raw SQL: locks not analyzed";
+      append_where(out, s, sources);
+      break;
     case StatementRole::Ddl:
     case StatementRole::ReferenceCheck:
-    case StatementRole::History: break;
+    case StatementRole::History:
+      out += "-- ";
+      append_facts(out, s.lock);
+      append_where(out, s, sources);
+      break;
   }
-  return fmt::format("-- {}{}", facts_text(s.lock), where_text(s, sources));
+  out += '\n';
 }
 
 // A duration as the language writes it.
@@ -122,14 +152,14 @@ std::string runtime_backfill(const PlannedStatement& s) {
   return out;
 }
 
-// The statement with its terminating semicolon: at the end of its last line,
-// or on a line of its own when that line may end in a `--` comment.
-std::string terminated(const std::string& sql) {
+// Appends the statement with its terminating semicolon: at the end of its
+// last line, or on a line of its own when that line may end in a `--` comment.
+void append_terminated(std::string& out, const std::string& sql) {
   std::size_t last_line = sql.rfind('\n');
   std::string_view tail = last_line == std::string::npos ? std::string_view(sql)
                                                          : std::string_view(sql).substr(last_line);
-  if (tail.find("--") != std::string_view::npos) return sql + "\n;";
-  return sql + ";";
+  out += sql;
+  out += tail.find("--") != std::string_view::npos ? "\n;" : ";";
 }
 
 void render_segments(std::string& out, const std::vector<Segment>& segments, bool session_only,
@@ -140,8 +170,8 @@ void render_segments(std::string& out, const std::vector<Segment>& segments, boo
   }
   for (std::size_t i = 0; i < segments.size(); ++i) {
     const Segment& seg = segments[i];
-    out += fmt::format("-- segment {}/{}: {}\n", i + 1, segments.size(),
-                       seg.transactional ? "in a transaction" : "outside a transaction");
+    fmt::format_to(std::back_inserter(out), "-- segment {}/{}: {}\n", i + 1, segments.size(),
+                   seg.transactional ? "in a transaction" : "outside a transaction");
     if (seg.transactional) out += "BEGIN;\n";
     // Settings after the last real statement close the segment (they reset the session).
     std::size_t last_real = seg.statements.size();
@@ -152,12 +182,13 @@ void render_segments(std::string& out, const std::vector<Segment>& segments, boo
       const PlannedStatement& s = seg.statements[k];
       bool closing = last_real < seg.statements.size() && k > last_real;
       out += "\n";
-      out += comment_for(s, seg, closing, session_only, sources) + "\n";
+      append_comment(out, s, seg, closing, session_only, sources);
       if (s.role == StatementRole::Backfill) out += runtime_backfill(s);
       const std::string& text = s.role == StatementRole::Backfill && !s.script_sql.empty()
                                     ? s.script_sql
                                     : s.sql;
-      out += terminated(text) + "\n";
+      append_terminated(out, text);
+      out += '\n';
     }
     if (seg.transactional) out += "\nCOMMIT;\n";
     out += "\n";
@@ -168,12 +199,14 @@ void render_migration(std::string& out, const MigrationPlan& plan, const SourceS
                       bool down) {
   std::string parents;
   for (const std::string& p : plan.parents) parents += (parents.empty() ? "" : ", ") + p;
-  out += fmt::format("{}\n", kRule);
-  out += fmt::format("-- migration: {}{}\n", plan.id, down ? " (downgrade)" : "");
-  if (!plan.file.empty()) out += fmt::format("-- file: {}\n", plan.file);
+  fmt::format_to(std::back_inserter(out), "{}\n", kRule);
+  fmt::format_to(std::back_inserter(out), "-- migration: {}{}\n", plan.id,
+                 down ? " (downgrade)" : "");
+  if (!plan.file.empty()) fmt::format_to(std::back_inserter(out), "-- file: {}\n", plan.file);
   if (plan.repeatable)
     out += "-- after: every versioned migration (repeatable: runs when its checksum changed)\n";
-  else out += fmt::format("-- after: {}\n", parents.empty() ? "(root)" : parents);
+  else
+    fmt::format_to(std::back_inserter(out), "-- after: {}\n", parents.empty() ? "(root)" : parents);
   if (plan.reversible) {
     out += "-- reversible: yes\n";
   } else {
@@ -182,9 +215,10 @@ void render_migration(std::string& out, const MigrationPlan& plan, const SourceS
                                  sources.files.size()
                          ? fmt::format(" ({})", sources.location(plan.irreversible_at))
                          : "";
-    out += fmt::format("-- reversible: no, {}{}\n", plan.irreversible_reason, at);
+    fmt::format_to(std::back_inserter(out), "-- reversible: no, {}{}\n", plan.irreversible_reason,
+                   at);
   }
-  out += fmt::format("{}\n\n", kRule);
+  fmt::format_to(std::back_inserter(out), "{}\n\n", kRule);
   if (down && !plan.reversible) {
     out += "-- (no statements: this migration cannot be downgraded)\n\n";
     return;

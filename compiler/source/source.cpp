@@ -9,9 +9,8 @@ namespace migrac {
 SourceFile::SourceFile(std::string path_, std::string text_)
     : path(std::move(path_)), text(std::move(text_)) {
   line_starts.push_back(0);
-  for (std::uint32_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n') line_starts.push_back(i + 1);
-  }
+  for (std::size_t i = text.find('\n'); i != std::string::npos; i = text.find('\n', i + 1))
+    line_starts.push_back(static_cast<std::uint32_t>(i + 1));
 }
 
 SourcePos SourceFile::pos_at(std::uint32_t offset) const {
@@ -31,7 +30,11 @@ std::string_view SourceFile::line_text(std::uint32_t line) const {
 }
 
 int SourceSet::add(std::string path, std::string text) {
-  files.emplace_back(std::move(path), std::move(text));
+  return add(SourceFile(std::move(path), std::move(text)));
+}
+
+int SourceSet::add(SourceFile file) {
+  files.push_back(std::move(file));
   return static_cast<int>(files.size()) - 1;
 }
 

@@ -41,6 +41,7 @@ struct SourceSet {
   std::vector<SourceFile> files;
 
   int add(std::string path, std::string text);
+  int add(SourceFile file);
   const SourceFile& operator[](int i) const { return files[static_cast<std::size_t>(i)]; }
   SourceRange range(int file, std::uint32_t begin_offset, std::uint32_t end_offset) const;
   // "path:line" of a range, for comments in emitted SQL.
