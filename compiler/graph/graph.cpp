@@ -11,7 +11,6 @@
 #include <algorithm>
 #include <fmt/format.h>
 #include <queue>
-#include <unordered_set>
 
 namespace migrac {
 
@@ -43,13 +42,17 @@ void sort_by_id(std::vector<std::size_t>& revs, const std::vector<ast::Migration
 
 // Links every migration to its parents; reports unknown and repeated parents.
 void link_parents(RevisionGraph& g, const std::vector<ast::Migration>& migrations,
-                  const std::vector<bool>& excluded, std::vector<std::string>& ids,
+                  const std::vector<bool>& excluded, const std::vector<std::string>& ids,
                   Diagnostics& diags) {
   for (std::size_t i = 0; i < migrations.size(); ++i) {
     if (excluded[i]) continue;
-    std::unordered_set<std::string> seen;
-    for (const ast::Ident& parent : migrations[i].parents) {
-      if (!seen.insert(parent.name).second) {
+    const std::vector<ast::Ident>& parents = migrations[i].parents;
+    for (std::size_t k = 0; k < parents.size(); ++k) {
+      const ast::Ident& parent = parents[k];
+      // A migration has one parent or a few: a scan finds a repeated one.
+      bool repeated = std::any_of(parents.begin(), parents.begin() + static_cast<long>(k),
+                                  [&](const ast::Ident& p) { return p.name == parent.name; });
+      if (repeated) {
         diags.report(DiagKind::DuplicateParent, parent.range,
                      fmt::format("migration '{}' lists '{}' twice in 'after'", migrations[i].id,
                                  parent.name),

@@ -3,6 +3,7 @@
 #include "compiler/source/headers.h"
 #include "compiler/source/parallel.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -12,6 +13,8 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <string_view>
+#include <system_error>
 
 #include <fmt/format.h>
 
@@ -59,6 +62,31 @@ std::string display_path(const std::string& dir, const std::string& name) {
   while (d.size() > 1 && d.back() == '/') d.pop_back();
   if (d.rfind("./", 0) == 0) d = d.substr(2);
   return d + "/" + name;
+}
+
+// The names of the regular files in `dir` (symbolic links followed) and of
+// its other entries; the error of opening or reading the directory.
+std::error_code list_directory(const std::string& dir, std::vector<std::string>& files,
+                               std::vector<std::string>& others) {
+  DIR* d = ::opendir(dir.c_str());
+  if (d == nullptr) return {errno, std::generic_category()};
+  for (;;) {
+    errno = 0;
+    const dirent* e = ::readdir(d);
+    if (e == nullptr) break;
+    std::string_view name = e->d_name;
+    if (name == "." || name == "..") continue;
+    bool regular = e->d_type == DT_REG;
+    if (e->d_type == DT_UNKNOWN || e->d_type == DT_LNK) {
+      struct stat st {};
+      regular = ::fstatat(::dirfd(d), e->d_name, &st, 0) == 0 && S_ISREG(st.st_mode);
+    }
+    (regular ? files : others).emplace_back(name);
+  }
+  std::error_code ec;
+  if (errno != 0) ec = {errno, std::generic_category()};
+  ::closedir(d);
+  return ec;
 }
 
 // Files the loader reads before it knows their kind: any convention's.
@@ -140,13 +168,9 @@ void apply_tool_convention(Convention convention, std::vector<ToolEntry>& tool_f
 LoadedDirectory load_migrations(const std::string& dir, std::optional<Convention> convention,
                                 SourceSet& sources, Diagnostics& diags) {
   LoadedDirectory loaded;
-  std::error_code ec;
   std::vector<std::string> names;
   std::vector<std::string> not_regular;  // entries with a migration's name that are no file
-  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    std::error_code file_ec;
-    (it->is_regular_file(file_ec) ? names : not_regular).push_back(it->path().filename().string());
-  }
+  std::error_code ec = list_directory(dir, names, not_regular);
   if (ec) {
     std::string help;
     if (ec == std::errc::no_such_file_or_directory) {

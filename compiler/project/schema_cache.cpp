@@ -125,6 +125,8 @@ SchemaCache read_schema_cache(const std::string& dir, const std::vector<ast::Mig
 void report_schema_cache(const SchemaCache& cache, const std::vector<ast::Migration>& migrations,
                          Diagnostics& diags) {
   for (std::size_t rev = 0; rev < migrations.size(); ++rev) {
+    if (cache.state[rev] != CacheState::Stale && cache.state[rev] != CacheState::Unreadable)
+      continue;
     const ast::Migration& m = migrations[rev];
     std::string path = schema_cache_path(cache.folder, m.id);
     if (cache.state[rev] == CacheState::Stale) {
