@@ -7,17 +7,13 @@
 #include <string>
 #include <vector>
 
+#include "compiler/script/mysql.h"
+#include "compiler/script/psql.h"
 #include "compiler/script/script.h"
 
 namespace migrac {
 
 std::string render_plain_script(const std::vector<const MigrationPlan*>& plans,
-                                const SourceSet& sources, const ScriptOptions& options);
-
-std::string render_psql_script(const std::vector<const MigrationPlan*>& plans,
-                               const SourceSet& sources, const ScriptOptions& options);
-
-std::string render_mysql_script(const std::vector<const MigrationPlan*>& plans,
                                 const SourceSet& sources, const ScriptOptions& options);
 
 }  // namespace migrac

@@ -433,12 +433,4 @@ std::string render_mysql_script(const std::vector<const MigrationPlan*>& plans,
   return MysqlWriter(sources, options, *table).render(plans);
 }
 
-std::string render_mysql_script(const std::vector<MigrationPlan>& plans, const SourceSet& sources,
-                                const ScriptOptions& options) {
-  std::vector<const MigrationPlan*> refs;
-  refs.reserve(plans.size());
-  for (const MigrationPlan& p : plans) refs.push_back(&p);
-  return render_mysql_script(refs, sources, options);
-}
-
 }  // namespace migrac

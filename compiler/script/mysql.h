@@ -27,10 +27,9 @@ namespace migrac {
 
 // The mysql-client script for `plans`, in the order given (options.down:
 // their down segments, newest first). options.history_table names the
-// history table.
+// history table. Callers use render_script (script.h), which dispatches here
+// on ScriptOptions::format.
 std::string render_mysql_script(const std::vector<const MigrationPlan*>& plans,
                                 const SourceSet& sources, const ScriptOptions& options);
-std::string render_mysql_script(const std::vector<MigrationPlan>& plans, const SourceSet& sources,
-                                const ScriptOptions& options);
 
 }  // namespace migrac

@@ -513,12 +513,4 @@ std::string render_psql_script(const std::vector<const MigrationPlan*>& plans,
   return PsqlWriter(sources, options, *table).render(plans);
 }
 
-std::string render_psql_script(const std::vector<MigrationPlan>& plans, const SourceSet& sources,
-                               const ScriptOptions& options) {
-  std::vector<const MigrationPlan*> refs;
-  refs.reserve(plans.size());
-  for (const MigrationPlan& p : plans) refs.push_back(&p);
-  return render_psql_script(refs, sources, options);
-}
-
 }  // namespace migrac

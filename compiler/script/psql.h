@@ -18,11 +18,9 @@
 namespace migrac {
 
 // The psql script for `plans`, in the order given (options.down: their down
-// segments). options.history_table names the history table. The pointer form
-// is the hook render_script dispatches to (formats.h).
+// segments). options.history_table names the history table. Callers use
+// render_script (script.h), which dispatches here on ScriptOptions::format.
 std::string render_psql_script(const std::vector<const MigrationPlan*>& plans,
                                const SourceSet& sources, const ScriptOptions& options);
-std::string render_psql_script(const std::vector<MigrationPlan>& plans, const SourceSet& sources,
-                               const ScriptOptions& options);
 
 }  // namespace migrac

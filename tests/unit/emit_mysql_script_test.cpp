@@ -5,7 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "compiler/dialect/mysql/history.h"
-#include "compiler/script/mysql.h"
+#include "compiler/script/script.h"
 
 #include <fmt/format.h>
 
@@ -44,7 +44,7 @@ TEST_CASE("the mysql script records with the runtime's statements", "[script][my
   SourceSet sources;
   ScriptOptions options;
   options.format = ScriptFormat::Mysql;
-  std::string got = render_mysql_script(std::vector<MigrationPlan>{phone()}, sources, options);
+  std::string got = render_script(std::vector<MigrationPlan>{phone()}, sources, options);
   HistoryTable t;
   auto h = make_mysql_history_sql(t);
   HistoryRowKey key{"0002_phone", "v1:abc", {"0001_init"}, 3, "mysql"};
@@ -76,7 +76,7 @@ TEST_CASE("the mysql downgrade script reverts with the runtime's statements", "[
   options.format = ScriptFormat::Mysql;
   options.down = true;
   options.history_table = "ops.migrac_history";
-  std::string got = render_mysql_script(std::vector<MigrationPlan>{phone()}, sources, options);
+  std::string got = render_script(std::vector<MigrationPlan>{phone()}, sources, options);
   HistoryTable t{"ops", "migrac_history"};
   auto h = make_mysql_history_sql(t);
   CHECK(has(got, h->down_started("0002_phone", 1) +
@@ -97,7 +97,7 @@ TEST_CASE("an irreversible migration in a mysql downgrade script stops it", "[sc
   ScriptOptions options;
   options.format = ScriptFormat::Mysql;
   options.down = true;
-  std::string got = render_mysql_script(std::vector<MigrationPlan>{p}, sources, options);
+  std::string got = render_script(std::vector<MigrationPlan>{p}, sources, options);
   CHECK(has(got,
             "SET @migrac_error = 'migrac: migration ''0002_phone'' cannot be reverted: "
             "''sql'' without a ''down'' block';\nSET SESSION completion_type = "
@@ -108,7 +108,7 @@ TEST_CASE("a mysql script of nothing says so and takes no lock", "[script][mysql
   SourceSet sources;
   ScriptOptions options;
   options.format = ScriptFormat::Mysql;
-  std::string got = render_mysql_script(std::vector<MigrationPlan>{}, sources, options);
+  std::string got = render_script(std::vector<MigrationPlan>{}, sources, options);
   CHECK(got ==
         "-- migrac mysql script: upgrade 0 migrations\nSELECT 'migrac: nothing to do' AS "
         "migrac;\n");

@@ -5,7 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "compiler/dialect/postgres/history.h"
-#include "compiler/script/psql.h"
+#include "compiler/script/script.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -85,7 +85,7 @@ TEST_CASE("psql upgrade script, whole", "[runtime][psql]") {
   SourceSet sources;
   ScriptOptions options;
   options.format = ScriptFormat::Psql;
-  check_golden("up.sql", render_psql_script(plans(sources), sources, options));
+  check_golden("up.sql", render_script(plans(sources), sources, options));
 }
 
 TEST_CASE("psql downgrade script, whole", "[runtime][psql]") {
@@ -96,7 +96,7 @@ TEST_CASE("psql downgrade script, whole", "[runtime][psql]") {
   options.history_table = "ops.migrac_history";
   auto p = plans(sources);
   std::reverse(p.begin(), p.end());
-  check_golden("down.sql", render_psql_script(p, sources, options));
+  check_golden("down.sql", render_script(p, sources, options));
 }
 
 TEST_CASE("the script records with the runtime's statements", "[runtime][psql]") {
@@ -104,7 +104,7 @@ TEST_CASE("the script records with the runtime's statements", "[runtime][psql]")
   ScriptOptions options;
   options.format = ScriptFormat::Psql;
   auto p = plans(sources);
-  std::string got = render_psql_script(p, sources, options);
+  std::string got = render_script(p, sources, options);
   HistoryRowKey key{"0002_phone", "v1:abc", {"0001_init"}, 2, "psql"};
   HistoryTable t;
   CHECK(got.find(history_up_started_sql(t, key, 2) + ";") != std::string::npos);
@@ -129,7 +129,7 @@ TEST_CASE("an irreversible migration in a downgrade script stops it", "[runtime]
   ScriptOptions options;
   options.format = ScriptFormat::Psql;
   options.down = true;
-  std::string got = render_psql_script(std::vector<MigrationPlan>{p}, sources, options);
+  std::string got = render_script(std::vector<MigrationPlan>{p}, sources, options);
   CHECK(got.find("RAISE EXCEPTION 'migrac: migration ''0004_raw'' cannot be reverted: %', "
                  "'''sql'' without a ''down'' block';") != std::string::npos);
 }
