@@ -53,18 +53,7 @@ class Boxed {
     if (!value_) throw std::bad_optional_access();
     return *value_;
   }
-  template <class U>
-  T value_or(U&& fallback) const {
-    return value_ ? *value_ : static_cast<T>(std::forward<U>(fallback));
-  }
-  template <class... Args>
-  T& emplace(Args&&... args) {
-    value_ = std::make_unique<T>(std::forward<Args>(args)...);
-    return *value_;
-  }
   void reset() { value_.reset(); }
-  // The value as a std::optional (a copy), for interfaces that take one.
-  std::optional<T> optional() const { return value_ ? std::optional<T>(*value_) : std::nullopt; }
 
   friend bool operator==(const Boxed& a, const Boxed& b) {
     if (!a || !b) return !a && !b;
