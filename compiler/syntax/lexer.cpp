@@ -107,6 +107,12 @@ std::size_t Lexer::getLine() const { return simulator_->getLine(); }
 
 std::size_t Lexer::getCharPositionInLine() { return simulator_->getCharPositionInLine(); }
 
+std::size_t Lexer::scan_word(std::size_t at, std::string& word) const {
+  for (std::size_t c = bytes_->at(at); word_char(c); c = bytes_->at(++at))
+    word += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  return at;
+}
+
 void Lexer::consume_to(std::size_t index) {
   std::size_t line = simulator_->getLine();
   std::size_t column = simulator_->getCharPositionInLine();
@@ -138,8 +144,7 @@ std::unique_ptr<antlr4::Token> Lexer::nextToken() {
     token_type = op;
     end = start + length;
   } else if (word_start(c)) {
-    for (end = start; word_char(c); c = bytes_->at(++end))
-      word += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    end = scan_word(start, word);
     const auto& table = keywords(getVocabulary());
     auto it = table.find(word);
     token_type = it != table.end() ? it->second : static_cast<std::size_t>(IDENT);
@@ -151,10 +156,7 @@ std::unique_ptr<antlr4::Token> Lexer::nextToken() {
       for (end += 1; digit(bytes_->at(end));) ++end;
       token_type = NUMBER;
     } else if (word_start(bytes_->at(end))) {
-      for (; word_char(bytes_->at(end)); ++end) {
-        std::size_t w = bytes_->at(end);
-        word += static_cast<char>(w >= 'A' && w <= 'Z' ? w - 'A' + 'a' : w);
-      }
+      end = scan_word(end, word);
       token_type = duration_unit(word) ? DURATION : DIGIT_IDENT;
     } else {
       token_type = NUMBER;

@@ -16,6 +16,7 @@
 // end) goes to the generated lexer. lexer_check.h tests this.
 
 #include <memory>
+#include <string>
 
 #include "compiler/syntax/parse_tree.h"
 
@@ -34,6 +35,8 @@ class Lexer : public L {
  private:
   void skip_blanks_and_line_comments();
   void consume() { simulator_->consume(_input); }
+  // Appends the word characters from `at` to `word`, lowercase; returns where they end.
+  std::size_t scan_word(std::size_t at, std::string& word) const;
   // Consumes the characters up to `index` at once, counting lines and
   // columns as consume() would.
   void consume_to(std::size_t index);
