@@ -242,6 +242,7 @@ CheckedHistory check_history(const std::vector<ast::Migration>& migrations,
     }
     history.position[rev] = static_cast<long>(history.checked.size());
     history.checked.push_back(std::move(cm));
+    if (options.on_checked) options.on_checked(history.checked.back());
     if (options.keep_schemas) history.schema_after.push_back(state.schema);
     store.put(rev, std::move(state));
   }

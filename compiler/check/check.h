@@ -5,6 +5,7 @@
 // parents' schemas and reports their conflicts), checks every name at each
 // point, and resolves every operation into Changes.
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -27,6 +28,8 @@ struct MigrationSettings {
   bool transactional = true;  // `set transaction = none` (or raw -- migrac:no-transaction) -> false
 };
 
+struct CheckedMigration;
+
 // Options that apply to every migration of a run (migrac.ini, command line);
 // a migration's own `set` overrides them.
 struct CheckOptions {
@@ -39,6 +42,10 @@ struct CheckOptions {
   // Migration index -> whether to keep the model before it in
   // CheckedHistory::before (the linter reads it for raw SQL migrations).
   const std::vector<bool>* keep_before = nullptr;
+  // Called on the checking thread with each migration as soon as it is
+  // checked, in CheckedHistory::checked order; the reference stays valid
+  // while the history lives (`checked` never moves its elements).
+  std::function<void(const CheckedMigration&)> on_checked;
 };
 
 // The schema model just before one migration, and how far raw SQL the model

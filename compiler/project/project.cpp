@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "compiler/project/loader.h"
+#include "compiler/project/plan_ahead.h"
 #include "compiler/source/parallel.h"
 #include "compiler/source/timings.h"
 #include "compiler/syntax/parse.h"
@@ -61,8 +62,24 @@ Project compile_project(const ProjectOptions& options) {
     timing_mark("cache");
     CheckOptions check = options.check;
     check.raw_schemas = &project.cache.current;
-    project.history = check_history(project.migrations, project.graph, project.sources, check,
-                                    project.diags, stop_at);
+    PlanAhead* ahead = stop_at ? nullptr : options.plan_ahead;
+    if (ahead) {
+      ahead->start(project.migrations, project.sources, project.graph.order.size());
+      check.on_checked = [&](const CheckedMigration& cm) {
+        if (!project.diags.has_errors()) ahead->publish(cm);
+      };
+    }
+    {
+      // The planner reads the migrations: it is done before they can go.
+      struct Finish {
+        PlanAhead* ahead;
+        ~Finish() {
+          if (ahead) ahead->finish();
+        }
+      } finish{ahead};
+      project.history = check_history(project.migrations, project.graph, project.sources, check,
+                                      project.diags, stop_at);
+    }
     timing_mark("check");
     if (!stop_at) {
       check_repeatables(project.repeatables, project.sources, check, project.history,

@@ -18,12 +18,15 @@
 
 namespace migrac {
 
+class PlanAhead;
+
 struct ProjectOptions {
   std::string dir = "migrations";
   std::optional<Convention> convention;  // nullopt: detected from the files
   CheckOptions check;
   unsigned threads = 0;                    // 0: hardware concurrency
   std::optional<std::string> check_until;  // stop the checker after this id (schema --at)
+  PlanAhead* plan_ahead = nullptr;         // plans beside the checker (compiler/project/plan_ahead.h)
 };
 
 // Everything the compiler knows about a migrations directory.

@@ -106,6 +106,12 @@ RangeSpec split_range(const std::string& spec) {
   return {spec.substr(0, colon), spec.substr(colon + 1)};
 }
 
+bool range_is_whole(const std::string& spec, bool down) {
+  RangeSpec range = split_range(spec);
+  if (down) return range.to == "base" && (range.from.empty() || range.from == "head");
+  return range.from.empty() && (range.to == "head" || range.to == "heads");
+}
+
 std::vector<std::size_t> select_range(const Project& project, const std::string& spec, bool down) {
   RangeSpec range = split_range(spec);
   if (!down && range.to == "heads") {

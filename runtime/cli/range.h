@@ -28,6 +28,10 @@ std::vector<std::size_t> select_range(const Project& project, const std::string&
 // a relative target ("+N", "-N") fails with exit 2.
 std::vector<std::size_t> offline_range(const Project& project, const std::string& spec, bool down);
 
+// Whether the range, by its spelling, covers every migration: an upgrade
+// from base to "head" or "heads", a downgrade from "head" to base.
+bool range_is_whole(const std::string& spec, bool down);
+
 // Whether an upgrade range ends at the end of the history ("head", "heads",
 // or the id of the only head): the Flyway repeatables run after it.
 bool range_reaches_end(const Project& project, const std::string& spec);

@@ -139,9 +139,11 @@ ProjectOptions project_options(const Config& config) {
   return o;
 }
 
-Project compile_or_fail(const Invocation& inv, bool json, bool warnings, bool keep_schemas) {
+Project compile_or_fail(const Invocation& inv, bool json, bool warnings, bool keep_schemas,
+                        PlanAhead* ahead) {
   ProjectOptions options = project_options(inv.config);
   options.check.keep_schemas = keep_schemas;
+  options.plan_ahead = ahead;
   Project project = compile_project(options);
   std::cerr << convention_note(project, inv.config.dir);
   bool errors = project.diags.has_errors();

@@ -49,9 +49,10 @@ ProjectOptions project_options(const Config& config);
 // Compiles the project; prints its warnings (text to stderr, or every
 // diagnostic as JSON to stdout when json is set). Fails with exit 1 when
 // there are errors, the rendered diagnostics as the message. With
-// `keep_schemas`, the history keeps the schema after each migration.
+// `keep_schemas`, the history keeps the schema after each migration. With
+// `ahead`, the migrations are planned beside the checker.
 Project compile_or_fail(const Invocation& inv, bool json = false, bool warnings = true,
-                        bool keep_schemas = false);
+                        bool keep_schemas = false, PlanAhead* ahead = nullptr);
 
 // A revision spec: "base", "head" (the only head; base when there are no
 // migrations), a full id or a unique prefix of one. Fails with exit 1 when

@@ -3,10 +3,12 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 
 #include <fmt/format.h>
 
 #include "compiler/diag/render.h"
+#include "compiler/project/plan_ahead.h"
 #include "compiler/script/script.h"
 #include "compiler/source/timings.h"
 #include "runtime/cli/range.h"
@@ -49,19 +51,22 @@ int verb_sql(const Args& args) {
   script.history_table = inv.config.history_table;
   auto emitter = make_emitter(dialect);
   if (!emitter) fail(kUsage, "migrac sql: the {} dialect is not available", dialect_name(dialect));
-  timing_mark("startup");
-  Project project = compile_or_fail(inv);
-  timing_mark("diagnostics");
-
   std::string spec = inv.positional.empty() ? (down ? "base" : "head") : inv.positional[0];
-  std::vector<std::size_t> revs = select_range(project, spec, down);
-
-  Diagnostics plan_diags;
   // An upgrade script to stdout says whether each migration can be reverted, not how.
   PlanOptions plan_options;
   plan_options.lower_down = down || inv.vm.count("out") > 0;
-  std::vector<MigrationPlan> plans = plan_revisions(project, revs, *emitter, plan_diags,
-                                                    plan_options);
+  // A range of the whole history is planned beside the checker.
+  std::optional<PlanAhead> ahead;
+  if (range_is_whole(spec, down)) ahead.emplace(*emitter, plan_options);
+  timing_mark("startup");
+  Project project = compile_or_fail(inv, false, true, false, ahead ? &*ahead : nullptr);
+  timing_mark("diagnostics");
+
+  std::vector<std::size_t> revs = select_range(project, spec, down);
+  Diagnostics plan_diags;
+  std::vector<MigrationPlan> plans =
+      ahead ? ahead->take(project, revs, plan_diags)
+            : plan_revisions(project, revs, *emitter, plan_diags, plan_options);
   // Flyway repeatables run after the whole history (and are never reverted).
   if (!down && range_reaches_end(project, spec)) {
     for (MigrationPlan& p : plan_repeatables(project, *emitter, plan_diags))

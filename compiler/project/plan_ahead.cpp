@@ -1,0 +1,95 @@
+#include "compiler/project/plan_ahead.h"
+
+#include "compiler/project/project.h"
+
+namespace migrac {
+
+namespace {
+
+// Slots a planner takes at once: few enough that two planners share the end
+// of the history, enough that the lock is rarely taken.
+constexpr std::size_t kBatch = 8;
+
+}  // namespace
+
+PlanAhead::PlanAhead(const Emitter& emitter, PlanOptions options)
+    : emitter_(emitter), options_(options) {}
+
+PlanAhead::~PlanAhead() {
+  if (thread_.joinable()) finish();
+}
+
+void PlanAhead::start(const std::vector<ast::Migration>& migrations, const SourceSet& sources,
+                      std::size_t capacity) {
+  migrations_ = &migrations;
+  sources_ = &sources;
+  // Reserved once: publish never reallocates, so a planner reads a slot
+  // while the checker appends the next.
+  published_.reserve(capacity);
+  plans_.resize(capacity);
+  diags_.resize(capacity);
+  thread_ = std::thread([this] { drain(true); });
+}
+
+void PlanAhead::publish(const CheckedMigration& checked) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (published_.size() == published_.capacity()) return;  // more than start said: planned later
+  published_.push_back(&checked);
+  if (waiting_) wake_.notify_one();
+}
+
+void PlanAhead::finish() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    done_ = true;
+    if (waiting_) wake_.notify_one();
+  }
+  drain(false);
+  if (thread_.joinable()) thread_.join();
+}
+
+void PlanAhead::drain(bool until_done) {
+  for (;;) {
+    std::size_t first = 0, last = 0;
+    {
+      std::unique_lock<std::mutex> lock(mutex_);
+      while (next_ == published_.size()) {
+        if (done_ || !until_done) return;
+        waiting_ = true;
+        wake_.wait(lock);
+        waiting_ = false;
+      }
+      first = next_;
+      last = std::min(published_.size(), first + kBatch);
+      next_ = last;
+    }
+    for (std::size_t i = first; i < last; ++i) {
+      const CheckedMigration& cm = *published_[i];
+      plans_[i] = plan_migration((*migrations_)[cm.migration], cm, emitter_, *sources_, options_,
+                                 diags_[i]);
+    }
+  }
+}
+
+std::vector<MigrationPlan> PlanAhead::take(const Project& project,
+                                           const std::vector<std::size_t>& revs,
+                                           Diagnostics& diags) {
+  std::vector<MigrationPlan> plans;
+  plans.reserve(revs.size());
+  for (std::size_t rev : revs) {
+    long pos = project.history.position[rev];
+    if (pos < 0) continue;
+    auto at = static_cast<std::size_t>(pos);
+    if (at < published_.size() && published_[at]->migration == rev) {
+      plans.push_back(std::move(plans_[at]));
+      diags.append(diags_[at]);
+    } else {
+      Diagnostics now;
+      plans.push_back(plan_revisions(project, {rev}, emitter_, now, options_).front());
+      diags.append(now);
+    }
+  }
+  return plans;
+}
+
+}  // namespace migrac

@@ -1,0 +1,69 @@
+#pragma once
+// Planning beside the checker. The checker replays the history on one core;
+// planning the whole history after it would leave the other cores idle
+// meanwhile. A PlanAhead given to compile_project (ProjectOptions::plan_ahead)
+// plans each migration on a second thread as soon as the checker has resolved
+// it, and the caller takes the plans afterwards. A migration checked after the
+// first error is not planned ahead (the run fails anyway).
+
+#include <condition_variable>
+#include <cstddef>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "compiler/ast/ast.h"
+#include "compiler/check/check.h"
+#include "compiler/diag/diag.h"
+#include "compiler/plan/plan.h"
+#include "compiler/source/source.h"
+
+namespace migrac {
+
+struct Project;
+
+// Plans the checked migrations of one compile_project run, on its own thread.
+class PlanAhead {
+ public:
+  PlanAhead(const Emitter& emitter, PlanOptions options);
+  ~PlanAhead();
+  PlanAhead(const PlanAhead&) = delete;
+  PlanAhead& operator=(const PlanAhead&) = delete;
+
+  // compile_project's side. start: before the checker, with room for
+  // `capacity` migrations; publish: on the checking thread, for each
+  // migration checked (in check order); finish: after the checker, helps
+  // plan what is left and waits for the thread. The migrations and sources
+  // must not change until finish returns.
+  void start(const std::vector<ast::Migration>& migrations, const SourceSet& sources,
+             std::size_t capacity);
+  void publish(const CheckedMigration& checked);
+  void finish();
+
+  // The plans of `revs` (graph indexes, in order), as plan_revisions makes
+  // them: taken from what was planned ahead, planned now where nothing was.
+  std::vector<MigrationPlan> take(const Project& project, const std::vector<std::size_t>& revs,
+                                  Diagnostics& diags);
+
+ private:
+  // Plans published migrations until there are none (and, unless
+  // `until_done` is false, until finish has been called).
+  void drain(bool until_done);
+
+  const Emitter& emitter_;
+  PlanOptions options_;
+  const std::vector<ast::Migration>* migrations_ = nullptr;
+  const SourceSet* sources_ = nullptr;
+  // Slot i holds the plan of the i-th migration checked (CheckedHistory::checked[i]).
+  std::vector<const CheckedMigration*> published_;
+  std::vector<MigrationPlan> plans_;
+  std::vector<Diagnostics> diags_;
+  std::size_t next_ = 0;  // the first published slot not yet taken by a planner
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool waiting_ = false;
+  bool done_ = false;
+  std::thread thread_;
+};
+
+}  // namespace migrac
