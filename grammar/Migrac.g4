@@ -28,6 +28,29 @@ grammar Migrac;
   void statementError(antlr4::ParserRuleContext* ctx, antlr4::RecognitionException* e);
   // Called from the catch clauses of `tableElement`; defined in compiler/syntax.
   void elementError(antlr4::ParserRuleContext* ctx, antlr4::RecognitionException* e);
+
+  // The runtime's versions of these find a context's parent, or the
+  // simulator, with a dynamic_cast, on every rule; here every context is a
+  // ParserRuleContext and the simulator a ParserATNSimulator, so a static
+  // cast does. The generated rules call them unqualified: these hide (or
+  // override) Parser's, and do what they do.
+  void enterRule(antlr4::ParserRuleContext* localctx, size_t state, size_t) override {
+    setState(state);
+    _ctx = localctx;
+    _ctx->start = _input->LT(1);
+    if (_buildParseTrees && _ctx->parent != nullptr)
+      static_cast<antlr4::ParserRuleContext*>(_ctx->parent)->addChild(_ctx);
+    if (!_parseListeners.empty()) triggerEnterRuleEvent();
+  }
+  void exitRule() {
+    // After EOF was matched, LT(1) is the EOF token; else LT(-1) is the last token matched.
+    _ctx->stop = _matchedEOF ? _input->LT(1) : _input->LT(-1);
+    if (!_parseListeners.empty()) triggerExitRuleEvent();
+    setState(_ctx->invokingState);
+    _ctx = static_cast<antlr4::ParserRuleContext*>(_ctx->parent);
+  }
+  template <class T>
+  T* getInterpreter() const { return static_cast<T*>(_interpreter); }
 }
 
 @lexer::members {

@@ -75,12 +75,17 @@ MigrationPlan plan_migration(const ast::Migration& migration, const CheckedMigra
       plan.down = lower_all(*checked.explicit_down, checked.settings, emitter, diags);
     return plan;
   }
+  if (!options.lower_down) {
+    if (auto why = irreversible_change(checked.up, emitter))
+      mark_irreversible(plan, why->reason, why->at);
+    return plan;
+  }
   Reverse reverse = reverse_changes(checked.up, emitter);
   if (reverse.irreversible) {
     mark_irreversible(plan, reverse.irreversible->reason, reverse.irreversible->at);
     return plan;
   }
-  if (options.lower_down) plan.down = lower_all(reverse.changes, checked.settings, emitter, diags);
+  plan.down = lower_all(reverse.changes, checked.settings, emitter, diags);
   return plan;
 }
 

@@ -22,14 +22,17 @@ model::Column* find_column(model::Table& t, const std::string& name) {
   return nullptr;
 }
 
-// Computes the reverse of one change kind; `origin` is copied into each reverse.
+// Computes the reverse of one change kind; `origin` is copied into each
+// reverse. Without `build`, only whether there is one.
 struct Reverser {
   const model::Change& origin;
   const Capabilities& caps;
   std::string_view dialect;
   Reverse out;
+  bool build = true;
 
   void push(model::ChangeKind kind) {
+    if (!build) return;
     model::Change& c = out.changes.emplace_back(model::derive_change(origin, std::move(kind),
                                                                      false));
     if (origin.table_after)
@@ -41,6 +44,7 @@ struct Reverser {
 
   void operator()(const model::AddTable& c) { push(model::DropTable{c.table}); }
   void operator()(const model::DropTable& c) {
+    if (!build) return;
     model::Table bare = c.table;
     bare.indexes.clear();
     push(model::AddTable{bare});
@@ -136,6 +140,17 @@ Reverse reverse_change(const model::Change& change, const Emitter& emitter) {
   Reverser r{change, emitter.capabilities(), dialect_name(emitter.dialect()), {}};
   std::visit(r, change.kind);
   return std::move(r.out);
+}
+
+std::optional<Irreversible> irreversible_change(const std::vector<model::Change>& changes,
+                                                const Emitter& emitter) {
+  std::optional<Irreversible> first;
+  for (auto it = changes.rbegin(); it != changes.rend(); ++it) {
+    Reverser r{*it, emitter.capabilities(), dialect_name(emitter.dialect()), {}, false};
+    std::visit(r, it->kind);
+    if (r.out.irreversible) first = std::move(r.out.irreversible);
+  }
+  return first;
 }
 
 Reverse reverse_changes(const std::vector<model::Change>& changes, const Emitter& emitter) {

@@ -32,6 +32,10 @@ Reverse reverse_change(const model::Change& change, const Emitter& emitter);
 // at nothing: `irreversible` names the first irreversible change in `changes`.
 Reverse reverse_changes(const std::vector<model::Change>& changes, const Emitter& emitter);
 
+// What reverse_changes says is irreversible, without building the reverse.
+std::optional<Irreversible> irreversible_change(const std::vector<model::Change>& changes,
+                                                const Emitter& emitter);
+
 // The table as it was before `change`, given the table after it.
 model::Table table_before(const model::Table& after, const model::Change& change);
 

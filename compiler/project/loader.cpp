@@ -10,7 +10,6 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <filesystem>
 #include <map>
 #include <optional>
 #include <string_view>
@@ -20,37 +19,31 @@
 
 namespace migrac {
 
-namespace fs = std::filesystem;
-
 namespace {
 
 bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-// The whole file, read with one open, fstat and read (a stream per file costs
-// more than the read itself in a directory of thousands of small files).
-bool read_file(const fs::path& path, std::string& out) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+// The whole file `name` of the directory `dir_fd`, read with one openat and
+// one read when it is smaller than the buffer (a short read of a regular file
+// is its end), and no fstat: a stream per file, or a stat, costs more than
+// the read itself in a directory of thousands of small files.
+bool read_file(int dir_fd, const char* name, std::string& out) {
+  int fd = ::openat(dir_fd, name, O_RDONLY | O_CLOEXEC);
   if (fd < 0) return false;
-  struct stat st {};
-  bool ok = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
-  if (ok) {
-    out.resize(static_cast<std::size_t>(st.st_size));
-    std::size_t done = 0;
-    while (done < out.size()) {
-      ssize_t n = ::read(fd, out.data() + done, out.size() - done);
-      if (n < 0 && errno == EINTR) continue;
-      if (n < 0) {
-        ok = false;
-        break;
-      }
-      if (n == 0) {  // the file shrank while it was read
-        out.resize(done);
-        break;
-      }
-      done += static_cast<std::size_t>(n);
+  char buffer[64 * 1024];
+  out.clear();
+  bool ok = true;
+  for (;;) {
+    ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      ok = false;
+      break;
     }
+    out.append(buffer, static_cast<std::size_t>(n));
+    if (static_cast<std::size_t>(n) < sizeof buffer) break;
   }
   ::close(fd);
   return ok;
@@ -191,11 +184,13 @@ LoadedDirectory load_migrations(const std::string& dir, std::optional<Convention
   // Each reader also finds its file's lines (SourceFile), which the
   // diagnostics and the scripts' source comments read.
   std::vector<std::optional<SourceFile>> read(names.size());
+  int dir_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   parallel_for(names.size(), 8, 32, [&](std::size_t i) {
     std::string text;
-    if (read_file(fs::path(dir) / names[i], text))
+    if (dir_fd >= 0 && read_file(dir_fd, names[i].c_str(), text))
       read[i].emplace(display_path(dir, names[i]), std::move(text));
   });
+  if (dir_fd >= 0) ::close(dir_fd);
   if (convention) {
     loaded.convention = *convention;
   } else {

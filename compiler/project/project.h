@@ -26,7 +26,7 @@ struct ProjectOptions {
   CheckOptions check;
   unsigned threads = 0;                    // 0: hardware concurrency
   std::optional<std::string> check_until;  // stop the checker after this id (schema --at)
-  PlanAhead* plan_ahead = nullptr;         // plans beside the checker (compiler/project/plan_ahead.h)
+  PlanAhead* plan_ahead = nullptr;  // plans beside the checker (compiler/project/plan_ahead.h)
 };
 
 // Everything the compiler knows about a migrations directory.

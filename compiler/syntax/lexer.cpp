@@ -191,6 +191,22 @@ std::unique_ptr<antlr4::Token> Lexer::nextToken() {
   return std::move(token);
 }
 
+std::size_t TokenStream::fetch(std::size_t n) {
+  if (_fetchedEOF) return 0;
+  std::size_t i = 0;
+  while (i < n) {
+    std::unique_ptr<antlr4::Token> t = _tokenSource->nextToken();
+    static_cast<antlr4::CommonToken*>(t.get())->setTokenIndex(_tokens.size());
+    _tokens.push_back(std::move(t));
+    ++i;
+    if (_tokens.back()->getType() == antlr4::Token::EOF) {
+      _fetchedEOF = true;
+      break;
+    }
+  }
+  return i;
+}
+
 // The text between tokens, as the skipped WS and LINE_COMMENT tokens.
 void Lexer::skip_blanks_and_line_comments() {
   std::size_t start = bytes_->index();

@@ -45,4 +45,14 @@ class Lexer : public L {
   antlr4::atn::LexerATNSimulator* simulator_;
 };
 
+// The token stream parse_mig reads: the runtime's, numbering each token
+// without a dynamic_cast (every token of these lexers is a CommonToken).
+class TokenStream : public antlr4::CommonTokenStream {
+ public:
+  using antlr4::CommonTokenStream::CommonTokenStream;
+
+ protected:
+  std::size_t fetch(std::size_t n) override;
+};
+
 }  // namespace migrac::syntax

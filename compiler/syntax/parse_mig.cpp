@@ -30,7 +30,7 @@ ast::Migration parse_mig(const SourceSet& sources, const MigrationFile& file, Di
   syntax::ByteStream input(source.text);
   syntax::Lexer lexer(&input);
   lexer.removeErrorListeners();
-  antlr4::CommonTokenStream tokens(&lexer);
+  syntax::TokenStream tokens(&lexer);
   tokens.fill();
   syntax::P parser(&tokens);
   parser.removeErrorListeners();

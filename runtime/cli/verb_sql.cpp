@@ -64,9 +64,9 @@ int verb_sql(const Args& args) {
 
   std::vector<std::size_t> revs = select_range(project, spec, down);
   Diagnostics plan_diags;
-  std::vector<MigrationPlan> plans =
-      ahead ? ahead->take(project, revs, plan_diags)
-            : plan_revisions(project, revs, *emitter, plan_diags, plan_options);
+  std::vector<MigrationPlan> plans = ahead ? ahead->take(project, revs, plan_diags)
+                                           : plan_revisions(project, revs, *emitter, plan_diags,
+                                                            plan_options);
   // Flyway repeatables run after the whole history (and are never reverted).
   if (!down && range_reaches_end(project, spec)) {
     for (MigrationPlan& p : plan_repeatables(project, *emitter, plan_diags))
