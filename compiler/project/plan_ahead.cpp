@@ -89,6 +89,10 @@ std::vector<MigrationPlan> PlanAhead::take(const Project& project,
       diags.append(now);
     }
   }
+  // Taken once: the moved-from shells go, and a later take plans anew.
+  published_ = {};
+  plans_ = {};
+  diags_ = {};
   return plans;
 }
 

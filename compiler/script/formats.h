@@ -15,5 +15,10 @@ namespace migrac {
 
 std::string render_plain_script(const std::vector<const MigrationPlan*>& plans,
                                 const SourceSet& sources, const ScriptOptions& options);
+// The plain script in pieces whose concatenation is render_plain_script's
+// text: the header, then one piece per migration.
+std::vector<std::string> plain_script_pieces(const std::vector<const MigrationPlan*>& plans,
+                                             const SourceSet& sources,
+                                             const ScriptOptions& options);
 
 }  // namespace migrac

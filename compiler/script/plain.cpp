@@ -228,12 +228,14 @@ void render_migration(std::string& out, const MigrationPlan& plan, const SourceS
 
 }  // namespace
 
-std::string render_plain_script(const std::vector<const MigrationPlan*>& plans,
-                                const SourceSet& sources, const ScriptOptions& options) {
-  std::string out = fmt::format("-- migrac {} script for {}: {} migration{}\n",
-                                options.down ? "downgrade" : "upgrade",
-                                dialect_name(options.dialect), plans.size(),
-                                plans.size() == 1 ? "" : "s");
+std::vector<std::string> plain_script_pieces(const std::vector<const MigrationPlan*>& plans,
+                                             const SourceSet& sources,
+                                             const ScriptOptions& options) {
+  std::vector<std::string> pieces(plans.size() + 1);
+  std::string& out = pieces.front();
+  out = fmt::format("-- migrac {} script for {}: {} migration{}\n",
+                    options.down ? "downgrade" : "upgrade", dialect_name(options.dialect),
+                    plans.size(), plans.size() == 1 ? "" : "s");
   out +=
       "-- Each segment runs in a transaction of its own or outside any transaction, as marked.\n";
   out += "-- Before each statement: the lock it takes, whether it rewrites or scans the table,\n";
@@ -245,17 +247,26 @@ std::string render_plain_script(const std::vector<const MigrationPlan*>& plans,
                        dialect_name(options.dialect));
   }
   out += "\n";
-  // Each migration's text depends on its plan only: rendered in parallel, joined in order.
-  std::vector<std::string> parts(plans.size());
+  // Each migration's text depends on its plan only: rendered in parallel, kept in order.
   parallel_for(plans.size(), 0, 64, [&](std::size_t i) {
-    render_migration(parts[i], *plans[i], sources, options.down);
+    render_migration(pieces[i + 1], *plans[i], sources, options.down);
   });
-  std::size_t size = out.size();
-  for (const std::string& part : parts) size += part.size();
+  // The script ends with one newline. Every migration's text starts with a
+  // rule, so only the last piece has the blank lines to drop.
+  std::string& last = pieces.back();
+  while (last.size() > 1 && last[last.size() - 1] == '\n' && last[last.size() - 2] == '\n')
+    last.pop_back();
+  return pieces;
+}
+
+std::string render_plain_script(const std::vector<const MigrationPlan*>& plans,
+                                const SourceSet& sources, const ScriptOptions& options) {
+  std::vector<std::string> pieces = plain_script_pieces(plans, sources, options);
+  std::size_t size = 0;
+  for (const std::string& piece : pieces) size += piece.size();
+  std::string out;
   out.reserve(size);
-  for (const std::string& part : parts) out += part;
-  while (out.size() > 1 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n')
-    out.pop_back();
+  for (const std::string& piece : pieces) out += piece;
   return out;
 }
 

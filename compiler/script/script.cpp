@@ -27,6 +27,17 @@ std::string render_script(const std::vector<MigrationPlan>& plans, const SourceS
   return render(refs, sources, options);
 }
 
+bool write_script(std::ostream& out, const std::vector<MigrationPlan>& plans,
+                  const SourceSet& sources, const ScriptOptions& options) {
+  std::vector<const MigrationPlan*> refs;
+  for (const MigrationPlan& p : plans) refs.push_back(&p);
+  if (options.format != ScriptFormat::Plain)
+    return static_cast<bool>(out << render(refs, sources, options));
+  for (const std::string& piece : plain_script_pieces(refs, sources, options))
+    out.write(piece.data(), static_cast<std::streamsize>(piece.size()));
+  return static_cast<bool>(out);
+}
+
 std::string render_migration_script(const MigrationPlan& plan, const SourceSet& sources,
                                     const ScriptOptions& options) {
   return render({&plan}, sources, options);

@@ -3,6 +3,7 @@
 // parents), each segment boundary marked (inside or outside a transaction),
 // and beside each statement a comment with its lock, rewrite/scan and file:line.
 
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,11 @@ struct ScriptOptions {
 // The whole script for these plans (already in the order to run).
 std::string render_script(const std::vector<MigrationPlan>& plans, const SourceSet& sources,
                           const ScriptOptions& options);
+
+// render_script's text, written to `out` piece by piece (a long history's
+// script is never held whole); whether every write succeeded.
+bool write_script(std::ostream& out, const std::vector<MigrationPlan>& plans,
+                  const SourceSet& sources, const ScriptOptions& options);
 
 // One migration's script (used by `sql --out DIR`).
 std::string render_migration_script(const MigrationPlan& plan, const SourceSet& sources,

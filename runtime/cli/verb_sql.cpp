@@ -107,10 +107,9 @@ int verb_sql(const Args& args) {
     return kOk;
   }
   script.down = down;
-  std::string text = render_script(plans, project.sources, script);
+  write_script(std::cout, plans, project.sources, script);
+  std::cout << std::flush;
   timing_mark("render");
-  std::cout << text << std::flush;
-  timing_mark("write");
   keep_until_exit(std::move(plans));
   keep_until_exit(std::move(project));
   return kOk;
