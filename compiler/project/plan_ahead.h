@@ -45,6 +45,9 @@ class PlanAhead {
   std::vector<MigrationPlan> take(const Project& project, const std::vector<std::size_t>& revs,
                                   Diagnostics& diags);
 
+  // How many migrations were published (and so planned ahead), until take.
+  std::size_t published() const { return published_.size(); }
+
  private:
   // Plans published migrations until there are none (and, unless
   // `until_done` is false, until finish has been called).

@@ -1,0 +1,150 @@
+// Planning beside the checker (compiler/project/plan_ahead.h) gives the plans
+// and plan diagnostics of planning after it, on a history with branches, a
+// merge, raw SQL and a migration that warns; after an error nothing more is
+// planned ahead. write_script writes render_script's text.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include "compiler/diag/render.h"
+#include "compiler/project/plan_ahead.h"
+#include "compiler/project/project.h"
+#include "compiler/script/script.h"
+
+using namespace migrac;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A migrations directory, removed afterwards.
+struct Dir {
+  fs::path dir;
+
+  Dir() {
+    static int n = 0;
+    dir = fs::temp_directory_path() / fmt::format("migrac-ahead-{}-{}", ::getpid(), n++);
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+  }
+  ~Dir() { fs::remove_all(dir); }
+
+  void write(const std::string& name, const std::string& text) const {
+    std::ofstream(dir / name, std::ios::binary) << text;
+  }
+
+  Project compile(PlanAhead* ahead) const {
+    ProjectOptions o;
+    o.dir = dir.string();
+    o.plan_ahead = ahead;
+    return compile_project(o);
+  }
+};
+
+// The history: a root, two branches, their merge, an enum value (whose
+// reverse is irreversible on PostgreSQL), raw SQL, and an index on an
+// existing table (built concurrently, outside a transaction).
+void write_history(const Dir& d) {
+  d.write("0001_users.mig",
+          "create table users (\n  id bigint identity primary key,\n  email text not null\n);\n");
+  d.write("0002_a.mig",
+          "after 0001_users;\n\nadd column users.nick varchar(40);\n"
+          "create index on users (nick);\n");
+  d.write("0002_b.mig",
+          "after 0001_users;\n\ncreate enum mood ('ok', 'meh');\n"
+          "create table notes (id bigint primary key, body text, m mood);\n");
+  d.write("0003_merge.mig", "after 0002_a, 0002_b;\n\nalter enum mood add value 'bad';\n");
+  d.write("0004_raw.up.sql",
+          "-- migrac:after 0003_merge\nalter table notes add column author bigint;\n");
+  d.write("0005_concurrent.mig",
+          "after 0004_raw;\n\ncreate index on notes (author);\n"
+          "rename column users.nick to handle;\n");
+}
+
+std::vector<std::size_t> all_revs(const Project& p) { return p.graph.order; }
+
+}  // namespace
+
+TEST_CASE("plans made beside the checker are those made after it", "[project][plan_ahead]") {
+  Dir d;
+  write_history(d);
+  auto emitter = make_emitter(Dialect::Postgres);
+  for (bool lower_down : {false, true}) {
+    PlanOptions options;
+    options.lower_down = lower_down;
+
+    Project serial = d.compile(nullptr);
+    REQUIRE_FALSE(serial.diags.has_errors());
+    Diagnostics serial_diags;
+    std::vector<MigrationPlan> expected =
+        plan_revisions(serial, all_revs(serial), *emitter, serial_diags, options);
+
+    PlanAhead ahead(*emitter, options);
+    Project project = d.compile(&ahead);
+    REQUIRE_FALSE(project.diags.has_errors());
+    CHECK(ahead.published() == project.graph.order.size());
+    Diagnostics ahead_diags;
+    std::vector<MigrationPlan> plans = ahead.take(project, all_revs(project), ahead_diags);
+
+    REQUIRE(plans.size() == expected.size());
+    for (bool down : {false, true}) {
+      ScriptOptions script;
+      script.down = down;
+      CHECK(render_script(plans, project.sources, script) ==
+            render_script(expected, serial.sources, script));
+    }
+    CHECK(render_text(ahead_diags, project.sources) == render_text(serial_diags, serial.sources));
+    // A second take plans anew, the same.
+    Diagnostics again_diags;
+    std::vector<MigrationPlan> again = ahead.take(project, all_revs(project), again_diags);
+    CHECK(render_script(again, project.sources, {}) == render_script(expected, serial.sources, {}));
+  }
+}
+
+TEST_CASE("after an error, nothing more is planned ahead", "[project][plan_ahead]") {
+  Dir d;
+  write_history(d);
+  // 0002_a now indexes a column nobody added: an error in the third migration checked.
+  d.write("0002_a.mig", "after 0001_users;\n\ncreate index on users (nick);\n");
+  auto emitter = make_emitter(Dialect::Postgres);
+  PlanAhead ahead(*emitter, PlanOptions{});
+  Project project = d.compile(&ahead);
+  REQUIRE(project.diags.has_errors());
+  long bad = project.graph.find("0002_a");
+  REQUIRE(bad >= 0);
+  long before = 0;
+  for (std::size_t rev : project.graph.order) {
+    if (static_cast<long>(rev) == bad) break;
+    ++before;
+  }
+  CHECK(ahead.published() == static_cast<std::size_t>(before));
+}
+
+TEST_CASE("write_script writes render_script's text", "[script]") {
+  Dir d;
+  write_history(d);
+  Project project = d.compile(nullptr);
+  REQUIRE_FALSE(project.diags.has_errors());
+  auto emitter = make_emitter(Dialect::Postgres);
+  Diagnostics diags;
+  std::vector<MigrationPlan> plans =
+      plan_revisions(project, all_revs(project), *emitter, diags, PlanOptions{});
+  for (ScriptFormat format : {ScriptFormat::Plain, ScriptFormat::Psql}) {
+    for (bool down : {false, true}) {
+      for (std::size_t count : {std::size_t{0}, std::size_t{1}, plans.size()}) {
+        std::vector<MigrationPlan> some(plans.begin(),
+                                        plans.begin() + static_cast<long>(count));
+        ScriptOptions options;
+        options.format = format;
+        options.down = down;
+        std::ostringstream out;
+        CHECK(write_script(out, some, project.sources, options));
+        CHECK(out.str() == render_script(some, project.sources, options));
+      }
+    }
+  }
+}
