@@ -199,6 +199,7 @@ CheckedHistory check_history(const std::vector<ast::Migration>& migrations,
       state.touched = &touched[rev];
       state.anywhere = &anywhere;
     }
+    state.parsed_ahead = options.parsed_ahead;
     if (options.keep_before && rev < options.keep_before->size() && (*options.keep_before)[rev]) {
       ModelBefore& before = history.before[rev];
       before.schema = state.schema;
@@ -233,6 +234,7 @@ CheckedHistory check_history(const std::vector<ast::Migration>& migrations,
     }
     state.touched = nullptr;
     state.anywhere = nullptr;
+    state.parsed_ahead = nullptr;
     if (branchy) {
       for (const std::string& t : touched[rev].tables) {  // the tables it created
         auto at = state.table_at.find(t);

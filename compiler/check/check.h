@@ -10,6 +10,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "compiler/ast/ast.h"
@@ -17,6 +18,10 @@
 #include "compiler/graph/graph.h"
 #include "compiler/model/change.h"
 #include "compiler/model/schema.h"
+
+namespace migrac::pgsql {
+class ParseCache;
+}  // namespace migrac::pgsql
 
 namespace migrac {
 
@@ -46,6 +51,9 @@ struct CheckOptions {
   // checked, in CheckedHistory::checked order; the reference stays valid
   // while the history lives (`checked` never moves its elements).
   std::function<void(const CheckedMigration&)> on_checked;
+  // Raw SQL texts parsed ahead (raw_sql_followed tells which): the checker
+  // takes their trees from here instead of parsing them.
+  pgsql::ParseCache* parsed_ahead = nullptr;
 };
 
 // The schema model just before one migration, and how far raw SQL the model
@@ -105,6 +113,11 @@ CheckedHistory check_history(const std::vector<ast::Migration>& migrations,
 // otherwise is an error (E0129).
 void check_repeatables(const std::vector<ast::Migration>& repeatables, const SourceSet& sources,
                        const CheckOptions& options, CheckedHistory& history, Diagnostics& diags);
+
+// The raw SQL texts the checker follows for one migration (a raw
+// migration's statements, the PostgreSQL body of each `sql` operation), for
+// parsing them ahead into CheckOptions::parsed_ahead.
+std::vector<std::string_view> raw_sql_followed(const ast::Migration& migration);
 
 // Deterministic default names (docs/language.md): pk_<t>, uq_<t>_<cols>,
 // fk_<t>_<cols>_<reft>, ck_<t>_<cols or n>, ix_<t>_<cols>, shortened with a hash

@@ -26,6 +26,10 @@
 #include "compiler/model/change.h"
 #include "compiler/model/schema.h"
 
+namespace migrac::pgsql {
+class ParseCache;
+}  // namespace migrac::pgsql
+
 namespace migrac {
 
 // A raw statement that may have changed a table in ways the model cannot
@@ -81,6 +85,9 @@ struct CheckState {
   Touched* touched = nullptr;
   // When set, read for the notes of unknown tables (check.cpp keeps it).
   const CreatedAnywhere* anywhere = nullptr;
+  // When set, raw SQL parsed ahead (CheckOptions::parsed_ahead): a text
+  // followed takes its tree from there instead of parsing it.
+  pgsql::ParseCache* parsed_ahead = nullptr;
 };
 
 // Steps that restore a CheckState, run last to first (see Checker's `undo`).

@@ -12,8 +12,10 @@
 // that later checks on them relax (taint.cpp).
 #include <fmt/format.h>
 
+#include "compiler/check/check.h"
 #include "compiler/check/checker.h"
 #include "compiler/pgsql/ddl.h"
+#include "compiler/pgsql/parse_cache.h"
 
 namespace migrac {
 
@@ -135,9 +137,34 @@ void follow_raw_sql(std::string_view text, SourceRange range, CheckState& state,
   Positions positions(text, range, sources);
   NoteReporter reporter(state, diags, undo);
   EditSites sites{range, range};
-  pgsql::read_ddl(
-      text, state.schema, [&](const model::Edit& edit) { apply_edit(state, edit, sites, undo); },
-      [&](const pgsql::Unfollowed& n) { reporter(n, positions.at(n.begin, n.end)); });
+  auto apply = [&](const model::Edit& edit) { apply_edit(state, edit, sites, undo); };
+  auto note = [&](const pgsql::Unfollowed& n) { reporter(n, positions.at(n.begin, n.end)); };
+  std::optional<pgsql::ParsedSql> ahead;
+  if (state.parsed_ahead) ahead = state.parsed_ahead->take(text);
+  if (ahead) pgsql::read_ddl(text, *ahead, state.schema, apply, note);
+  else pgsql::read_ddl(text, state.schema, apply, note);
+}
+
+std::vector<std::string_view> raw_sql_followed(const ast::Migration& migration) {
+  std::vector<std::string_view> texts;
+  if (migration.format == MigrationFormat::RawSql) {
+    for (const ast::RawStatement& statement : migration.raw_up) texts.push_back(statement.text);
+    return texts;
+  }
+  // As Checker::on(const ast::Sql&) picks it: the PostgreSQL body, or the one for every dialect.
+  auto add = [&](const std::vector<ast::Operation>& ops) {
+    for (const ast::Operation& op : ops) {
+      const auto* sql = std::get_if<ast::Sql>(&op.op);
+      if (!sql) continue;
+      const ast::SqlBody* pg = nullptr;
+      for (const ast::SqlBody& body : sql->bodies)
+        if (!body.dialect || body.dialect->name == "postgres") pg = &body;
+      if (pg) texts.push_back(pg->text);
+    }
+  };
+  add(migration.up);
+  if (migration.down) add(*migration.down);
+  return texts;
 }
 
 void apply_raw_ddl(const ast::Migration& migration, CheckState& state, const SourceSet& sources,

@@ -7,8 +7,9 @@
 
 namespace migrac::pgsql {
 
-bool DdlReader::read_all() {
-  ParsedSql parsed = parse(sql_);
+bool DdlReader::read_all() { return read_all(parse(sql_)); }
+
+bool DdlReader::read_all(const ParsedSql& parsed) {
   if (parsed.error) return false;
   for (const Statement& s : parsed.statements) statement(s.node, s.begin, s.end);
   return true;
@@ -65,6 +66,12 @@ void read_ddl(std::string_view sql, const model::Schema& schema, const EditSink&
               const UnfollowedSink& notes) {
   DdlReader reader(sql, schema, apply, notes);
   reader.read_all();
+}
+
+void read_ddl(std::string_view sql, const ParsedSql& parsed, const model::Schema& schema,
+              const EditSink& apply, const UnfollowedSink& notes) {
+  DdlReader reader(sql, schema, apply, notes);
+  reader.read_all(parsed);
 }
 
 void read_ddl_statement(std::string_view sql, Node stmt, std::uint32_t begin, std::uint32_t end,

@@ -32,6 +32,7 @@
 #include "compiler/model/apply.h"
 #include "compiler/model/schema.h"
 #include "compiler/pgsql/node.h"
+#include "compiler/pgsql/parse.h"
 
 namespace migrac::pgsql {
 
@@ -80,6 +81,10 @@ using UnfollowedSink = std::function<void(const Unfollowed&)>;
 // over (its syntax error is reported elsewhere).
 void read_ddl(std::string_view sql, const model::Schema& schema, const EditSink& apply,
               const UnfollowedSink& notes = {});
+
+// The same, with `sql` already parsed (`parsed` is parse(sql), parse.h).
+void read_ddl(std::string_view sql, const ParsedSql& parsed, const model::Schema& schema,
+              const EditSink& apply, const UnfollowedSink& notes = {});
 
 // The same for one statement already parsed from `sql` (parse.h): its
 // wrapper node and byte range in `sql`.

@@ -46,6 +46,8 @@ class DdlReader {
 
   // Reads every statement of the text; false if PostgreSQL cannot parse it.
   bool read_all();
+  // The same, with the text already parsed (`parsed` is parse of the text).
+  bool read_all(const ParsedSql& parsed);
   // One statement's wrapper node ({"CreateStmt": {...}}), written at
   // [begin, end) of the text.
   void statement(Node stmt, std::uint32_t begin, std::uint32_t end);

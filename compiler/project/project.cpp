@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "compiler/pgsql/parse_cache.h"
 #include "compiler/project/loader.h"
 #include "compiler/project/plan_ahead.h"
 #include "compiler/source/parallel.h"
@@ -17,20 +18,28 @@ namespace migrac {
 
 namespace {
 
-// Parses every file in parallel. Each file gets its own Diagnostics, merged
-// afterwards in file order, so the output does not depend on scheduling.
+// Parses every file in parallel, and with PostgreSQL's parser the raw SQL
+// the checker will follow in it (into `ahead`). Each file gets its own
+// Diagnostics, merged afterwards in file order, so the output does not
+// depend on scheduling.
 std::vector<ast::Migration> parse_all(const SourceSet& sources, const LoadedDirectory& loaded,
-                                      unsigned threads, Diagnostics& diags) {
+                                      unsigned threads, Diagnostics& diags,
+                                      pgsql::ParseCache& ahead) {
   const std::vector<MigrationFile>& files = loaded.files;
   std::vector<ast::Migration> migrations(files.size());
   std::vector<Diagnostics> per_file(files.size());
+  std::vector<std::vector<std::pair<std::string, pgsql::ParsedSql>>> parsed(files.size());
   parallel_for(files.size(), threads, 64, [&](std::size_t i) {
     const MigrationFile& f = files[i];
     migrations[i] = f.format == MigrationFormat::Mig
                         ? parse_mig(sources, f, per_file[i])
                         : parse_raw_sql(sources, f, loaded.tool[i], per_file[i]);
+    for (std::string_view text : raw_sql_followed(migrations[i]))
+      parsed[i].emplace_back(std::string(text), pgsql::parse(text));
   });
   for (const Diagnostics& d : per_file) diags.append(d);
+  for (auto& texts : parsed)
+    for (auto& [text, tree] : texts) ahead.put(std::move(text), std::move(tree));
   return migrations;
 }
 
@@ -43,7 +52,9 @@ Project compile_project(const ProjectOptions& options) {
   timing_mark("load");
   project.convention = loaded.convention;
   project.convention_detected = loaded.detected;
-  project.migrations = parse_all(project.sources, loaded, options.threads, project.diags);
+  pgsql::ParseCache parsed_ahead;
+  project.migrations = parse_all(project.sources, loaded, options.threads, project.diags,
+                                 parsed_ahead);
   timing_mark("parse");
   for (std::size_t i = 0; i < loaded.repeatables.size(); ++i) {
     project.repeatables.push_back(parse_raw_sql(project.sources, loaded.repeatables[i],
@@ -62,6 +73,7 @@ Project compile_project(const ProjectOptions& options) {
     timing_mark("cache");
     CheckOptions check = options.check;
     check.raw_schemas = &project.cache.current;
+    check.parsed_ahead = &parsed_ahead;
     PlanAhead* ahead = stop_at ? nullptr : options.plan_ahead;
     if (ahead) {
       ahead->start(project.migrations, project.sources, project.graph.order.size());

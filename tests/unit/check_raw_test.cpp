@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "compiler/check/check.h"
+#include "compiler/pgsql/parse_cache.h"
 #include "compiler/syntax/parse.h"
 
 using namespace migrac;
@@ -285,4 +286,81 @@ TEST_CASE("composite types from raw SQL are used as native", "[check][raw]") {
   CHECK(s.tables.at("t").column("home")->type.kind == ast::TypeKind::Native);
   CHECK(s.tables.at("t").column("home")->type.name == "addr");
   CHECK(codes(d) == "W0122 E0106");
+}
+
+TEST_CASE("raw SQL parsed ahead is followed as raw SQL parsed by the checker", "[check][raw]") {
+  // A raw migration, then `sql` bodies (one for PostgreSQL among others, one
+  // for every dialect, one in a down block), one in a DO block.
+  SourceSet sources;
+  Diagnostics parse_diags;
+  std::vector<ast::Migration> ms;
+  ms.push_back(raw("0001", "",
+                   {"CREATE TABLE users (id bigint PRIMARY KEY, email text)",
+                    "CREATE INDEX ix_users_email ON users (email)"}));
+  ms.push_back(
+      mig(sources, "0002",
+          "after 0001;\n\n"
+          "sql postgres $$ALTER TABLE users ADD COLUMN nick text$$\n"
+          "    sqlite $$SELECT 1$$;\n"
+          "sql $$CREATE TABLE notes (id int)$$;\n"
+          "down {\n  sql $$DROP TABLE notes$$;\n"
+          "  sql postgres $$ALTER TABLE users DROP COLUMN nick$$ sqlite $$SELECT 1$$;\n}\n",
+          parse_diags));
+  ms.push_back(mig(sources, "0003",
+                   "after 0002;\n\nsql $x$DO $$ BEGIN EXECUTE 'alter table users add x int'; "
+                   "END $$$x$;\ncreate index on users (nick);\n",
+                   parse_diags));
+  REQUIRE_FALSE(parse_diags.has_errors());
+  std::vector<std::string> expected_texts = {
+      "CREATE TABLE users (id bigint PRIMARY KEY, email text)",
+      "CREATE INDEX ix_users_email ON users (email)"};
+  std::vector<std::string_view> followed = raw_sql_followed(ms[0]);
+  CHECK(std::vector<std::string>(followed.begin(), followed.end()) == expected_texts);
+  followed = raw_sql_followed(ms[1]);
+  CHECK(std::vector<std::string>(followed.begin(), followed.end()) ==
+        std::vector<std::string>{"ALTER TABLE users ADD COLUMN nick text",
+                                 "CREATE TABLE notes (id int)", "DROP TABLE notes",
+                                 "ALTER TABLE users DROP COLUMN nick"});
+
+  Diagnostics graph_diags;
+  RevisionGraph g = build_graph(ms, graph_diags);
+  Diagnostics serial_diags;
+  CheckedHistory serial = check_history(ms, g, sources, CheckOptions{}, serial_diags);
+
+  pgsql::ParseCache cache;
+  for (const ast::Migration& m : ms)
+    for (std::string_view text : raw_sql_followed(m))
+      cache.put(std::string(text), pgsql::parse(text));
+  CHECK(cache.size() == 7);
+  CheckOptions options;
+  options.parsed_ahead = &cache;
+  Diagnostics ahead_diags;
+  CheckedHistory ahead = check_history(ms, g, sources, options, ahead_diags);
+
+  CHECK(cache.size() == 0);  // every tree was taken
+  CHECK(dump(ahead.final_schema) == dump(serial.final_schema));
+  std::vector<std::string> columns;
+  for (const model::Column& c : ahead.final_schema.tables.at("users").columns)
+    columns.push_back(c.name);
+  CHECK(columns == std::vector<std::string>{"id", "email", "nick", "x"});
+  REQUIRE(ahead_diags.all().size() == serial_diags.all().size());
+  for (std::size_t i = 0; i < serial_diags.all().size(); ++i)
+    CHECK(ahead_diags.all()[i].message == serial_diags.all()[i].message);
+}
+
+TEST_CASE("a parse cache gives each tree once", "[check][raw]") {
+  pgsql::ParseCache cache;
+  cache.put("SELECT 1", pgsql::parse("SELECT 1"));
+  cache.put("SELECT 1", pgsql::parse("SELECT (((1"));  // given twice: the first is kept
+  cache.put("SELEC 2", pgsql::parse("SELEC 2"));
+  CHECK(cache.size() == 2);
+  std::optional<pgsql::ParsedSql> one = cache.take("SELECT 1");
+  REQUIRE(one);
+  CHECK_FALSE(one->error);
+  CHECK(one->statements.size() == 1);
+  CHECK_FALSE(cache.take("SELECT 1"));  // taken
+  std::optional<pgsql::ParsedSql> bad = cache.take("SELEC 2");
+  REQUIRE(bad);
+  CHECK(bad->error);
+  CHECK_FALSE(cache.take("SELECT 3"));
 }

@@ -80,8 +80,8 @@ TEST_CASE("plans made beside the checker are those made after it", "[project][pl
     Project serial = d.compile(nullptr);
     REQUIRE_FALSE(serial.diags.has_errors());
     Diagnostics serial_diags;
-    std::vector<MigrationPlan> expected =
-        plan_revisions(serial, all_revs(serial), *emitter, serial_diags, options);
+    std::vector<MigrationPlan> expected = plan_revisions(serial, all_revs(serial), *emitter,
+                                                         serial_diags, options);
 
     PlanAhead ahead(*emitter, options);
     Project project = d.compile(&ahead);
@@ -131,13 +131,12 @@ TEST_CASE("write_script writes render_script's text", "[script]") {
   REQUIRE_FALSE(project.diags.has_errors());
   auto emitter = make_emitter(Dialect::Postgres);
   Diagnostics diags;
-  std::vector<MigrationPlan> plans =
-      plan_revisions(project, all_revs(project), *emitter, diags, PlanOptions{});
+  std::vector<MigrationPlan> plans = plan_revisions(project, all_revs(project), *emitter, diags,
+                                                    PlanOptions{});
   for (ScriptFormat format : {ScriptFormat::Plain, ScriptFormat::Psql}) {
     for (bool down : {false, true}) {
       for (std::size_t count : {std::size_t{0}, std::size_t{1}, plans.size()}) {
-        std::vector<MigrationPlan> some(plans.begin(),
-                                        plans.begin() + static_cast<long>(count));
+        std::vector<MigrationPlan> some(plans.begin(), plans.begin() + static_cast<long>(count));
         ScriptOptions options;
         options.format = format;
         options.down = down;
