@@ -19,35 +19,50 @@ bool has_text(antlr4::Token* t, std::size_t size) {
 Builder::Builder(const SourceSet& sources_, int file_, Diagnostics& diags_)
     : sources(sources_), file(file_), diags(diags_), src(sources_[file_].text) {}
 
-SourceRange Builder::range(antlr4::Token* t) const {
-  if (t == nullptr) return sources.range(file, 0, 0);
-  if (t->getType() == antlr4::Token::EOF || !has_text(t, src.size())) {
-    auto at = static_cast<std::uint32_t>(std::min(t->getStartIndex(), src.size()));
-    if (t->getType() == antlr4::Token::EOF) at = static_cast<std::uint32_t>(src.size());
-    return sources.range(file, at, at);
+Builder::Offsets Builder::offsets(antlr4::Token* t) const {
+  if (t == nullptr) return {0, 0};
+  if (t->getType() == antlr4::Token::EOF) {
+    auto at = static_cast<std::uint32_t>(src.size());
+    return {at, at};
   }
-  return sources.range(file, static_cast<std::uint32_t>(t->getStartIndex()),
-                       static_cast<std::uint32_t>(t->getStopIndex() + 1));
+  if (!has_text(t, src.size())) {
+    auto at = static_cast<std::uint32_t>(std::min(t->getStartIndex(), src.size()));
+    return {at, at};
+  }
+  return {static_cast<std::uint32_t>(t->getStartIndex()),
+          static_cast<std::uint32_t>(t->getStopIndex() + 1)};
 }
 
-SourceRange Builder::range(antlr4::Token* first, antlr4::Token* last) const {
-  SourceRange a = range(first);
+Builder::Offsets Builder::offsets(antlr4::Token* first, antlr4::Token* last) const {
+  Offsets a = offsets(first);
   if (last == nullptr) return a;
-  SourceRange b = range(last);
-  if (b.end.offset < a.begin.offset) return a;
-  return span(a, b);
+  Offsets b = offsets(last);
+  if (b.end < a.begin) return a;
+  return {a.begin, std::max(a.end, b.end)};
 }
 
-SourceRange Builder::range(antlr4::ParserRuleContext* ctx) const {
+Builder::Offsets Builder::offsets(antlr4::ParserRuleContext* ctx) const {
   antlr4::Token* start = ctx->getStart();
   antlr4::Token* stop = ctx->getStop();
   if (stop == nullptr || (start != nullptr && stop->getTokenIndex() < start->getTokenIndex())) {
-    SourceRange r = range(start);
-    r.end = r.begin;
-    return r;
+    Offsets a = offsets(start);
+    return {a.begin, a.begin};
   }
-  return range(start, stop);
+  return offsets(start, stop);
 }
+
+SourceRange Builder::range(Offsets o) const {
+  const SourceFile& f = sources[file];
+  return SourceRange{file, f.pos_at(o.begin), f.pos_at(o.end)};
+}
+
+SourceRange Builder::range(antlr4::Token* t) const { return range(offsets(t)); }
+
+SourceRange Builder::range(antlr4::Token* first, antlr4::Token* last) const {
+  return range(offsets(first, last));
+}
+
+SourceRange Builder::range(antlr4::ParserRuleContext* ctx) const { return range(offsets(ctx)); }
 
 SourceRange Builder::span(const SourceRange& first, const SourceRange& last) const {
   SourceRange r = first;
@@ -67,8 +82,8 @@ std::string_view Builder::text(antlr4::Token* t) const {
 }
 
 std::string_view Builder::text(antlr4::ParserRuleContext* ctx) const {
-  SourceRange r = range(ctx);
-  return src.substr(r.begin.offset, r.end.offset - r.begin.offset);
+  Offsets o = offsets(ctx);
+  return src.substr(o.begin, o.end - o.begin);
 }
 
 Diagnostic& Builder::report(DiagKind kind, SourceRange r, std::string message, std::string help) {

@@ -3,6 +3,7 @@
 // the file, where diagnostics go, and helpers that turn tokens and rule contexts
 // into source ranges, text and names.
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -39,6 +40,18 @@ class Builder {
   const int file;
   Diagnostics& diags;
   const std::string_view src;
+
+ private:
+  // A byte range of the file; positions (line, column) are found only for
+  // the ends a SourceRange keeps.
+  struct Offsets {
+    std::uint32_t begin = 0;
+    std::uint32_t end = 0;
+  };
+  Offsets offsets(antlr4::Token* t) const;
+  Offsets offsets(antlr4::Token* first, antlr4::Token* last) const;
+  Offsets offsets(antlr4::ParserRuleContext* ctx) const;
+  SourceRange range(Offsets o) const;
 };
 
 // ASCII lower case (bare names and keywords are case-insensitive).
