@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <numeric>
 #include <queue>
 
 namespace migrac {
@@ -42,8 +43,8 @@ void sort_by_id(std::vector<std::size_t>& revs, const std::vector<ast::Migration
 
 // Links every migration to its parents; reports unknown and repeated parents.
 void link_parents(RevisionGraph& g, const std::vector<ast::Migration>& migrations,
-                  const std::vector<bool>& excluded, const std::vector<std::string>& ids,
-                  Diagnostics& diags) {
+                  const std::vector<bool>& excluded, Diagnostics& diags) {
+  std::vector<std::string> ids;  // for suggestions, made at the first unknown parent
   for (std::size_t i = 0; i < migrations.size(); ++i) {
     if (excluded[i]) continue;
     const std::vector<ast::Ident>& parents = migrations[i].parents;
@@ -62,6 +63,10 @@ void link_parents(RevisionGraph& g, const std::vector<ast::Migration>& migration
       }
       auto it = g.by_id.find(parent.name);
       if (it == g.by_id.end()) {
+        if (ids.empty()) {
+          for (std::size_t m = 0; m < migrations.size(); ++m)
+            if (!excluded[m]) ids.push_back(migrations[m].id);
+        }
         diags.report(DiagKind::UnknownParent, parent.range,
                      fmt::format("unknown migration '{}' in 'after' of '{}'", parent.name,
                                  migrations[i].id),
@@ -173,15 +178,11 @@ RevisionGraph build_graph(const std::vector<ast::Migration>& migrations, Diagnos
   g.valid = true;
   g.revisions.resize(migrations.size());
   std::vector<bool> excluded(migrations.size(), false);  // second files of a duplicate id
-  std::vector<std::string> ids;
-  ids.reserve(migrations.size());
+  g.by_id.reserve(migrations.size());
   for (std::size_t i = 0; i < migrations.size(); ++i) {
     g.revisions[i].migration = i;
     auto [it, inserted] = g.by_id.emplace(migrations[i].id, i);
-    if (inserted) {
-      ids.push_back(migrations[i].id);
-      continue;
-    }
+    if (inserted) continue;
     excluded[i] = true;
     g.valid = false;
     Diagnostic& d = diags.report(
@@ -190,10 +191,17 @@ RevisionGraph build_graph(const std::vector<ast::Migration>& migrations, Diagnos
         "rename one of the files; a migration is either '<id>.mig' or '<id>.up.sql'");
     d.note(whole(migrations[it->second]), "the other file is here");
   }
-  link_parents(g, migrations, excluded, ids, diags);
+  link_parents(g, migrations, excluded, diags);
 
-  // Kahn's algorithm; the ready set is a min-heap on id.
-  auto later = [&](std::size_t a, std::size_t b) { return migrations[a].id > migrations[b].id; };
+  // Kahn's algorithm; the ready set is a min-heap on id, by each revision's
+  // place in id order (the loader's migrations are in that order already).
+  std::vector<std::size_t> by_id_order(migrations.size());
+  std::iota(by_id_order.begin(), by_id_order.end(), std::size_t{0});
+  if (!std::is_sorted(by_id_order.begin(), by_id_order.end(), ById{&migrations}))
+    std::sort(by_id_order.begin(), by_id_order.end(), ById{&migrations});
+  std::vector<std::size_t> rank(migrations.size());
+  for (std::size_t k = 0; k < by_id_order.size(); ++k) rank[by_id_order[k]] = k;
+  auto later = [&](std::size_t a, std::size_t b) { return rank[a] > rank[b]; };
   std::priority_queue<std::size_t, std::vector<std::size_t>, decltype(later)> ready(later);
   std::vector<std::size_t> missing(migrations.size());
   for (std::size_t i = 0; i < migrations.size(); ++i) {
