@@ -130,7 +130,16 @@ void Lexer::consume_to(std::size_t index) {
 }
 
 std::unique_ptr<antlr4::Token> Lexer::nextToken() {
+  // As the generated nextToken() begins: after the end, the EOF token.
+  if (hitEOF) {
+    emitEOF();
+    return std::move(token);
+  }
   skip_blanks_and_line_comments();
+  if (hitEOF) {
+    emitEOF();
+    return std::move(token);
+  }
   std::size_t start = bytes_->index();
   std::size_t c = bytes_->at(start);
   // The token's type and end, when a fast path knows them.
@@ -187,7 +196,13 @@ std::unique_ptr<antlr4::Token> Lexer::nextToken() {
   consume_to(end);
   type = token_type;
   if (_input->LA(1) == antlr4::Token::EOF) hitEOF = true;
-  emit();
+  // The token emit() would make with the default factory (no text copied).
+  auto made = std::make_unique<antlr4::CommonToken>(
+      std::pair<antlr4::TokenSource*, antlr4::CharStream*>(this, _input), type, channel, start,
+      end - 1);
+  made->setLine(tokenStartLine);
+  made->setCharPositionInLine(tokenStartCharPositionInLine);
+  token = std::move(made);
   return std::move(token);
 }
 
