@@ -24,6 +24,10 @@ bool word_char(std::size_t c) { return word_start(c) || (c >= '0' && c <= '9'); 
 
 bool digit(std::size_t c) { return c >= '0' && c <= '9'; }
 
+// DOLLAR_TAG's characters: a letter, '_' or a byte of a UTF-8 sequence, then digits too.
+bool dollar_tag_start(std::size_t c) { return word_start(c) || (c >= 0x80 && c <= 0xFF); }
+bool dollar_tag_char(std::size_t c) { return dollar_tag_start(c) || digit(c); }
+
 // The token of a character that is a whole token by itself, whatever follows
 // (no longer rule starts with it); 0 for any other character.
 std::size_t punctuation_type(std::size_t c) {
@@ -183,6 +187,26 @@ std::unique_ptr<antlr4::Token> Lexer::nextToken() {
         break;
       }
       ++end;  // a doubled quote
+    }
+  } else if (c == '$') {
+    // A closed dollar-quoted string: `$tag$` (the tag optional), the body,
+    // then the first `$tag$` again, as scanDollarBody() reads it. An opening
+    // without its closing is left to the generated rules.
+    std::size_t open_end = start + 1;
+    if (dollar_tag_start(bytes_->at(open_end)))
+      for (++open_end; dollar_tag_char(bytes_->at(open_end));) ++open_end;
+    if (bytes_->at(open_end) == '$') {
+      const std::size_t open_len = open_end + 1 - start;
+      for (std::size_t j = open_end + 1; bytes_->at(j) != antlr4::Token::EOF; ++j) {
+        if (bytes_->at(j) != '$') continue;
+        std::size_t k = 0;
+        while (k < open_len && bytes_->at(j + k) == bytes_->at(start + k)) ++k;
+        if (k == open_len) {
+          token_type = DOLLAR_STRING;
+          end = j + open_len;
+          break;
+        }
+      }
     }
   }
   if (token_type == 0) return L::nextToken();

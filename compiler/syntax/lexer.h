@@ -3,17 +3,19 @@
 // commonest text. The generated lexer runs a DFA that takes a process-wide
 // lock for every character (two parsing threads contend for it); here
 // whitespace, `--` comments, words (keywords and plain identifiers), numbers,
-// durations and digit-led ids, terminated strings, and the operators and
-// punctuation, nearly all of the text, are recognized directly. They produce
-// exactly the tokens the generated rules would: at a token boundary WS and
-// LINE_COMMENT are the longest matches of their text, a word is a keyword
-// (K_X : X, letters in either case, listed before IDENT so winning the tie)
-// or an IDENT, digits are a NUMBER (with a fraction when a digit follows the
-// dot), a DURATION when a unit alone follows (listed before DIGIT_IDENT,
-// winning the tie), else a DIGIT_IDENT, and each operator is the longest of
-// the rules its characters start. Everything else (dollar strings, quoted
-// identifiers, block comments, unterminated literals, unexpected bytes, the
-// end) goes to the generated lexer. lexer_check.h tests this.
+// durations and digit-led ids, terminated strings, closed dollar-quoted
+// strings, the operators and punctuation, and the end, nearly all of the
+// text, are recognized directly. They produce exactly the tokens the
+// generated rules would: at a token boundary WS and LINE_COMMENT are the
+// longest matches of their text, a word is a keyword (K_X : X, letters in
+// either case, listed before IDENT so winning the tie) or an IDENT, digits
+// are a NUMBER (with a fraction when a digit follows the dot), a DURATION
+// when a unit alone follows (listed before DIGIT_IDENT, winning the tie),
+// else a DIGIT_IDENT, a dollar string ends at the first repeat of its
+// opening `$tag$` (scanDollarBody), and each operator is the longest of the
+// rules its characters start. Everything else (unclosed dollar strings,
+// quoted identifiers, block comments, unterminated literals, unexpected
+// bytes) goes to the generated lexer. lexer_check.h tests this.
 
 #include <memory>
 #include <string>

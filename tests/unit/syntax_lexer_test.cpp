@@ -62,6 +62,18 @@ TEST_CASE("the fast lexer gives the generated lexer's tokens", "[syntax][lexer]"
       "12",
       "'",
       "''",
+      "$$$$ $$ $ $$ $a$$a$ $a$ $b$ $a$ $ab$ $a$ x $ab$",
+      "$$ unclosed",
+      "$a$ unclosed $a",
+      "$a",
+      "$",
+      "$1$ x $1$",
+      "$_x9$ y $_x9$;",
+      "$\xC3\xA9$ caf\xC3\xA9 $\xC3\xA9$",
+      "$t$ a $T$ b $t$",
+      "sql $x$DO $$ BEGIN END $$$x$;",
+      "$a$$",
+      "$$$",
   };
   for (const std::string& text : texts) same_tokens(text);
 }
