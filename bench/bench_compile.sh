@@ -4,7 +4,8 @@
 # `alembic upgrade head --sql` on the equivalent Alembic project, in one run.
 # The same again on a branchy history of the same size (BRANCHES branch points,
 # each a side migration and a merge; gen_history.py --branches), beside the linear one.
-# Prints wall time (median of RUNS), peak RSS, migrations per second and the ratios.
+# Prints wall time (median of RUNS, migrac's and Alembic's runs alternating),
+# peak RSS, migrations per second and the ratios.
 # Then the same linear history at each of SIZES migrations (default 1,000,
 # 10,000 and 30,000) beside Alembic, with the peak RSS per migration (which
 # must not grow with the history), and where migrac's time goes at N: the
@@ -25,29 +26,41 @@ python3 "$root/bench/gen_history.py" --count "$n" --out "$work/mig" --alembic "$
 python3 "$root/bench/gen_history.py" --count "$n" --out "$work/bmig" --alembic "$work/balembic" \
   --branches "$branches" >/dev/null
 
-# measure NAME DIR CMD...: runs CMD RUNS times in DIR; prints "median_seconds peak_rss_kib"
-measure() {
+# run_once DIR CMD...: runs CMD once in DIR; sets T (seconds) and M (peak RSS KiB).
+run_once() {
   local dir=$1; shift
-  local times=() rss=0
-  for ((i = 0; i < runs; i++)); do
-    ( cd "$dir" && /usr/bin/time -f "%e %M" -o "$work/time" "$@" >"$work/out" 2>"$work/err" ) ||
-      { echo "failed: $*" >&2; tail -5 "$work/err" >&2; exit 1; }
-    read -r t m <"$work/time"
-    times+=("$t"); [ "$m" -gt "$rss" ] && rss=$m
-  done
-  local median
-  median=$(printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  echo "$median $rss"
+  ( cd "$dir" && /usr/bin/time -f "%e %M" -o "$work/time" "$@" >"$work/out" 2>"$work/err" ) ||
+    { echo "failed: $*" >&2; tail -5 "$work/err" >&2; exit 1; }
+  read -r T M <"$work/time"
 }
 
-read -r m_time m_rss < <(measure "$work" "$migrac" sql head --dir mig)
-m_lines=$(wc -l <"$work/out")
-read -r a_time a_rss < <(measure "$work/alembic" alembic upgrade head --sql)
-a_lines=$(wc -l <"$work/out")
-read -r bm_time bm_rss < <(measure "$work" "$migrac" sql head --dir bmig)
-bm_lines=$(wc -l <"$work/out")
-read -r ba_time ba_rss < <(measure "$work/balembic" alembic upgrade head --sql)
-ba_lines=$(wc -l <"$work/out")
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+# measure_pair MDIR "MCMD" ADIR "ACMD": runs the two commands RUNS times each,
+# alternately, so that both see the machine in the same state (its speed
+# drifts over minutes); sets M_TIME M_RSS M_LINES A_TIME A_RSS A_LINES
+# (medians, peaks, and the output lines of the last run).
+measure_pair() {
+  local mdir=$1 adir=$3 mt=() at=() mcmd acmd
+  read -ra mcmd <<<"$2"
+  read -ra acmd <<<"$4"
+  M_RSS=0 A_RSS=0
+  for ((i = 0; i < runs; i++)); do
+    run_once "$mdir" "${mcmd[@]}"
+    mt+=("$T"); [ "$M" -gt "$M_RSS" ] && M_RSS=$M
+    M_LINES=$(wc -l <"$work/out")
+    run_once "$adir" "${acmd[@]}"
+    at+=("$T"); [ "$M" -gt "$A_RSS" ] && A_RSS=$M
+    A_LINES=$(wc -l <"$work/out")
+  done
+  M_TIME=$(median "${mt[@]}")
+  A_TIME=$(median "${at[@]}")
+}
+
+measure_pair "$work" "$migrac sql head --dir mig" "$work/alembic" "alembic upgrade head --sql"
+m_time=$M_TIME m_rss=$M_RSS m_lines=$M_LINES a_time=$A_TIME a_rss=$A_RSS a_lines=$A_LINES
+measure_pair "$work" "$migrac sql head --dir bmig" "$work/balembic" "alembic upgrade head --sql"
+bm_time=$M_TIME bm_rss=$M_RSS bm_lines=$M_LINES ba_time=$A_TIME ba_rss=$A_RSS ba_lines=$A_LINES
 
 awk -v n="$n" -v runs="$runs" -v mt="$m_time" -v mr="$m_rss" -v ml="$m_lines" \
     -v at="$a_time" -v ar="$a_rss" -v al="$a_lines" -v b="$branches" \
@@ -66,7 +79,11 @@ awk -v n="$n" -v runs="$runs" -v mt="$m_time" -v mr="$m_rss" -v ml="$m_lines" \
 # The linear history at each size. The RSS per migration leaves out what a
 # one-migration run takes (the program and its libraries).
 python3 "$root/bench/gen_history.py" --count 1 --out "$work/one" >/dev/null
-read -r _ base_rss < <(measure "$work" "$migrac" sql head --dir one)
+base_rss=0
+for ((i = 0; i < runs; i++)); do
+  run_once "$work" "$migrac" sql head --dir one
+  [ "$M" -gt "$base_rss" ] && base_rss=$M
+done
 echo
 echo "linear histories by size (median of $runs runs; a one-migration run peaks at $((base_rss / 1024)) MB)"
 echo
@@ -75,8 +92,8 @@ echo "|---:|---:|---:|---:|---:|---:|---:|"
 for size in ${sizes//,/ }; do
   rm -rf "$work/s" "$work/salembic"
   python3 "$root/bench/gen_history.py" --count "$size" --out "$work/s" --alembic "$work/salembic" >/dev/null
-  read -r s_time s_rss < <(measure "$work" "$migrac" sql head --dir s)
-  read -r sa_time sa_rss < <(measure "$work/salembic" alembic upgrade head --sql)
+  measure_pair "$work" "$migrac sql head --dir s" "$work/salembic" "alembic upgrade head --sql"
+  s_time=$M_TIME s_rss=$M_RSS sa_time=$A_TIME sa_rss=$A_RSS
   awk -v n="$size" -v mt="$s_time" -v mr="$s_rss" -v at="$sa_time" -v ar="$sa_rss" -v b="$base_rss" 'BEGIN {
     printf "| %d | %.3f | %.1f | %.2f | %.3f | %.1f | %.1fx slower |\n", n, mt, mr/1024, (mr-b)/n, at, ar/1024, at/(mt>0?mt:0.001)
   }'
