@@ -82,9 +82,7 @@ void Checker::on(const ast::Sql& op) {
   commit(model::RawSql{op.bodies});
   // The PostgreSQL body (or the one for every dialect) is followed as a raw
   // migration's statements are: the model is one for every dialect.
-  const ast::SqlBody* pg = nullptr;
-  for (const ast::SqlBody& body : op.bodies)
-    if (!body.dialect || body.dialect->name == "postgres") pg = &body;
+  const ast::SqlBody* pg = followed_sql_body(op);
   if (!pg || !sources_) return;
   follow_raw_sql(pg->text, pg->range, st_, *sources_, diags_, undo_);
 }

@@ -270,6 +270,10 @@ void apply_raw_ddl(const ast::Migration& migration, CheckState& state, const Sou
 // (raw_transaction.cpp).
 void check_raw_transaction(const ast::Migration& migration, bool transactional, Diagnostics& diags);
 
+// The body of a `sql` operation the checker follows: the PostgreSQL one, or
+// the one for every dialect (the last such body); null if there is none.
+const ast::SqlBody* followed_sql_body(const ast::Sql& op);
+
 // The same for one PostgreSQL text written at `range` (the text is found in
 // its file from there, for positions): a raw statement, or the body of a
 // `sql` operation. With an undo log, every change to the state is recorded.

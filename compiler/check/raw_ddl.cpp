@@ -141,8 +141,15 @@ void follow_raw_sql(std::string_view text, SourceRange range, CheckState& state,
   auto note = [&](const pgsql::Unfollowed& n) { reporter(n, positions.at(n.begin, n.end)); };
   std::optional<pgsql::ParsedSql> ahead;
   if (state.parsed_ahead) ahead = state.parsed_ahead->take(text);
-  if (ahead) pgsql::read_ddl(text, *ahead, state.schema, apply, note);
-  else pgsql::read_ddl(text, state.schema, apply, note);
+  pgsql::ParsedSql parsed = ahead ? std::move(*ahead) : pgsql::parse(text);
+  pgsql::read_ddl(text, parsed, state.schema, apply, note);
+}
+
+const ast::SqlBody* followed_sql_body(const ast::Sql& op) {
+  const ast::SqlBody* pg = nullptr;
+  for (const ast::SqlBody& body : op.bodies)
+    if (!body.dialect || body.dialect->name == "postgres") pg = &body;
+  return pg;
 }
 
 std::vector<std::string_view> raw_sql_followed(const ast::Migration& migration) {
@@ -151,15 +158,11 @@ std::vector<std::string_view> raw_sql_followed(const ast::Migration& migration) 
     for (const ast::RawStatement& statement : migration.raw_up) texts.push_back(statement.text);
     return texts;
   }
-  // As Checker::on(const ast::Sql&) picks it: the PostgreSQL body, or the one for every dialect.
   auto add = [&](const std::vector<ast::Operation>& ops) {
     for (const ast::Operation& op : ops) {
       const auto* sql = std::get_if<ast::Sql>(&op.op);
       if (!sql) continue;
-      const ast::SqlBody* pg = nullptr;
-      for (const ast::SqlBody& body : sql->bodies)
-        if (!body.dialect || body.dialect->name == "postgres") pg = &body;
-      if (pg) texts.push_back(pg->text);
+      if (const ast::SqlBody* pg = followed_sql_body(*sql)) texts.push_back(pg->text);
     }
   };
   add(migration.up);

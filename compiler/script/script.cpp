@@ -18,19 +18,24 @@ std::string render(const std::vector<const MigrationPlan*>& plans, const SourceS
   return render_plain_script(plans, sources, options);
 }
 
+// The plans as the pointers the formats take.
+std::vector<const MigrationPlan*> pointers(const std::vector<MigrationPlan>& plans) {
+  std::vector<const MigrationPlan*> refs;
+  refs.reserve(plans.size());
+  for (const MigrationPlan& p : plans) refs.push_back(&p);
+  return refs;
+}
+
 }  // namespace
 
 std::string render_script(const std::vector<MigrationPlan>& plans, const SourceSet& sources,
                           const ScriptOptions& options) {
-  std::vector<const MigrationPlan*> refs;
-  for (const MigrationPlan& p : plans) refs.push_back(&p);
-  return render(refs, sources, options);
+  return render(pointers(plans), sources, options);
 }
 
 bool write_script(std::ostream& out, const std::vector<MigrationPlan>& plans,
                   const SourceSet& sources, const ScriptOptions& options) {
-  std::vector<const MigrationPlan*> refs;
-  for (const MigrationPlan& p : plans) refs.push_back(&p);
+  std::vector<const MigrationPlan*> refs = pointers(plans);
   if (options.format != ScriptFormat::Plain)
     return static_cast<bool>(out << render(refs, sources, options));
   for (const std::string& piece : plain_script_pieces(refs, sources, options))

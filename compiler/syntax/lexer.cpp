@@ -134,12 +134,8 @@ void Lexer::consume_to(std::size_t index) {
 }
 
 std::unique_ptr<antlr4::Token> Lexer::nextToken() {
-  // As the generated nextToken() begins: after the end, the EOF token.
-  if (hitEOF) {
-    emitEOF();
-    return std::move(token);
-  }
   skip_blanks_and_line_comments();
+  // As the generated nextToken() begins: after the end, the EOF token.
   if (hitEOF) {
     emitEOF();
     return std::move(token);
