@@ -5,16 +5,13 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
-#include <fstream>
 #include <sstream>
-
-#include <fmt/format.h>
-#include <unistd.h>
 
 #include "compiler/diag/render.h"
 #include "compiler/project/plan_ahead.h"
 #include "compiler/project/project.h"
 #include "compiler/script/script.h"
+#include "temp_dir.h"
 
 using namespace migrac;
 namespace fs = std::filesystem;
@@ -22,20 +19,8 @@ namespace fs = std::filesystem;
 namespace {
 
 // A migrations directory, removed afterwards.
-struct Dir {
-  fs::path dir;
-
-  Dir() {
-    static int n = 0;
-    dir = fs::temp_directory_path() / fmt::format("migrac-ahead-{}-{}", ::getpid(), n++);
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-  }
-  ~Dir() { fs::remove_all(dir); }
-
-  void write(const std::string& name, const std::string& text) const {
-    std::ofstream(dir / name, std::ios::binary) << text;
-  }
+struct Dir : test::TempDir {
+  Dir() : TempDir("migrac-ahead") {}
 
   Project compile(PlanAhead* ahead) const {
     ProjectOptions o;

@@ -8,10 +8,10 @@
 #include <fstream>
 
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include "compiler/project/project.h"
 #include "compiler/project/schema_cache.h"
+#include "temp_dir.h"
 
 using namespace migrac;
 namespace fs = std::filesystem;
@@ -20,24 +20,13 @@ namespace {
 
 // A migrations directory: a raw migration whose DO block adds a column (the
 // static reader cannot see it), a .mig indexing that column, one more raw one.
-struct Dir {
-  fs::path dir;
-
-  Dir() {
-    static int n = 0;
-    dir = fs::temp_directory_path() / fmt::format("migrac-cache-{}-{}", ::getpid(), n++);
-    fs::remove_all(dir);
-    fs::create_directories(dir);
+struct Dir : test::TempDir {
+  Dir() : TempDir("migrac-cache") {
     write("0001_users.up.sql",
           "create table users (id bigint primary key);\n"
           "do $$ begin execute 'alter table users add column ' || 'nick text'; end $$;\n");
     write("0002_nick.mig", "after 0001_users;\n\ncreate index on users (nick);\n");
     write("0003_notes.up.sql", "-- migrac:after 0002_nick\ncreate table notes (id int);\n");
-  }
-  ~Dir() { fs::remove_all(dir); }
-
-  void write(const std::string& name, const std::string& text) {
-    std::ofstream(dir / name, std::ios::binary) << text;
   }
   std::string folder() const { return (dir / kSchemaCacheFolder).string(); }
 

@@ -2,14 +2,12 @@
 // loader's implied parents, no-transaction markers and dbmate sections.
 #include <catch2/catch.hpp>
 
-#include <unistd.h>
-
 #include <filesystem>
-#include <fstream>
 
 #include "compiler/project/loader.h"
 #include "compiler/syntax/parse.h"
 #include "compiler/syntax/raw_sql_tool.h"
+#include "temp_dir.h"
 
 using namespace migrac;
 namespace fs = std::filesystem;
@@ -17,18 +15,8 @@ namespace fs = std::filesystem;
 namespace {
 
 // A fresh temporary directory, removed at the end of the test.
-struct ConventionDir {
-  fs::path path;
-  ConventionDir() {
-    static int counter = 0;
-    path = fs::temp_directory_path() /
-           ("migrac-conv-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-    fs::create_directories(path);
-  }
-  ~ConventionDir() { fs::remove_all(path); }
-  void write(const std::string& name, const std::string& text) const {
-    std::ofstream(path / name, std::ios::binary) << text;
-  }
+struct ConventionDir : test::TempDir {
+  ConventionDir() : TempDir("migrac-conv") {}
 };
 
 // The directory loaded and every raw migration parsed.
@@ -41,7 +29,7 @@ struct Loaded {
 
 Loaded load(const ConventionDir& d, std::optional<Convention> c = std::nullopt) {
   Loaded l;
-  l.dir = load_migrations(d.path.string(), c, l.sources, l.diags);
+  l.dir = load_migrations(d.dir.string(), c, l.sources, l.diags);
   for (std::size_t i = 0; i < l.dir.files.size(); ++i) {
     const MigrationFile& f = l.dir.files[i];
     l.migrations.push_back(f.format == MigrationFormat::RawSql
