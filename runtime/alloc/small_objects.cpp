@@ -1,0 +1,173 @@
+// small_objects: per-thread free lists of size classes, carved from pages of
+// one reserved region (small_objects.h).
+#include "runtime/alloc/small_objects.h"
+
+#include <sys/mman.h>
+#include <sys/resource.h>
+
+#include <atomic>
+#include <cstdint>
+#include <cstdlib>
+#include <mutex>
+
+namespace migrac::alloc {
+namespace {
+
+constexpr std::size_t kGrain = 16;                         // class c holds blocks of c * kGrain bytes
+constexpr std::size_t kClasses = kLargestSmall / kGrain + 1;  // class 0 is unused
+constexpr std::size_t kPageShift = 16;                     // 64 KiB pages, one class each
+constexpr std::size_t kPage = std::size_t{1} << kPageShift;
+constexpr std::size_t kRegion = std::size_t{4} << 30;  // 4 GiB of address space
+constexpr std::size_t kPages = kRegion / kPage;
+constexpr std::size_t kSlice = std::size_t{8} << 20;  // made usable 8 MiB at a time
+
+// A free block: the next one of its list in its first bytes.
+struct Block {
+  Block* next;
+};
+
+// The region. Written once, by the first allocation (before main, on one
+// thread); relaxed atomics so that release() reads them without a lock.
+std::atomic<std::uintptr_t> g_base{0};
+std::atomic<std::size_t> g_size{0};  // 0 while there is no region
+std::atomic<std::size_t> g_next_page{0};
+std::mutex g_grow_mutex;
+std::uintptr_t g_usable = 0;  // the end of the part made usable (under g_grow_mutex)
+// The class of each page, written by the thread that takes the page before
+// any of its blocks is handed out.
+std::uint8_t g_class[kPages];
+
+// A free list: its first block and, while it has one, its last.
+struct List {
+  Block* head;
+  Block* last;
+};
+
+// The free lists of threads that have ended.
+std::mutex g_pool_mutex;
+List g_pool[kClasses];
+
+// One thread's free lists and the unused rest of its current page of each
+// class. Trivial, so that reaching it costs no TLS guard.
+struct Cache {
+  Block* free[kClasses];
+  Block* last[kClasses];  // the last block of free[c], while it has one
+  std::uintptr_t bump[kClasses];
+  std::uintptr_t end[kClasses];
+  bool reaped_at_exit;
+};
+thread_local Cache t_cache;
+
+// At a thread's exit, moves its free lists to the pool.
+struct Reaper {
+  bool armed = false;
+  ~Reaper() {
+    std::lock_guard lock(g_pool_mutex);
+    for (std::size_t c = 1; c < kClasses; ++c) {
+      Block* head = t_cache.free[c];
+      if (!head) continue;
+      t_cache.free[c] = nullptr;
+      t_cache.last[c]->next = g_pool[c].head;
+      if (!g_pool[c].head) g_pool[c].last = t_cache.last[c];
+      g_pool[c].head = head;
+    }
+  }
+};
+thread_local Reaper t_reaper;
+
+// Reserves the region, unless the address-space limit is too tight to spare it.
+bool reserve() {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_AS, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY &&
+      limit.rlim_cur / 4 < kRegion)
+    return false;
+  void* base = mmap(nullptr, kRegion, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (base == MAP_FAILED) return false;
+  g_base.store(reinterpret_cast<std::uintptr_t>(base), std::memory_order_relaxed);
+  g_usable = reinterpret_cast<std::uintptr_t>(base);
+  g_size.store(kRegion, std::memory_order_relaxed);
+  return true;
+}
+
+// A fresh page for class c, or 0 when the region is missing or used up.
+std::uintptr_t take_page(std::size_t c) {
+  static const bool reserved = reserve();
+  if (!reserved) return 0;
+  std::size_t index = g_next_page.fetch_add(1, std::memory_order_relaxed);
+  if (index >= kPages) return 0;
+  std::uintptr_t page = g_base.load(std::memory_order_relaxed) + index * kPage;
+  {
+    std::lock_guard lock(g_grow_mutex);
+    while (page + kPage > g_usable) {
+      if (mprotect(reinterpret_cast<void*>(g_usable), kSlice, PROT_READ | PROT_WRITE) != 0) return 0;
+      g_usable += kSlice;
+    }
+  }
+  g_class[index] = static_cast<std::uint8_t>(c);
+  return page;
+}
+
+// A block of class c when the thread has none free and its page is used up:
+// from the pool, else from a new page; nullptr when neither has one.
+void* refill(Cache& t, std::size_t c) {
+  if (!t.reaped_at_exit) {
+    t.reaped_at_exit = true;
+    t_reaper.armed = true;
+  }
+  {
+    std::lock_guard lock(g_pool_mutex);
+    if (Block* b = g_pool[c].head) {
+      t.free[c] = b->next;
+      t.last[c] = g_pool[c].last;
+      g_pool[c] = List{};
+      return b;
+    }
+  }
+  std::uintptr_t page = take_page(c);
+  if (page == 0) return nullptr;
+  std::size_t size = c * kGrain;
+  t.bump[c] = page + size;
+  t.end[c] = page + kPage;
+  return reinterpret_cast<void*>(page);
+}
+
+}  // namespace
+
+void* allocate(std::size_t n) noexcept {
+  if (n > kLargestSmall) return std::malloc(n);
+  std::size_t c = n == 0 ? 1 : (n + kGrain - 1) / kGrain;
+  Cache& t = t_cache;
+  if (Block* b = t.free[c]) {
+    t.free[c] = b->next;
+    return b;
+  }
+  std::size_t size = c * kGrain;
+  if (t.end[c] - t.bump[c] >= size) {
+    void* p = reinterpret_cast<void*>(t.bump[c]);
+    t.bump[c] += size;
+    return p;
+  }
+  if (void* p = refill(t, c)) return p;
+  return std::malloc(n);
+}
+
+void release(void* p) noexcept {
+  std::uintptr_t offset = reinterpret_cast<std::uintptr_t>(p) - g_base.load(std::memory_order_relaxed);
+  if (offset >= g_size.load(std::memory_order_relaxed)) {
+    std::free(p);
+    return;
+  }
+  std::size_t c = g_class[offset >> kPageShift];
+  Block* b = static_cast<Block*>(p);
+  Cache& t = t_cache;
+  if (!t.free[c]) t.last[c] = b;
+  b->next = t.free[c];
+  t.free[c] = b;
+}
+
+bool is_small(const void* p) noexcept {
+  std::uintptr_t offset = reinterpret_cast<std::uintptr_t>(p) - g_base.load(std::memory_order_relaxed);
+  return offset < g_size.load(std::memory_order_relaxed);
+}
+
+}  // namespace migrac::alloc

@@ -1,0 +1,154 @@
+// The small-object allocator: classes, alignment, reuse, blocks freed on
+// another thread, free lists of ended threads, and blocks that stay intact
+// under threads that allocate and free at once.
+#include <catch2/catch.hpp>
+
+#include <cstdint>
+#include <cstring>
+#include <mutex>
+#include <set>
+#include <thread>
+#include <vector>
+
+#include "runtime/alloc/small_objects.h"
+
+using namespace migrac;
+
+namespace {
+
+bool aligned16(const void* p) { return reinterpret_cast<std::uintptr_t>(p) % 16 == 0; }
+
+// Fills a block of n bytes with a byte made of seed, and checks it.
+void fill(void* p, std::size_t n, unsigned seed) { std::memset(p, static_cast<int>(seed & 0xff), n); }
+bool intact(const void* p, std::size_t n, unsigned seed) {
+  const auto* b = static_cast<const unsigned char*>(p);
+  for (std::size_t i = 0; i < n; ++i)
+    if (b[i] != (seed & 0xff)) return false;
+  return true;
+}
+
+}  // namespace
+
+TEST_CASE("small blocks come from the region, aligned, and large ones from malloc", "[alloc]") {
+  for (std::size_t n : {std::size_t{0}, std::size_t{1}, std::size_t{15}, std::size_t{16},
+                        std::size_t{17}, std::size_t{100}, alloc::kLargestSmall}) {
+    void* p = alloc::allocate(n);
+    REQUIRE(p != nullptr);
+    CHECK(aligned16(p));
+    CHECK(alloc::is_small(p));
+    fill(p, n, 7);
+    CHECK(intact(p, n, 7));
+    alloc::release(p);
+  }
+  void* big = alloc::allocate(alloc::kLargestSmall + 1);
+  REQUIRE(big != nullptr);
+  CHECK_FALSE(alloc::is_small(big));
+  alloc::release(big);
+  alloc::release(nullptr);  // nothing happens
+}
+
+TEST_CASE("a freed block is the next of its class on the same thread", "[alloc]") {
+  void* a = alloc::allocate(40);
+  alloc::release(a);
+  void* again = alloc::allocate(48);  // 40 and 48 bytes are one class
+  CHECK(again == a);
+  void* b = alloc::allocate(40);
+  CHECK(b != a);
+  alloc::release(b);
+  alloc::release(a);
+}
+
+TEST_CASE("blocks of one page do not overlap", "[alloc]") {
+  std::vector<void*> blocks;
+  for (unsigned i = 0; i < 10000; ++i) {
+    std::size_t n = 16 + (i % 7) * 24;
+    void* p = alloc::allocate(n);
+    fill(p, n, i);
+    blocks.push_back(p);
+  }
+  bool all_intact = true;
+  for (unsigned i = 0; i < blocks.size(); ++i)
+    all_intact = all_intact && intact(blocks[i], 16 + (i % 7) * 24, i);
+  CHECK(all_intact);
+  CHECK(std::set<void*>(blocks.begin(), blocks.end()).size() == blocks.size());
+  for (void* p : blocks) alloc::release(p);
+}
+
+TEST_CASE("blocks freed on another thread are reused there", "[alloc]") {
+  std::vector<void*> made;
+  std::thread maker([&] {
+    for (int i = 0; i < 5000; ++i) made.push_back(alloc::allocate(200));
+  });
+  maker.join();
+  std::set<void*> theirs(made.begin(), made.end());
+  for (void* p : made) alloc::release(p);
+  void* again = alloc::allocate(200);
+  CHECK(theirs.count(again) == 1);
+  alloc::release(again);
+}
+
+TEST_CASE("the free lists of an ended thread go to the others", "[alloc]") {
+  constexpr std::size_t kSize = 496;  // a class little else uses
+  std::set<void*> theirs;
+  std::thread t([&] {
+    std::vector<void*> blocks;
+    for (int i = 0; i < 2000; ++i) blocks.push_back(alloc::allocate(kSize));
+    for (void* p : blocks) {
+      theirs.insert(p);
+      alloc::release(p);
+    }
+  });
+  t.join();
+  // This thread's own free blocks of the class come first, then the pool's.
+  std::vector<void*> mine;
+  bool reused = false;
+  for (int i = 0; i < 100000 && !reused; ++i) {
+    void* p = alloc::allocate(kSize);
+    reused = theirs.count(p) == 1;
+    mine.push_back(p);
+  }
+  CHECK(reused);
+  for (void* p : mine) alloc::release(p);
+}
+
+TEST_CASE("threads that allocate, hand over and free at once keep every block intact", "[alloc]") {
+  constexpr int kThreads = 4;
+  constexpr int kRounds = 20000;
+  std::mutex mutex;
+  std::vector<std::pair<void*, unsigned>> shared;  // blocks handed between threads, with their seed
+  std::vector<int> broken(kThreads, 0);
+  std::vector<std::thread> pool;
+  for (int t = 0; t < kThreads; ++t) {
+    pool.emplace_back([&, t] {
+      std::vector<std::pair<void*, unsigned>> own;
+      unsigned seed = static_cast<unsigned>(t) * 7919u + 1;
+      for (int r = 0; r < kRounds; ++r) {
+        seed = seed * 1103515245u + 12345u;
+        std::size_t n = (seed >> 8) % (alloc::kLargestSmall + 100);
+        void* p = alloc::allocate(n);
+        fill(p, n, seed);
+        own.emplace_back(p, seed);
+        if (own.size() > 64 || r + 1 == kRounds) {
+          std::lock_guard lock(mutex);
+          for (auto& block : own) shared.push_back(block);
+          own.clear();
+          // Free half of what any thread handed over.
+          for (std::size_t i = 0; i < shared.size() / 2; ++i) {
+            auto [q, s] = shared.back();
+            shared.pop_back();
+            if (!intact(q, (s >> 8) % (alloc::kLargestSmall + 100), s)) ++broken[t];
+            alloc::release(q);
+          }
+        }
+      }
+    });
+  }
+  for (std::thread& t : pool) t.join();
+  int total = 0;
+  for (auto [q, s] : shared) {
+    if (!intact(q, (s >> 8) % (alloc::kLargestSmall + 100), s)) ++total;
+    alloc::release(q);
+  }
+  for (int b : broken) total += b;
+  CHECK(total == 0);
+}
