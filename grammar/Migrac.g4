@@ -18,6 +18,77 @@
 
 grammar Migrac;
 
+options { contextSuperClass = MigracContext; }
+
+@parser::context {
+  // The base of every rule's context. The runtime finds a child of a given
+  // rule, or a token, with two dynamic_casts per child it passes; no rule here
+  // has labelled alternatives, so a context's type is exactly its rule's class,
+  // and comparing typeids tells. The generated accessors call these
+  // unqualified: they hide (or override) ParserRuleContext's, and do what
+  // they do.
+  class MigracContext : public antlr4::ParserRuleContext {
+   public:
+    MigracContext(antlr4::ParserRuleContext* parent, size_t invokingState)
+        : antlr4::ParserRuleContext(parent, invokingState) {}
+
+    template <typename T>
+    T* getRuleContext(size_t i) {
+      size_t j = 0;
+      for (antlr4::tree::ParseTree* child : children)
+        if (typeid(*child) == typeid(T) && j++ == i) return static_cast<T*>(child);
+      return nullptr;
+    }
+    template <typename T>
+    std::vector<T*> getRuleContexts() {
+      std::vector<T*> contexts;
+      for (antlr4::tree::ParseTree* child : children)
+        if (typeid(*child) == typeid(T)) contexts.push_back(static_cast<T*>(child));
+      return contexts;
+    }
+    antlr4::tree::TerminalNode* getToken(size_t ttype, size_t i) override {
+      size_t j = 0;
+      for (antlr4::tree::ParseTree* child : children) {
+        antlr4::tree::TerminalNode* node = terminal(child);
+        if (node && node->getSymbol()->getType() == ttype && j++ == i) return node;
+      }
+      return nullptr;
+    }
+    std::vector<antlr4::tree::TerminalNode*> getTokens(size_t ttype) override {
+      std::vector<antlr4::tree::TerminalNode*> nodes;
+      for (antlr4::tree::ParseTree* child : children) {
+        antlr4::tree::TerminalNode* node = terminal(child);
+        if (node && node->getSymbol()->getType() == ttype) nodes.push_back(node);
+      }
+      return nodes;
+    }
+
+   private:
+    // The child as a token node (as the parser makes them: a TerminalNodeImpl,
+    // or an ErrorNodeImpl for a token that error recovery skipped), else nullptr.
+    static antlr4::tree::TerminalNode* terminal(antlr4::tree::ParseTree* child) {
+      const std::type_info& type = typeid(*child);
+      if (type == typeid(antlr4::tree::TerminalNodeImpl) ||
+          type == typeid(antlr4::tree::ErrorNodeImpl))
+        return static_cast<antlr4::tree::TerminalNode*>(child);
+      return nullptr;
+    }
+  };
+
+  // Runs an action when it goes out of scope: every generated rule ends with
+  // one (it is found before antlrcpp::finally, which holds the action in a
+  // std::function).
+  template <typename F>
+  struct ScopeExit {
+    F action;
+    ~ScopeExit() { action(); }
+  };
+  template <typename F>
+  ScopeExit<F> finally(F action) {
+    return ScopeExit<F>{std::move(action)};
+  }
+}
+
 @parser::members {
   // Thrown by the error strategy to abandon the statement being parsed.
   struct StatementAbort {};

@@ -18,7 +18,14 @@ bool is_valid_migration_id(std::string_view id) {
 std::string checksum_v1(const std::vector<std::string_view>& texts) {
   // Fetched once: EVP_sha256() would look the implementation up on every call.
   static EVP_MD* const sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
-  EVP_MD_CTX* ctx = EVP_MD_CTX_new();
+  // One context per thread, reset for each checksum: making and freeing one
+  // costs several times what hashing a migration does.
+  struct Context {
+    EVP_MD_CTX* ctx = EVP_MD_CTX_new();
+    ~Context() { EVP_MD_CTX_free(ctx); }
+  };
+  thread_local Context context;
+  EVP_MD_CTX* ctx = context.ctx;
   EVP_DigestInit_ex(ctx, sha256, nullptr);
   std::string normalized;
   for (std::string_view text : texts) {
@@ -41,7 +48,6 @@ std::string checksum_v1(const std::vector<std::string_view>& texts) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
   EVP_DigestFinal_ex(ctx, digest, &length);
-  EVP_MD_CTX_free(ctx);
   static constexpr char kHex[] = "0123456789abcdef";
   std::string hex = "v1:";
   for (unsigned int i = 0; i < length; ++i) {

@@ -13,9 +13,9 @@
 namespace migrac::alloc {
 namespace {
 
-constexpr std::size_t kGrain = 16;                         // class c holds blocks of c * kGrain bytes
+constexpr std::size_t kGrain = 16;  // class c holds blocks of c * kGrain bytes
 constexpr std::size_t kClasses = kLargestSmall / kGrain + 1;  // class 0 is unused
-constexpr std::size_t kPageShift = 16;                     // 64 KiB pages, one class each
+constexpr std::size_t kPageShift = 16;                        // 64 KiB pages, one class each
 constexpr std::size_t kPage = std::size_t{1} << kPageShift;
 constexpr std::size_t kRegion = std::size_t{4} << 30;  // 4 GiB of address space
 constexpr std::size_t kPages = kRegion / kPage;
@@ -81,7 +81,8 @@ bool reserve() {
   if (getrlimit(RLIMIT_AS, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY &&
       limit.rlim_cur / 4 < kRegion)
     return false;
-  void* base = mmap(nullptr, kRegion, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  void* base = mmap(nullptr, kRegion, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1,
+                    0);
   if (base == MAP_FAILED) return false;
   g_base.store(reinterpret_cast<std::uintptr_t>(base), std::memory_order_relaxed);
   g_usable = reinterpret_cast<std::uintptr_t>(base);
@@ -99,7 +100,8 @@ std::uintptr_t take_page(std::size_t c) {
   {
     std::lock_guard lock(g_grow_mutex);
     while (page + kPage > g_usable) {
-      if (mprotect(reinterpret_cast<void*>(g_usable), kSlice, PROT_READ | PROT_WRITE) != 0) return 0;
+      if (mprotect(reinterpret_cast<void*>(g_usable), kSlice, PROT_READ | PROT_WRITE) != 0)
+        return 0;
       g_usable += kSlice;
     }
   }
@@ -152,7 +154,8 @@ void* allocate(std::size_t n) noexcept {
 }
 
 void release(void* p) noexcept {
-  std::uintptr_t offset = reinterpret_cast<std::uintptr_t>(p) - g_base.load(std::memory_order_relaxed);
+  std::uintptr_t offset = reinterpret_cast<std::uintptr_t>(p) -
+                          g_base.load(std::memory_order_relaxed);
   if (offset >= g_size.load(std::memory_order_relaxed)) {
     std::free(p);
     return;
@@ -166,7 +169,8 @@ void release(void* p) noexcept {
 }
 
 bool is_small(const void* p) noexcept {
-  std::uintptr_t offset = reinterpret_cast<std::uintptr_t>(p) - g_base.load(std::memory_order_relaxed);
+  std::uintptr_t offset = reinterpret_cast<std::uintptr_t>(p) -
+                          g_base.load(std::memory_order_relaxed);
   return offset < g_size.load(std::memory_order_relaxed);
 }
 

@@ -19,7 +19,9 @@ namespace {
 bool aligned16(const void* p) { return reinterpret_cast<std::uintptr_t>(p) % 16 == 0; }
 
 // Fills a block of n bytes with a byte made of seed, and checks it.
-void fill(void* p, std::size_t n, unsigned seed) { std::memset(p, static_cast<int>(seed & 0xff), n); }
+void fill(void* p, std::size_t n, unsigned seed) {
+  std::memset(p, static_cast<int>(seed & 0xff), n);
+}
 bool intact(const void* p, std::size_t n, unsigned seed) {
   const auto* b = static_cast<const unsigned char*>(p);
   for (std::size_t i = 0; i < n; ++i)
