@@ -29,8 +29,12 @@ options { contextSuperClass = MigracContext; }
   // they do.
   class MigracContext : public antlr4::ParserRuleContext {
    public:
+    // Room for the children most contexts have, made once instead of
+    // growing one child at a time.
     MigracContext(antlr4::ParserRuleContext* parent, size_t invokingState)
-        : antlr4::ParserRuleContext(parent, invokingState) {}
+        : antlr4::ParserRuleContext(parent, invokingState) {
+      children.reserve(4);
+    }
 
     template <typename T>
     T* getRuleContext(size_t i) {

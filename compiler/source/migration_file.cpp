@@ -49,10 +49,13 @@ std::string checksum_v1(const std::vector<std::string_view>& texts) {
   unsigned int length = 0;
   EVP_DigestFinal_ex(ctx, digest, &length);
   static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex = "v1:";
+  std::string hex(3 + 2 * std::size_t{length}, '\0');
+  hex[0] = 'v';
+  hex[1] = '1';
+  hex[2] = ':';
   for (unsigned int i = 0; i < length; ++i) {
-    hex += kHex[digest[i] >> 4];
-    hex += kHex[digest[i] & 15];
+    hex[3 + 2 * i] = kHex[digest[i] >> 4];
+    hex[4 + 2 * i] = kHex[digest[i] & 15];
   }
   return hex;
 }

@@ -53,8 +53,28 @@ class TokenStream : public antlr4::CommonTokenStream {
  public:
   using antlr4::CommonTokenStream::CommonTokenStream;
 
+  // The parser's most frequent question, the next token: once the stream is
+  // set up, the current index is always at a fetched token on the channel
+  // (consume and seek move it so), so that is the answer. Anything else is
+  // CommonTokenStream's.
+  antlr4::Token* LT(ssize_t k) override {
+    if (k == 1 && set_up_) return _tokens[_p].get();
+    return antlr4::CommonTokenStream::LT(k);
+  }
+  void setTokenSource(antlr4::TokenSource* source) override {
+    set_up_ = false;
+    antlr4::CommonTokenStream::setTokenSource(source);
+  }
+
  protected:
+  void setup() override {
+    antlr4::CommonTokenStream::setup();
+    set_up_ = true;
+  }
   std::size_t fetch(std::size_t n) override;
+
+ private:
+  bool set_up_ = false;  // setup() has run: the first token is fetched, _p is at a token
 };
 
 }  // namespace migrac::syntax
