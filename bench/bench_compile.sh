@@ -106,15 +106,15 @@ echo
 for ((i = 0; i < runs; i++)); do
   ( cd "$work" && MIGRAC_TIMINGS=1 "$migrac" sql head --dir mig 2>&1 >/dev/null | grep '^timing ' )
 done | awk '
-  { if (!($2 in seen)) { seen[$2] = 1; order[count++] = $2 } values[$2] = values[$2] " " $3; heap[$2] = $6 }
+  { if (!($2 in seen)) { seen[$2] = 1; order[count++] = $2 } values[$2] = values[$2] " " $3; resident[$2] = $6 }
   END {
-    print "| phase | wall ms | heap after MB |"
+    print "| phase | wall ms | resident after MB |"
     print "|---|---:|---:|"
     for (k = 0; k < count; k++) {
       name = order[k]; m = split(substr(values[name], 2), v, " ")
       for (i = 1; i <= m; i++) for (j = i + 1; j <= m; j++) if (v[j] + 0 < v[i] + 0) { t = v[i]; v[i] = v[j]; v[j] = t }
       total += v[int((m + 1) / 2)]
-      printf "| %s | %.1f | %s |\n", name, v[int((m + 1) / 2)], heap[name]
+      printf "| %s | %.1f | %s |\n", name, v[int((m + 1) / 2)], resident[name]
     }
     printf "| (sum of medians) | %.1f | |\n", total
   }'
