@@ -54,11 +54,12 @@ struct Cache {
   Block* last[kClasses];  // the last block of free[c], while it has one
   std::uintptr_t bump[kClasses];
   std::uintptr_t end[kClasses];
-  bool reaped_at_exit;
+  bool reaper_armed;  // t_reaper is made (so that its destructor runs at exit)
 };
 thread_local Cache t_cache;
 
-// At a thread's exit, moves its free lists to the pool.
+// At a thread's exit, moves its free lists to the pool. Made by the thread's
+// first refill (setting `armed` is what makes it), not on every allocation.
 struct Reaper {
   bool armed = false;
   ~Reaper() {
@@ -112,8 +113,8 @@ std::uintptr_t take_page(std::size_t c) {
 // A block of class c when the thread has none free and its page is used up:
 // from the pool, else from a new page; nullptr when neither has one.
 void* refill(Cache& t, std::size_t c) {
-  if (!t.reaped_at_exit) {
-    t.reaped_at_exit = true;
+  if (!t.reaper_armed) {
+    t.reaper_armed = true;
     t_reaper.armed = true;
   }
   {
@@ -131,6 +132,11 @@ void* refill(Cache& t, std::size_t c) {
   t.bump[c] = page + size;
   t.end[c] = page + kPage;
   return reinterpret_cast<void*>(page);
+}
+
+// p's offset in the region; the region's size or more when p lies outside it.
+std::uintptr_t offset_in_region(const void* p) {
+  return reinterpret_cast<std::uintptr_t>(p) - g_base.load(std::memory_order_relaxed);
 }
 
 }  // namespace
@@ -154,8 +160,7 @@ void* allocate(std::size_t n) noexcept {
 }
 
 void release(void* p) noexcept {
-  std::uintptr_t offset = reinterpret_cast<std::uintptr_t>(p) -
-                          g_base.load(std::memory_order_relaxed);
+  std::uintptr_t offset = offset_in_region(p);
   if (offset >= g_size.load(std::memory_order_relaxed)) {
     std::free(p);
     return;
@@ -169,9 +174,7 @@ void release(void* p) noexcept {
 }
 
 bool is_small(const void* p) noexcept {
-  std::uintptr_t offset = reinterpret_cast<std::uintptr_t>(p) -
-                          g_base.load(std::memory_order_relaxed);
-  return offset < g_size.load(std::memory_order_relaxed);
+  return offset_in_region(p) < g_size.load(std::memory_order_relaxed);
 }
 
 }  // namespace migrac::alloc
