@@ -5,7 +5,10 @@
 #include <sys/mman.h>
 #include <sys/resource.h>
 
+#include <algorithm>
+#include <array>
 #include <atomic>
+#include <bit>
 #include <cstdint>
 #include <cstdlib>
 #include <mutex>
@@ -13,13 +16,53 @@
 namespace migrac::alloc {
 namespace {
 
-constexpr std::size_t kGrain = 16;  // class c holds blocks of c * kGrain bytes
-constexpr std::size_t kClasses = kLargestSmall / kGrain + 1;  // class 0 is unused
-constexpr std::size_t kPageShift = 16;                        // 64 KiB pages, one class each
+// Class c < kFine holds blocks of c * kGrain bytes (class 0 is unused);
+// above kFineLargest, each doubling of the size has kSteps classes, evenly
+// spaced (so that a block wastes at most a fifth of itself).
+constexpr std::size_t kGrain = 16;
+constexpr std::size_t kFineLargest = 512;
+constexpr std::size_t kFine = kFineLargest / kGrain + 1;
+constexpr std::size_t kSteps = 4;
+constexpr std::size_t kDoublings = 5;  // 512 -> 16 KiB
+static_assert(kFineLargest << kDoublings == kLargestSmall);
+constexpr std::size_t kClasses = kFine + kDoublings * kSteps;
+constexpr std::size_t kPageShift = 16;  // 64 KiB pages, one class each
 constexpr std::size_t kPage = std::size_t{1} << kPageShift;
 constexpr std::size_t kRegion = std::size_t{4} << 30;  // 4 GiB of address space
 constexpr std::size_t kPages = kRegion / kPage;
 constexpr std::size_t kSlice = std::size_t{8} << 20;  // made usable 8 MiB at a time
+
+// The block size of each class.
+constexpr auto kSizes = [] {
+  std::array<std::size_t, kClasses> sizes{};
+  for (std::size_t c = 1; c < kFine; ++c) sizes[c] = c * kGrain;
+  for (std::size_t d = 0; d < kDoublings; ++d)
+    for (std::size_t k = 1; k <= kSteps; ++k)
+      sizes[kFine + d * kSteps + k - 1] = (kFineLargest << d) + k * ((kFineLargest << d) / kSteps);
+  return sizes;
+}();
+static_assert(kSizes[kClasses - 1] == kLargestSmall);
+
+// A thread that holds this many free blocks of a class (256 KiB of them, or
+// 8 blocks) hands them to the pool: when one thread frees what another
+// allocates (the checker's changes, freed by the planner), the memory goes
+// round instead of piling up on the freeing thread.
+constexpr std::size_t kHandOverBytes = std::size_t{256} << 10;
+constexpr auto kHandOver = [] {
+  std::array<std::size_t, kClasses> limits{};
+  for (std::size_t c = 1; c < kClasses; ++c)
+    limits[c] = std::max<std::size_t>(8, kHandOverBytes / kSizes[c]);
+  return limits;
+}();
+
+// The smallest class whose blocks hold n bytes (n <= kLargestSmall).
+std::size_t class_of(std::size_t n) {
+  if (n <= kFineLargest) return n == 0 ? 1 : (n + kGrain - 1) / kGrain;
+  std::size_t half = std::bit_floor(n - 1);  // kFineLargest << d < n <= 2 * half
+  std::size_t d = static_cast<std::size_t>(std::countr_zero(half / kFineLargest));
+  std::size_t step = half / kSteps;
+  return kFine + d * kSteps + (n - half + step - 1) / step - 1;
+}
 
 // A free block: the next one of its list in its first bytes.
 struct Block {
@@ -37,13 +80,15 @@ std::uintptr_t g_usable = 0;  // the end of the part made usable (under g_grow_m
 // any of its blocks is handed out.
 std::uint8_t g_class[kPages];
 
-// A free list: its first block and, while it has one, its last.
+// A free list: its first block, while it has one its last, and its length.
 struct List {
   Block* head;
   Block* last;
+  std::size_t count;
 };
 
-// The free lists of threads that have ended.
+// The free lists of threads that have ended, and those that threads freeing
+// more than they allocate have handed over.
 std::mutex g_pool_mutex;
 List g_pool[kClasses];
 
@@ -51,12 +96,23 @@ List g_pool[kClasses];
 // class. Trivial, so that reaching it costs no TLS guard.
 struct Cache {
   Block* free[kClasses];
-  Block* last[kClasses];  // the last block of free[c], while it has one
+  Block* last[kClasses];        // the last block of free[c], while it has one
+  std::size_t count[kClasses];  // the length of free[c]
   std::uintptr_t bump[kClasses];
   std::uintptr_t end[kClasses];
   bool reaper_armed;  // t_reaper is made (so that its destructor runs at exit)
 };
 thread_local Cache t_cache;
+
+// Moves the thread's free list of class c to the pool (under g_pool_mutex).
+void give(Cache& t, std::size_t c) {
+  t.last[c]->next = g_pool[c].head;
+  if (!g_pool[c].head) g_pool[c].last = t.last[c];
+  g_pool[c].head = t.free[c];
+  g_pool[c].count += t.count[c];
+  t.free[c] = nullptr;
+  t.count[c] = 0;
+}
 
 // At a thread's exit, moves its free lists to the pool. Made by the thread's
 // first refill (setting `armed` is what makes it), not on every allocation.
@@ -64,14 +120,8 @@ struct Reaper {
   bool armed = false;
   ~Reaper() {
     std::lock_guard lock(g_pool_mutex);
-    for (std::size_t c = 1; c < kClasses; ++c) {
-      Block* head = t_cache.free[c];
-      if (!head) continue;
-      t_cache.free[c] = nullptr;
-      t_cache.last[c]->next = g_pool[c].head;
-      if (!g_pool[c].head) g_pool[c].last = t_cache.last[c];
-      g_pool[c].head = head;
-    }
+    for (std::size_t c = 1; c < kClasses; ++c)
+      if (t_cache.free[c]) give(t_cache, c);
   }
 };
 thread_local Reaper t_reaper;
@@ -122,13 +172,14 @@ void* refill(Cache& t, std::size_t c) {
     if (Block* b = g_pool[c].head) {
       t.free[c] = b->next;
       t.last[c] = g_pool[c].last;
+      t.count[c] = g_pool[c].count - 1;
       g_pool[c] = List{};
       return b;
     }
   }
   std::uintptr_t page = take_page(c);
   if (page == 0) return nullptr;
-  std::size_t size = c * kGrain;
+  std::size_t size = kSizes[c];
   t.bump[c] = page + size;
   t.end[c] = page + kPage;
   return reinterpret_cast<void*>(page);
@@ -143,13 +194,14 @@ std::uintptr_t offset_in_region(const void* p) {
 
 void* allocate(std::size_t n) noexcept {
   if (n > kLargestSmall) return std::malloc(n);
-  std::size_t c = n == 0 ? 1 : (n + kGrain - 1) / kGrain;
+  std::size_t c = class_of(n);
   Cache& t = t_cache;
   if (Block* b = t.free[c]) {
     t.free[c] = b->next;
+    --t.count[c];
     return b;
   }
-  std::size_t size = c * kGrain;
+  std::size_t size = kSizes[c];
   if (t.end[c] - t.bump[c] >= size) {
     void* p = reinterpret_cast<void*>(t.bump[c]);
     t.bump[c] += size;
@@ -171,6 +223,10 @@ void release(void* p) noexcept {
   if (!t.free[c]) t.last[c] = b;
   b->next = t.free[c];
   t.free[c] = b;
+  if (++t.count[c] >= kHandOver[c]) {
+    std::lock_guard lock(g_pool_mutex);
+    give(t, c);
+  }
 }
 
 bool is_small(const void* p) noexcept {
