@@ -49,8 +49,10 @@ struct CheckOptions {
   const std::vector<bool>* keep_before = nullptr;
   // Called on the checking thread with each migration as soon as it is
   // checked, in CheckedHistory::checked order; the reference stays valid
-  // while the history lives (`checked` never moves its elements).
-  std::function<void(const CheckedMigration&)> on_checked;
+  // while the history lives (`checked` never moves its elements). It may
+  // take the migration's changes (compiler/project/plan_ahead.h): the
+  // checker does not read them again.
+  std::function<void(CheckedMigration&)> on_checked;
   // Raw SQL texts parsed ahead (raw_sql_followed tells which): the checker
   // takes their trees from here instead of parsing them.
   pgsql::ParseCache* parsed_ahead = nullptr;

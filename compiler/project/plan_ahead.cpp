@@ -1,5 +1,7 @@
 #include "compiler/project/plan_ahead.h"
 
+#include <stdexcept>
+
 #include "compiler/project/project.h"
 
 namespace migrac {
@@ -12,8 +14,8 @@ constexpr std::size_t kBatch = 8;
 
 }  // namespace
 
-PlanAhead::PlanAhead(const Emitter& emitter, PlanOptions options)
-    : emitter_(emitter), options_(options) {}
+PlanAhead::PlanAhead(const Emitter& emitter, PlanOptions options, RenderPlan render)
+    : emitter_(emitter), options_(options), render_(std::move(render)) {}
 
 PlanAhead::~PlanAhead() {
   if (thread_.joinable()) finish();
@@ -26,15 +28,31 @@ void PlanAhead::start(const std::vector<ast::Migration>& migrations, const Sourc
   // Reserved once: publish never reallocates, so a planner reads a slot
   // while the checker appends the next.
   published_.reserve(capacity);
+  if (render_) {
+    owned_.reserve(capacity);
+    texts_.resize(capacity);
+  }
   plans_.resize(capacity);
   diags_.resize(capacity);
   thread_ = std::thread([this] { drain(true); });
 }
 
-void PlanAhead::publish(const CheckedMigration& checked) {
+void PlanAhead::publish(CheckedMigration& checked) {
   std::lock_guard<std::mutex> lock(mutex_);
   if (published_.size() == published_.capacity()) return;  // more than start said: planned later
-  published_.push_back(&checked);
+  if (render_) {
+    CheckedMigration& mine = owned_.emplace_back();
+    mine.migration = checked.migration;
+    mine.settings = checked.settings;
+    mine.has_raw_sql = checked.has_raw_sql;
+    mine.up = std::move(checked.up);
+    mine.explicit_down = std::move(checked.explicit_down);
+    checked.up = {};
+    checked.explicit_down.reset();
+    published_.push_back(&mine);
+  } else {
+    published_.push_back(&checked);
+  }
   if (waiting_) wake_.notify_one();
 }
 
@@ -65,33 +83,51 @@ void PlanAhead::drain(bool until_done) {
     }
     for (std::size_t i = first; i < last; ++i) {
       const CheckedMigration& cm = *published_[i];
-      plans_[i] = plan_migration((*migrations_)[cm.migration], cm, emitter_, *sources_, options_,
-                                 diags_[i]);
+      MigrationPlan& plan = plans_[i];
+      plan = plan_migration((*migrations_)[cm.migration], cm, emitter_, *sources_, options_,
+                            diags_[i]);
+      if (!render_) continue;
+      owned_[i].up = {};
+      owned_[i].explicit_down.reset();
+      if (diags_[i].has_errors()) continue;
+      texts_[i] = render_(plan, *sources_);
+      plan.up = {};
+      plan.down = {};
     }
   }
 }
 
 std::vector<MigrationPlan> PlanAhead::take(const Project& project,
-                                           const std::vector<std::size_t>& revs,
-                                           Diagnostics& diags) {
+                                           const std::vector<std::size_t>& revs, Diagnostics& diags,
+                                           std::vector<std::string>* texts) {
+  if (render_ && taken_)
+    throw std::logic_error("PlanAhead::take: the checked changes went with the first take");
+  taken_ = true;
   std::vector<MigrationPlan> plans;
   plans.reserve(revs.size());
+  if (texts) texts->clear();
   for (std::size_t rev : revs) {
     long pos = project.history.position[rev];
     if (pos < 0) continue;
     auto at = static_cast<std::size_t>(pos);
+    std::string text;
     if (at < published_.size() && published_[at]->migration == rev) {
       plans.push_back(std::move(plans_[at]));
       diags.append(diags_[at]);
+      if (render_) text = std::move(texts_[at]);
     } else {
       Diagnostics now;
       plans.push_back(plan_revisions(project, {rev}, emitter_, now, options_).front());
       diags.append(now);
     }
+    if (texts) texts->push_back(std::move(text));
   }
-  // Taken once: the moved-from shells go, and a later take plans anew.
+  // Taken once: the moved-from shells go, and (without render_) a later
+  // take plans anew.
   published_ = {};
+  owned_ = {};
   plans_ = {};
+  texts_ = {};
   diags_ = {};
   return plans;
 }

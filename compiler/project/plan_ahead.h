@@ -5,10 +5,18 @@
 // plans each migration on a second thread as soon as the checker has resolved
 // it, and the caller takes the plans afterwards. A migration checked after the
 // first error is not planned ahead (the run fails anyway).
+//
+// Given a RenderPlan, the planning thread also renders each plan as soon as
+// it is made, and then keeps only the text and the plan's facts (its
+// segments dropped), and drops the migration's checked changes, which it
+// took from the history when they were published: a long history's changes,
+// plans and script text are then never all held at once.
 
 #include <condition_variable>
 #include <cstddef>
+#include <functional>
 #include <mutex>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -22,28 +30,36 @@ namespace migrac {
 
 struct Project;
 
+// The script text of one migration's plan (see above).
+using RenderPlan = std::function<std::string(const MigrationPlan&, const SourceSet&)>;
+
 // Plans the checked migrations of one compile_project run, on its own thread.
 class PlanAhead {
  public:
-  PlanAhead(const Emitter& emitter, PlanOptions options);
+  PlanAhead(const Emitter& emitter, PlanOptions options, RenderPlan render = {});
   ~PlanAhead();
   PlanAhead(const PlanAhead&) = delete;
   PlanAhead& operator=(const PlanAhead&) = delete;
 
   // compile_project's side. start: before the checker, with room for
   // `capacity` migrations; publish: on the checking thread, for each
-  // migration checked (in check order); finish: after the checker, helps
-  // plan what is left and waits for the thread. The migrations and sources
-  // must not change until finish returns.
+  // migration checked (in check order; with a RenderPlan, its changes are
+  // moved out of `checked`); finish: after the checker, helps plan what is
+  // left and waits for the thread. The migrations and sources must not
+  // change until finish returns.
   void start(const std::vector<ast::Migration>& migrations, const SourceSet& sources,
              std::size_t capacity);
-  void publish(const CheckedMigration& checked);
+  void publish(CheckedMigration& checked);
   void finish();
 
   // The plans of `revs` (graph indexes, in order), as plan_revisions makes
   // them: taken from what was planned ahead, planned now where nothing was.
+  // With a RenderPlan, `texts` (when given) gets each plan's text, or "" for
+  // a plan that was not rendered (planned now, or with errors), and a
+  // rendered plan has no segments; the changes being gone, take is then
+  // called once.
   std::vector<MigrationPlan> take(const Project& project, const std::vector<std::size_t>& revs,
-                                  Diagnostics& diags);
+                                  Diagnostics& diags, std::vector<std::string>* texts = nullptr);
 
   // How many migrations were published (and so planned ahead), until take.
   std::size_t published() const { return published_.size(); }
@@ -55,12 +71,18 @@ class PlanAhead {
 
   const Emitter& emitter_;
   PlanOptions options_;
+  RenderPlan render_;
   const std::vector<ast::Migration>* migrations_ = nullptr;
   const SourceSet* sources_ = nullptr;
   // Slot i holds the plan of the i-th migration checked (CheckedHistory::checked[i]).
   std::vector<const CheckedMigration*> published_;
+  // With render_: what published_ points to, the changes taken from the
+  // history (released once planned).
+  std::vector<CheckedMigration> owned_;
   std::vector<MigrationPlan> plans_;
+  std::vector<std::string> texts_;
   std::vector<Diagnostics> diags_;
+  bool taken_ = false;    // with render_: take has run
   std::size_t next_ = 0;  // the first published slot not yet taken by a planner
   std::mutex mutex_;
   std::condition_variable wake_;

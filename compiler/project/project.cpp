@@ -77,7 +77,7 @@ Project compile_project(const ProjectOptions& options) {
     PlanAhead* ahead = stop_at ? nullptr : options.plan_ahead;
     if (ahead) {
       ahead->start(project.migrations, project.sources, project.graph.order.size());
-      check.on_checked = [&](const CheckedMigration& cm) {
+      check.on_checked = [&](CheckedMigration& cm) {
         if (!project.diags.has_errors()) ahead->publish(cm);
       };
     }

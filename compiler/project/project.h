@@ -26,7 +26,9 @@ struct ProjectOptions {
   CheckOptions check;
   unsigned threads = 0;                    // 0: hardware concurrency
   std::optional<std::string> check_until;  // stop the checker after this id (schema --at)
-  PlanAhead* plan_ahead = nullptr;  // plans beside the checker (compiler/project/plan_ahead.h)
+  // Plans beside the checker (compiler/project/plan_ahead.h); with a
+  // RenderPlan it takes the checked changes out of the history.
+  PlanAhead* plan_ahead = nullptr;
 };
 
 // Everything the compiler knows about a migrations directory.

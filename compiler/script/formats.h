@@ -16,9 +16,10 @@ namespace migrac {
 std::string render_plain_script(const std::vector<const MigrationPlan*>& plans,
                                 const SourceSet& sources, const ScriptOptions& options);
 // The plain script in pieces whose concatenation is render_plain_script's
-// text: the header, then one piece per migration.
+// text: the header, then one piece per migration (moved from a non-empty
+// (*rendered)[i] when given, see write_script).
 std::vector<std::string> plain_script_pieces(const std::vector<const MigrationPlan*>& plans,
-                                             const SourceSet& sources,
-                                             const ScriptOptions& options);
+                                             const SourceSet& sources, const ScriptOptions& options,
+                                             std::vector<std::string>* rendered = nullptr);
 
 }  // namespace migrac

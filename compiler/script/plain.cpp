@@ -229,8 +229,8 @@ void render_migration(std::string& out, const MigrationPlan& plan, const SourceS
 }  // namespace
 
 std::vector<std::string> plain_script_pieces(const std::vector<const MigrationPlan*>& plans,
-                                             const SourceSet& sources,
-                                             const ScriptOptions& options) {
+                                             const SourceSet& sources, const ScriptOptions& options,
+                                             std::vector<std::string>* rendered) {
   std::vector<std::string> pieces(plans.size() + 1);
   std::string& out = pieces.front();
   out = fmt::format("-- migrac {} script for {}: {} migration{}\n",
@@ -247,16 +247,33 @@ std::vector<std::string> plain_script_pieces(const std::vector<const MigrationPl
                        dialect_name(options.dialect));
   }
   out += "\n";
-  // Each migration's text depends on its plan only: rendered in parallel, kept in order.
-  parallel_for(plans.size(), 0, 64, [&](std::size_t i) {
-    render_migration(pieces[i + 1], *plans[i], sources, options.down);
-  });
+  // Each migration's text depends on its plan only: rendered in parallel
+  // (where not rendered ahead), kept in order.
+  std::size_t ahead = 0;
+  if (rendered) {
+    for (std::size_t i = 0; i < plans.size() && i < rendered->size(); ++i) {
+      if ((*rendered)[i].empty()) continue;
+      pieces[i + 1] = std::move((*rendered)[i]);
+      ++ahead;
+    }
+  }
+  if (ahead < plans.size()) {
+    parallel_for(plans.size(), 0, 64, [&](std::size_t i) {
+      if (pieces[i + 1].empty()) render_migration(pieces[i + 1], *plans[i], sources, options.down);
+    });
+  }
   // The script ends with one newline. Every migration's text starts with a
   // rule, so only the last piece has the blank lines to drop.
   std::string& last = pieces.back();
   while (last.size() > 1 && last[last.size() - 1] == '\n' && last[last.size() - 2] == '\n')
     last.pop_back();
   return pieces;
+}
+
+std::string render_plain_migration(const MigrationPlan& plan, const SourceSet& sources, bool down) {
+  std::string out;
+  render_migration(out, plan, sources, down);
+  return out;
 }
 
 std::string render_plain_script(const std::vector<const MigrationPlan*>& plans,

@@ -34,11 +34,12 @@ std::string render_script(const std::vector<MigrationPlan>& plans, const SourceS
 }
 
 bool write_script(std::ostream& out, const std::vector<MigrationPlan>& plans,
-                  const SourceSet& sources, const ScriptOptions& options) {
+                  const SourceSet& sources, const ScriptOptions& options,
+                  std::vector<std::string>* rendered) {
   std::vector<const MigrationPlan*> refs = pointers(plans);
   if (options.format != ScriptFormat::Plain)
     return static_cast<bool>(out << render(refs, sources, options));
-  for (const std::string& piece : plain_script_pieces(refs, sources, options))
+  for (const std::string& piece : plain_script_pieces(refs, sources, options, rendered))
     out.write(piece.data(), static_cast<std::streamsize>(piece.size()));
   return static_cast<bool>(out);
 }

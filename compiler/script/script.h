@@ -26,9 +26,18 @@ std::string render_script(const std::vector<MigrationPlan>& plans, const SourceS
                           const ScriptOptions& options);
 
 // render_script's text, written to `out` piece by piece (a long history's
-// script is never held whole); whether every write succeeded.
+// script is never held whole); whether every write succeeded. In the plain
+// format, `rendered` (when given) may hold migrations' parts made ahead by
+// render_plain_migration: a non-empty rendered[i] is written (and moved
+// from) for plans[i], whose segments are then not read.
 bool write_script(std::ostream& out, const std::vector<MigrationPlan>& plans,
-                  const SourceSet& sources, const ScriptOptions& options);
+                  const SourceSet& sources, const ScriptOptions& options,
+                  std::vector<std::string>* rendered = nullptr);
+
+// One migration's part of the plain script, as write_script writes it (never
+// empty): made as soon as the migration is planned, its plan can then drop
+// its segments.
+std::string render_plain_migration(const MigrationPlan& plan, const SourceSet& sources, bool down);
 
 // One migration's script (used by `sql --out DIR`).
 std::string render_migration_script(const MigrationPlan& plan, const SourceSet& sources,

@@ -55,16 +55,27 @@ int verb_sql(const Args& args) {
   // An upgrade script to stdout says whether each migration can be reverted, not how.
   PlanOptions plan_options;
   plan_options.lower_down = down || inv.vm.count("out") > 0;
-  // A range of the whole history is planned beside the checker.
+  // A range of the whole history is planned beside the checker; a plain
+  // script to stdout is also rendered there, migration by migration.
   std::optional<PlanAhead> ahead;
-  if (range_is_whole(spec, down)) ahead.emplace(*emitter, plan_options);
+  bool out_dir = inv.vm.count("out") > 0;
+  if (range_is_whole(spec, down)) {
+    RenderPlan render;
+    if (script.format == ScriptFormat::Plain && !out_dir) {
+      render = [down](const MigrationPlan& plan, const SourceSet& sources) {
+        return render_plain_migration(plan, sources, down);
+      };
+    }
+    ahead.emplace(*emitter, plan_options, std::move(render));
+  }
   timing_mark("startup");
   Project project = compile_or_fail(inv, false, true, false, ahead ? &*ahead : nullptr);
   timing_mark("diagnostics");
 
   std::vector<std::size_t> revs = select_range(project, spec, down);
   Diagnostics plan_diags;
-  std::vector<MigrationPlan> plans = ahead ? ahead->take(project, revs, plan_diags)
+  std::vector<std::string> rendered;  // the migrations' texts rendered ahead ("" where not)
+  std::vector<MigrationPlan> plans = ahead ? ahead->take(project, revs, plan_diags, &rendered)
                                            : plan_revisions(project, revs, *emitter, plan_diags,
                                                             plan_options);
   // Flyway repeatables run after the whole history (and are never reverted).
@@ -83,7 +94,7 @@ int verb_sql(const Args& args) {
   }
   std::cerr << plan_text;
 
-  if (inv.vm.count("out")) {
+  if (out_dir) {
     namespace fs = std::filesystem;
     fs::path dir = inv.vm["out"].as<std::string>();
     std::error_code ec;
@@ -107,7 +118,7 @@ int verb_sql(const Args& args) {
     return kOk;
   }
   script.down = down;
-  write_script(std::cout, plans, project.sources, script);
+  write_script(std::cout, plans, project.sources, script, &rendered);
   std::cout << std::flush;
   timing_mark("render");
   keep_until_exit(std::move(plans));

@@ -1,11 +1,13 @@
 // Planning beside the checker (compiler/project/plan_ahead.h) gives the plans
 // and plan diagnostics of planning after it, on a history with branches, a
 // merge, raw SQL and a migration that warns; after an error nothing more is
-// planned ahead. write_script writes render_script's text.
+// planned ahead; rendered ahead, the plans' texts make the same script.
+// write_script writes render_script's text.
 #include <catch2/catch.hpp>
 
 #include <filesystem>
 #include <sstream>
+#include <stdexcept>
 
 #include "compiler/diag/render.h"
 #include "compiler/project/plan_ahead.h"
@@ -87,6 +89,55 @@ TEST_CASE("plans made beside the checker are those made after it", "[project][pl
     Diagnostics again_diags;
     std::vector<MigrationPlan> again = ahead.take(project, all_revs(project), again_diags);
     CHECK(render_script(again, project.sources, {}) == render_script(expected, serial.sources, {}));
+  }
+}
+
+TEST_CASE("plans rendered beside the checker write the script of plans made after it",
+          "[project][plan_ahead]") {
+  Dir d;
+  write_history(d);
+  auto emitter = make_emitter(Dialect::Postgres);
+  for (bool down : {false, true}) {
+    PlanOptions options;
+    options.lower_down = down;
+    ScriptOptions script;
+    script.down = down;
+
+    Project serial = d.compile(nullptr);
+    REQUIRE_FALSE(serial.diags.has_errors());
+    Diagnostics serial_diags;
+    std::vector<MigrationPlan> expected = plan_revisions(serial, all_revs(serial), *emitter,
+                                                         serial_diags, options);
+
+    PlanAhead ahead(*emitter, options, [down](const MigrationPlan& plan, const SourceSet& s) {
+      return render_plain_migration(plan, s, down);
+    });
+    Project project = d.compile(&ahead);
+    REQUIRE_FALSE(project.diags.has_errors());
+    // The planner took the checked changes out of the history.
+    for (const CheckedMigration& cm : project.history.checked) {
+      CHECK(cm.up.empty());
+      CHECK_FALSE(cm.explicit_down.has_value());
+    }
+    Diagnostics ahead_diags;
+    std::vector<std::string> texts;
+    std::vector<MigrationPlan> plans = ahead.take(project, all_revs(project), ahead_diags, &texts);
+    REQUIRE(plans.size() == expected.size());
+    REQUIRE(texts.size() == plans.size());
+    for (std::size_t i = 0; i < plans.size(); ++i) {
+      CHECK_FALSE(texts[i].empty());
+      CHECK(plans[i].up.empty());  // rendered: only the plan's facts are kept
+      CHECK(plans[i].down.empty());
+      CHECK(plans[i].id == expected[i].id);
+      CHECK(plans[i].reversible == expected[i].reversible);
+    }
+    std::ostringstream out;
+    CHECK(write_script(out, plans, project.sources, script, &texts));
+    CHECK(out.str() == render_script(expected, serial.sources, script));
+    CHECK(render_text(ahead_diags, project.sources) == render_text(serial_diags, serial.sources));
+    // The changes are gone: a second take cannot plan them again.
+    Diagnostics again;
+    CHECK_THROWS_AS(ahead.take(project, all_revs(project), again), std::logic_error);
   }
 }
 
