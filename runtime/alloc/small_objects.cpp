@@ -31,6 +31,7 @@ constexpr std::size_t kPage = std::size_t{1} << kPageShift;
 constexpr std::size_t kRegion = std::size_t{4} << 30;  // 4 GiB of address space
 constexpr std::size_t kPages = kRegion / kPage;
 constexpr std::size_t kSlice = std::size_t{8} << 20;  // made usable 8 MiB at a time
+constexpr std::size_t kHuge = std::size_t{2} << 20;   // a huge page
 
 // The block size of each class.
 constexpr auto kSizes = [] {
@@ -132,11 +133,17 @@ bool reserve() {
   if (getrlimit(RLIMIT_AS, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY &&
       limit.rlim_cur / 4 < kRegion)
     return false;
-  void* base = mmap(nullptr, kRegion, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1,
-                    0);
-  if (base == MAP_FAILED) return false;
-  g_base.store(reinterpret_cast<std::uintptr_t>(base), std::memory_order_relaxed);
-  g_usable = reinterpret_cast<std::uintptr_t>(base);
+  void* mapped = mmap(nullptr, kRegion + kHuge, PROT_NONE,
+                      MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (mapped == MAP_FAILED) return false;
+  // Aligned to a huge page, and backed by huge pages where the system allows
+  // it (transparent_hugepage is "madvise" or "always"): one page fault per
+  // 2 MiB instead of one per 4 KiB, which was a tenth of a compile's time.
+  // Where it does not, this is ignored.
+  std::uintptr_t base = (reinterpret_cast<std::uintptr_t>(mapped) + kHuge - 1) & ~(kHuge - 1);
+  madvise(reinterpret_cast<void*>(base), kRegion, MADV_HUGEPAGE);
+  g_base.store(base, std::memory_order_relaxed);
+  g_usable = base;
   g_size.store(kRegion, std::memory_order_relaxed);
   return true;
 }

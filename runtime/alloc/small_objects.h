@@ -11,7 +11,8 @@
 // except to hand a long free list over (below).
 //
 // The pages lie in one region of address space reserved at the first
-// allocation (PROT_NONE, made usable a slice at a time), so that release()
+// allocation (PROT_NONE, made usable a slice at a time, backed by huge pages
+// where the system allows it), so that release()
 // knows a block by its address alone: a pointer outside the region came from
 // the C library and goes back to it. Each page holds blocks of one class; a
 // table says which. When the region cannot be reserved or is used up,
