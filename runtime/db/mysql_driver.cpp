@@ -18,6 +18,8 @@
 
 #include <fmt/format.h>
 
+#include "runtime/db/client_library.h"
+
 namespace migrac::db {
 
 namespace {
@@ -275,6 +277,7 @@ std::string bind_dollar_params(std::string_view sql, const Params& params,
 std::unique_ptr<Driver> open_mysql(const MysqlTarget& target, const Redactor& redact,
                                    std::string& error, bool& retryable) {
   retryable = false;
+  if (!load_mariadb(error)) return nullptr;
   MYSQL* conn = mysql_init(nullptr);
   if (!conn) {
     error = "cannot connect to the database: out of memory";
@@ -283,7 +286,7 @@ std::unique_ptr<Driver> open_mysql(const MysqlTarget& target, const Redactor& re
   unsigned timeout = kConnectTimeoutSeconds;
   mysql_options(conn, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
   mysql_options(conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
-  mysql_optionsv(conn, MYSQL_OPT_CONNECT_ATTR_ADD, "program_name", "migrac");
+  mysql_options4(conn, MYSQL_OPT_CONNECT_ATTR_ADD, "program_name", "migrac");
   std::string host = target.host.empty() ? "localhost" : target.host;
   auto or_null = [](const std::string& s) { return s.empty() ? nullptr : s.c_str(); };
   MYSQL* ok = mysql_real_connect(conn, host.c_str(), or_null(target.user), or_null(target.password),

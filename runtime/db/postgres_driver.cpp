@@ -7,6 +7,8 @@
 #include <fmt/format.h>
 #include <libpq-fe.h>
 
+#include "runtime/db/client_library.h"
+
 namespace migrac::db {
 
 namespace {
@@ -252,6 +254,10 @@ std::unique_ptr<Driver> open_postgres(const std::string& url, const std::string&
   const char* keys[] = {"dbname", "fallback_application_name", "dbname", nullptr};
   const char* values[] = {url.c_str(), "migrac", database.c_str(), nullptr};
   if (database.empty()) keys[2] = nullptr;
+  if (!load_libpq(error)) {
+    retryable = false;
+    return nullptr;
+  }
   PGconn* conn = PQconnectdbParams(keys, values, 1);
   if (!conn) {
     error = "cannot connect to the database: out of memory";

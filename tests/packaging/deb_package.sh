@@ -2,7 +2,8 @@
 # The .deb: cpack -G DEB builds it from the build tree; dpkg -x unpacks it into
 # a scratch root (no installation, no container), and the binary from there
 # prints its version and checks the example project. Its Depends name the
-# package of every shared library the binary loads, its man page and
+# package of every shared library the binary loads (at start, or when it
+# connects: libpq, libmariadb), its man page and
 # completions are in place and name the verbs.
 #   deb_package.sh BUILD_DIR SOURCE_DIR
 set -euo pipefail
@@ -46,6 +47,16 @@ readelf -d "$bin" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | while read -r sonam
     fail "the binary loads $lib (package $pkg) but Depends does not name $pkg"
 done
 ldd "$bin" | grep -q "not found" && fail "a library of the binary is not found"
+# The client libraries the binary loads when it connects (runtime/db/client_library.cpp).
+for soname in libpq.so.5 libmariadb.so.3; do
+  lib=$(ldconfig -p | awk -v n="$soname" '$1 == n { print $NF; exit }')
+  [ -n "$lib" ] || fail "client library $soname is not installed"
+  pkg=$(dpkg -S "$lib" 2>/dev/null || dpkg -S "$(readlink -f "$lib")" 2>/dev/null) ||
+    fail "client library $lib belongs to no Debian package"
+  pkg=${pkg%%:*}
+  grep -qxF -- "$pkg" <<<"$names" ||
+    fail "the binary loads $lib when it connects (package $pkg) but Depends does not name $pkg"
+done
 
 version=$(env -u MIGRAC_URL -u DATABASE_URL "$bin" --version)
 echo "--- $version"
