@@ -9,7 +9,7 @@
 # Then the same linear history at each of SIZES migrations (default 1,000,
 # 10,000 and 30,000) beside Alembic, with the peak RSS per migration (which
 # must not grow with the history), and where migrac's time goes at N: the
-# median of each phase as MIGRAC_TIMINGS reports it.
+# median of each phase (wall and CPU time) as MIGRAC_TIMINGS reports it.
 #   bench/bench_compile.sh [N] [RUNS] [BRANCHES] [SIZES]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -26,12 +26,17 @@ python3 "$root/bench/gen_history.py" --count "$n" --out "$work/mig" --alembic "$
 python3 "$root/bench/gen_history.py" --count "$n" --out "$work/bmig" --alembic "$work/balembic" \
   --branches "$branches" >/dev/null
 
-# run_once DIR CMD...: runs CMD once in DIR; sets T (seconds) and M (peak RSS KiB).
+# run_once DIR CMD...: runs CMD once in DIR; sets T (seconds, from the
+# shell's microsecond clock around the run: /usr/bin/time's own figure has a
+# resolution of 10 ms) and M (peak RSS KiB).
 run_once() {
   local dir=$1; shift
-  ( cd "$dir" && /usr/bin/time -f "%e %M" -o "$work/time" "$@" >"$work/out" 2>"$work/err" ) ||
+  local t0=$EPOCHREALTIME
+  ( cd "$dir" && /usr/bin/time -f "%M" -o "$work/time" "$@" >"$work/out" 2>"$work/err" ) ||
     { echo "failed: $*" >&2; tail -5 "$work/err" >&2; exit 1; }
-  read -r T M <"$work/time"
+  local t1=$EPOCHREALTIME
+  T=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", b - a }')
+  read -r M <"$work/time"
 }
 
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
@@ -106,15 +111,21 @@ echo
 for ((i = 0; i < runs; i++)); do
   ( cd "$work" && MIGRAC_TIMINGS=1 "$migrac" sql head --dir mig 2>&1 >/dev/null | grep '^timing ' )
 done | awk '
-  { if (!($2 in seen)) { seen[$2] = 1; order[count++] = $2 } values[$2] = values[$2] " " $3; resident[$2] = $6 }
+  # timing NAME WALL ms cpu CPU ms resident RES MB
+  function median(list,    v, m, i, j, t) {
+    m = split(substr(list, 2), v, " ")
+    for (i = 1; i <= m; i++) for (j = i + 1; j <= m; j++) if (v[j] + 0 < v[i] + 0) { t = v[i]; v[i] = v[j]; v[j] = t }
+    return v[int((m + 1) / 2)]
+  }
+  { if (!($2 in seen)) { seen[$2] = 1; order[count++] = $2 }
+    wall[$2] = wall[$2] " " $3; cpu[$2] = cpu[$2] " " $6; resident[$2] = $9 }
   END {
-    print "| phase | wall ms | resident after MB |"
-    print "|---|---:|---:|"
+    print "| phase | wall ms | cpu ms (all threads) | resident after MB |"
+    print "|---|---:|---:|---:|"
     for (k = 0; k < count; k++) {
-      name = order[k]; m = split(substr(values[name], 2), v, " ")
-      for (i = 1; i <= m; i++) for (j = i + 1; j <= m; j++) if (v[j] + 0 < v[i] + 0) { t = v[i]; v[i] = v[j]; v[j] = t }
-      total += v[int((m + 1) / 2)]
-      printf "| %s | %.1f | %s |\n", name, v[int((m + 1) / 2)], resident[name]
+      name = order[k]; w = median(wall[name]); c = median(cpu[name])
+      total += w; total_cpu += c
+      printf "| %s | %.1f | %.1f | %s |\n", name, w, c, resident[name]
     }
-    printf "| (sum of medians) | %.1f | |\n", total
+    printf "| (sum of medians) | %.1f | %.1f | |\n", total, total_cpu
   }'
