@@ -31,12 +31,17 @@ void Checker::check(const ast::Operation& op, std::vector<model::Change>& out) {
 }
 
 void Checker::commit(model::ChangeKind kind, const std::string& table, const EditSites& sites) {
+  // `table` is usually the name inside the schema's table (t->name), which the
+  // edit replaces by a copy when it is shared; the old one lives only as long
+  // as another holder (a Change the planner may drop at any time): the name
+  // is copied before the edit.
+  const std::string name = table;
   apply_edit(st_, kind, sites, undo_);
   model::Change c{std::move(kind), op_->range, op_->no_transaction_block, false, nullptr};
   c.enums = st_.schema.enums;
-  if (!table.empty()) {
-    c.table_is_new = in_new_table(table);
-    c.table_after = st_.schema.tables.share(table);
+  if (!name.empty()) {
+    c.table_is_new = in_new_table(name);
+    c.table_after = st_.schema.tables.share(name);
   }
   out_->push_back(std::move(c));
 }

@@ -1,6 +1,8 @@
 // Lookups of the schema model by name.
 #include "compiler/model/schema.h"
 
+#include <atomic>
+
 namespace migrac::model {
 
 const Column* Table::column(const std::string& n) const {
@@ -40,7 +42,11 @@ TableMap::TableMap(std::initializer_list<std::pair<const std::string, Table>> ta
 Table& TableMap::unshare(Ptr& ptr) {
   // A snapshot held only here may be changed in place; the const is ours:
   // every table of the map is made by make_shared<Table> below or by a writer.
+  // The other holders may be on other threads (the planner drops a Change's
+  // snapshot when it is done with it): the fence orders their last reads
+  // before the writes here.
   if (ptr.use_count() != 1) ptr = std::make_shared<Table>(*ptr);
+  else std::atomic_thread_fence(std::memory_order_acquire);
   return const_cast<Table&>(*ptr);
 }
 

@@ -7,10 +7,10 @@
 #include "runtime/db/client_library.h"
 
 // Defines `name` with the parameters `params`, calling libpq's `name` with `args`.
-#define MIGRAC_LIBPQ(result, name, params, args)                                           \
-  extern "C" result name params {                                                          \
+#define MIGRAC_LIBPQ(result, name, params, args)                                                 \
+  extern "C" result name params {                                                                \
     static const auto fn = reinterpret_cast<decltype(&name)>(migrac::db::libpq_function(#name)); \
-    return fn args;                                                                        \
+    return fn args;                                                                              \
   }
 
 MIGRAC_LIBPQ(PGconn*, PQconnectdbParams,

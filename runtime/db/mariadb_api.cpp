@@ -7,11 +7,10 @@
 #include "runtime/db/client_library.h"
 
 // Defines `name` with the parameters `params`, calling the library's `name` with `args`.
-#define MIGRAC_MARIADB(result, name, params, args)                                          \
-  extern "C" result STDCALL name params {                                                   \
-    static const auto fn =                                                                  \
-        reinterpret_cast<decltype(&name)>(migrac::db::mariadb_function(#name));             \
-    return fn args;                                                                         \
+#define MIGRAC_MARIADB(result, name, params, args)                                                 \
+  extern "C" result STDCALL name params {                                                          \
+    static const auto fn = reinterpret_cast<decltype(&name)>(migrac::db::mariadb_function(#name)); \
+    return fn args;                                                                                \
   }
 
 MIGRAC_MARIADB(MYSQL*, mysql_init, (MYSQL * mysql), (mysql))

@@ -6,6 +6,8 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+
+#include <fmt/format.h>
 #include <sstream>
 #include <stdexcept>
 
@@ -138,6 +140,43 @@ TEST_CASE("plans rendered beside the checker write the script of plans made afte
     // The changes are gone: a second take cannot plan them again.
     Diagnostics again;
     CHECK_THROWS_AS(ahead.take(project, all_revs(project), again), std::logic_error);
+  }
+}
+
+TEST_CASE("rendering ahead frees each migration's changes while the checker edits the table",
+          "[project][plan_ahead]") {
+  // Every migration changes the one table: the checker copies the table's
+  // snapshot while a planned Change still holds the old one, which the
+  // planner then frees at any moment (the sanitizer build catches a read of it).
+  Dir d;
+  d.write("0000_t.mig", "create table t (id bigint primary key, c text, n int);\n");
+  std::string previous = "0000_t";
+  for (int i = 1; i <= 400; ++i) {
+    std::string id = fmt::format("{:04}_m", i);
+    d.write(id + ".mig", fmt::format("after {};\n\nalter column t.c {} not null;\n"
+                                     "alter column t.n set default {};\n",
+                                     previous, i % 2 ? "set" : "drop", i));
+    previous = id;
+  }
+  auto emitter = make_emitter(Dialect::Postgres);
+  Project serial = d.compile(nullptr);
+  REQUIRE_FALSE(serial.diags.has_errors());
+  Diagnostics serial_diags;
+  std::string expected = render_script(plan_revisions(serial, all_revs(serial), *emitter,
+                                                      serial_diags, PlanOptions{}),
+                                       serial.sources, {});
+  for (int round = 0; round < 5; ++round) {
+    PlanAhead ahead(*emitter, PlanOptions{}, [](const MigrationPlan& plan, const SourceSet& s) {
+      return render_plain_migration(plan, s, false);
+    });
+    Project project = d.compile(&ahead);
+    REQUIRE_FALSE(project.diags.has_errors());
+    Diagnostics diags;
+    std::vector<std::string> texts;
+    std::vector<MigrationPlan> plans = ahead.take(project, all_revs(project), diags, &texts);
+    std::ostringstream out;
+    CHECK(write_script(out, plans, project.sources, {}, &texts));
+    CHECK(out.str() == expected);
   }
 }
 
