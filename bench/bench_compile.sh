@@ -26,17 +26,13 @@ python3 "$root/bench/gen_history.py" --count "$n" --out "$work/mig" --alembic "$
 python3 "$root/bench/gen_history.py" --count "$n" --out "$work/bmig" --alembic "$work/balembic" \
   --branches "$branches" >/dev/null
 
-# run_once DIR CMD...: runs CMD once in DIR; sets T (seconds, from the
-# shell's microsecond clock around the run: /usr/bin/time's own figure has a
-# resolution of 10 ms) and M (peak RSS KiB).
+# run_once DIR CMD...: runs CMD once in DIR; sets T (wall seconds, from
+# just before the fork to the exit: timed_run.py) and M (peak RSS KiB).
 run_once() {
   local dir=$1; shift
-  local t0=$EPOCHREALTIME
-  ( cd "$dir" && /usr/bin/time -f "%M" -o "$work/time" "$@" >"$work/out" 2>"$work/err" ) ||
+  python3 "$root/bench/timed_run.py" "$dir" "$work/out" "$work/err" "$@" >"$work/time" ||
     { echo "failed: $*" >&2; tail -5 "$work/err" >&2; exit 1; }
-  local t1=$EPOCHREALTIME
-  T=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", b - a }')
-  read -r M <"$work/time"
+  read -r T M <"$work/time"
 }
 
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
