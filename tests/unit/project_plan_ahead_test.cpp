@@ -56,6 +56,21 @@ void write_history(const Dir& d) {
 
 std::vector<std::size_t> all_revs(const Project& p) { return p.graph.order; }
 
+// The whole history planned after the checker (plan_revisions), with the
+// plans' diagnostics: what planning ahead must match.
+struct Serial {
+  Project project;
+  Diagnostics diags;
+  std::vector<MigrationPlan> plans;
+};
+Serial plan_after(const Dir& d, const Emitter& emitter, const PlanOptions& options) {
+  Serial s;
+  s.project = d.compile(nullptr);
+  REQUIRE_FALSE(s.project.diags.has_errors());
+  s.plans = plan_revisions(s.project, all_revs(s.project), emitter, s.diags, options);
+  return s;
+}
+
 }  // namespace
 
 TEST_CASE("plans made beside the checker are those made after it", "[project][plan_ahead]") {
@@ -66,11 +81,7 @@ TEST_CASE("plans made beside the checker are those made after it", "[project][pl
     PlanOptions options;
     options.lower_down = lower_down;
 
-    Project serial = d.compile(nullptr);
-    REQUIRE_FALSE(serial.diags.has_errors());
-    Diagnostics serial_diags;
-    std::vector<MigrationPlan> expected = plan_revisions(serial, all_revs(serial), *emitter,
-                                                         serial_diags, options);
+    Serial after = plan_after(d, *emitter, options);
 
     PlanAhead ahead(*emitter, options);
     Project project = d.compile(&ahead);
@@ -79,18 +90,20 @@ TEST_CASE("plans made beside the checker are those made after it", "[project][pl
     Diagnostics ahead_diags;
     std::vector<MigrationPlan> plans = ahead.take(project, all_revs(project), ahead_diags);
 
-    REQUIRE(plans.size() == expected.size());
+    REQUIRE(plans.size() == after.plans.size());
     for (bool down : {false, true}) {
       ScriptOptions script;
       script.down = down;
       CHECK(render_script(plans, project.sources, script) ==
-            render_script(expected, serial.sources, script));
+            render_script(after.plans, after.project.sources, script));
     }
-    CHECK(render_text(ahead_diags, project.sources) == render_text(serial_diags, serial.sources));
+    CHECK(render_text(ahead_diags, project.sources) ==
+          render_text(after.diags, after.project.sources));
     // A second take plans anew, the same.
     Diagnostics again_diags;
     std::vector<MigrationPlan> again = ahead.take(project, all_revs(project), again_diags);
-    CHECK(render_script(again, project.sources, {}) == render_script(expected, serial.sources, {}));
+    CHECK(render_script(again, project.sources, {}) ==
+          render_script(after.plans, after.project.sources, {}));
   }
 }
 
@@ -105,11 +118,7 @@ TEST_CASE("plans rendered beside the checker write the script of plans made afte
     ScriptOptions script;
     script.down = down;
 
-    Project serial = d.compile(nullptr);
-    REQUIRE_FALSE(serial.diags.has_errors());
-    Diagnostics serial_diags;
-    std::vector<MigrationPlan> expected = plan_revisions(serial, all_revs(serial), *emitter,
-                                                         serial_diags, options);
+    Serial after = plan_after(d, *emitter, options);
 
     PlanAhead ahead(*emitter, options, [down](const MigrationPlan& plan, const SourceSet& s) {
       return render_plain_migration(plan, s, down);
@@ -124,19 +133,20 @@ TEST_CASE("plans rendered beside the checker write the script of plans made afte
     Diagnostics ahead_diags;
     std::vector<std::string> texts;
     std::vector<MigrationPlan> plans = ahead.take(project, all_revs(project), ahead_diags, &texts);
-    REQUIRE(plans.size() == expected.size());
+    REQUIRE(plans.size() == after.plans.size());
     REQUIRE(texts.size() == plans.size());
     for (std::size_t i = 0; i < plans.size(); ++i) {
       CHECK_FALSE(texts[i].empty());
       CHECK(plans[i].up.empty());  // rendered: only the plan's facts are kept
       CHECK(plans[i].down.empty());
-      CHECK(plans[i].id == expected[i].id);
-      CHECK(plans[i].reversible == expected[i].reversible);
+      CHECK(plans[i].id == after.plans[i].id);
+      CHECK(plans[i].reversible == after.plans[i].reversible);
     }
     std::ostringstream out;
     CHECK(write_script(out, plans, project.sources, script, &texts));
-    CHECK(out.str() == render_script(expected, serial.sources, script));
-    CHECK(render_text(ahead_diags, project.sources) == render_text(serial_diags, serial.sources));
+    CHECK(out.str() == render_script(after.plans, after.project.sources, script));
+    CHECK(render_text(ahead_diags, project.sources) ==
+          render_text(after.diags, after.project.sources));
     // The changes are gone: a second take cannot plan them again.
     Diagnostics again;
     CHECK_THROWS_AS(ahead.take(project, all_revs(project), again), std::logic_error);
@@ -159,12 +169,8 @@ TEST_CASE("rendering ahead frees each migration's changes while the checker edit
     previous = id;
   }
   auto emitter = make_emitter(Dialect::Postgres);
-  Project serial = d.compile(nullptr);
-  REQUIRE_FALSE(serial.diags.has_errors());
-  Diagnostics serial_diags;
-  std::string expected = render_script(plan_revisions(serial, all_revs(serial), *emitter,
-                                                      serial_diags, PlanOptions{}),
-                                       serial.sources, {});
+  Serial after = plan_after(d, *emitter, PlanOptions{});
+  const std::string expected = render_script(after.plans, after.project.sources, {});
   for (int round = 0; round < 5; ++round) {
     PlanAhead ahead(*emitter, PlanOptions{}, [](const MigrationPlan& plan, const SourceSet& s) {
       return render_plain_migration(plan, s, false);
