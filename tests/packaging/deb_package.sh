@@ -49,7 +49,8 @@ done
 ldd "$bin" | grep -q "not found" && fail "a library of the binary is not found"
 # The client libraries the binary loads when it connects (runtime/db/client_library.cpp).
 for soname in libpq.so.5 libmariadb.so.3; do
-  lib=$(ldconfig -p | awk -v n="$soname" '$1 == n { print $NF; exit }')
+  # (awk reads to the end: leaving early would end ldconfig with SIGPIPE, a pipefail)
+  lib=$(ldconfig -p | awk -v n="$soname" '$1 == n && !found { print $NF; found = 1 }')
   [ -n "$lib" ] || fail "client library $soname is not installed"
   pkg=$(dpkg -S "$lib" 2>/dev/null || dpkg -S "$(readlink -f "$lib")" 2>/dev/null) ||
     fail "client library $lib belongs to no Debian package"
