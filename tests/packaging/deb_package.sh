@@ -33,30 +33,31 @@ for f in usr/share/man/man1/migrac.1.gz usr/share/bash-completion/completions/mi
 done
 
 # Every shared library the binary needs (its NEEDED entries; theirs are their
-# packages' own dependencies) comes from a package the .deb depends on.
+# packages' own dependencies), and the client libraries it loads when it
+# connects (runtime/db/client_library.cpp), come from packages the .deb depends on.
 names=$(sed 's/([^)]*)//g; s/|/,/g' <<<"$depends" | tr ',' '\n' | sed 's/^ *//; s/ *$//')
+# depends_on_package_of LIB WHEN: fails unless Depends names the package of LIB
+# (a path, or a symbolic link to one), which the binary loads WHEN.
+depends_on_package_of() {
+  local lib=$1 when=$2 pkg
+  pkg=$(dpkg -S "$lib" 2>/dev/null || dpkg -S "$(readlink -f "$lib")" 2>/dev/null) ||
+    fail "library $lib belongs to no Debian package"
+  pkg=${pkg%%:*}
+  grep -qxF -- "$pkg" <<<"$names" ||
+    fail "the binary loads $lib $when (package $pkg) but Depends does not name $pkg"
+}
 resolved=$(ldd "$bin")
 readelf -d "$bin" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | while read -r soname; do
   lib=$(awk -v n="$soname" '$1 == n && $2 == "=>" { print $3 }' <<<"$resolved")
   [ -n "$lib" ] || fail "library $soname of the binary is not found"
-  real=$(readlink -f "$lib")
-  pkg=$(dpkg -S "$lib" 2>/dev/null || dpkg -S "$real" 2>/dev/null) ||
-    fail "library $lib belongs to no Debian package"
-  pkg=${pkg%%:*}
-  grep -qxF -- "$pkg" <<<"$names" ||
-    fail "the binary loads $lib (package $pkg) but Depends does not name $pkg"
+  depends_on_package_of "$lib" "at start"
 done
 ldd "$bin" | grep -q "not found" && fail "a library of the binary is not found"
-# The client libraries the binary loads when it connects (runtime/db/client_library.cpp).
 for soname in libpq.so.5 libmariadb.so.3; do
   # (awk reads to the end: leaving early would end ldconfig with SIGPIPE, a pipefail)
   lib=$(ldconfig -p | awk -v n="$soname" '$1 == n && !found { print $NF; found = 1 }')
   [ -n "$lib" ] || fail "client library $soname is not installed"
-  pkg=$(dpkg -S "$lib" 2>/dev/null || dpkg -S "$(readlink -f "$lib")" 2>/dev/null) ||
-    fail "client library $lib belongs to no Debian package"
-  pkg=${pkg%%:*}
-  grep -qxF -- "$pkg" <<<"$names" ||
-    fail "the binary loads $lib when it connects (package $pkg) but Depends does not name $pkg"
+  depends_on_package_of "$lib" "when it connects"
 done
 
 version=$(env -u MIGRAC_URL -u DATABASE_URL "$bin" --version)
