@@ -248,20 +248,16 @@ std::vector<std::string> plain_script_pieces(const std::vector<const MigrationPl
   }
   out += "\n";
   // Each migration's text depends on its plan only: rendered in parallel
-  // (where not rendered ahead), kept in order.
-  std::size_t ahead = 0;
-  if (rendered) {
-    for (std::size_t i = 0; i < plans.size() && i < rendered->size(); ++i) {
-      if ((*rendered)[i].empty()) continue;
+  // (those not rendered ahead), kept in order.
+  std::vector<std::size_t> todo;
+  for (std::size_t i = 0; i < plans.size(); ++i) {
+    if (rendered && i < rendered->size() && !(*rendered)[i].empty())
       pieces[i + 1] = std::move((*rendered)[i]);
-      ++ahead;
-    }
+    else todo.push_back(i);
   }
-  if (ahead < plans.size()) {
-    parallel_for(plans.size(), 0, 64, [&](std::size_t i) {
-      if (pieces[i + 1].empty()) render_migration(pieces[i + 1], *plans[i], sources, options.down);
-    });
-  }
+  parallel_for(todo.size(), 0, 64, [&](std::size_t k) {
+    render_migration(pieces[todo[k] + 1], *plans[todo[k]], sources, options.down);
+  });
   // The script ends with one newline. Every migration's text starts with a
   // rule, so only the last piece has the blank lines to drop.
   std::string& last = pieces.back();
