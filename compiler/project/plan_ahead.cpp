@@ -12,6 +12,16 @@ namespace {
 // of the history, enough that the lock is rarely taken.
 constexpr std::size_t kBatch = 8;
 
+// Empties what a rendered migration's plan was made from: its operations and
+// raw statements. Its id, parents, settings and checksum stay (the checker
+// names migrations by id in its messages).
+void drop_operations(ast::Migration& m) {
+  m.up = {};
+  m.down.reset();
+  m.raw_up = {};
+  m.raw_down = {};
+}
+
 }  // namespace
 
 PlanAhead::PlanAhead(const Emitter& emitter, PlanOptions options, RenderPlan render)
@@ -21,7 +31,7 @@ PlanAhead::~PlanAhead() {
   if (thread_.joinable()) finish();
 }
 
-void PlanAhead::start(const std::vector<ast::Migration>& migrations, const SourceSet& sources,
+void PlanAhead::start(std::vector<ast::Migration>& migrations, const SourceSet& sources,
                       std::size_t capacity) {
   migrations_ = &migrations;
   sources_ = &sources;
@@ -93,6 +103,7 @@ void PlanAhead::drain(bool until_done) {
       texts_[i] = render_(plan, *sources_);
       plan.up = {};
       plan.down = {};
+      drop_operations((*migrations_)[cm.migration]);
     }
   }
 }

@@ -9,8 +9,10 @@
 // Given a RenderPlan, the planning thread also renders each plan as soon as
 // it is made, and then keeps only the text and the plan's facts (its
 // segments dropped), and drops the migration's checked changes, which it
-// took from the history when they were published: a long history's changes,
-// plans and script text are then never all held at once.
+// took from the history when they were published, and the migration's
+// operations as parsed (its id, parents and settings stay): a long history's
+// syntax trees, changes, plans and script text are then never all held at
+// once, and the checker reuses their memory.
 
 #include <condition_variable>
 #include <cstddef>
@@ -46,8 +48,9 @@ class PlanAhead {
   // migration checked (in check order; with a RenderPlan, its changes are
   // moved out of `checked`); finish: after the checker, helps plan what is
   // left and waits for the thread. The migrations and sources must not
-  // change until finish returns.
-  void start(const std::vector<ast::Migration>& migrations, const SourceSet& sources,
+  // change until finish returns (with a RenderPlan, the planning thread
+  // empties the operations of each migration it has rendered).
+  void start(std::vector<ast::Migration>& migrations, const SourceSet& sources,
              std::size_t capacity);
   void publish(CheckedMigration& checked);
   void finish();
@@ -72,7 +75,7 @@ class PlanAhead {
   const Emitter& emitter_;
   PlanOptions options_;
   RenderPlan render_;
-  const std::vector<ast::Migration>* migrations_ = nullptr;
+  std::vector<ast::Migration>* migrations_ = nullptr;
   const SourceSet* sources_ = nullptr;
   // Slot i holds the plan of the i-th migration checked (CheckedHistory::checked[i]).
   std::vector<const CheckedMigration*> published_;

@@ -31,7 +31,6 @@ constexpr std::size_t kPage = std::size_t{1} << kPageShift;
 constexpr std::size_t kRegion = std::size_t{4} << 30;  // 4 GiB of address space
 constexpr std::size_t kPages = kRegion / kPage;
 constexpr std::size_t kSlice = std::size_t{8} << 20;  // made usable 8 MiB at a time
-constexpr std::size_t kHuge = std::size_t{2} << 20;   // a huge page
 
 // The block size of each class.
 constexpr auto kSizes = [] {
@@ -44,11 +43,11 @@ constexpr auto kSizes = [] {
 }();
 static_assert(kSizes[kClasses - 1] == kLargestSmall);
 
-// A thread that holds this many free blocks of a class (256 KiB of them, or
+// A thread that holds this many free blocks of a class (32 KiB of them, or
 // 8 blocks) hands them to the pool: when one thread frees what another
 // allocates (the checker's changes, freed by the planner), the memory goes
 // round instead of piling up on the freeing thread.
-constexpr std::size_t kHandOverBytes = std::size_t{256} << 10;
+constexpr std::size_t kHandOverBytes = std::size_t{32} << 10;
 constexpr auto kHandOver = [] {
   std::array<std::size_t, kClasses> limits{};
   for (std::size_t c = 1; c < kClasses; ++c)
@@ -88,10 +87,20 @@ struct List {
   std::size_t count;
 };
 
+// The unused rest of a page that a thread was carving when it ended, kept
+// in its own first bytes.
+struct Spare {
+  Spare* next;
+  std::uintptr_t end;
+};
+
 // The free lists of threads that have ended, and those that threads freeing
-// more than they allocate have handed over.
+// more than they allocate have handed over; the rests of the pages that
+// ended threads were carving (a short-lived thread, a reader of the loader,
+// leaves one of each class it used).
 std::mutex g_pool_mutex;
 List g_pool[kClasses];
+Spare* g_spare[kClasses];
 
 // One thread's free lists and the unused rest of its current page of each
 // class. Trivial, so that reaching it costs no TLS guard.
@@ -115,14 +124,23 @@ void give(Cache& t, std::size_t c) {
   t.count[c] = 0;
 }
 
-// At a thread's exit, moves its free lists to the pool. Made by the thread's
-// first refill (setting `armed` is what makes it), not on every allocation.
+// At a thread's exit, moves its free lists and the rests of its pages to the
+// pool. Made by the thread's first refill (setting `armed` is what makes it),
+// not on every allocation.
 struct Reaper {
   bool armed = false;
   ~Reaper() {
     std::lock_guard lock(g_pool_mutex);
-    for (std::size_t c = 1; c < kClasses; ++c)
-      if (t_cache.free[c]) give(t_cache, c);
+    for (std::size_t c = 1; c < kClasses; ++c) {
+      Cache& t = t_cache;
+      if (t.free[c]) give(t, c);
+      if (t.end[c] - t.bump[c] >= kSizes[c]) {
+        auto* spare = reinterpret_cast<Spare*>(t.bump[c]);
+        *spare = Spare{g_spare[c], t.end[c]};
+        g_spare[c] = spare;
+      }
+      t.bump[c] = t.end[c] = 0;
+    }
   }
 };
 thread_local Reaper t_reaper;
@@ -133,15 +151,17 @@ bool reserve() {
   if (getrlimit(RLIMIT_AS, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY &&
       limit.rlim_cur / 4 < kRegion)
     return false;
-  void* mapped = mmap(nullptr, kRegion + kHuge, PROT_NONE,
-                      MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  void* mapped = mmap(nullptr, kRegion, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1,
+                      0);
   if (mapped == MAP_FAILED) return false;
-  // Aligned to a huge page, and backed by huge pages where the system allows
-  // it (transparent_hugepage is "madvise" or "always"): one page fault per
-  // 2 MiB instead of one per 4 KiB, which was a tenth of a compile's time.
-  // Where it does not, this is ignored.
-  std::uintptr_t base = (reinterpret_cast<std::uintptr_t>(mapped) + kHuge - 1) & ~(kHuge - 1);
-  madvise(reinterpret_cast<void*>(base), kRegion, MADV_HUGEPAGE);
+  // Backed by 4 KiB pages, not by huge pages, even where transparent_hugepage
+  // is "always": a huge page is cheap only while the system has one at hand.
+  // Where freed memory goes back to a virtual machine's host, a process's
+  // first huge pages cost 1.7-2.7 ms per MiB (the host backs them anew, and
+  // a compile's were then a third of its time), 4 KiB pages 0.38 ms, warm
+  // or not; back to back, huge pages cost 0.21 ms.
+  madvise(mapped, kRegion, MADV_NOHUGEPAGE);
+  auto base = reinterpret_cast<std::uintptr_t>(mapped);
   g_base.store(base, std::memory_order_relaxed);
   g_usable = base;
   g_size.store(kRegion, std::memory_order_relaxed);
@@ -168,7 +188,8 @@ std::uintptr_t take_page(std::size_t c) {
 }
 
 // A block of class c when the thread has none free and its page is used up:
-// from the pool, else from a new page; nullptr when neither has one.
+// from the pool's free list, else from the rest of a page an ended thread
+// left, else from a new page; nullptr when none has one.
 void* refill(Cache& t, std::size_t c) {
   if (!t.reaper_armed) {
     t.reaper_armed = true;
@@ -182,6 +203,12 @@ void* refill(Cache& t, std::size_t c) {
       t.count[c] = g_pool[c].count - 1;
       g_pool[c] = List{};
       return b;
+    }
+    if (Spare* spare = g_spare[c]) {
+      g_spare[c] = spare->next;
+      t.bump[c] = reinterpret_cast<std::uintptr_t>(spare) + kSizes[c];
+      t.end[c] = spare->end;
+      return spare;
     }
   }
   std::uintptr_t page = take_page(c);

@@ -11,18 +11,18 @@
 // except to hand a long free list over (below).
 //
 // The pages lie in one region of address space reserved at the first
-// allocation (PROT_NONE, made usable a slice at a time, backed by huge pages
-// where the system allows it), so that release()
-// knows a block by its address alone: a pointer outside the region came from
+// allocation (PROT_NONE, made usable a slice at a time, 4 KiB pages), so
+// that release() knows a block by its address alone: a pointer outside the region came from
 // the C library and goes back to it. Each page holds blocks of one class; a
 // table says which. When the region cannot be reserved or is used up,
 // everything goes to malloc. Pages are never given back to the system: the
 // process reuses them (a compile's peak is its high-water mark anyway).
 //
 // Free blocks go round through a shared pool, which threads take from before
-// carving new pages: a thread's free lists go there at its exit, and a list
-// that grows past 256 KiB goes there at once (so that a thread that frees
-// what another allocates does not hoard it).
+// carving new pages: a thread's free lists and the rests of the pages it was
+// carving go there at its exit, and a list that grows past 32 KiB goes there
+// at once (so that a thread that frees what another allocates does not
+// hoard it).
 
 #include <cstddef>
 

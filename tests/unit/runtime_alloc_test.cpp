@@ -1,6 +1,6 @@
 // The small-object allocator: classes, alignment, reuse, blocks freed on
-// another thread, free lists of ended threads, and blocks that stay intact
-// under threads that allocate and free at once.
+// another thread, free lists and page rests of ended threads, and blocks
+// that stay intact under threads that allocate and free at once.
 #include <catch2/catch.hpp>
 
 #include <condition_variable>
@@ -147,6 +147,29 @@ TEST_CASE("the free lists of an ended thread go to the others", "[alloc]") {
   }
   CHECK(reused);
   for (void* p : mine) alloc::release(p);
+}
+
+TEST_CASE("the rest of the page an ended thread was carving goes to the others", "[alloc]") {
+  constexpr std::size_t kSize = 5000;  // a class little else uses (4609 to 5120 bytes)
+  constexpr std::size_t kBlock = 5120;
+  void* theirs = nullptr;
+  std::thread t([&] { theirs = alloc::allocate(kSize); });  // kept: on no free list
+  t.join();
+  // Blocks of the class come from this thread's free list, the pool's, then
+  // the rests of pages; one of them follows `theirs` in its 64 KiB page (a
+  // page of this thread's own would be another page: 64 KiB is no multiple
+  // of the block size).
+  const auto start = reinterpret_cast<std::uintptr_t>(theirs);
+  std::vector<void*> mine;
+  bool follows = false;
+  for (int i = 0; i < 2000 && !follows; ++i) {
+    mine.push_back(alloc::allocate(kSize));
+    const auto at = reinterpret_cast<std::uintptr_t>(mine.back());
+    follows = at > start && at - start < 65536 && (at - start) % kBlock == 0;
+  }
+  CHECK(follows);
+  for (void* p : mine) alloc::release(p);
+  alloc::release(theirs);
 }
 
 TEST_CASE("a thread that frees what another allocated hands the blocks back while it runs",
