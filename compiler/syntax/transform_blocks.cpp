@@ -25,6 +25,14 @@ class FileTransform {
 
   void statements(const std::vector<P::StatementContext*>& list, Place place,
                   std::vector<ast::Operation>& out) {
+    // Room for the operations at once: an operation is large, and moved
+    // each time the vector grows.
+    std::size_t operations = 0;
+    for (P::StatementContext* s : list)
+      if (s->exception == nullptr && !s->children.empty() &&
+          rule_child(s, 0)->getRuleIndex() == P::RuleOperation)
+        ++operations;
+    out.reserve(out.size() + operations);
     for (P::StatementContext* s : list) statement(s, place, out);
   }
 
@@ -53,7 +61,7 @@ class FileTransform {
     std::optional<ast::OperationKind> op = transform_operation(b_, operation);
     seen_operation_ = true;
     if (!op) return;
-    out.push_back(ast::Operation{std::move(*op), b_.range(operation), place.no_transaction_block});
+    out.emplace_back(std::move(*op), b_.range(operation), place.no_transaction_block);
   }
 
   void header_placement(antlr4::ParserRuleContext* ctx, std::string_view what, Place place) {
