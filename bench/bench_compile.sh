@@ -5,7 +5,10 @@
 # The same again on a branchy history of the same size (BRANCHES branch points,
 # each a side migration and a merge; gen_history.py --branches), beside the linear one.
 # Prints wall time (median of RUNS, migrac's and Alembic's runs alternating),
-# peak RSS, migrations per second and the ratios.
+# peak RSS, migrations per second and the ratios. Each migrac run so follows
+# seconds of Alembic, as a run does after other work: on a virtual machine
+# that gives freed memory back to its host, that costs more than runs back
+# to back (bench/bench_pages.py).
 # Then the same linear history at each of SIZES migrations (default 1,000,
 # 10,000 and 30,000) beside Alembic, with the peak RSS per migration (which
 # must not grow with the history), and where migrac's time goes at N: the

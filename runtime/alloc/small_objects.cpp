@@ -156,10 +156,11 @@ bool reserve() {
   if (mapped == MAP_FAILED) return false;
   // Backed by 4 KiB pages, not by huge pages, even where transparent_hugepage
   // is "always": a huge page is cheap only while the system has one at hand.
-  // Where freed memory goes back to a virtual machine's host, a process's
-  // first huge pages cost 1.7-2.7 ms per MiB (the host backs them anew, and
-  // a compile's were then a third of its time), 4 KiB pages 0.38 ms, warm
-  // or not; back to back, huge pages cost 0.21 ms.
+  // Where freed memory goes back to a virtual machine's host, a process that
+  // starts after a few idle seconds pays 0.7-2.7 ms per MiB of fresh huge
+  // pages (the host backs them anew; a compile's were a third of its time)
+  // and 0.3-0.4 ms per MiB of 4 KiB pages; only back to back are huge pages
+  // cheaper (bench/bench_pages.py).
   madvise(mapped, kRegion, MADV_NOHUGEPAGE);
   auto base = reinterpret_cast<std::uintptr_t>(mapped);
   g_base.store(base, std::memory_order_relaxed);
