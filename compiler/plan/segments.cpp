@@ -34,15 +34,46 @@ bool is_dml(const PlannedStatement& s) {
   return word == "INSERT" || word == "UPDATE" || word == "DELETE" || word == "REPLACE";
 }
 
+// The SQL of one setting as a dialect writes it. A history sets the same
+// few timeouts in nearly every migration: each thread keeps what it emitted
+// (a dialect writes a setting the same way whichever emitter does it).
+struct EmittedSetting {
+  Dialect dialect;
+  std::string name;
+  std::string value;
+  bool local;
+  std::vector<std::string> sql;
+};
+constexpr std::size_t kSettingsKept = 16;
+
 // Emits one setting statement: SET LOCAL in a transaction, else for the session.
 void setting(std::vector<PlannedStatement>& out, const std::string& name, std::string value,
              bool local, const Emitter& emitter, Diagnostics& diags) {
-  model::Change change{model::SetLocal{name, std::move(value), local}, {}, -1, false, {}};
-  for (EmittedStatement& e : emitter.emit(change, diags)) {
-    PlannedStatement s;
-    s.sql = std::move(e.sql);
+  thread_local std::vector<EmittedSetting> kept;
+  const Dialect dialect = emitter.dialect();
+  const EmittedSetting* found = nullptr;
+  for (const EmittedSetting& k : kept) {
+    if (k.dialect == dialect && k.local == local && k.name == name && k.value == value) {
+      found = &k;
+      break;
+    }
+  }
+  EmittedSetting made{dialect, name, value, local, {}};
+  if (found == nullptr) {
+    std::size_t reported = diags.all().size();
+    model::Change change{model::SetLocal{name, std::move(value), local}, {}, -1, false, {}};
+    for (EmittedStatement& e : emitter.emit(change, diags)) made.sql.push_back(std::move(e.sql));
+    found = &made;
+    // Kept only when emitting it said nothing (a message is for each use).
+    if (diags.all().size() == reported && kept.size() < kSettingsKept) {
+      kept.push_back(std::move(made));
+      found = &kept.back();
+    }
+  }
+  for (const std::string& sql : found->sql) {
+    PlannedStatement& s = out.emplace_back();
+    s.sql = sql;
     s.role = StatementRole::Setting;
-    out.push_back(std::move(s));
   }
 }
 
