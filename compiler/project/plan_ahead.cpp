@@ -115,8 +115,38 @@ std::vector<MigrationPlan> PlanAhead::take(const Project& project,
     throw std::logic_error("PlanAhead::take: the checked changes went with the first take");
   taken_ = true;
   std::vector<MigrationPlan> plans;
-  plans.reserve(revs.size());
   if (texts) texts->clear();
+  // The whole history in check order, all planned ahead (a plain `sql`):
+  // the plans are taken as they are, not moved one by one.
+  bool as_checked = revs.size() == published_.size();
+  for (std::size_t at = 0; as_checked && at < revs.size(); ++at) {
+    as_checked = project.history.position[revs[at]] == static_cast<long>(at) &&
+                 published_[at]->migration == revs[at];
+  }
+  if (as_checked) {
+    plans = std::move(plans_);
+    plans.resize(revs.size());
+    for (std::size_t at = 0; at < revs.size(); ++at) {
+      diags.append(diags_[at]);
+      if (texts) texts->push_back(render_ ? std::move(texts_[at]) : std::string());
+    }
+  } else {
+    take_each(project, revs, diags, texts, plans);
+  }
+  // Taken once: the moved-from shells go, and (without render_) a later
+  // take plans anew.
+  published_ = {};
+  owned_ = {};
+  plans_ = {};
+  texts_ = {};
+  diags_ = {};
+  return plans;
+}
+
+void PlanAhead::take_each(const Project& project, const std::vector<std::size_t>& revs,
+                          Diagnostics& diags, std::vector<std::string>* texts,
+                          std::vector<MigrationPlan>& plans) {
+  plans.reserve(revs.size());
   for (std::size_t rev : revs) {
     long pos = project.history.position[rev];
     if (pos < 0) continue;
@@ -133,14 +163,6 @@ std::vector<MigrationPlan> PlanAhead::take(const Project& project,
     }
     if (texts) texts->push_back(std::move(text));
   }
-  // Taken once: the moved-from shells go, and (without render_) a later
-  // take plans anew.
-  published_ = {};
-  owned_ = {};
-  plans_ = {};
-  texts_ = {};
-  diags_ = {};
-  return plans;
 }
 
 }  // namespace migrac

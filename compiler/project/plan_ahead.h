@@ -68,6 +68,10 @@ class PlanAhead {
   std::size_t published() const { return published_.size(); }
 
  private:
+  // take's general case: each of `revs` taken from its slot, or planned now.
+  void take_each(const Project& project, const std::vector<std::size_t>& revs, Diagnostics& diags,
+                 std::vector<std::string>* texts, std::vector<MigrationPlan>& plans);
+
   // Plans published migrations until there are none (and, unless
   // `until_done` is false, until finish has been called).
   void drain(bool until_done);

@@ -1,8 +1,9 @@
 // Planning beside the checker (compiler/project/plan_ahead.h) gives the plans
 // and plan diagnostics of planning after it, on a history with branches, a
-// merge, raw SQL and a migration that warns; after an error nothing more is
-// planned ahead; rendered ahead, the plans' texts make the same script.
-// write_script writes render_script's text.
+// merge, raw SQL and a migration that warns, also for a part of the history
+// in another order; after an error nothing more is planned ahead; rendered
+// ahead, the plans' texts make the same script. write_script writes
+// render_script's text.
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -105,6 +106,31 @@ TEST_CASE("plans made beside the checker are those made after it", "[project][pl
     CHECK(render_script(again, project.sources, {}) ==
           render_script(after.plans, after.project.sources, {}));
   }
+}
+
+TEST_CASE("a part of the history, in another order, is taken as planned after the checker",
+          "[project][plan_ahead]") {
+  Dir d;
+  write_history(d);
+  auto emitter = make_emitter(Dialect::Postgres);
+  PlanOptions options;
+  options.lower_down = true;
+  PlanAhead ahead(*emitter, options);
+  Project project = d.compile(&ahead);
+  REQUIRE_FALSE(project.diags.has_errors());
+  // The downgrade's order, without the root.
+  std::vector<std::size_t> revs(project.graph.order.rbegin(), project.graph.order.rend() - 1);
+  Diagnostics ahead_diags, after_diags;
+  std::vector<MigrationPlan> plans = ahead.take(project, revs, ahead_diags);
+  std::vector<MigrationPlan> after = plan_revisions(project, revs, *emitter, after_diags, options);
+  REQUIRE(plans.size() == revs.size());
+  for (std::size_t i = 0; i < revs.size(); ++i)
+    CHECK(plans[i].id == project.migrations[revs[i]].id);
+  ScriptOptions script;
+  script.down = true;
+  CHECK(render_script(plans, project.sources, script) ==
+        render_script(after, project.sources, script));
+  CHECK(render_text(ahead_diags, project.sources) == render_text(after_diags, project.sources));
 }
 
 TEST_CASE("plans rendered beside the checker write the script of plans made after it",
