@@ -61,7 +61,7 @@ class FileTransform {
     std::optional<ast::OperationKind> op = transform_operation(b_, operation);
     seen_operation_ = true;
     if (!op) return;
-    out.emplace_back(std::move(*op), b_.range(operation), place.no_transaction_block);
+    out.push_back(ast::Operation{std::move(*op), b_.range(operation), place.no_transaction_block});
   }
 
   void header_placement(antlr4::ParserRuleContext* ctx, std::string_view what, Place place) {
