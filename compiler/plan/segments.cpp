@@ -49,32 +49,27 @@ constexpr std::size_t kSettingsKept = 16;
 // Emits one setting statement: SET LOCAL in a transaction, else for the session.
 void setting(std::vector<PlannedStatement>& out, const std::string& name, std::string value,
              bool local, const Emitter& emitter, Diagnostics& diags) {
+  auto append = [&out](const std::vector<std::string>& statements) {
+    for (const std::string& sql : statements) {
+      PlannedStatement& s = out.emplace_back();
+      s.sql = sql;
+      s.role = StatementRole::Setting;
+    }
+  };
   thread_local std::vector<EmittedSetting> kept;
   const Dialect dialect = emitter.dialect();
-  const EmittedSetting* found = nullptr;
   for (const EmittedSetting& k : kept) {
-    if (k.dialect == dialect && k.local == local && k.name == name && k.value == value) {
-      found = &k;
-      break;
-    }
+    if (k.dialect == dialect && k.local == local && k.name == name && k.value == value)
+      return append(k.sql);
   }
+  std::size_t reported = diags.all().size();
   EmittedSetting made{dialect, name, value, local, {}};
-  if (found == nullptr) {
-    std::size_t reported = diags.all().size();
-    model::Change change{model::SetLocal{name, std::move(value), local}, {}, -1, false, {}};
-    for (EmittedStatement& e : emitter.emit(change, diags)) made.sql.push_back(std::move(e.sql));
-    found = &made;
-    // Kept only when emitting it said nothing (a message is for each use).
-    if (diags.all().size() == reported && kept.size() < kSettingsKept) {
-      kept.push_back(std::move(made));
-      found = &kept.back();
-    }
-  }
-  for (const std::string& sql : found->sql) {
-    PlannedStatement& s = out.emplace_back();
-    s.sql = sql;
-    s.role = StatementRole::Setting;
-  }
+  model::Change change{model::SetLocal{name, std::move(value), local}, {}, -1, false, {}};
+  for (EmittedStatement& e : emitter.emit(change, diags)) made.sql.push_back(std::move(e.sql));
+  append(made.sql);
+  // Kept only when emitting it said nothing (a message is for each use).
+  if (diags.all().size() == reported && kept.size() < kSettingsKept)
+    kept.push_back(std::move(made));
 }
 
 // Adds the timeouts to a segment that may wait on a lock. Outside a

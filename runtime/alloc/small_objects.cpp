@@ -131,8 +131,8 @@ struct Reaper {
   bool armed = false;
   ~Reaper() {
     std::lock_guard lock(g_pool_mutex);
+    Cache& t = t_cache;
     for (std::size_t c = 1; c < kClasses; ++c) {
-      Cache& t = t_cache;
       if (t.free[c]) give(t, c);
       if (t.end[c] - t.bump[c] >= kSizes[c]) {
         auto* spare = reinterpret_cast<Spare*>(t.bump[c]);

@@ -12,9 +12,9 @@
 //
 // The pages lie in one region of address space reserved at the first
 // allocation (PROT_NONE, made usable a slice at a time, 4 KiB pages), so
-// that release() knows a block by its address alone: a pointer outside the region came from
-// the C library and goes back to it. Each page holds blocks of one class; a
-// table says which. When the region cannot be reserved or is used up,
+// that release() knows a block by its address alone: a pointer outside the
+// region came from the C library and goes back to it. Each page holds blocks
+// of one class; a table says which. When the region cannot be reserved or is used up,
 // everything goes to malloc. Pages are never given back to the system: the
 // process reuses them (a compile's peak is its high-water mark anyway).
 //
