@@ -26,6 +26,12 @@ url_for() {
   echo "${base%/*}/$1$query"
 }
 
+# Conditions that keep a query of pg_locks (alias l) or pg_stat_activity
+# (alias a) to the database it runs in: tests share the cluster and run in
+# parallel, and databases copied from one template share their tables' oids.
+HERE_LOCKS="l.database = (SELECT oid FROM pg_database WHERE datname = current_database())"
+HERE_SESSIONS="a.datname = current_database()"
+
 admin_sql() { psql "$MIGRAC_TEST_PG_URL" -X -q -v ON_ERROR_STOP=1 -At -c "$1"; }
 # sql DB STATEMENT: one statement in database DB, rows unaligned.
 sql() { psql "$(url_for "$1")" -X -q -v ON_ERROR_STOP=1 -At -c "$2"; }

@@ -37,7 +37,7 @@ grep -l "another runner" "$WORK"/run*.err >/dev/null || fail "no runner reported
 step "a runner that cannot wait long enough gives up with exit 3"
 psql "$MIGRAC_URL" -X -q -c "SELECT pg_advisory_lock($(grep -o 'pg_try_advisory_lock([0-9-]*' <("$MIGRAC" upgrade head --sql --dir "$proj") | head -1 | tr -dc '0-9-')), pg_sleep(3)" >/dev/null &
 BACKGROUND+=($!)
-until [ "$(sql "$db" "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted")" == 1 ]; do sleep 0.05; done
+until [ "$(sql "$db" "SELECT count(*) FROM pg_locks l WHERE l.locktype = 'advisory' AND l.granted AND $HERE_LOCKS")" == 1 ]; do sleep 0.05; done
 expect_rc 3 "$MIGRAC" upgrade head --dir "$proj" --lock-wait 500ms
 err_has "another runner is applying migrations to this database"
 err_has "gave up waiting after 0.5 s"

@@ -46,7 +46,7 @@ kill_and_resume() {
   if [ -n "$hold" ]; then
     psql "$MIGRAC_URL" -X -q -c "BEGIN ISOLATION LEVEL REPEATABLE READ; SELECT 1; SELECT pg_sleep(2); COMMIT" >/dev/null &
     BACKGROUND+=($!)
-    until [ "$(sql "$db" "SELECT count(*) FROM pg_stat_activity WHERE query LIKE '%pg_sleep(2)%' AND pid <> pg_backend_pid()")" == 1 ]; do sleep 0.05; done
+    until [ "$(sql "$db" "SELECT count(*) FROM pg_stat_activity a WHERE a.query LIKE '%pg_sleep(2)%' AND a.pid <> pg_backend_pid() AND $HERE_SESSIONS")" == 1 ]; do sleep 0.05; done
   fi
   MIGRAC_TEST_KILL_AT_LABEL="$label" MIGRAC_TEST_KILL_DELAY_MS=$delay m upgrade head -q >"$WORK/killed.out" 2>&1 || rc=$?
   [ "$rc" == 137 ] || { cat "$WORK/killed.out"; fail "$name: expected SIGKILL (137) at '$label', got $rc"; }

@@ -24,7 +24,7 @@ sql "$db" "INSERT INTO events (kind) SELECT 'k' || (g % 50) FROM generate_series
 hold_snapshot() {
   psql "$url" -X -q -c "BEGIN ISOLATION LEVEL REPEATABLE READ; SELECT count(*) FROM pg_class; SELECT pg_sleep($1); COMMIT;" >/dev/null &
   BACKGROUND+=($!)
-  until [ "$(sql "$db" "SELECT count(*) FROM pg_stat_activity WHERE query LIKE '%pg_sleep($1)%' AND pid <> pg_backend_pid()")" == 1 ]; do sleep 0.05; done
+  until [ "$(sql "$db" "SELECT count(*) FROM pg_stat_activity a WHERE a.query LIKE '%pg_sleep($1)%' AND a.pid <> pg_backend_pid() AND $HERE_SESSIONS")" == 1 ]; do sleep 0.05; done
 }
 
 step "a build that waits reports its phase once a second, one line per phase off a terminal"
@@ -35,7 +35,7 @@ out_has "  index build on events: waiting for old snapshots, 0 of "
 grep "index build on events: waiting for old snapshots" "$WORK/out" | grep -qE " sessions \(0%\) \([0-9.]+ s so far\)$" \
   || fail "the phase line lacks its sessions or its time: $(cat "$WORK/out")"
 equals "$(grep -c "index build on events: waiting for old snapshots" "$WORK/out")" 1 "lines for one phase off a terminal"
-equals "$(sql "$db" "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'migrac progress'")" 0 "progress connections left"
+equals "$(sql "$db" "SELECT count(*) FROM pg_stat_activity a WHERE a.application_name = 'migrac progress' AND $HERE_SESSIONS")" 0 "progress connections left"
 equals "$(sql "$db" "SELECT indisvalid FROM pg_index WHERE indexrelid = 'ix_events_kind'::regclass")" t "the index is valid"
 
 step "--quiet and --format json print no progress"

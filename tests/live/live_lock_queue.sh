@@ -20,7 +20,7 @@ hold_access_share() {
   BACKGROUND+=($!)
   local pid=""
   until [ -n "$pid" ]; do
-    pid=$(sql "$db" "SELECT a.pid FROM pg_stat_activity a JOIN pg_locks l ON l.pid = a.pid JOIN pg_class c ON c.oid = l.relation WHERE a.query LIKE '%/* $2 */%' AND c.relname = 'users' AND l.mode = 'AccessShareLock' AND l.granted AND a.pid <> pg_backend_pid()")
+    pid=$(sql "$db" "SELECT a.pid FROM pg_stat_activity a JOIN pg_locks l ON l.pid = a.pid JOIN pg_class c ON c.oid = l.relation WHERE $HERE_LOCKS AND a.query LIKE '%/* $2 */%' AND c.relname = 'users' AND l.mode = 'AccessShareLock' AND l.granted AND a.pid <> pg_backend_pid()")
     [ -n "$pid" ] || sleep 0.05
   done
   echo "$pid"
@@ -38,7 +38,7 @@ grep -qF "pid $blocker " "$WORK/up.err" || { cat "$WORK/up.err"; fail "stderr do
 grep -qF "waits without queuing for ACCESS EXCLUSIVE on 'users'" "$WORK/up.err" || { cat "$WORK/up.err"; fail "no wait reported"; }
 grep -qF "holds AccessShareLock" "$WORK/up.err" || { cat "$WORK/up.err"; fail "the blocker's mode is not named"; }
 # No ALTER of ours waits in the lock queue of users:
-equals "$(sql "$db" "SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE c.relname = 'users' AND NOT l.granted")" 0 "waiting lock requests on users"
+equals "$(sql "$db" "SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE $HERE_LOCKS AND c.relname = 'users' AND NOT l.granted")" 0 "waiting lock requests on users"
 t0=$(date +%s%N)
 timeout 2 psql "$MIGRAC_URL" -X -q -v ON_ERROR_STOP=1 -c "INSERT INTO users (email, username, password_hash) VALUES ('w@example.com', 'writer', 'x')" \
   || fail "the INSERT during the wait did not complete within 2 s (it queued behind the migration)"

@@ -18,7 +18,7 @@ expect_rc 0 m upgrade 0001 -q
 hold_lock() {
   psql "$MIGRAC_URL" -X -q -c "BEGIN; LOCK TABLE users IN ACCESS SHARE MODE; SELECT pg_sleep($1); COMMIT;" >/dev/null &
   BACKGROUND+=($!)
-  until [ "$(sql "$db" "SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE c.relname = 'users' AND l.mode = 'AccessShareLock' AND l.granted AND l.pid <> pg_backend_pid()")" == 1 ]; do
+  until [ "$(sql "$db" "SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE $HERE_LOCKS AND c.relname = 'users' AND l.mode = 'AccessShareLock' AND l.granted AND l.pid <> pg_backend_pid()")" == 1 ]; do
     sleep 0.05
   done
 }
@@ -50,7 +50,7 @@ expect_rc 0 m upgrade 0002 -q
 # then waits for it, times out and leaves the index INVALID.
 psql "$MIGRAC_URL" -X -q -c "BEGIN; UPDATE users SET bio = bio; SELECT pg_sleep(1.2); COMMIT;" >/dev/null &
 BACKGROUND+=($!)
-until [ "$(sql "$db" "SELECT count(*) FROM pg_stat_activity WHERE query LIKE '%pg_sleep(1.2)%' AND pid <> pg_backend_pid()")" == 1 ]; do sleep 0.05; done
+until [ "$(sql "$db" "SELECT count(*) FROM pg_stat_activity a WHERE a.query LIKE '%pg_sleep(1.2)%' AND a.pid <> pg_backend_pid() AND $HERE_SESSIONS")" == 1 ]; do sleep 0.05; done
 expect_rc 0 m upgrade head --lock-timeout 200ms --retries 5
 err_has "lock timeout in segment 1 of '0003_index_users_phone_number'"
 check_head_schema "$db"
@@ -62,7 +62,7 @@ export MIGRAC_URL=$(url_for "$db")
 expect_rc 0 m upgrade 0002 -q
 psql "$MIGRAC_URL" -X -q -c "BEGIN; UPDATE users SET bio = bio; SELECT pg_sleep(8); COMMIT;" >/dev/null 2>&1 &
 BACKGROUND+=($!)
-until [ "$(sql "$db" "SELECT count(*) FROM pg_stat_activity WHERE query LIKE '%pg_sleep(8)%' AND pid <> pg_backend_pid()")" == 1 ]; do sleep 0.05; done
+until [ "$(sql "$db" "SELECT count(*) FROM pg_stat_activity a WHERE a.query LIKE '%pg_sleep(8)%' AND a.pid <> pg_backend_pid() AND $HERE_SESSIONS")" == 1 ]; do sleep 0.05; done
 t0=$(date +%s)
 expect_rc 3 m upgrade 0003 --lock-timeout 200ms --retries 5 --lock-deadline 1s
 took=$(( $(date +%s) - t0 ))
@@ -71,7 +71,7 @@ err_has "retry 1 of 5 in 500 ms"
 grep -qF "retry 2 of 5" "$WORK/err" && fail "retried past the deadline"
 err_has "migration '0003_index_users_phone_number' failed in segment 1/1 (no transaction)"
 err_has "canceling statement due to lock timeout"
-sql "$db" "SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE query LIKE '%pg_sleep(8)%' AND pid <> pg_backend_pid()" >/dev/null
+sql "$db" "SELECT pg_cancel_backend(a.pid) FROM pg_stat_activity a WHERE a.query LIKE '%pg_sleep(8)%' AND a.pid <> pg_backend_pid() AND $HERE_SESSIONS" >/dev/null
 wait
 expect_rc 0 m upgrade head -q
 check_head_schema "$db"

@@ -99,8 +99,8 @@ key=$(grep -o "pg_try_advisory_lock([0-9-]*)" "$WORK/script.sql" | head -1 | tr 
 psql "$(url_for "$db")" -X -q -c "SELECT pg_advisory_lock($key), pg_sleep(30)" >/dev/null 2>&1 &
 holder=$!
 BACKGROUND+=("$holder")
-until [ "$(sql "$db" "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted")" == 1 ]; do sleep 0.05; done
-hpid=$(sql "$db" "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted")
+until [ "$(sql "$db" "SELECT count(*) FROM pg_locks l WHERE l.locktype = 'advisory' AND l.granted AND $HERE_LOCKS")" == 1 ]; do sleep 0.05; done
+hpid=$(sql "$db" "SELECT l.pid FROM pg_locks l WHERE l.locktype = 'advisory' AND l.granted AND $HERE_LOCKS")
 expect_rc 3 run_script "$db" 1
 err_has "the migration lock is held by pid $hpid, still running a statement since"
 err_has "the migration lock is still held after 1 s by pid $hpid"

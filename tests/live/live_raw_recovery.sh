@@ -68,14 +68,14 @@ expect_rc 0 "$MIGRAC" upgrade 0001_items -q --dir "$dir"
 sql "$db" "INSERT INTO items (code) SELECT 'c' || g FROM generate_series(1, 20000) g" >/dev/null
 psql "$MIGRAC_URL" -X -q -c "BEGIN ISOLATION LEVEL REPEATABLE READ; SELECT 1; SELECT pg_sleep(2); COMMIT" >/dev/null &
 BACKGROUND+=($!)
-until [ "$(sql "$db" "SELECT count(*) FROM pg_stat_activity WHERE query LIKE '%pg_sleep(2)%' AND pid <> pg_backend_pid()")" == 1 ]; do sleep 0.05; done
+until [ "$(sql "$db" "SELECT count(*) FROM pg_stat_activity a WHERE a.query LIKE '%pg_sleep(2)%' AND a.pid <> pg_backend_pid() AND $HERE_SESSIONS")" == 1 ]; do sleep 0.05; done
 rc=0
 MIGRAC_TEST_KILL_AT_LABEL="0002_unique_code up seg 1/1 autocommit: sent stmt 3 (CREATE UNIQUE" MIGRAC_TEST_KILL_DELAY_MS=300 \
   "$MIGRAC" upgrade head -q --dir "$dir" >"$WORK/killed.out" 2>&1 || rc=$?
 [ "$rc" == 137 ] || { cat "$WORK/killed.out"; fail "killed: expected SIGKILL (137), got $rc"; }
 # The server notices the lost client and cancels the build, leaving the index INVALID.
 for _ in $(seq 1 100); do
-  [ "$(sql "$db" "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'CREATE UNIQUE INDEX%' AND pid <> pg_backend_pid()")" == 0 ] && break
+  [ "$(sql "$db" "SELECT count(*) FROM pg_stat_activity a WHERE a.query LIKE 'CREATE UNIQUE INDEX%' AND a.pid <> pg_backend_pid() AND $HERE_SESSIONS")" == 0 ] && break
   sleep 0.05
 done
 equals "$(index_state "$db")" "false,true" "killed: the interrupted build's index"
