@@ -15,7 +15,6 @@ unset MIGRAC_URL DATABASE_URL PGPASSWORD
 
 TEST_NAME=$(basename "$0" .sh)
 WORK=$(mktemp -d "/tmp/migrac-${TEST_NAME}.XXXXXX")
-DATABASES=()
 BACKGROUND=()
 ON_EXIT=()  # commands run at exit (before the work folder goes)
 
@@ -37,19 +36,24 @@ admin_sql() { psql "$MIGRAC_TEST_PG_URL" -X -q -v ON_ERROR_STOP=1 -At -c "$1"; }
 sql() { psql "$(url_for "$1")" -X -q -v ON_ERROR_STOP=1 -At -c "$2"; }
 
 # new_db [TEMPLATE]: a fresh database with a unique name; prints the name.
+# Tests call it as $(new_db), a subshell, so the names made so far are kept in
+# a file (a variable set there would be lost): the count makes the next name,
+# the test's pid keeps it apart from parallel tests', and cleanup drops them.
+DATABASES_FILE="$WORK/databases"
+: >"$DATABASES_FILE"
 new_db() {
-  local name="${TEST_NAME}_$$_${RANDOM}${RANDOM}"
-  name=${name,,}
+  local n; n=$(($(wc -l <"$DATABASES_FILE") + 1))
+  local name="${TEST_NAME,,}_$$_$n"
+  echo "$name" >>"$DATABASES_FILE"
   if [ -n "${1:-}" ]; then admin_sql "CREATE DATABASE $name TEMPLATE $1" >/dev/null
   else admin_sql "CREATE DATABASE $name" >/dev/null; fi
-  DATABASES+=("$name")
   echo "$name"
 }
 
 cleanup() {
   local rc=$?
   for pid in "${BACKGROUND[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for db in "${DATABASES[@]}"; do admin_sql "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true; done
+  while read -r db; do admin_sql "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true; done <"$DATABASES_FILE"
   for cmd in "${ON_EXIT[@]}"; do eval "$cmd" >/dev/null 2>&1 || true; done
   if [ $rc -eq 0 ]; then rm -rf "$WORK"; else echo "(work files kept in $WORK)" >&2; fi
 }

@@ -40,10 +40,12 @@ SOCK="$WORK/server/sock"
 source "$(dirname "$0")/assert.sh"
 sql() { "${client[@]}" -N -B "$1" -e "$2"; }  # DB STATEMENT
 url_for() { echo "mysql://root@localhost/$1?socket=$SOCK"; }
-n=0
+# new_db: a new database; prints its name. Called as $(new_db), a subshell, so
+# the count of databases made is kept in a file (a variable set there is lost).
+: >"$WORK/databases"
 new_db() {
-  n=$((n + 1))
-  local name="script_${n}_$RANDOM"
+  local name; name="script_$(($(wc -l <"$WORK/databases") + 1))"
+  echo "$name" >>"$WORK/databases"
   "${client[@]}" -e "CREATE DATABASE $name"
   echo "$name"
 }
